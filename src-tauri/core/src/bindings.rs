@@ -1,0 +1,80 @@
+//! TypeScript declarations of every type that crosses IPC, generated with
+//! ts-rs into `ui/src/lib/bindings.ts`. The test below fails when the file
+//! is stale; `make bindings` (UPDATE_BINDINGS=1) rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::change::{Applied, Change, TextTarget};
+use crate::domain::*;
+use crate::error::{ErrorCode, ErrorPayload};
+
+/// Path of the generated file, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    // i64 ids and counts stay far below 2^53: plain numbers in TypeScript.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ErrorCode::decl(&cfg),
+        ErrorPayload::decl(&cfg),
+        Digits::decl(&cfg),
+        YearStatus::decl(&cfg),
+        Urgency::decl(&cfg),
+        Evidence::decl(&cfg),
+        Organization::decl(&cfg),
+        Division::decl(&cfg),
+        FiscalYear::decl(&cfg),
+        YearSummary::decl(&cfg),
+        Report::decl(&cfg),
+        Measure::decl(&cfg),
+        Activity::decl(&cfg),
+        ResultItem::decl(&cfg),
+        EvidenceItem::decl(&cfg),
+        Outcome::decl(&cfg),
+        ReportDoc::decl(&cfg),
+        OrganizationDoc::decl(&cfg),
+        YearDoc::decl(&cfg),
+        MeasureDoc::decl(&cfg),
+        ItemDoc::decl(&cfg),
+        ResultDoc::decl(&cfg),
+        Change::decl(&cfg),
+        TextTarget::decl(&cfg),
+        Applied::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by prongsai-core (src-tauri/core/src/bindings.rs).\n\
+         // Do not edit: run `make bindings`.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn typescript_bindings_are_current() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(super::BINDINGS_PATH);
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).expect("write bindings");
+            return;
+        }
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            current == fresh,
+            "{} is stale: run `make bindings` and commit the result",
+            super::BINDINGS_PATH
+        );
+    }
+}

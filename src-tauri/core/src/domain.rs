@@ -1,0 +1,431 @@
+//! The report as the app shows it ([`Report`], with database ids and display
+//! labels) and as it travels in files ([`ReportDoc`], no ids, versioned).
+//! Text here is always in storage form: Arabic digits (see [`crate::thai`]).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub type Id = i64;
+
+/// How digits are shown. Stored text always uses Arabic digits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Digits {
+    #[default]
+    Thai,
+    Arabic,
+}
+
+impl Digits {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Digits::Thai => "thai",
+            Digits::Arabic => "arabic",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "thai" => Some(Digits::Thai),
+            "arabic" => Some(Digits::Arabic),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum YearStatus {
+    #[default]
+    Draft,
+    Approved,
+    Published,
+}
+
+impl YearStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            YearStatus::Draft => "draft",
+            YearStatus::Approved => "approved",
+            YearStatus::Published => "published",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "draft" => Some(YearStatus::Draft),
+            "approved" => Some(YearStatus::Approved),
+            "published" => Some(YearStatus::Published),
+            _ => None,
+        }
+    }
+}
+
+/// Urgency of an official memo: ด่วน / ด่วนมาก / ด่วนที่สุด.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    #[default]
+    Normal,
+    Urgent,
+    VeryUrgent,
+    MostUrgent,
+}
+
+impl Urgency {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Urgency::Normal => "normal",
+            Urgency::Urgent => "urgent",
+            Urgency::VeryUrgent => "very_urgent",
+            Urgency::MostUrgent => "most_urgent",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "normal" => Some(Urgency::Normal),
+            "urgent" => Some(Urgency::Urgent),
+            "very_urgent" => Some(Urgency::VeryUrgent),
+            "most_urgent" => Some(Urgency::MostUrgent),
+            _ => None,
+        }
+    }
+    /// The mark printed on a memo ("" for a normal one).
+    pub fn thai(self) -> &'static str {
+        match self {
+            Urgency::Normal => "",
+            Urgency::Urgent => "ด่วน",
+            Urgency::VeryUrgent => "ด่วนมาก",
+            Urgency::MostUrgent => "ด่วนที่สุด",
+        }
+    }
+}
+
+/// Evidence attached to a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Evidence {
+    /// A memo (บันทึกข้อความ / หนังสือเวียน) by number, e.g. "พณ 0701.08/ว24".
+    Memo {
+        number: String,
+        date: NaiveDate,
+        urgency: Urgency,
+    },
+    Url {
+        url: String,
+    },
+    /// An image (an infographic); `data` is base64.
+    Image {
+        name: String,
+        mime: String,
+        data: String,
+    },
+}
+
+// ---------------------------------------------------------------- the view
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Organization {
+    pub id: Id,
+    pub name_th: String,
+    pub name_en: String,
+    pub ministry: String,
+    /// Prefix of document numbers, e.g. "พณ 0701".
+    pub doc_prefix: String,
+    pub divisions: Vec<Division>,
+    pub digits: Digits,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Division {
+    pub id: Id,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FiscalYear {
+    pub id: Id,
+    /// Named by its Buddhist Era end year: 2566 runs 1 Oct 2022 – 30 Sep 2023.
+    pub year_be: i32,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: YearStatus,
+    pub title: Vec<String>,
+    pub heading: Vec<String>,
+    pub part1_heading: String,
+    pub part2_heading: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct YearSummary {
+    pub id: Id,
+    pub year_be: i32,
+    pub status: YearStatus,
+    pub measures: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Report {
+    pub organization: Organization,
+    pub year: FiscalYear,
+    pub measures: Vec<Measure>,
+    pub outcomes: Vec<Outcome>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Measure {
+    pub id: Id,
+    pub title: String,
+    pub remarks: String,
+    pub activities: Vec<Activity>,
+    pub results: Vec<ResultItem>,
+}
+
+/// Numbered paragraph of a measure's activities. `label` ("1.", or "1)"
+/// for a sub-item) follows from the order; it is never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Activity {
+    pub id: Id,
+    pub level: u8,
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResultItem {
+    pub id: Id,
+    pub level: u8,
+    pub label: String,
+    pub text: String,
+    pub evidence: Vec<EvidenceItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EvidenceItem {
+    pub id: Id,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Outcome {
+    pub id: Id,
+    /// "2.1", "2.2", …: Part 2's outcomes.
+    pub label: String,
+    pub text: String,
+}
+
+// ---------------------------------------------------- the interchange file
+
+pub const DOC_FORMAT: &str = "prongsai-report";
+pub const DOC_VERSION: u32 = 1;
+
+/// A whole fiscal year's report as a file: what `prongsai-cli report
+/// --format json` writes and `import-report` reads. No database ids.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ReportDoc {
+    pub format: String,
+    pub version: u32,
+    pub organization: OrganizationDoc,
+    pub year: YearDoc,
+    pub measures: Vec<MeasureDoc>,
+    pub outcomes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationDoc {
+    pub name_th: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub ministry: String,
+    #[serde(default)]
+    pub doc_prefix: String,
+    #[serde(default)]
+    pub divisions: Vec<String>,
+    #[serde(default)]
+    pub digits: Digits,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct YearDoc {
+    pub year_be: i32,
+    #[serde(default)]
+    pub status: YearStatus,
+    #[serde(default)]
+    pub title: Vec<String>,
+    #[serde(default)]
+    pub heading: Vec<String>,
+    #[serde(default)]
+    pub part1_heading: String,
+    #[serde(default)]
+    pub part2_heading: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureDoc {
+    pub title: String,
+    #[serde(default)]
+    pub activities: Vec<ItemDoc>,
+    #[serde(default)]
+    pub results: Vec<ResultDoc>,
+    #[serde(default)]
+    pub remarks: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ItemDoc {
+    #[serde(default)]
+    pub level: u8,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ResultDoc {
+    #[serde(default)]
+    pub level: u8,
+    pub text: String,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Report {
+    /// The file form of this report: ids and labels dropped.
+    pub fn to_doc(&self) -> ReportDoc {
+        ReportDoc {
+            format: DOC_FORMAT.to_owned(),
+            version: DOC_VERSION,
+            organization: OrganizationDoc {
+                name_th: self.organization.name_th.clone(),
+                name_en: self.organization.name_en.clone(),
+                ministry: self.organization.ministry.clone(),
+                doc_prefix: self.organization.doc_prefix.clone(),
+                divisions: self
+                    .organization
+                    .divisions
+                    .iter()
+                    .map(|d| d.name.clone())
+                    .collect(),
+                digits: self.organization.digits,
+            },
+            year: YearDoc {
+                year_be: self.year.year_be,
+                status: self.year.status,
+                title: self.year.title.clone(),
+                heading: self.year.heading.clone(),
+                part1_heading: self.year.part1_heading.clone(),
+                part2_heading: self.year.part2_heading.clone(),
+            },
+            measures: self
+                .measures
+                .iter()
+                .map(|m| MeasureDoc {
+                    title: m.title.clone(),
+                    activities: m
+                        .activities
+                        .iter()
+                        .map(|a| ItemDoc {
+                            level: a.level,
+                            text: a.text.clone(),
+                        })
+                        .collect(),
+                    results: m
+                        .results
+                        .iter()
+                        .map(|r| ResultDoc {
+                            level: r.level,
+                            text: r.text.clone(),
+                            evidence: r.evidence.iter().map(|e| e.evidence.clone()).collect(),
+                        })
+                        .collect(),
+                    remarks: m.remarks.clone(),
+                })
+                .collect(),
+            outcomes: self.outcomes.iter().map(|o| o.text.clone()).collect(),
+        }
+    }
+}
+
+impl Report {
+    /// The report as the reader sees it: every text and label with digits
+    /// in the organization's chosen form (links keep theirs).
+    pub fn for_display(mut self, digits: Digits) -> Report {
+        if digits == Digits::Arabic {
+            return self;
+        }
+        let d = |s: &mut String| *s = crate::thai::to_display(s, digits);
+        self.year.title.iter_mut().for_each(d);
+        self.year.heading.iter_mut().for_each(d);
+        d(&mut self.year.part1_heading);
+        d(&mut self.year.part2_heading);
+        for m in &mut self.measures {
+            d(&mut m.title);
+            d(&mut m.remarks);
+            for a in &mut m.activities {
+                d(&mut a.label);
+                d(&mut a.text);
+            }
+            for r in &mut m.results {
+                d(&mut r.label);
+                d(&mut r.text);
+                for e in &mut r.evidence {
+                    if let Evidence::Memo { number, .. } = &mut e.evidence {
+                        d(number);
+                    }
+                }
+            }
+        }
+        for o in &mut self.outcomes {
+            d(&mut o.label);
+            d(&mut o.text);
+        }
+        self
+    }
+}
+
+/// Labels of an ordered list of paragraphs: top-level items are numbered
+/// "1.", "2.", … when there is more than one of them (a lone paragraph
+/// carries no number, as in the reference report); sub-items (level 1) are
+/// numbered "1)", "2)", … from 1 under each top-level item.
+pub fn item_labels(levels: &[u8]) -> Vec<String> {
+    let top_count = levels.iter().filter(|&&l| l == 0).count();
+    let (mut top, mut sub) = (0u32, 0u32);
+    levels
+        .iter()
+        .map(|&level| {
+            if level == 0 {
+                top += 1;
+                sub = 0;
+                if top_count > 1 {
+                    format!("{top}.")
+                } else {
+                    String::new()
+                }
+            } else {
+                sub += 1;
+                format!("{sub})")
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_follow_order_and_levels() {
+        assert_eq!(item_labels(&[0, 0, 0]), ["1.", "2.", "3."]);
+        assert_eq!(
+            item_labels(&[0, 1, 1, 1, 0]),
+            ["1.", "1)", "2)", "3)", "2."]
+        );
+        assert_eq!(item_labels(&[0]), [""]);
+        assert_eq!(item_labels(&[0, 1, 0, 1]), ["1.", "1)", "2.", "1)"]);
+        assert!(item_labels(&[]).is_empty());
+    }
+}

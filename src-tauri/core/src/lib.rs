@@ -1,0 +1,18 @@
+//! Prongsai's core: the domain, the SQLite store, the rules and Thai text
+//! handling. Usable without a window: the desktop app and the CLI are thin
+//! layers over it. This crate never depends on tauri.
+
+pub mod bindings;
+pub mod change;
+pub mod doc;
+pub mod domain;
+pub mod error;
+pub mod paths;
+pub mod sample;
+pub mod store;
+pub mod thai;
+
+pub use change::{Applied, Change, TextTarget};
+pub use domain::*;
+pub use error::{CoreError, ErrorCode, ErrorPayload, Result};
+pub use store::Store;

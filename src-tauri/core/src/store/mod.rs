@@ -1,0 +1,280 @@
+//! The SQLite store: opening (version check, backup, migrations), reads, and
+//! the single write path [`Store::apply`].
+//!
+//! Invariants:
+//! - Every write is a [`Change`] applied by [`Store::apply`] in one
+//!   `BEGIN IMMEDIATE` transaction that also appends it to `change_log`.
+//! - WAL, foreign keys on, `synchronous = FULL`: a reported commit survives
+//!   a crash of the process or the machine.
+//! - A database whose schema is newer than this build is refused untouched;
+//!   one that needs migrating is first copied with `VACUUM INTO`.
+
+mod read;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
+};
+use sqlx::{Connection, migrate::Migrator};
+
+use crate::change::{Applied, Change};
+use crate::domain::{Report, ReportDoc, YearSummary};
+use crate::error::{CoreError, Result};
+
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+
+/// The newest schema version this build knows.
+pub fn known_schema_version() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+    actor: String,
+}
+
+/// What [`Store::open`] did besides opening.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// The database file did not exist and was created.
+    pub created: bool,
+    /// Backup written before migrating, if any.
+    pub backup: Option<PathBuf>,
+    /// The embedded sample report was loaded (a new, empty database).
+    pub seeded: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub async fn open(path: &Path) -> Result<(Store, OpenReport)> {
+        let mut report = OpenReport::default();
+        let applied = if path.exists() {
+            check_version(path).await?
+        } else {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    CoreError::Io(format!("cannot create folder {}: {e}", dir.display()))
+                })?;
+            }
+            report.created = true;
+            None
+        };
+        let opts = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(opts)
+            .await?;
+        if let Some(version) = applied
+            && version < known_schema_version()
+        {
+            report.backup = Some(backup_before_migration(&pool, path, version).await?);
+        }
+        MIGRATOR.run(&pool).await?;
+        let store = Store {
+            pool,
+            path: path.to_owned(),
+            actor: default_actor(),
+        };
+        Ok((store, report))
+    }
+
+    /// Opens the database and, if it holds nothing yet, loads the embedded
+    /// sample report through the ordinary import path.
+    pub async fn open_or_seed(path: &Path) -> Result<(Store, OpenReport)> {
+        let (store, mut report) = Store::open(path).await?;
+        if store.is_empty().await? {
+            let doc = crate::sample::sample_doc()?;
+            store
+                .apply(Change::ImportReport {
+                    doc: Box::new(doc),
+                    replace: false,
+                })
+                .await?;
+            report.seeded = true;
+        }
+        Ok((store, report))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The name recorded with every change (the OS user unless set).
+    pub fn with_actor(mut self, actor: impl Into<String>) -> Self {
+        self.actor = actor.into();
+        self
+    }
+
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+
+    /// No organization and no recorded change: a brand-new database.
+    pub async fn is_empty(&self) -> Result<bool> {
+        let (orgs, changes): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM organization), (SELECT COUNT(*) FROM change_log)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(orgs == 0 && changes == 0)
+    }
+
+    pub async fn years(&self) -> Result<Vec<YearSummary>> {
+        read::years(&mut *self.pool.acquire().await?).await
+    }
+
+    /// The whole report of one fiscal year, with ids and labels.
+    pub async fn report(&self, year_be: i32) -> Result<Report> {
+        read::report(&mut *self.pool.acquire().await?, year_be).await
+    }
+
+    /// The report of the newest fiscal year, if there is one.
+    pub async fn latest_report(&self) -> Result<Option<Report>> {
+        let mut conn = self.pool.acquire().await?;
+        match read::years(&mut conn).await?.first() {
+            Some(y) => Ok(Some(read::report(&mut conn, y.year_be).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The report of one year in file form.
+    pub async fn export_doc(&self, year_be: i32) -> Result<ReportDoc> {
+        Ok(self.report(year_be).await?.to_doc())
+    }
+
+    /// Number of entries in the change log.
+    pub async fn change_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM change_log")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// The one write path: applies `change` in a transaction and records it.
+    pub async fn apply(&self, change: Change) -> Result<Applied> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let applied = write::apply(&mut tx, change, &self.actor).await?;
+        tx.commit().await?;
+        Ok(applied)
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check` both clean.
+    pub async fn check_integrity(&self) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&mut *conn)
+            .await?;
+        if integrity != ["ok"] {
+            return Err(CoreError::Database(format!(
+                "integrity check failed: {}",
+                integrity.join("; ")
+            )));
+        }
+        let orphans = sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(&mut *conn)
+            .await?;
+        if !orphans.is_empty() {
+            return Err(CoreError::Database(format!(
+                "{} rows break foreign keys",
+                orphans.len()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the database to `dest` (`VACUUM INTO`).
+    pub async fn backup_to(&self, dest: &Path) -> Result<()> {
+        vacuum_into(&self.pool, dest).await
+    }
+}
+
+fn default_actor() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default()
+}
+
+/// Reads the schema version of an existing file without writing to it.
+/// `None`: an empty file (a database with no tables yet).
+async fn check_version(path: &Path) -> Result<Option<i64>> {
+    let url = format!("sqlite://{}", path.display());
+    let opts = SqliteConnectOptions::from_str(&url)
+        .map_err(|e| CoreError::Io(e.to_string()))?
+        .filename(path)
+        .read_only(true);
+    let mut conn = SqliteConnection::connect_with(&opts).await?;
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .fetch_all(&mut conn)
+            .await
+            .map_err(|e| {
+                CoreError::Database(format!(
+                    "{} is not a Prongsai database: {e}",
+                    path.display()
+                ))
+            })?;
+    let version = if tables.iter().any(|t| t == "_sqlx_migrations") {
+        let v: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&mut conn)
+                .await?;
+        Some(v.unwrap_or(0))
+    } else if tables.is_empty() {
+        None
+    } else {
+        conn.close().await.ok();
+        return Err(CoreError::Database(format!(
+            "{} is a SQLite database of another program, not a Prongsai database",
+            path.display()
+        )));
+    };
+    conn.close().await.ok();
+    let known = known_schema_version();
+    match version {
+        Some(found) if found > known => Err(CoreError::DatabaseTooNew {
+            path: path.display().to_string(),
+            found,
+            known,
+        }),
+        other => Ok(other),
+    }
+}
+
+async fn backup_before_migration(pool: &SqlitePool, path: &Path, version: i64) -> Result<PathBuf> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let name = format!(
+        "{}.before-migration-v{version}-{stamp}.sqlite",
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("prongsai")
+    );
+    let dest = path.with_file_name(name);
+    vacuum_into(pool, &dest).await?;
+    Ok(dest)
+}
+
+async fn vacuum_into(pool: &SqlitePool, dest: &Path) -> Result<()> {
+    if dest.exists() {
+        return Err(CoreError::Io(format!("{} already exists", dest.display())));
+    }
+    let dest_str = dest
+        .to_str()
+        .ok_or_else(|| CoreError::Io(format!("{} is not a valid UTF-8 path", dest.display())))?;
+    sqlx::query("VACUUM INTO ?1")
+        .bind(dest_str)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,250 @@
+//! Reads. Plain functions over a connection so that the write path can read
+//! inside its own transaction.
+
+use std::collections::HashMap;
+
+use base64::Engine;
+use chrono::NaiveDate;
+use sqlx::SqliteConnection;
+
+use crate::domain::*;
+use crate::error::{CoreError, Result};
+use crate::thai;
+
+pub(super) async fn years(conn: &mut SqliteConnection) -> Result<Vec<YearSummary>> {
+    let rows: Vec<(i64, i32, String, i64)> = sqlx::query_as(
+        "SELECT y.id, y.year_be, y.status, \
+                (SELECT COUNT(*) FROM measure m WHERE m.year_id = y.id) \
+         FROM fiscal_year y ORDER BY y.year_be DESC",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(id, year_be, status, measures)| {
+            Ok(YearSummary {
+                id,
+                year_be,
+                status: parse_status(&status)?,
+                measures,
+            })
+        })
+        .collect()
+}
+
+fn parse_status(s: &str) -> Result<YearStatus> {
+    YearStatus::parse(s).ok_or_else(|| CoreError::Database(format!("unknown year status {s:?}")))
+}
+
+fn lines(s: String) -> Vec<String> {
+    if s.is_empty() {
+        Vec::new()
+    } else {
+        s.split('\n').map(str::to_owned).collect()
+    }
+}
+
+pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organization> {
+    let (id, name_th, name_en, ministry, doc_prefix, digits): (i64, String, String, String, String, String) =
+        sqlx::query_as(
+            "SELECT id, name_th, name_en, ministry, doc_prefix, digits FROM organization ORDER BY id LIMIT 1",
+        )
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| CoreError::not_found("organization"))?;
+    let divisions: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, name FROM division WHERE organization_id = ?1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Organization {
+        id,
+        name_th,
+        name_en,
+        ministry,
+        doc_prefix,
+        divisions: divisions
+            .into_iter()
+            .map(|(id, name)| Division { id, name })
+            .collect(),
+        digits: Digits::parse(&digits).unwrap_or_default(),
+    })
+}
+
+type EvidenceRow = (
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<Vec<u8>>,
+);
+
+fn evidence_of(row: EvidenceRow) -> Result<(i64, EvidenceItem)> {
+    let (id, result_id, kind, number, date, urgency, url, name, mime, data) = row;
+    let bad = || CoreError::Database(format!("evidence {id} is incomplete"));
+    let evidence = match kind.as_str() {
+        "memo" => Evidence::Memo {
+            number: number.ok_or_else(bad)?,
+            date: date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .ok_or_else(bad)?,
+            urgency: urgency
+                .as_deref()
+                .and_then(Urgency::parse)
+                .ok_or_else(bad)?,
+        },
+        "url" => Evidence::Url {
+            url: url.ok_or_else(bad)?,
+        },
+        "image" => Evidence::Image {
+            name: name.ok_or_else(bad)?,
+            mime: mime.ok_or_else(bad)?,
+            data: base64::engine::general_purpose::STANDARD.encode(data.ok_or_else(bad)?),
+        },
+        _ => return Err(bad()),
+    };
+    Ok((result_id, EvidenceItem { id, evidence }))
+}
+
+pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<Report> {
+    let organization = organization(conn).await?;
+    let (year_id, status, title, heading, part1_heading, part2_heading): (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT id, status, title, heading, part1_heading, part2_heading \
+         FROM fiscal_year WHERE year_be = ?1",
+    )
+    .bind(year_be)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+    let (starts_on, ends_on) = thai::fiscal_year_bounds(year_be)?;
+    let year = FiscalYear {
+        id: year_id,
+        year_be,
+        starts_on,
+        ends_on,
+        status: parse_status(&status)?,
+        title: lines(title),
+        heading: lines(heading),
+        part1_heading,
+        part2_heading,
+    };
+
+    let measure_rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, title, remarks FROM measure WHERE year_id = ?1 ORDER BY position",
+    )
+    .bind(year_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let activity_rows: Vec<(i64, i64, u8, String)> = sqlx::query_as(
+        "SELECT a.id, a.measure_id, a.level, a.text FROM activity a \
+         JOIN measure m ON m.id = a.measure_id WHERE m.year_id = ?1 ORDER BY a.measure_id, a.position",
+    )
+    .bind(year_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let result_rows: Vec<(i64, i64, u8, String)> = sqlx::query_as(
+        "SELECT r.id, r.measure_id, r.level, r.text FROM result r \
+         JOIN measure m ON m.id = r.measure_id WHERE m.year_id = ?1 ORDER BY r.measure_id, r.position",
+    )
+    .bind(year_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let evidence_rows: Vec<EvidenceRow> = sqlx::query_as(
+        "SELECT e.id, e.result_id, e.kind, e.memo_number, e.memo_date, e.memo_urgency, e.url, \
+                e.image_name, e.image_mime, e.image_data \
+         FROM evidence e JOIN result r ON r.id = e.result_id JOIN measure m ON m.id = r.measure_id \
+         WHERE m.year_id = ?1 ORDER BY e.result_id, e.position",
+    )
+    .bind(year_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let outcome_rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, text FROM outcome WHERE year_id = ?1 ORDER BY position")
+            .bind(year_id)
+            .fetch_all(&mut *conn)
+            .await?;
+
+    let mut evidence: HashMap<i64, Vec<EvidenceItem>> = HashMap::new();
+    for row in evidence_rows {
+        let (result_id, item) = evidence_of(row)?;
+        evidence.entry(result_id).or_default().push(item);
+    }
+    let mut activities: HashMap<i64, Vec<(i64, u8, String)>> = HashMap::new();
+    for (id, measure_id, level, text) in activity_rows {
+        activities
+            .entry(measure_id)
+            .or_default()
+            .push((id, level, text));
+    }
+    let mut results: HashMap<i64, Vec<(i64, u8, String)>> = HashMap::new();
+    for (id, measure_id, level, text) in result_rows {
+        results
+            .entry(measure_id)
+            .or_default()
+            .push((id, level, text));
+    }
+
+    let measures = measure_rows
+        .into_iter()
+        .map(|(id, title, remarks)| {
+            let acts = activities.remove(&id).unwrap_or_default();
+            let res = results.remove(&id).unwrap_or_default();
+            let act_labels = item_labels(&acts.iter().map(|a| a.1).collect::<Vec<_>>());
+            let res_labels = item_labels(&res.iter().map(|r| r.1).collect::<Vec<_>>());
+            Measure {
+                id,
+                title,
+                remarks,
+                activities: acts
+                    .into_iter()
+                    .zip(act_labels)
+                    .map(|((id, level, text), label)| Activity {
+                        id,
+                        level,
+                        label,
+                        text,
+                    })
+                    .collect(),
+                results: res
+                    .into_iter()
+                    .zip(res_labels)
+                    .map(|((id, level, text), label)| ResultItem {
+                        id,
+                        level,
+                        label,
+                        text,
+                        evidence: evidence.remove(&id).unwrap_or_default(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let outcomes = outcome_rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, text))| Outcome {
+            id,
+            label: format!("2.{}", i + 1),
+            text,
+        })
+        .collect();
+    Ok(Report {
+        organization,
+        year,
+        measures,
+        outcomes,
+    })
+}

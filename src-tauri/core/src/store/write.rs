@@ -1,0 +1,297 @@
+//! The write path. Only [`apply`] is reachable from outside the store, and
+//! only inside the transaction that [`super::Store::apply`] opened.
+
+use base64::Engine;
+use sqlx::SqliteConnection;
+
+use crate::change::{Applied, Change, TextTarget, clean_text};
+use crate::domain::{Evidence, ReportDoc, YearStatus};
+use crate::error::{CoreError, Result};
+
+pub(super) async fn apply(
+    conn: &mut SqliteConnection,
+    change: Change,
+    actor: &str,
+) -> Result<Applied> {
+    let (change, year_be, before) = match change {
+        Change::SetText { target, text } => {
+            let text = clean_text(target.field_name(), &text, target.required())?;
+            let (year_be, old) = set_text(conn, target, &text).await?;
+            (
+                Change::SetText { target, text },
+                year_be,
+                Some(serde_json::json!({ "text": old })),
+            )
+        }
+        Change::ImportReport { doc, replace } => {
+            let doc = crate::doc::normalize(*doc)?;
+            let old = import(conn, &doc, replace).await?;
+            let year_be = doc.year.year_be;
+            let before = old.map(|d| serde_json::to_value(d).expect("a ReportDoc serialises"));
+            (
+                Change::ImportReport {
+                    doc: Box::new(doc),
+                    replace,
+                },
+                year_be,
+                before,
+            )
+        }
+    };
+    let change_json = serde_json::to_string(&change).expect("a Change serialises");
+    let change_id: i64 = sqlx::query_scalar(
+        "INSERT INTO change_log (at, actor, change, before) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+    )
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    .bind(actor)
+    .bind(change_json)
+    .bind(before.map(|b| b.to_string()))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Applied { change_id, year_be })
+}
+
+/// Refuses edits to a year that is approved or published.
+fn check_editable(year_be: i32, status: &str) -> Result<()> {
+    match YearStatus::parse(status) {
+        Some(YearStatus::Draft) => Ok(()),
+        _ => Err(CoreError::YearLocked {
+            year_be,
+            status: status.to_owned(),
+        }),
+    }
+}
+
+/// Writes one text field; returns the year it belongs to and the old text.
+async fn set_text(
+    conn: &mut SqliteConnection,
+    target: TextTarget,
+    text: &str,
+) -> Result<(i32, String)> {
+    // (select old value + year, update) — static SQL per target.
+    let (select, update, id) = match target {
+        TextTarget::MeasureTitle(id) => (
+            "SELECT x.title, y.year_be, y.status FROM measure x JOIN fiscal_year y ON y.id = x.year_id WHERE x.id = ?1",
+            "UPDATE measure SET title = ?2 WHERE id = ?1",
+            id,
+        ),
+        TextTarget::MeasureRemarks(id) => (
+            "SELECT x.remarks, y.year_be, y.status FROM measure x JOIN fiscal_year y ON y.id = x.year_id WHERE x.id = ?1",
+            "UPDATE measure SET remarks = ?2 WHERE id = ?1",
+            id,
+        ),
+        TextTarget::Activity(id) => (
+            "SELECT x.text, y.year_be, y.status FROM activity x JOIN measure m ON m.id = x.measure_id \
+             JOIN fiscal_year y ON y.id = m.year_id WHERE x.id = ?1",
+            "UPDATE activity SET text = ?2 WHERE id = ?1",
+            id,
+        ),
+        TextTarget::Result(id) => (
+            "SELECT x.text, y.year_be, y.status FROM result x JOIN measure m ON m.id = x.measure_id \
+             JOIN fiscal_year y ON y.id = m.year_id WHERE x.id = ?1",
+            "UPDATE result SET text = ?2 WHERE id = ?1",
+            id,
+        ),
+        TextTarget::Outcome(id) => (
+            "SELECT x.text, y.year_be, y.status FROM outcome x JOIN fiscal_year y ON y.id = x.year_id WHERE x.id = ?1",
+            "UPDATE outcome SET text = ?2 WHERE id = ?1",
+            id,
+        ),
+    };
+    let (old, year_be, status): (String, i32, String) = sqlx::query_as(select)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| CoreError::not_found(format!("{} {id}", target.field_name())))?;
+    check_editable(year_be, &status)?;
+    sqlx::query(update)
+        .bind(id)
+        .bind(text)
+        .execute(&mut *conn)
+        .await?;
+    Ok((year_be, old))
+}
+
+/// Loads a whole year. Returns the document it replaced, if any.
+async fn import(
+    conn: &mut SqliteConnection,
+    doc: &ReportDoc,
+    replace: bool,
+) -> Result<Option<ReportDoc>> {
+    let year_be = doc.year.year_be;
+    let org_id: Option<i64> = sqlx::query_scalar("SELECT id FROM organization ORDER BY id LIMIT 1")
+        .fetch_optional(&mut *conn)
+        .await?;
+    // A database belongs to one agency: the first import creates it, later
+    // imports keep the organization as the user set it.
+    let org_id = match org_id {
+        Some(id) => id,
+        None => {
+            let o = &doc.organization;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO organization (name_th, name_en, ministry, doc_prefix, digits) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+            )
+            .bind(&o.name_th)
+            .bind(&o.name_en)
+            .bind(&o.ministry)
+            .bind(&o.doc_prefix)
+            .bind(o.digits.as_str())
+            .fetch_one(&mut *conn)
+            .await?;
+            for (pos, name) in o.divisions.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO division (organization_id, position, name) VALUES (?1, ?2, ?3)",
+                )
+                .bind(id)
+                .bind(pos as i64)
+                .bind(name)
+                .execute(&mut *conn)
+                .await
+                .map_err(|e| dup_division(e, name))?;
+            }
+            id
+        }
+    };
+
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM fiscal_year WHERE year_be = ?1")
+        .bind(year_be)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let before = match existing {
+        Some(_) if !replace => return Err(CoreError::YearExists { year_be }),
+        Some(id) => {
+            let old = super::read::report(conn, year_be).await?.to_doc();
+            sqlx::query("DELETE FROM fiscal_year WHERE id = ?1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            Some(old)
+        }
+        None => None,
+    };
+
+    let y = &doc.year;
+    let year_id: i64 = sqlx::query_scalar(
+        "INSERT INTO fiscal_year (organization_id, year_be, status, title, heading, part1_heading, part2_heading) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+    )
+    .bind(org_id)
+    .bind(year_be)
+    .bind(y.status.as_str())
+    .bind(y.title.join("\n"))
+    .bind(y.heading.join("\n"))
+    .bind(&y.part1_heading)
+    .bind(&y.part2_heading)
+    .fetch_one(&mut *conn)
+    .await?;
+
+    for (mpos, m) in doc.measures.iter().enumerate() {
+        let measure_id: i64 = sqlx::query_scalar(
+            "INSERT INTO measure (year_id, position, title, remarks) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+        )
+        .bind(year_id)
+        .bind(mpos as i64)
+        .bind(&m.title)
+        .bind(&m.remarks)
+        .fetch_one(&mut *conn)
+        .await?;
+        for (pos, a) in m.activities.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO activity (measure_id, position, level, text) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .bind(measure_id)
+            .bind(pos as i64)
+            .bind(a.level)
+            .bind(&a.text)
+            .execute(&mut *conn)
+            .await?;
+        }
+        for (pos, r) in m.results.iter().enumerate() {
+            let result_id: i64 = sqlx::query_scalar(
+                "INSERT INTO result (measure_id, position, level, text) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+            )
+            .bind(measure_id)
+            .bind(pos as i64)
+            .bind(r.level)
+            .bind(&r.text)
+            .fetch_one(&mut *conn)
+            .await?;
+            for (epos, e) in r.evidence.iter().enumerate() {
+                insert_evidence(conn, result_id, epos as i64, e).await?;
+            }
+        }
+    }
+    for (pos, text) in doc.outcomes.iter().enumerate() {
+        sqlx::query("INSERT INTO outcome (year_id, position, text) VALUES (?1, ?2, ?3)")
+            .bind(year_id)
+            .bind(pos as i64)
+            .bind(text)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(before)
+}
+
+fn dup_division(e: sqlx::Error, name: &str) -> CoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            CoreError::InvalidInput(format!("division \"{name}\" is listed twice"))
+        }
+        _ => e.into(),
+    }
+}
+
+async fn insert_evidence(
+    conn: &mut SqliteConnection,
+    result_id: i64,
+    pos: i64,
+    e: &Evidence,
+) -> Result<()> {
+    let q = sqlx::query(
+        "INSERT INTO evidence (result_id, position, kind, memo_number, memo_date, memo_urgency, url, \
+                               image_name, image_mime, image_data) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )
+    .bind(result_id)
+    .bind(pos);
+    let q = match e {
+        Evidence::Memo {
+            number,
+            date,
+            urgency,
+        } => q
+            .bind("memo")
+            .bind(number)
+            .bind(date.format("%Y-%m-%d").to_string())
+            .bind(urgency.as_str())
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<Vec<u8>>),
+        Evidence::Url { url } => q
+            .bind("url")
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(url)
+            .bind(None::<String>)
+            .bind(None::<String>)
+            .bind(None::<Vec<u8>>),
+        Evidence::Image { name, mime, data } => {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(data.as_bytes())
+                .map_err(|e| CoreError::InvalidInput(format!("image data is not base64: {e}")))?;
+            q.bind("image")
+                .bind(None::<String>)
+                .bind(None::<String>)
+                .bind(None::<String>)
+                .bind(None::<String>)
+                .bind(name)
+                .bind(mime)
+                .bind(bytes)
+        }
+    };
+    q.execute(&mut *conn).await?;
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Thai text conventions: digits, Buddhist Era years, fiscal years.
+//!
+//! Stored text always has Arabic digits; [`to_storage`] maps Thai digits
+//! (๐–๙) on the way in and [`to_display`] maps them back on the way out,
+//! leaving links and e-mail addresses alone (a URL with Thai digits is a
+//! different URL).
+
+use chrono::NaiveDate;
+
+use crate::domain::Digits;
+use crate::error::{CoreError, Result};
+
+/// BE = CE + 543.
+pub const BE_OFFSET: i32 = 543;
+
+const THAI_ZERO: u32 = '๐' as u32;
+
+/// Thai digits to Arabic digits; everything else unchanged.
+pub fn to_storage(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '๐'..='๙' => char::from(b'0' + (c as u32 - THAI_ZERO) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+fn arabic_to_thai(text: &str, out: &mut String) {
+    out.extend(text.chars().map(|c| match c {
+        '0'..='9' => char::from_u32(THAI_ZERO + (c as u32 - '0' as u32)).unwrap_or(c),
+        _ => c,
+    }));
+}
+
+/// Stored text as the reader sees it. With [`Digits::Thai`], Arabic digits
+/// become Thai except inside URLs and e-mail addresses.
+pub fn to_display(text: &str, digits: Digits) -> String {
+    match digits {
+        Digits::Arabic => text.to_owned(),
+        Digits::Thai => {
+            let mut out = String::with_capacity(text.len() + text.len() / 2);
+            let mut last = 0;
+            for link in linkify::LinkFinder::new().links(text) {
+                arabic_to_thai(&text[last..link.start()], &mut out);
+                out.push_str(link.as_str());
+                last = link.end();
+            }
+            arabic_to_thai(&text[last..], &mut out);
+            out
+        }
+    }
+}
+
+/// A number as the reader sees it.
+pub fn number_display(n: impl std::fmt::Display, digits: Digits) -> String {
+    to_display(&n.to_string(), digits)
+}
+
+/// Checks that `year_be` is a plausible Buddhist Era year. A CE year typed by
+/// mistake (2023 for 2566) is refused with a hint.
+pub fn check_year_be(year_be: i32) -> Result<i32> {
+    if (2400..=2800).contains(&year_be) {
+        return Ok(year_be);
+    }
+    if (1857..=2257).contains(&year_be) {
+        return Err(CoreError::InvalidInput(format!(
+            "{year_be} looks like a Christian-era year; fiscal years are named in the Buddhist Era \
+             (did you mean {}?)",
+            year_be + BE_OFFSET
+        )));
+    }
+    Err(CoreError::InvalidInput(format!(
+        "{year_be} is not a Buddhist Era year (expected 2400–2800)"
+    )))
+}
+
+/// First and last day of a fiscal year: 1 October of the previous year to
+/// 30 September, named by its BE end year.
+pub fn fiscal_year_bounds(year_be: i32) -> Result<(NaiveDate, NaiveDate)> {
+    let ce = check_year_be(year_be)? - BE_OFFSET;
+    let start = NaiveDate::from_ymd_opt(ce - 1, 10, 1);
+    let end = NaiveDate::from_ymd_opt(ce, 9, 30);
+    match (start, end) {
+        (Some(s), Some(e)) => Ok((s, e)),
+        _ => Err(CoreError::InvalidInput(format!("no fiscal year {year_be}"))),
+    }
+}
+
+/// The fiscal year (BE) a Gregorian date falls in.
+pub fn fiscal_year_of(date: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    let ce = if date.month() >= 10 {
+        date.year() + 1
+    } else {
+        date.year()
+    };
+    ce + BE_OFFSET
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_round_trip_outside_links() {
+        let stored = to_storage("ที่ พณ ๐๗๐๑.๐๘/ว๒๔ ลงวันที่ ๕ เมษายน ๒๕๖๖");
+        assert_eq!(stored, "ที่ พณ 0701.08/ว24 ลงวันที่ 5 เมษายน 2566");
+        assert_eq!(
+            to_display(&stored, Digits::Thai),
+            "ที่ พณ ๐๗๐๑.๐๘/ว๒๔ ลงวันที่ ๕ เมษายน ๒๕๖๖"
+        );
+        assert_eq!(to_display(&stored, Digits::Arabic), stored);
+    }
+
+    #[test]
+    fn links_and_emails_keep_their_digits() {
+        let s = "ดูที่ https://www.ipthailand.go.th/th/ผลการดำเนินงาน/item/report_dip_2566.html \
+                 หรือ fin1@ipthailand.go.th โทร. 1139";
+        let shown = to_display(s, Digits::Thai);
+        assert!(
+            shown.contains(
+                "https://www.ipthailand.go.th/th/ผลการดำเนินงาน/item/report_dip_2566.html"
+            )
+        );
+        assert!(shown.contains("fin1@ipthailand.go.th"));
+        assert!(shown.ends_with("โทร. ๑๑๓๙"));
+    }
+
+    #[test]
+    fn fiscal_year_runs_october_to_september() {
+        let (s, e) = fiscal_year_bounds(2566).unwrap();
+        assert_eq!(s, NaiveDate::from_ymd_opt(2022, 10, 1).unwrap());
+        assert_eq!(e, NaiveDate::from_ymd_opt(2023, 9, 30).unwrap());
+        assert_eq!(fiscal_year_of(s), 2566);
+        assert_eq!(fiscal_year_of(e), 2566);
+        assert_eq!(
+            fiscal_year_of(NaiveDate::from_ymd_opt(2023, 10, 1).unwrap()),
+            2567
+        );
+    }
+
+    #[test]
+    fn ce_year_is_refused_with_a_hint() {
+        let err = check_year_be(2023).unwrap_err().to_string();
+        assert!(err.contains("2566"), "{err}");
+        assert!(check_year_be(66).is_err());
+        assert_eq!(check_year_be(2566).unwrap(), 2566);
+    }
+}

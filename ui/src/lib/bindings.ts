@@ -1,0 +1,72 @@
+// Generated from the Rust types by prongsai-core (src-tauri/core/src/bindings.rs).
+// Do not edit: run `make bindings`.
+
+export type ErrorCode = "not_found" | "empty_text" | "text_too_long" | "invalid_input" | "year_exists" | "year_locked" | "malformed_import" | "database_too_new" | "database_locked" | "database" | "migration" | "io" | "internal";
+
+export type ErrorPayload = { code: ErrorCode, message: string, };
+
+export type Digits = "thai" | "arabic";
+
+export type YearStatus = "draft" | "approved" | "published";
+
+export type Urgency = "normal" | "urgent" | "very_urgent" | "most_urgent";
+
+export type Evidence = { "kind": "memo", number: string, date: string, urgency: Urgency, } | { "kind": "url", url: string, } | { "kind": "image", name: string, mime: string, data: string, };
+
+export type Organization = { id: number, name_th: string, name_en: string, ministry: string, 
+/**
+ * Prefix of document numbers, e.g. "พณ 0701".
+ */
+doc_prefix: string, divisions: Array<Division>, digits: Digits, };
+
+export type Division = { id: number, name: string, };
+
+export type FiscalYear = { id: number, 
+/**
+ * Named by its Buddhist Era end year: 2566 runs 1 Oct 2022 – 30 Sep 2023.
+ */
+year_be: number, starts_on: string, ends_on: string, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, };
+
+export type YearSummary = { id: number, year_be: number, status: YearStatus, measures: number, };
+
+export type Report = { organization: Organization, year: FiscalYear, measures: Array<Measure>, outcomes: Array<Outcome>, };
+
+export type Measure = { id: number, title: string, remarks: string, activities: Array<Activity>, results: Array<ResultItem>, };
+
+export type Activity = { id: number, level: number, label: string, text: string, };
+
+export type ResultItem = { id: number, level: number, label: string, text: string, evidence: Array<EvidenceItem>, };
+
+export type EvidenceItem = { id: number, evidence: Evidence, };
+
+export type Outcome = { id: number, 
+/**
+ * "2.1", "2.2", …: Part 2's outcomes.
+ */
+label: string, text: string, };
+
+export type ReportDoc = { format: string, version: number, organization: OrganizationDoc, year: YearDoc, measures: Array<MeasureDoc>, outcomes: Array<string>, };
+
+export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, };
+
+export type YearDoc = { year_be: number, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, };
+
+export type MeasureDoc = { title: string, activities: Array<ItemDoc>, results: Array<ResultDoc>, remarks: string, };
+
+export type ItemDoc = { level: number, text: string, };
+
+export type ResultDoc = { level: number, text: string, evidence: Array<Evidence>, };
+
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, };
+
+export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
+
+export type Applied = { 
+/**
+ * Row id of the change in `change_log`.
+ */
+change_id: number, 
+/**
+ * The fiscal year the change touched.
+ */
+year_be: number, };
