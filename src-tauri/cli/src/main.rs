@@ -1,1 +1,145 @@
-fn main() {}
+//! `prongsai-cli`: the headless face of prongsai-core, for CI and power
+//! users. Every command opens the same database the app uses (or `--db`),
+//! creating it with the sample report on first use. Errors print one line
+//! to stderr and exit non-zero.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use prongsai_core::{Change, CoreError, Store, doc, paths};
+
+#[derive(Parser)]
+#[command(name = "prongsai-cli", version, about = "Prongsai (โปร่งใส) without a window: list, export and import integrity reports")]
+struct Cli {
+    /// SQLite database to use [default: the app's database in the OS app-data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the fiscal years in the database, newest first
+    Years {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print a fiscal year's whole report
+    Report {
+        /// Fiscal year in the Buddhist Era, e.g. 2566
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
+    },
+    /// Load a report file written by `report --format json` (all or nothing)
+    ImportReport {
+        /// The JSON file ("-" for standard input)
+        file: PathBuf,
+        /// Overwrite the fiscal year if it already exists
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => return fail(&CoreError::Io(e.to_string())),
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+fn fail(e: &CoreError) -> ExitCode {
+    // One line, whatever the message holds.
+    let msg = e.to_string().replace(['\n', '\r'], " ");
+    eprintln!("prongsai-cli: error: {msg}");
+    ExitCode::FAILURE
+}
+
+async fn run(cli: Cli) -> Result<(), CoreError> {
+    let path = match cli.db {
+        Some(p) => p,
+        None => paths::default_db_path()?,
+    };
+    let (store, opened) = Store::open_or_seed(&path).await?;
+    if opened.seeded {
+        eprintln!("prongsai-cli: created {} with the sample report", path.display());
+    }
+    if let Some(backup) = &opened.backup {
+        eprintln!("prongsai-cli: backed up the database to {} before upgrading it", backup.display());
+    }
+    let result = command(&store, cli.command).await;
+    store.close().await;
+    result
+}
+
+async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Years { format } => {
+            let years = store.years().await?;
+            match format {
+                ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&years).expect("serialises"))?,
+                ListFormat::Text => {
+                    for y in years {
+                        writeln!(out, "{}\t{}\t{} measures", y.year_be, y.status.as_str(), y.measures)?;
+                    }
+                }
+            }
+        }
+        Command::Report { year, format: ReportFormat::Json } => {
+            prongsai_core::thai::check_year_be(year)?;
+            let doc = store.export_doc(year).await?;
+            out.write_all(doc::to_json(&doc).as_bytes())?;
+        }
+        Command::ImportReport { file, replace } => {
+            let text = read_input(&file)?;
+            let doc = doc::parse(&text)?;
+            let year = doc.year.year_be;
+            let measures = doc.measures.len();
+            store.apply(Change::ImportReport { doc: Box::new(doc), replace }).await?;
+            writeln!(out, "imported fiscal year {year} ({measures} measures)")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn read_input(file: &PathBuf) -> Result<String, CoreError> {
+    let bytes = if file.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
+        buf
+    } else {
+        std::fs::read(file).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?
+    };
+    if bytes.len() > doc::MAX_DOC_BYTES {
+        return Err(CoreError::MalformedImport {
+            path: "$".into(),
+            message: format!("file is larger than {} bytes", doc::MAX_DOC_BYTES),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| CoreError::MalformedImport {
+        path: "$".into(),
+        message: format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+    })
+}
