@@ -1,1 +1,51 @@
+//! The desktop shell: a window over prongsai-core. Thin by rule: each
+//! command in [`commands`] is a few lines over a core function; no domain
+//! logic lives here.
 
+pub mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+pub use state::AppState;
+
+/// The database the app opens: `--db PATH` on the command line, else
+/// `PRONGSAI_DB`, else `prongsai.sqlite` in the OS app-data folder.
+fn database_path(app: &tauri::App) -> Result<PathBuf, String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args
+                .next()
+                .map(PathBuf::from)
+                .ok_or_else(|| "--db needs a path".to_owned());
+        }
+        if let Some(p) = arg.strip_prefix("--db=") {
+            return Ok(PathBuf::from(p));
+        }
+    }
+    if let Some(p) = std::env::var_os("PRONGSAI_DB") {
+        return Ok(PathBuf::from(p));
+    }
+    app.path()
+        .app_data_dir()
+        .map(|d| d.join(prongsai_core::paths::DB_FILE_NAME))
+        .map_err(|e| e.to_string())
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let state = match database_path(app) {
+                Ok(path) => tauri::async_runtime::block_on(AppState::open(&path)),
+                Err(e) => AppState::failed(prongsai_core::CoreError::Io(e)),
+            };
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!())
+        .expect("error while running Prongsai");
+}

@@ -1,1 +1,266 @@
+//! WebDriver tests of the real app: the release-shaped binary in a real
+//! window under Xvfb, driven through tauri-driver and WebKitWebDriver.
+//! `make test` starts Xvfb and puts tauri-driver on PATH; each test starts
+//! its own tauri-driver on free ports and its own database file.
 
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use prongsai_core::Store;
+
+/// One app at a time: two WebKit processes on 2 cores make both flaky.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+const APP: &str = env!("CARGO_BIN_EXE_prongsai");
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn tauri_driver(db: &Path) -> Driver {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "DISPLAY is not set: run these tests through `make test`, which starts Xvfb"
+    );
+    let (port, native) = (free_port(), free_port());
+    let child = Command::new("tauri-driver")
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .env("PRONGSAI_DB", db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tauri-driver not found: `make test` installs it (cargo install tauri-driver)");
+    let deadline = Instant::now() + TIMEOUT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver { child, port }
+}
+
+async fn start_app(driver: &Driver, db: &Path) -> Client {
+    let caps = serde_json::json!({
+        "browserName": "wry",
+        "tauri:options": { "application": APP, "args": ["--db", db] }
+    });
+    let caps = caps.as_object().unwrap().clone();
+    ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("cannot start a WebDriver session with the app")
+}
+
+async fn all(c: &Client, css: &str) -> Vec<Element> {
+    c.wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .expect(css);
+    c.find_all(Locator::Css(css)).await.unwrap()
+}
+
+async fn value(e: &Element) -> String {
+    e.prop("value").await.unwrap().unwrap_or_default()
+}
+
+/// Waits until `f` holds, polling.
+async fn until<F, Fut>(what: &str, mut f: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + TIMEOUT;
+    while !f().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Tabs out of a field, as a user leaving it would.
+async fn leave(e: &Element) {
+    e.send_keys(&fantoccini::key::Key::Tab.to_string())
+        .await
+        .unwrap();
+}
+
+async fn save_state(c: &Client) -> String {
+    let s = c
+        .find(Locator::Css("[data-testid=save-status]"))
+        .await
+        .unwrap();
+    s.attr("data-state").await.unwrap().unwrap_or_default()
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("prongsai.sqlite");
+    (dir, db)
+}
+
+fn screenshot_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.png"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sample_opens_an_edit_saves_and_survives_a_restart() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let (_dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+
+    // First start: the database is created with the FY 2566 sample.
+    let c = start_app(&driver, &db).await;
+    let measures = all(&c, "[data-testid=measure]").await;
+    assert_eq!(measures.len(), 4);
+    let report = c.find(Locator::Css("[data-testid=report]")).await.unwrap();
+    assert_eq!(
+        report.attr("data-year").await.unwrap().as_deref(),
+        Some("2566")
+    );
+    let titles = all(&c, "[data-testid=measure-title]").await;
+    assert_eq!(value(&titles[0]).await, "สร้างการรับรู้การใช้จ่ายงบประมาณประจำปี");
+    assert_eq!(value(&titles[3]).await, "สร้างการรับรู้การใช้ทรัพย์สินของราชการ");
+    assert_eq!(all(&c, "[data-testid=outcome]").await.len(), 5);
+    // Thai digits, as the sample organization asks.
+    let select = c
+        .find(Locator::Css("[data-testid=year-select]"))
+        .await
+        .unwrap();
+    assert_eq!(select.text().await.unwrap().trim(), "๒๕๖๖");
+    if let Ok(png) = c.screenshot().await {
+        std::fs::write(screenshot_path("report-2566"), png).unwrap();
+    }
+
+    // Edit the second result of the second measure and leave the field.
+    let results = all(
+        &c,
+        "[data-testid=measure]:nth-of-type(2) [data-testid=result-text]",
+    )
+    .await;
+    let target = &results[1];
+    let id: i64 = target
+        .attr("data-id")
+        .await
+        .unwrap()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let edited = "สอบถาม ทักท้วง ร้องเรียน ได้ที่กลุ่มบริหารงานคลัง โทร. ๑๑๓๙ (แก้ไขโดยการทดสอบ)";
+    target.clear().await.unwrap();
+    target.send_keys(edited).await.unwrap();
+    leave(target).await; // Tab out: save now
+    until("the edit to be saved", || async {
+        save_state(&c).await == "saved"
+    })
+    .await;
+    c.close().await.unwrap();
+
+    // The edit is in the database, digits in storage form.
+    let (store, _) = Store::open(&db).await.unwrap();
+    let report = store.report(2566).await.unwrap();
+    let stored = report.measures[1]
+        .results
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap();
+    assert_eq!(
+        stored.text,
+        "สอบถาม ทักท้วง ร้องเรียน ได้ที่กลุ่มบริหารงานคลัง โทร. 1139 (แก้ไขโดยการทดสอบ)"
+    );
+    store.close().await;
+
+    // Restart the app: the edit is there.
+    let c = start_app(&driver, &db).await;
+    let results = all(
+        &c,
+        "[data-testid=measure]:nth-of-type(2) [data-testid=result-text]",
+    )
+    .await;
+    assert_eq!(value(&results[1]).await, edited);
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn empty_required_text_is_refused_in_thai_and_nothing_is_lost() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let (_dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    let titles = all(&c, "[data-testid=measure-title]").await;
+    let original = value(&titles[2]).await;
+    let id: i64 = titles[2]
+        .attr("data-id")
+        .await
+        .unwrap()
+        .unwrap()
+        .parse()
+        .unwrap();
+
+    titles[2].clear().await.unwrap();
+    titles[2].send_keys(" ").await.unwrap();
+    leave(&titles[2]).await;
+    until("the refusal", || async { save_state(&c).await == "error" }).await;
+    let alert = c
+        .find(Locator::Css("[data-testid=field-error]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        alert.text().await.unwrap().trim(),
+        "ช่องนี้ต้องมีข้อความ จะเว้นว่างไม่ได้"
+    );
+    let status = c
+        .find(Locator::Css("[data-testid=save-status]"))
+        .await
+        .unwrap();
+    assert_eq!(status.text().await.unwrap(), "บันทึกไม่สำเร็จ");
+
+    // The database still has the title; markup typed as text stays text.
+    titles[2].clear().await.unwrap();
+    titles[2]
+        .send_keys("<img src=x onerror=alert(1)>มาตรการ")
+        .await
+        .unwrap();
+    leave(&titles[2]).await;
+    until("the save", || async { save_state(&c).await == "saved" }).await;
+    assert!(
+        c.find(Locator::Css("img[src=x]")).await.is_err(),
+        "markup was rendered"
+    );
+    c.close().await.unwrap();
+
+    let (store, _) = Store::open(&db).await.unwrap();
+    let r = store.report(2566).await.unwrap();
+    let m = r.measures.iter().find(|m| m.id == id).unwrap();
+    assert_ne!(m.title, original);
+    assert_eq!(m.title, "<img src=x onerror=alert(1)>มาตรการ");
+    // Only the accepted edit reached the log.
+    assert_eq!(store.change_count().await.unwrap(), 2);
+    store.close().await;
+}

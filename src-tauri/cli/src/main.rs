@@ -11,7 +11,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use prongsai_core::{Change, CoreError, Store, doc, paths};
 
 #[derive(Parser)]
-#[command(name = "prongsai-cli", version, about = "Prongsai (โปร่งใส) without a window: list, export and import integrity reports")]
+#[command(
+    name = "prongsai-cli",
+    version,
+    about = "Prongsai (โปร่งใส) without a window: list, export and import integrity reports"
+)]
 struct Cli {
     /// SQLite database to use [default: the app's database in the OS app-data folder]
     #[arg(long, global = true, value_name = "PATH")]
@@ -58,7 +62,10 @@ enum ReportFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => return fail(&CoreError::Io(e.to_string())),
     };
@@ -82,10 +89,16 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
     };
     let (store, opened) = Store::open_or_seed(&path).await?;
     if opened.seeded {
-        eprintln!("prongsai-cli: created {} with the sample report", path.display());
+        eprintln!(
+            "prongsai-cli: created {} with the sample report",
+            path.display()
+        );
     }
     if let Some(backup) = &opened.backup {
-        eprintln!("prongsai-cli: backed up the database to {} before upgrading it", backup.display());
+        eprintln!(
+            "prongsai-cli: backed up the database to {} before upgrading it",
+            backup.display()
+        );
     }
     let result = command(&store, cli.command).await;
     store.close().await;
@@ -98,15 +111,28 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
         Command::Years { format } => {
             let years = store.years().await?;
             match format {
-                ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&years).expect("serialises"))?,
+                ListFormat::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&years).expect("serialises")
+                )?,
                 ListFormat::Text => {
                     for y in years {
-                        writeln!(out, "{}\t{}\t{} measures", y.year_be, y.status.as_str(), y.measures)?;
+                        writeln!(
+                            out,
+                            "{}\t{}\t{} measures",
+                            y.year_be,
+                            y.status.as_str(),
+                            y.measures
+                        )?;
                     }
                 }
             }
         }
-        Command::Report { year, format: ReportFormat::Json } => {
+        Command::Report {
+            year,
+            format: ReportFormat::Json,
+        } => {
             prongsai_core::thai::check_year_be(year)?;
             let doc = store.export_doc(year).await?;
             out.write_all(doc::to_json(&doc).as_bytes())?;
@@ -116,7 +142,12 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             let doc = doc::parse(&text)?;
             let year = doc.year.year_be;
             let measures = doc.measures.len();
-            store.apply(Change::ImportReport { doc: Box::new(doc), replace }).await?;
+            store
+                .apply(Change::ImportReport {
+                    doc: Box::new(doc),
+                    replace,
+                })
+                .await?;
             writeln!(out, "imported fiscal year {year} ({measures} measures)")?;
         }
     }
@@ -130,7 +161,8 @@ fn read_input(file: &PathBuf) -> Result<String, CoreError> {
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
         buf
     } else {
-        std::fs::read(file).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?
+        std::fs::read(file)
+            .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?
     };
     if bytes.len() > doc::MAX_DOC_BYTES {
         return Err(CoreError::MalformedImport {

@@ -10,7 +10,11 @@ fn cli(db: &std::path::Path) -> Command {
 
 fn stdout(c: &mut Command) -> String {
     let out = c.output().unwrap();
-    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -19,9 +23,18 @@ fn failure(c: &mut Command) -> String {
     assert!(!out.status.success(), "unexpectedly succeeded");
     let err = String::from_utf8(out.stderr).unwrap();
     // Exactly one error line, and it is the last thing printed.
-    let errors = err.lines().filter(|l| l.starts_with("prongsai-cli: error: ")).count();
+    let errors = err
+        .lines()
+        .filter(|l| l.starts_with("prongsai-cli: error: "))
+        .count();
     assert_eq!(errors, 1, "not one error line: {err}");
-    assert!(err.trim_end().lines().last().unwrap().starts_with("prongsai-cli: error: "));
+    assert!(
+        err.trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("prongsai-cli: error: ")
+    );
     err
 }
 
@@ -31,11 +44,21 @@ fn first_use_creates_the_database_with_the_sample() {
     let db = dir.path().join("sub/dir/p.sqlite");
     let out = cli(&db).arg("years").output().unwrap();
     assert!(out.status.success());
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "2566\tdraft\t4 measures\n");
-    assert!(String::from_utf8(out.stderr).unwrap().contains("sample report"));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "2566\tdraft\t4 measures\n"
+    );
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("sample report")
+    );
     assert!(db.exists());
     // Second run: no seeding message.
-    let out = cli(&db).args(["years", "--format", "json"]).output().unwrap();
+    let out = cli(&db)
+        .args(["years", "--format", "json"])
+        .output()
+        .unwrap();
     assert!(out.stderr.is_empty());
     let years: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(years[0]["year_be"], 2566);
@@ -68,11 +91,20 @@ fn malformed_files_are_refused_with_their_json_path_and_change_nothing() {
     let mut v: serde_json::Value = serde_json::from_str(&before).unwrap();
     v["measures"][2]["activities"][1]["text"] = serde_json::Value::Null;
     let cases = [
-        (v.to_string(), "measures[2].activities[1].text: invalid type: null"),
+        (
+            v.to_string(),
+            "measures[2].activities[1].text: invalid type: null",
+        ),
         (before[..before.len() / 2].to_owned(), "EOF while parsing"),
-        ("[]".to_owned(), "$: invalid length 0, expected struct ReportDoc"),
+        (
+            "[]".to_owned(),
+            "$: invalid length 0, expected struct ReportDoc",
+        ),
         ("{}".to_owned(), "$: missing field `format`"),
-        (before.replace("\"year_be\": 2566", "\"year_be\": 2023"), "year.year_be: 2023 looks like a Christian-era year"),
+        (
+            before.replace("\"year_be\": 2566", "\"year_be\": 2023"),
+            "year.year_be: 2023 looks like a Christian-era year",
+        ),
     ];
     for (text, expected) in cases {
         let file = dir.path().join("bad.json");
@@ -83,7 +115,14 @@ fn malformed_files_are_refused_with_their_json_path_and_change_nothing() {
     let file = dir.path().join("latin1.json");
     std::fs::write(&file, b"{\"format\": \"\xe9\"}").unwrap();
     assert!(failure(cli(&db).arg("import-report").arg(&file)).contains("not UTF-8"));
-    assert!(failure(cli(&db).arg("import-report").arg(dir.path().join("missing.json"))).contains("cannot read"));
+    assert!(
+        failure(
+            cli(&db)
+                .arg("import-report")
+                .arg(dir.path().join("missing.json"))
+        )
+        .contains("cannot read")
+    );
     assert_eq!(stdout(cli(&db).args(["report", "--year", "2566"])), before);
 }
 
@@ -91,16 +130,31 @@ fn malformed_files_are_refused_with_their_json_path_and_change_nothing() {
 fn unknown_years_and_ce_years_fail_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite");
-    assert!(failure(cli(&db).args(["report", "--year", "2567"])).contains("fiscal year 2567 not found"));
+    assert!(
+        failure(cli(&db).args(["report", "--year", "2567"])).contains("fiscal year 2567 not found")
+    );
     assert!(failure(cli(&db).args(["report", "--year", "2023"])).contains("did you mean 2566"));
 }
 
 #[test]
 fn every_command_has_help() {
-    for args in [&["--help"][..], &["years", "--help"], &["report", "--help"], &["import-report", "--help"]] {
-        let out = Command::cargo_bin("prongsai-cli").unwrap().args(args).output().unwrap();
+    for args in [
+        &["--help"][..],
+        &["years", "--help"],
+        &["report", "--help"],
+        &["import-report", "--help"],
+    ] {
+        let out = Command::cargo_bin("prongsai-cli")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
         assert!(out.status.success());
-        assert!(String::from_utf8(out.stdout).unwrap().contains("Usage: prongsai-cli"));
+        assert!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .contains("Usage: prongsai-cli")
+        );
     }
 }
 

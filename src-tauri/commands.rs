@@ -1,0 +1,149 @@
+//! IPC commands. Each is a few lines over prongsai-core; errors cross as
+//! `{ code, message }` ([`ErrorPayload`]). Types are in ui/src/lib/bindings.ts.
+
+use prongsai_core::{Applied, Change, ErrorPayload, Report, YearSummary};
+use tauri::State;
+
+use crate::AppState;
+
+type Res<T> = Result<T, ErrorPayload>;
+
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
+    tauri::generate_handler![years, report, apply_change]
+}
+
+/// Fiscal years, newest first.
+#[tauri::command]
+pub async fn years(state: State<'_, AppState>) -> Res<Vec<YearSummary>> {
+    state.store()?.years().await.map_err(|e| e.payload())
+}
+
+/// A year's report as the reader sees it (the organization's digits); the
+/// newest year when `year_be` is absent, `null` when there is none.
+#[tauri::command]
+pub async fn report(state: State<'_, AppState>, year_be: Option<i32>) -> Res<Option<Report>> {
+    let store = state.store()?;
+    let report = match year_be {
+        Some(y) => Some(store.report(y).await),
+        None => store.latest_report().await.transpose(),
+    };
+    report
+        .transpose()
+        .map(|r| {
+            r.map(|r| {
+                let digits = r.organization.digits;
+                r.for_display(digits)
+            })
+        })
+        .map_err(|e| e.payload())
+}
+
+/// The one write command: every edit is a typed [`Change`].
+#[tauri::command]
+pub async fn apply_change(state: State<'_, AppState>, change: Change) -> Res<Applied> {
+    state.store()?.apply(change).await.map_err(|e| e.payload())
+}
+
+#[cfg(test)]
+mod tests {
+    use prongsai_core::{ErrorCode, Store};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+    use tauri::webview::InvokeRequest;
+
+    use super::*;
+
+    fn app(store: Store) -> tauri::App<tauri::test::MockRuntime> {
+        let app = mock_builder()
+            .invoke_handler(handler())
+            .build(mock_context(noop_assets()))
+            .expect("mock app");
+        tauri::Manager::manage(&app, AppState::from_store(store));
+        app
+    }
+
+    type Webview = tauri::WebviewWindow<tauri::test::MockRuntime>;
+
+    fn webview(app: &tauri::App<tauri::test::MockRuntime>) -> Webview {
+        tauri::WebviewWindowBuilder::new(app, "main", Default::default())
+            .build()
+            .expect("mock webview")
+    }
+
+    fn invoke(
+        webview: &Webview,
+        cmd: &str,
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        get_ipc_response(
+            webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+    }
+
+    #[test]
+    fn commands_read_and_edit_the_report_over_ipc() {
+        let dir = tempfile::tempdir().unwrap();
+        let store =
+            tauri::async_runtime::block_on(Store::open_or_seed(&dir.path().join("p.sqlite")))
+                .unwrap()
+                .0;
+        let app = app(store);
+        let app = webview(&app);
+
+        let report = invoke(&app, "report", serde_json::json!({})).unwrap();
+        assert_eq!(report["year"]["year_be"], 2566);
+        assert_eq!(report["measures"].as_array().unwrap().len(), 4);
+        // Shown with Thai digits, as the sample organization asks.
+        assert_eq!(report["measures"][0]["results"][0]["label"], "๑.");
+        let id = report["measures"][0]["results"][0]["id"].clone();
+
+        let change = serde_json::json!({ "change": {
+            "kind": "set_text", "target": { "field": "result", "id": id }, "text": "ผลใหม่ ๑๒"
+        }});
+        let applied = invoke(&app, "apply_change", change).unwrap();
+        assert_eq!(applied["year_be"], 2566);
+        let report = invoke(&app, "report", serde_json::json!({ "yearBe": 2566 })).unwrap();
+        assert_eq!(report["measures"][0]["results"][0]["text"], "ผลใหม่ ๑๒");
+
+        // Errors arrive as { code, message }.
+        let empty = serde_json::json!({ "change": {
+            "kind": "set_text", "target": { "field": "result", "id": id }, "text": "  "
+        }});
+        let err = invoke(&app, "apply_change", empty).unwrap_err();
+        let err: ErrorPayload = serde_json::from_value(err).unwrap();
+        assert_eq!(err.code, ErrorCode::EmptyText);
+        assert_eq!(err.message, "result must not be empty");
+
+        let err = invoke(&app, "report", serde_json::json!({ "yearBe": 2570 })).unwrap_err();
+        assert_eq!(err["code"], "not_found");
+    }
+
+    #[test]
+    fn a_database_that_failed_to_open_answers_every_command_with_its_error() {
+        let app = mock_builder()
+            .invoke_handler(handler())
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        tauri::Manager::manage(
+            &app,
+            AppState::failed(prongsai_core::CoreError::DatabaseTooNew {
+                path: "x".into(),
+                found: 9,
+                known: 1,
+            }),
+        );
+        let err = invoke(&webview(&app), "years", serde_json::json!({})).unwrap_err();
+        assert_eq!(err["code"], "database_too_new");
+    }
+}

@@ -1,0 +1,22 @@
+// Typed calls to the Rust commands (src-tauri/commands.rs). Every type here
+// comes from bindings.ts, generated from the Rust types.
+import { invoke } from '@tauri-apps/api/core';
+import type { Applied, Change, ErrorPayload, Report, YearSummary } from './bindings';
+import { isErrorPayload } from './errors';
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    if (isErrorPayload(e)) throw e;
+    // Not one of ours (IPC failure, a panic): still a payload, never a raw string.
+    const internal: ErrorPayload = { code: 'internal', message: String(e) };
+    throw internal;
+  }
+}
+
+export const api = {
+  years: () => call<YearSummary[]>('years'),
+  report: (yearBe?: number) => call<Report | null>('report', { yearBe }),
+  applyChange: (change: Change) => call<Applied>('apply_change', { change }),
+};

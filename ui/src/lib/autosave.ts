@@ -1,0 +1,68 @@
+// Saves a field on its own: after a pause in typing, or at once when the
+// field loses focus. A failed save keeps the typed text (nothing is lost)
+// and reports the error; the next edit or blur tries again.
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+
+export interface AutosaveOptions {
+  save: (text: string) => Promise<void>;
+  onState: (state: SaveState, error?: unknown) => void;
+  delayMs?: number;
+}
+
+export class Autosaver {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending: string | undefined;
+  private lastSaved: string;
+  private inflight: Promise<void> | undefined;
+  private readonly delayMs: number;
+
+  constructor(
+    initial: string,
+    private readonly opts: AutosaveOptions,
+  ) {
+    this.lastSaved = initial;
+    this.delayMs = opts.delayMs ?? 700;
+  }
+
+  /** The user typed: save after a pause. */
+  edit(text: string): void {
+    this.pending = text;
+    this.opts.onState('dirty');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Save now (blur, window closing). Resolves when the text is stored or refused. */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.inflight) await this.inflight;
+    const text = this.pending;
+    if (text === undefined) return;
+    this.pending = undefined;
+    if (text === this.lastSaved) {
+      this.opts.onState('saved');
+      return;
+    }
+    this.opts.onState('saving');
+    this.inflight = this.opts.save(text).then(
+      () => {
+        this.lastSaved = text;
+        if (this.pending === undefined) this.opts.onState('saved');
+      },
+      (e: unknown) => {
+        // Keep the text so that the next flush tries again.
+        if (this.pending === undefined) this.pending = text;
+        this.opts.onState('error', e);
+      },
+    );
+    await this.inflight;
+    this.inflight = undefined;
+  }
+
+  /** Text that is typed but not stored. */
+  get hasUnsaved(): boolean {
+    return this.pending !== undefined;
+  }
+}

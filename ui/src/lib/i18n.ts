@@ -1,0 +1,92 @@
+// UI words, Thai first. Components never hard-code text: they call t().
+export type Lang = 'th' | 'en';
+
+const th = {
+  appName: 'โปร่งใส',
+  fiscalYear: 'ปีงบประมาณ',
+  loading: 'กำลังเปิดรายงาน…',
+  noYears: 'ยังไม่มีปีงบประมาณในฐานข้อมูล',
+  colMeasure: 'มาตรการ',
+  colActivities: 'กิจกรรม/แนวทาง',
+  colResults: 'ผลการดำเนินการ',
+  colRemarks: 'หมายเหตุ',
+  saved: 'บันทึกแล้ว',
+  saving: 'กำลังบันทึก…',
+  unsaved: 'ยังไม่ได้บันทึก',
+  saveFailed: 'บันทึกไม่สำเร็จ',
+  evidenceMemo: 'บันทึก',
+  memoNo: 'ที่',
+  memoDated: 'ลงวันที่',
+  evidenceLink: 'ลิงก์',
+  evidenceImage: 'รูปภาพ',
+  language: 'ภาษา',
+  statusDraft: 'ฉบับร่าง',
+  statusApproved: 'อนุมัติแล้ว',
+  statusPublished: 'เผยแพร่แล้ว',
+  cannotOpen: 'เปิดฐานข้อมูลไม่ได้',
+  urgencyUrgent: 'ด่วน',
+  urgencyVeryUrgent: 'ด่วนมาก',
+  urgencyMostUrgent: 'ด่วนที่สุด',
+  part1Table: 'ตารางมาตรการและผลการดำเนินการ',
+  editHint: 'แก้ไขข้อความได้ทันที ระบบบันทึกให้เอง',
+} as const;
+
+type Messages = Record<keyof typeof th, string>;
+
+const en: Messages = {
+  appName: 'Prongsai',
+  fiscalYear: 'Fiscal year',
+  loading: 'Opening the report…',
+  noYears: 'There is no fiscal year in the database yet.',
+  colMeasure: 'Measure',
+  colActivities: 'Activities / approach',
+  colResults: 'Results',
+  colRemarks: 'Remarks',
+  saved: 'Saved',
+  saving: 'Saving…',
+  unsaved: 'Not saved yet',
+  saveFailed: 'Not saved',
+  evidenceMemo: 'Memo',
+  memoNo: 'No.',
+  memoDated: 'dated',
+  evidenceLink: 'Link',
+  evidenceImage: 'Image',
+  language: 'Language',
+  statusDraft: 'Draft',
+  statusApproved: 'Approved',
+  statusPublished: 'Published',
+  cannotOpen: 'The database could not be opened',
+  urgencyUrgent: 'Urgent',
+  urgencyVeryUrgent: 'Very urgent',
+  urgencyMostUrgent: 'Most urgent',
+  part1Table: 'Measures and results',
+  editHint: 'Edit any text in place; it is saved as you type.',
+};
+
+export const catalogues: Record<Lang, Messages> = { th, en };
+export type MessageKey = keyof typeof th;
+
+export function translate(lang: Lang, key: MessageKey): string {
+  return catalogues[lang][key];
+}
+
+const thaiMonths = [
+  'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
+  'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
+];
+
+/** Western digits to Thai digits (numbers only; prose arrives converted from Rust). */
+export function thaiDigits(s: string | number): string {
+  return String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+}
+
+/** An ISO date (YYYY-MM-DD) as a Thai date with the BE year: ๕ เมษายน ๒๕๖๖. */
+export function thaiDate(iso: string, digits: 'thai' | 'arabic'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const month = thaiMonths[Number(mo) - 1];
+  if (month === undefined) return iso;
+  const text = `${Number(d)} ${month} ${Number(y) + 543}`;
+  return digits === 'thai' ? thaiDigits(text) : text;
+}
