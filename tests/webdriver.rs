@@ -6,7 +6,6 @@
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -14,7 +13,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use prongsai_core::Store;
 
 /// One app at a time: two WebKit processes on 2 cores make both flaky.
-static SERIAL: Mutex<()> = Mutex::new(());
+static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 const APP: &str = env!("CARGO_BIN_EXE_prongsai");
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -131,7 +130,7 @@ fn screenshot_path(name: &str) -> PathBuf {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sample_opens_an_edit_saves_and_survives_a_restart() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
     let driver = tauri_driver(&db);
 
@@ -209,7 +208,7 @@ async fn the_sample_opens_an_edit_saves_and_survives_a_restart() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn empty_required_text_is_refused_in_thai_and_nothing_is_lost() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;

@@ -1,0 +1,75 @@
+# Prongsai — two commands on a fresh Debian 12 machine:
+#   make run    set up what is missing, build the UI, open the app on the sample report
+#   make test   set up what is missing, then run every check and test (CI runs this)
+#
+# Other targets: setup, ui, check, lint, bindings, cli, clean.
+# CARGO_TARGET_DIR may point outside the clone (CI does, to keep reruns fast).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+NPM ?= npm
+UI := ui
+STAMP := $(or $(CARGO_TARGET_DIR),target)/.prongsai-stamps
+
+.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli clean
+
+help:
+	@echo "make run    — set up and open Prongsai on the sample report"
+	@echo "make test   — set up and run every check and test"
+
+## ---------------------------------------------------------------- setup
+
+setup: system-deps npm-deps
+
+# Debian packages: WebKitGTK and friends for the window, Xvfb and the WebKit
+# WebDriver for the window tests, poppler-utils for looking at PDFs.
+system-deps:
+	@scripts/setup-system.sh
+
+npm-deps: $(UI)/node_modules/.package-lock.json
+
+$(UI)/node_modules/.package-lock.json: $(UI)/package.json $(UI)/package-lock.json
+	cd $(UI) && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+# tauri-driver bridges WebDriver to the app's WebKitWebDriver.
+tauri-driver:
+	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --locked --version 2.1.0
+
+## ---------------------------------------------------------------- build
+
+# The window embeds ui/dist at compile time, so the UI is built first.
+ui: npm-deps
+	cd $(UI) && $(NPM) run build
+
+cli:
+	$(CARGO) build -p prongsai-cli
+
+run: setup ui
+	$(CARGO) run -p prongsai
+
+## ---------------------------------------------------------------- checks
+
+# Regenerate ui/src/lib/bindings.ts from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p prongsai-core --lib bindings
+
+lint: npm-deps ui
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd $(UI) && $(NPM) run check && $(NPM) run lint
+
+check: lint
+
+# Everything CI runs. The window tests need a display: xvfb-run gives them one.
+test: setup tauri-driver ui lint
+	cd $(UI) && $(NPM) test
+	xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24 -nolisten tcp" \
+	  $(CARGO) test --workspace --all-targets
+
+clean:
+	$(CARGO) clean
+	rm -rf $(UI)/dist $(UI)/node_modules
