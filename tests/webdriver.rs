@@ -56,10 +56,13 @@ fn tauri_driver(db: &Path) -> Driver {
         .stderr(Stdio::null())
         .spawn()
         .expect("tauri-driver not found: `make test` installs it (cargo install tauri-driver)");
+    // Both tauri-driver and the WebKitWebDriver it starts must listen.
     let deadline = Instant::now() + TIMEOUT;
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not start");
-        std::thread::sleep(Duration::from_millis(100));
+    for p in [port, native] {
+        while std::net::TcpStream::connect(("127.0.0.1", p)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
     Driver { child, port }
 }
@@ -70,11 +73,24 @@ async fn start_app(driver: &Driver, db: &Path) -> Client {
         "tauri:options": { "application": APP, "args": ["--db", db] }
     });
     let caps = caps.as_object().unwrap().clone();
-    ClientBuilder::native()
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("cannot start a WebDriver session with the app")
+    // A driver that has just started can drop the first request: retry
+    // the session a few times before calling it a failure.
+    let mut attempt = 0;
+    loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) if attempt < 4 => {
+                attempt += 1;
+                eprintln!("WebDriver session attempt {attempt} failed: {e}; retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("cannot start a WebDriver session with the app: {e}"),
+        }
+    }
 }
 
 async fn all(c: &Client, css: &str) -> Vec<Element> {
