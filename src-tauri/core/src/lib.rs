@@ -11,6 +11,7 @@ pub mod paths;
 pub mod sample;
 pub mod store;
 pub mod thai;
+pub mod typeset;
 
 pub use change::{Applied, Change, TextTarget};
 pub use domain::*;

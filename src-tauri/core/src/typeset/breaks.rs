@@ -1,0 +1,195 @@
+//! Where a line may end.
+//!
+//! 1. ICU's dictionary line breaker (UAX #14 plus Thai word boundaries; it
+//!    breaks like Chromium).
+//! 2. Thai compounds kept whole: a break between two Thai segments that
+//!    together (with up to four neighbours) form a word of the PyThaiNLP list
+//!    is demoted to a fallback (งบ|ประมาณ, ร้อง|เรียน).
+//! 3. Links: no break inside a URL or e-mail address except after / - _ . ?
+//!    & = (not inside the scheme), so that long links wrap at sensible points.
+//!
+//! Fallback breaks are used only when a piece is wider than the line.
+
+use icu_segmenter::LineSegmenter;
+use icu_segmenter::options::LineBreakOptions;
+
+use super::words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A line ends here (a newline in the text).
+    Mandatory,
+    /// A good place to end a line.
+    Good,
+    /// Allowed, but splits a compound word: only when nothing else fits.
+    Fallback,
+}
+
+/// A break opportunity: the line may end before byte `pos`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Break {
+    pub pos: usize,
+    pub kind: Kind,
+}
+
+fn is_thai_letter(c: char) -> bool {
+    ('\u{0E01}'..='\u{0E4E}').contains(&c)
+}
+
+/// Break opportunities of `text` in order, excluding 0 and `text.len()`.
+pub fn opportunities(text: &str) -> Vec<Break> {
+    let segmenter = LineSegmenter::new_dictionary(LineBreakOptions::default());
+    let mut out: Vec<Break> = segmenter
+        .segment_str(text)
+        .filter(|&p| p > 0 && p < text.len())
+        .map(|pos| {
+            let before = text[..pos].chars().next_back();
+            let kind = if matches!(before, Some('\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')) {
+                Kind::Mandatory
+            } else {
+                Kind::Good
+            };
+            Break { pos, kind }
+        })
+        .collect();
+    keep_compounds(text, &mut out);
+    wrap_links(text, &mut out);
+    out
+}
+
+/// Demotes breaks that fall inside a dictionary word spanning several ICU
+/// segments.
+fn keep_compounds(text: &str, breaks: &mut [Break]) {
+    const MAX_PARTS: usize = 5;
+    let n = breaks.len();
+    for k in 0..n {
+        let p = breaks[k].pos;
+        if breaks[k].kind != Kind::Good {
+            continue;
+        }
+        let (before, after) = (text[..p].chars().next_back(), text[p..].chars().next());
+        if !(before.is_some_and(is_thai_letter) && after.is_some_and(is_thai_letter)) {
+            continue;
+        }
+        // Candidate word starts: earlier breaks (or the start of the Thai run)
+        // and ends: later breaks (or the end of the Thai run).
+        let run_start = thai_run_start(text, p);
+        let run_end = thai_run_end(text, p);
+        let starts = breaks[..k]
+            .iter()
+            .rev()
+            .map(|b| b.pos)
+            .take_while(|&s| s >= run_start)
+            .take(MAX_PARTS - 1)
+            .chain(std::iter::once(run_start));
+        let mut covered = false;
+        'outer: for s in starts {
+            let ends = breaks[k + 1..]
+                .iter()
+                .map(|b| b.pos)
+                .take_while(|&e| e <= run_end)
+                .take(MAX_PARTS - 1)
+                .chain(std::iter::once(run_end));
+            for e in ends {
+                if e > s && words::contains(&text[s..e]) {
+                    covered = true;
+                    break 'outer;
+                }
+            }
+        }
+        if covered {
+            breaks[k].kind = Kind::Fallback;
+        }
+    }
+}
+
+fn thai_run_start(text: &str, p: usize) -> usize {
+    text[..p]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_thai_letter(c))
+        .last()
+        .map_or(p, |(i, _)| i)
+}
+
+fn thai_run_end(text: &str, p: usize) -> usize {
+    text[p..]
+        .char_indices()
+        .find(|&(_, c)| !is_thai_letter(c))
+        .map_or(text.len(), |(i, _)| p + i)
+}
+
+/// Inside links: no breaks but after separators.
+fn wrap_links(text: &str, breaks: &mut Vec<Break>) {
+    let links: Vec<(usize, usize)> = linkify::LinkFinder::new()
+        .links(text)
+        .map(|l| (l.start(), l.end()))
+        .collect();
+    if links.is_empty() {
+        return;
+    }
+    breaks.retain(|b| !links.iter().any(|&(s, e)| b.pos > s && b.pos < e));
+    for (s, e) in links {
+        let body = &text[s..e];
+        let skip = body.find("://").map_or(0, |i| i + 3);
+        for (i, c) in body.char_indices().skip_while(|&(i, _)| i < skip) {
+            let pos = s + i + c.len_utf8();
+            let next = text[pos..].chars().next();
+            if matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '=') && pos < e && next != Some(c) {
+                breaks.push(Break { pos, kind: Kind::Good });
+            }
+        }
+    }
+    breaks.sort_by_key(|b| b.pos);
+    breaks.dedup_by_key(|b| b.pos);
+}
+
+/// Grapheme cluster boundaries of `text[from..to]` (absolute byte offsets),
+/// the last resort for a piece wider than a line.
+pub fn grapheme_boundaries(text: &str, from: usize, to: usize) -> Vec<usize> {
+    icu_segmenter::GraphemeClusterSegmenter::new()
+        .segment_str(&text[from..to])
+        .map(|p| from + p)
+        .filter(|&p| p > from && p < to)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good(text: &str) -> Vec<&str> {
+        let mut pieces = Vec::new();
+        let mut last = 0;
+        for b in opportunities(text).into_iter().filter(|b| b.kind != Kind::Fallback) {
+            pieces.push(&text[last..b.pos]);
+            last = b.pos;
+        }
+        pieces.push(&text[last..]);
+        pieces
+    }
+
+    #[test]
+    fn compounds_stay_whole() {
+        for w in ["งบประมาณ", "ร้องเรียน", "อิเล็กทรอนิกส์", "หนังสือเวียน"] {
+            let text = format!("การใช้จ่าย{w}ของหน่วยงาน");
+            assert!(good(&text).iter().any(|p| p.contains(w)), "{w} split: {:?}", good(&text));
+        }
+    }
+
+    #[test]
+    fn links_break_only_after_separators() {
+        let text = "ดูที่ https://www.ipthailand.go.th/th/item/report_dip_2566.html ครับ";
+        let pieces = good(text);
+        assert!(pieces.contains(&"ipthailand."), "{pieces:?}");
+        assert!(pieces.contains(&"report_"), "{pieces:?}");
+        assert!(!pieces.iter().any(|p| p.ends_with("htt") || p == &"https:/"), "{pieces:?}");
+        assert!(pieces.iter().any(|p| p.starts_with("https://www.")), "{pieces:?}");
+    }
+
+    #[test]
+    fn newlines_are_mandatory() {
+        let b = opportunities("ก\nข");
+        assert_eq!(b, vec![Break { pos: 4, kind: Kind::Mandatory }]);
+    }
+}

@@ -1,0 +1,72 @@
+//! The compiled-in faces: Sarabun Regular and Bold (SIL OFL 1.1, see
+//! `fonts/OFL.txt`). No system font is ever needed.
+
+use std::sync::LazyLock;
+
+use harfrust::{Font, ShaperFont};
+
+static REGULAR_BYTES: &[u8] = include_bytes!("../../fonts/Sarabun-Regular.ttf");
+static BOLD_BYTES: &[u8] = include_bytes!("../../fonts/Sarabun-Bold.ttf");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+impl Weight {
+    pub const ALL: [Weight; 2] = [Weight::Regular, Weight::Bold];
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+pub struct Face {
+    pub weight: Weight,
+    /// PostScript-style name written into the PDF.
+    pub name: &'static str,
+    pub data: &'static [u8],
+    font: Font,
+    pub units_per_em: f32,
+}
+
+impl Face {
+    fn load(weight: Weight, name: &'static str, data: &'static [u8]) -> Face {
+        let font = Font::new(data, 0).expect("the compiled-in font parses");
+        let units_per_em = f32::from(font.units_per_em());
+        Face { weight, name, data, font, units_per_em }
+    }
+
+    pub fn shaper(&self) -> ShaperFont<'_, '_> {
+        ShaperFont::new(&self.font)
+    }
+
+    /// Glyph the font maps `c` to, if it has one.
+    pub fn glyph_of(&self, c: char) -> Option<u32> {
+        self.shaper().nominal_glyph(c as u32).map(|g| g.to_u32())
+    }
+
+    /// Font units to points at `size`.
+    pub fn scale(&self, size: f32) -> f32 {
+        size / self.units_per_em
+    }
+}
+
+static FACES: LazyLock<[Face; 2]> = LazyLock::new(|| {
+    [
+        Face::load(Weight::Regular, "Sarabun-Regular", REGULAR_BYTES),
+        Face::load(Weight::Bold, "Sarabun-Bold", BOLD_BYTES),
+    ]
+});
+
+pub fn face(weight: Weight) -> &'static Face {
+    &FACES[weight.index()]
+}
+
+/// The raw font file, e.g. for `hb-shape` in tests.
+pub fn font_bytes(weight: Weight) -> &'static [u8] {
+    match weight {
+        Weight::Regular => REGULAR_BYTES,
+        Weight::Bold => BOLD_BYTES,
+    }
+}

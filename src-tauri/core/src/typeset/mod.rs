@@ -1,0 +1,30 @@
+//! Typesetting: fonts, shaping, line breaking, layout and PDF writing.
+//! Knows nothing of reports: documents (`crate::documents`) build on it.
+//!
+//! Pipeline: text → [`shape`] (harfrust, the font's GSUB/GPOS) →
+//! [`breaks`] (ICU dictionary + Thai word list + link rules) →
+//! [`layout`] (lines) → [`flow`] (pages, tables) → [`pdf`] (printpdf ops,
+//! ActualText, subset fonts).
+
+pub mod breaks;
+pub mod flow;
+pub mod font;
+pub mod layout;
+pub mod pdf;
+pub mod shape;
+pub mod words;
+
+pub use flow::{Block, Cell, Flow, Margins, Table};
+pub use font::Weight;
+pub use layout::{Align, Line, Paragraph, Span, Style};
+pub use pdf::{Image, PageSize, PdfWriter, mm};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TypesetError {
+    #[error("{0}")]
+    Image(String),
+    #[error("{0}")]
+    Font(String),
+    #[error("{0}")]
+    Layout(String),
+}

@@ -1,0 +1,303 @@
+//! Writing PDF with printpdf: shaped glyphs placed one by one (printpdf
+//! merges same-baseline glyphs back into one TJ), an ActualText span per
+//! line so that copy/paste and `pdftotext` give back the text, fonts
+//! subset with `subsetter` (only the glyphs used), link annotations, images.
+//! Coordinates here are points from the page's top-left corner.
+
+use std::collections::BTreeMap;
+
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, LinkAnnotation, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb,
+    TextItem, TextMatrix, XObjectId, XObjectTransform,
+};
+use subsetter::GlyphRemapper;
+
+use super::font::{Weight, face};
+use super::layout::{Line, Rgb as Color3};
+use super::TypesetError;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl PageSize {
+    pub const A4_PORTRAIT: PageSize = PageSize { width: 595.2756, height: 841.8898 };
+    pub const A4_LANDSCAPE: PageSize = PageSize { width: 841.8898, height: 595.2756 };
+}
+
+/// Millimetres to points.
+pub fn mm(v: f32) -> f32 {
+    v * 72.0 / 25.4
+}
+
+/// A decoded image ready to place.
+pub struct Image {
+    raw: RawImage,
+    pub width_px: usize,
+    pub height_px: usize,
+}
+
+impl Image {
+    /// Decodes PNG or JPEG bytes.
+    pub fn decode(bytes: &[u8]) -> Result<Image, TypesetError> {
+        let mut warnings = Vec::new();
+        let raw = RawImage::decode_from_bytes(bytes, &mut warnings)
+            .map_err(|e| TypesetError::Image(format!("cannot read the image: {e}")))?;
+        if raw.width == 0 || raw.height == 0 {
+            return Err(TypesetError::Image("the image is empty".into()));
+        }
+        Ok(Image { width_px: raw.width, height_px: raw.height, raw })
+    }
+
+    pub fn aspect(&self) -> f32 {
+        self.height_px as f32 / self.width_px as f32
+    }
+}
+
+pub struct PdfWriter {
+    doc: PdfDocument,
+    size: PageSize,
+    pages: Vec<Vec<Op>>,
+    fonts: [FontId; 2],
+    remap: [GlyphRemapper; 2],
+    used: [bool; 2],
+    images: Vec<(usize, XObjectId)>,
+}
+
+fn rgb(c: Color3) -> Color {
+    Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
+}
+
+/// ActualText marked content: the exact text a reader copies.
+fn actual_text(text: &str) -> Op {
+    let mut data = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        data.extend_from_slice(&u.to_be_bytes());
+    }
+    let mut map = BTreeMap::new();
+    map.insert("ActualText".to_owned(), DictItem::String { data, literal: false });
+    Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties: DictItem::Dict { map } }
+}
+
+/// Non-ASCII and unsafe bytes of a URL percent-encoded (PDF URIs are ASCII).
+fn uri_ascii(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() * 2);
+    for b in url.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl PdfWriter {
+    pub fn new(title: &str, size: PageSize) -> PdfWriter {
+        let mut doc = PdfDocument::new(title);
+        doc.metadata.info.creator = "Prongsai".into();
+        doc.metadata.info.producer = "Prongsai (printpdf, harfrust)".into();
+        PdfWriter {
+            doc,
+            size,
+            pages: Vec::new(),
+            fonts: [FontId::new(), FontId::new()],
+            remap: [GlyphRemapper::new(), GlyphRemapper::new()],
+            used: [false; 2],
+            images: Vec::new(),
+        }
+    }
+
+    pub fn size(&self) -> PageSize {
+        self.size
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn add_page(&mut self) -> usize {
+        self.pages.push(Vec::new());
+        self.pages.len() - 1
+    }
+
+    fn y(&self, top: f32) -> Pt {
+        Pt(self.size.height - top)
+    }
+
+    /// Draws a laid-out line with its left edge at `x` and its top at `top`.
+    pub fn line(&mut self, page: usize, x: f32, top: f32, line: &Line) {
+        if line.glyphs.is_empty() {
+            return;
+        }
+        let base_x = x + line.x;
+        let baseline = top + line.baseline;
+        let mut ops = Vec::with_capacity(line.glyphs.len() * 2 + 8);
+        ops.push(Op::StartTextSection);
+        ops.push(actual_text(&line.text));
+        let mut font: Option<(Weight, f32)> = None;
+        let mut color: Option<Color3> = None;
+        for g in &line.glyphs {
+            if font != Some((g.weight, g.size)) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(self.fonts[g.weight.index()].clone()),
+                    size: Pt(g.size),
+                });
+                font = Some((g.weight, g.size));
+            }
+            if color != Some(g.color) {
+                ops.push(Op::SetFillColor { col: rgb(g.color) });
+                color = Some(g.color);
+            }
+            let w = g.weight.index();
+            self.used[w] = true;
+            let gid = self.remap[w].remap(g.gid);
+            let px = base_x + g.x;
+            let py = self.size.height - baseline + g.dy;
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, px, py]) });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![Codepoint { gid, offset: 0.0, cid: g.cid.clone() }])],
+            });
+        }
+        ops.push(Op::EndMarkedContent);
+        ops.push(Op::EndTextSection);
+        for l in &line.links {
+            let rect = Rect {
+                x: Pt(base_x + l.x0),
+                y: self.y(top + line.height),
+                width: Pt(l.x1 - l.x0),
+                height: Pt(line.height),
+                mode: None,
+                winding_order: None,
+            };
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    rect,
+                    Actions::Uri(uri_ascii(&l.url)),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    None,
+                ),
+            });
+        }
+        self.pages[page].extend(ops);
+    }
+
+    /// A rectangle, stroked and/or filled.
+    pub fn rect(&mut self, page: usize, x: f32, top: f32, w: f32, h: f32, stroke: Option<(f32, Color3)>, fill: Option<Color3>) {
+        let mode = match (stroke.is_some(), fill.is_some()) {
+            (true, true) => PaintMode::FillStroke,
+            (true, false) => PaintMode::Stroke,
+            (false, true) => PaintMode::Fill,
+            (false, false) => return,
+        };
+        let ops = &mut self.pages[page];
+        ops.push(Op::SaveGraphicsState);
+        if let Some((thickness, c)) = stroke {
+            ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+            ops.push(Op::SetOutlineColor { col: rgb(c) });
+        }
+        if let Some(c) = fill {
+            ops.push(Op::SetFillColor { col: rgb(c) });
+        }
+        ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.size.height - top - h),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(mode),
+                winding_order: None,
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// A straight line segment.
+    pub fn segment(&mut self, page: usize, from: (f32, f32), to: (f32, f32), thickness: f32, color: Color3) {
+        let h = self.size.height;
+        let ops = &mut self.pages[page];
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        ops.push(Op::SetOutlineColor { col: rgb(color) });
+        ops.push(Op::DrawLine {
+            line: printpdf::Line {
+                points: vec![
+                    printpdf::LinePoint { p: Point { x: Pt(from.0), y: Pt(h - from.1) }, bezier: false },
+                    printpdf::LinePoint { p: Point { x: Pt(to.0), y: Pt(h - to.1) }, bezier: false },
+                ],
+                is_closed: false,
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// Places `image` with its top-left corner at (`x`, `top`), `w` × `h` points.
+    /// The same image placed twice is stored once.
+    pub fn image(&mut self, page: usize, key: usize, image: &Image, x: f32, top: f32, w: f32, h: f32) {
+        let id = match self.images.iter().find(|(k, _)| *k == key) {
+            Some((_, id)) => id.clone(),
+            None => {
+                let id = self.doc.add_image(&image.raw);
+                self.images.push((key, id.clone()));
+                id
+            }
+        };
+        let transform = XObjectTransform {
+            translate_x: Some(Pt(x)),
+            translate_y: Some(Pt(self.size.height - top - h)),
+            scale_x: Some(w / image.width_px as f32),
+            scale_y: Some(h / image.height_px as f32),
+            dpi: Some(72.0),
+            ..Default::default()
+        };
+        self.pages[page].push(Op::UseXobject { id, transform });
+    }
+
+    /// The finished PDF: fonts subset to the glyphs used.
+    pub fn finish(mut self) -> Result<Vec<u8>, TypesetError> {
+        for w in Weight::ALL {
+            let i = w.index();
+            if !self.used[i] {
+                continue;
+            }
+            let f = face(w);
+            let subset = subsetter::subset(f.data, 0, &self.remap[i])
+                .map_err(|e| TypesetError::Font(format!("cannot subset {}: {e:?}", f.name)))?;
+            let mut warnings = Vec::new();
+            let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+                .ok_or_else(|| TypesetError::Font(format!("the subset of {} does not parse", f.name)))?;
+            parsed.font_name = Some(format!("{}+{}", subset_tag(&self.remap[i]), f.name));
+            self.doc.resources.fonts.map.insert(self.fonts[i].clone(), PdfFont::new(parsed));
+        }
+        let (wmm, hmm) = (Mm(self.size.width * 25.4 / 72.0), Mm(self.size.height * 25.4 / 72.0));
+        self.doc.pages = self.pages.drain(..).map(|ops| PdfPage::new(wmm, hmm, ops)).collect();
+        let opts = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
+        let mut warnings = Vec::new();
+        Ok(self.doc.save(&opts, &mut warnings))
+    }
+}
+
+/// The six-letter tag of a subset font (PDF 32000 9.6.4), derived from the
+/// glyphs it holds so that the same document gets the same name.
+fn subset_tag(remap: &GlyphRemapper) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for g in remap.remapped_gids() {
+        h = (h ^ u64::from(g)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_ascii() {
+        assert_eq!(uri_ascii("https://a.th/ผล?x=1"), "https://a.th/%E0%B8%9C%E0%B8%A5?x=1");
+        assert_eq!(uri_ascii("https://a.th/a%20b"), "https://a.th/a%20b");
+    }
+}
