@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use prongsai_core::{Change, CoreError, Store, doc, paths};
+use prongsai_core::documents::{self, ReportOptions};
+use prongsai_core::{Change, CoreError, Digits, Orientation, Store, doc, paths};
 
 #[derive(Parser)]
 #[command(
@@ -39,6 +40,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
         format: ReportFormat,
     },
+    /// Write a fiscal year's report as PDF (A4, Sarabun, Thai shaping)
+    Export {
+        /// Fiscal year in the Buddhist Era, e.g. 2566
+        #[arg(long)]
+        year: i32,
+        /// The PDF file to write (replaced atomically)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Digits in the text [default: the organization's setting]
+        #[arg(long, value_enum)]
+        digits: Option<DigitsArg>,
+        /// Page orientation [default: the organization's setting]
+        #[arg(long, value_enum)]
+        orientation: Option<OrientationArg>,
+    },
     /// Load a report file written by `report --format json` (all or nothing)
     ImportReport {
         /// The JSON file ("-" for standard input)
@@ -58,6 +74,36 @@ enum ListFormat {
 #[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DigitsArg {
+    Thai,
+    Arabic,
+}
+
+impl From<DigitsArg> for Digits {
+    fn from(d: DigitsArg) -> Digits {
+        match d {
+            DigitsArg::Thai => Digits::Thai,
+            DigitsArg::Arabic => Digits::Arabic,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrientationArg {
+    Landscape,
+    Portrait,
+}
+
+impl From<OrientationArg> for Orientation {
+    fn from(o: OrientationArg) -> Orientation {
+        match o {
+            OrientationArg::Landscape => Orientation::Landscape,
+            OrientationArg::Portrait => Orientation::Portrait,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -136,6 +182,22 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             prongsai_core::thai::check_year_be(year)?;
             let doc = store.export_doc(year).await?;
             out.write_all(doc::to_json(&doc).as_bytes())?;
+        }
+        Command::Export {
+            year,
+            out: path,
+            digits,
+            orientation,
+        } => {
+            prongsai_core::thai::check_year_be(year)?;
+            let report = store.report(year).await?;
+            let opts = ReportOptions {
+                digits: digits.map_or(report.organization.digits, Digits::from),
+                orientation: orientation.map_or(report.organization.orientation, Orientation::from),
+            };
+            let pdf = documents::report_pdf(&report, &opts)?;
+            documents::write_atomically(&path, &pdf)?;
+            writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
         }
         Command::ImportReport { file, replace } => {
             let text = read_input(&file)?;

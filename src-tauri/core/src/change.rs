@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::{Id, ReportDoc};
+use crate::domain::{Emblem, Id, ReportDoc};
 use crate::error::{CoreError, Result};
 use crate::thai;
 
@@ -22,6 +22,8 @@ pub enum Change {
     /// Load a whole fiscal year from a [`ReportDoc`]. Refused when the year
     /// exists unless `replace`.
     ImportReport { doc: Box<ReportDoc>, replace: bool },
+    /// Set (or clear, with `null`) the emblem printed on memos.
+    SetEmblem { emblem: Option<Emblem> },
 }
 
 /// Which text field a [`Change::SetText`] writes.
@@ -57,7 +59,7 @@ impl TextTarget {
 pub struct Applied {
     /// Row id of the change in `change_log`.
     pub change_id: Id,
-    /// The fiscal year the change touched.
+    /// The fiscal year the change touched (0: none, an organization setting).
     pub year_be: i32,
 }
 

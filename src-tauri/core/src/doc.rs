@@ -19,7 +19,7 @@ pub const MAX_DOC_BYTES: usize = 64 * 1024 * 1024;
 /// Largest image accepted as evidence (decoded bytes).
 pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
 
-const IMAGE_MIMES: &[&str] = &["image/png", "image/jpeg", "image/svg+xml", "image/webp"];
+const IMAGE_MIMES: &[&str] = &["image/png", "image/jpeg"];
 
 fn malformed(path: impl Into<String>, message: impl Into<String>) -> CoreError {
     CoreError::MalformedImport {
@@ -120,6 +120,37 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
     for (i, t) in doc.outcomes.iter_mut().enumerate() {
         *t = clean_text("outcome", t, true).map_err(at(format!("outcomes[{i}]")))?;
     }
+    let (from, to) =
+        thai::fiscal_year_bounds(doc.year.year_be).map_err(at("year.year_be".into()))?;
+    for (i, m) in doc.memos.iter_mut().enumerate() {
+        let p = format!("memos[{i}]");
+        m.number = clean_line("number", &m.number, true).map_err(at(format!("{p}.number")))?;
+        if m.date < from || m.date > to {
+            return Err(malformed(
+                format!("{p}.date"),
+                format!("{} is outside fiscal year {}", m.date, doc.year.year_be),
+            ));
+        }
+        m.division =
+            clean_line("division", &m.division, false).map_err(at(format!("{p}.division")))?;
+        m.subject = clean_text("subject", &m.subject, true).map_err(at(format!("{p}.subject")))?;
+        m.recipient =
+            clean_line("recipient", &m.recipient, false).map_err(at(format!("{p}.recipient")))?;
+        m.body = clean_text("body", &m.body, false).map_err(at(format!("{p}.body")))?;
+        m.signer_name = clean_line("signer_name", &m.signer_name, false)
+            .map_err(at(format!("{p}.signer_name")))?;
+        m.signer_position = clean_line("signer_position", &m.signer_position, false)
+            .map_err(at(format!("{p}.signer_position")))?;
+    }
+    let s = &mut doc.year.signatures;
+    for (name, f) in [
+        ("reporter_name", &mut s.reporter_name),
+        ("reporter_position", &mut s.reporter_position),
+        ("approver_name", &mut s.approver_name),
+        ("approver_position", &mut s.approver_position),
+    ] {
+        *f = clean_line(name, f, false).map_err(at(format!("year.signatures.{name}")))?;
+    }
     Ok(doc)
 }
 
@@ -165,23 +196,43 @@ pub fn check_evidence(e: &mut Evidence) -> Result<()> {
         }
         Evidence::Image { name, mime, data } => {
             *name = clean_line("image name", name, true)?;
-            if !IMAGE_MIMES.contains(&mime.as_str()) {
-                return Err(CoreError::InvalidInput(format!(
-                    "image type {mime} is not supported (PNG, JPEG, SVG or WebP)"
-                )));
-            }
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(data.as_bytes())
-                .map_err(|e| CoreError::InvalidInput(format!("image data is not base64: {e}")))?;
-            if bytes.len() > MAX_IMAGE_BYTES {
-                return Err(CoreError::InvalidInput(format!(
-                    "image is {} bytes (at most {MAX_IMAGE_BYTES})",
-                    bytes.len()
-                )));
-            }
+            check_image(mime, data, "image")?;
         }
     }
     Ok(())
+}
+
+/// An image the PDF can embed: PNG or JPEG, base64, not too large, and
+/// decodable.
+pub fn check_image(mime: &str, data: &str, what: &str) -> Result<()> {
+    if !IMAGE_MIMES.contains(&mime) {
+        return Err(CoreError::InvalidInput(format!(
+            "{what} type {mime} is not supported (PNG or JPEG)"
+        )));
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data.as_bytes())
+        .map_err(|e| CoreError::InvalidInput(format!("{what} data is not base64: {e}")))?;
+    if bytes.len() > MAX_IMAGE_BYTES {
+        return Err(CoreError::InvalidInput(format!(
+            "{what} is {} bytes (at most {MAX_IMAGE_BYTES})",
+            bytes.len()
+        )));
+    }
+    crate::typeset::Image::decode(&bytes)
+        .map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
+    Ok(())
+}
+
+/// The MIME type of an image file by its first bytes.
+pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

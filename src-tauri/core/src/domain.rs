@@ -33,6 +33,31 @@ impl Digits {
     }
 }
 
+/// Page orientation of the printed report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    #[default]
+    Landscape,
+    Portrait,
+}
+
+impl Orientation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Orientation::Landscape => "landscape",
+            Orientation::Portrait => "portrait",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "landscape" => Some(Orientation::Landscape),
+            "portrait" => Some(Orientation::Portrait),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum YearStatus {
@@ -133,6 +158,50 @@ pub struct Organization {
     pub doc_prefix: String,
     pub divisions: Vec<Division>,
     pub digits: Digits,
+    pub orientation: Orientation,
+    /// The emblem (ครุฑ) printed on memos, if one is set.
+    pub emblem: Option<Emblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Emblem {
+    pub mime: String,
+    /// base64
+    pub data: String,
+}
+
+/// A memo (บันทึกข้อความ) as stored: what the circular says and who signs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Memo {
+    pub id: Id,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub memo: MemoDoc,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MemoDoc {
+    /// "พณ 0701.08/ว24": the ว marks a circular.
+    pub number: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub urgency: Urgency,
+    /// ส่วนราชการ: the issuing unit and its phone.
+    #[serde(default)]
+    pub division: String,
+    /// เรื่อง
+    pub subject: String,
+    /// เรียน
+    #[serde(default)]
+    pub recipient: String,
+    /// Paragraphs, one per line.
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub signer_name: String,
+    #[serde(default)]
+    pub signer_position: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -153,6 +222,30 @@ pub struct FiscalYear {
     pub heading: Vec<String>,
     pub part1_heading: String,
     pub part2_heading: String,
+    pub signatures: Signatures,
+}
+
+/// Who reports and who approves a year's report (OIT requires the head of
+/// the agency's approval). Empty fields are left off the printed page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Signatures {
+    #[serde(default)]
+    pub reporter_name: String,
+    #[serde(default)]
+    pub reporter_position: String,
+    #[serde(default)]
+    pub approver_name: String,
+    #[serde(default)]
+    pub approver_position: String,
+    #[serde(default)]
+    pub approved_on: Option<NaiveDate>,
+}
+
+impl Signatures {
+    pub fn is_empty(&self) -> bool {
+        *self == Signatures::default()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -169,6 +262,8 @@ pub struct Report {
     pub year: FiscalYear,
     pub measures: Vec<Measure>,
     pub outcomes: Vec<Outcome>,
+    /// Memos dated within the fiscal year.
+    pub memos: Vec<Memo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -203,6 +298,8 @@ pub struct ResultItem {
 pub struct EvidenceItem {
     pub id: Id,
     pub evidence: Evidence,
+    /// The stored memo a memo reference points at (same number and date).
+    pub memo_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -229,6 +326,8 @@ pub struct ReportDoc {
     pub year: YearDoc,
     pub measures: Vec<MeasureDoc>,
     pub outcomes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub memos: Vec<MemoDoc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -245,6 +344,8 @@ pub struct OrganizationDoc {
     pub divisions: Vec<String>,
     #[serde(default)]
     pub digits: Digits,
+    #[serde(default)]
+    pub orientation: Orientation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -261,6 +362,8 @@ pub struct YearDoc {
     pub part1_heading: String,
     #[serde(default)]
     pub part2_heading: String,
+    #[serde(default, skip_serializing_if = "Signatures::is_empty")]
+    pub signatures: Signatures,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -311,6 +414,7 @@ impl Report {
                     .map(|d| d.name.clone())
                     .collect(),
                 digits: self.organization.digits,
+                orientation: self.organization.orientation,
             },
             year: YearDoc {
                 year_be: self.year.year_be,
@@ -319,6 +423,7 @@ impl Report {
                 heading: self.year.heading.clone(),
                 part1_heading: self.year.part1_heading.clone(),
                 part2_heading: self.year.part2_heading.clone(),
+                signatures: self.year.signatures.clone(),
             },
             measures: self
                 .measures
@@ -346,6 +451,7 @@ impl Report {
                 })
                 .collect(),
             outcomes: self.outcomes.iter().map(|o| o.text.clone()).collect(),
+            memos: self.memos.iter().map(|m| m.memo.clone()).collect(),
         }
     }
 }
@@ -362,6 +468,15 @@ impl Report {
         self.year.heading.iter_mut().for_each(d);
         d(&mut self.year.part1_heading);
         d(&mut self.year.part2_heading);
+        let s = &mut self.year.signatures;
+        for f in [
+            &mut s.reporter_name,
+            &mut s.reporter_position,
+            &mut s.approver_name,
+            &mut s.approver_position,
+        ] {
+            d(f);
+        }
         for m in &mut self.measures {
             d(&mut m.title);
             d(&mut m.remarks);
@@ -382,6 +497,21 @@ impl Report {
         for o in &mut self.outcomes {
             d(&mut o.label);
             d(&mut o.text);
+        }
+        for m in &mut self.memos {
+            let m = &mut m.memo;
+            for f in [
+                &mut m.number,
+                &mut m.division,
+                &mut m.subject,
+                &mut m.recipient,
+                &mut m.body,
+            ] {
+                d(f);
+            }
+            for f in [&mut m.signer_name, &mut m.signer_position] {
+                d(f);
+            }
         }
         self
     }

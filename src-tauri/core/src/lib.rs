@@ -5,6 +5,7 @@
 pub mod bindings;
 pub mod change;
 pub mod doc;
+pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod paths;

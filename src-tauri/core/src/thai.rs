@@ -56,6 +56,34 @@ pub fn number_display(n: impl std::fmt::Display, digits: Digits) -> String {
     to_display(&n.to_string(), digits)
 }
 
+const MONTHS: [&str; 12] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+];
+
+/// A date as Thai documents write it: "5 เมษายน 2566" (BE year), in the
+/// chosen digits.
+pub fn date_long(date: NaiveDate, digits: Digits) -> String {
+    use chrono::Datelike;
+    let s = format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year() + BE_OFFSET
+    );
+    to_display(&s, digits)
+}
+
 /// Checks that `year_be` is a plausible Buddhist Era year. A CE year typed by
 /// mistake (2023 for 2566) is refused with a hint.
 pub fn check_year_be(year_be: i32) -> Result<i32> {
@@ -137,6 +165,15 @@ mod tests {
             fiscal_year_of(NaiveDate::from_ymd_opt(2023, 10, 1).unwrap()),
             2567
         );
+    }
+
+    #[test]
+    fn dates_are_written_in_thai_with_the_buddhist_era() {
+        let d = NaiveDate::from_ymd_opt(2023, 4, 5).unwrap();
+        assert_eq!(date_long(d, Digits::Thai), "๕ เมษายน ๒๕๖๖");
+        assert_eq!(date_long(d, Digits::Arabic), "5 เมษายน 2566");
+        let d = NaiveDate::from_ymd_opt(2022, 12, 31).unwrap();
+        assert_eq!(date_long(d, Digits::Arabic), "31 ธันวาคม 2565");
     }
 
     #[test]

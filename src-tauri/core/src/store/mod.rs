@@ -150,6 +150,14 @@ impl Store {
         }
     }
 
+    pub async fn memo(&self, id: i64) -> Result<crate::domain::Memo> {
+        read::memo(&mut *self.pool.acquire().await?, id).await
+    }
+
+    pub async fn organization(&self) -> Result<crate::domain::Organization> {
+        read::organization(&mut *self.pool.acquire().await?).await
+    }
+
     /// The report of one year in file form.
     pub async fn export_doc(&self, year_be: i32) -> Result<ReportDoc> {
         Ok(self.report(year_be).await?.to_doc())

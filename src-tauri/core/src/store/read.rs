@@ -35,6 +35,10 @@ fn parse_status(s: &str) -> Result<YearStatus> {
     YearStatus::parse(s).ok_or_else(|| CoreError::Database(format!("unknown year status {s:?}")))
 }
 
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
 fn lines(s: String) -> Vec<String> {
     if s.is_empty() {
         Vec::new()
@@ -44,9 +48,20 @@ fn lines(s: String) -> Vec<String> {
 }
 
 pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organization> {
-    let (id, name_th, name_en, ministry, doc_prefix, digits): (i64, String, String, String, String, String) =
-        sqlx::query_as(
-            "SELECT id, name_th, name_en, ministry, doc_prefix, digits FROM organization ORDER BY id LIMIT 1",
+    #[allow(clippy::type_complexity)]
+    let (id, name_th, name_en, ministry, doc_prefix, digits, orientation, emblem_mime, emblem_data): (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<Vec<u8>>,
+    ) = sqlx::query_as(
+            "SELECT id, name_th, name_en, ministry, doc_prefix, digits, orientation, emblem_mime, emblem_data \
+             FROM organization ORDER BY id LIMIT 1",
         )
         .fetch_optional(&mut *conn)
         .await?
@@ -68,6 +83,14 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
             .map(|(id, name)| Division { id, name })
             .collect(),
         digits: Digits::parse(&digits).unwrap_or_default(),
+        orientation: Orientation::parse(&orientation).unwrap_or_default(),
+        emblem: match (emblem_mime, emblem_data) {
+            (Some(mime), Some(data)) => Some(Emblem {
+                mime,
+                data: base64::engine::general_purpose::STANDARD.encode(data),
+            }),
+            _ => None,
+        },
     })
 }
 
@@ -90,10 +113,7 @@ fn evidence_of(row: EvidenceRow) -> Result<(i64, EvidenceItem)> {
     let evidence = match kind.as_str() {
         "memo" => Evidence::Memo {
             number: number.ok_or_else(bad)?,
-            date: date
-                .as_deref()
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .ok_or_else(bad)?,
+            date: date.as_deref().and_then(parse_date).ok_or_else(bad)?,
             urgency: urgency
                 .as_deref()
                 .and_then(Urgency::parse)
@@ -109,20 +129,46 @@ fn evidence_of(row: EvidenceRow) -> Result<(i64, EvidenceItem)> {
         },
         _ => return Err(bad()),
     };
-    Ok((result_id, EvidenceItem { id, evidence }))
+    Ok((
+        result_id,
+        EvidenceItem {
+            id,
+            evidence,
+            memo_id: None,
+        },
+    ))
 }
 
 pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<Report> {
     let organization = organization(conn).await?;
-    let (year_id, status, title, heading, part1_heading, part2_heading): (
+    #[allow(clippy::type_complexity)]
+    let (
+        year_id,
+        status,
+        title,
+        heading,
+        part1_heading,
+        part2_heading,
+        rn,
+        rp,
+        an,
+        ap,
+        approved_on,
+    ): (
         i64,
         String,
         String,
         String,
         String,
         String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
     ) = sqlx::query_as(
-        "SELECT id, status, title, heading, part1_heading, part2_heading \
+        "SELECT id, status, title, heading, part1_heading, part2_heading, \
+                reporter_name, reporter_position, approver_name, approver_position, approved_on \
          FROM fiscal_year WHERE year_be = ?1",
     )
     .bind(year_be)
@@ -140,6 +186,13 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
         heading: lines(heading),
         part1_heading,
         part2_heading,
+        signatures: Signatures {
+            reporter_name: rn,
+            reporter_position: rp,
+            approver_name: an,
+            approver_position: ap,
+            approved_on: approved_on.as_deref().and_then(parse_date),
+        },
     };
 
     let measure_rows: Vec<(i64, String, String)> = sqlx::query_as(
@@ -177,9 +230,16 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
             .fetch_all(&mut *conn)
             .await?;
 
+    let memos = memos_between(conn, organization.id, starts_on, ends_on).await?;
     let mut evidence: HashMap<i64, Vec<EvidenceItem>> = HashMap::new();
     for row in evidence_rows {
-        let (result_id, item) = evidence_of(row)?;
+        let (result_id, mut item) = evidence_of(row)?;
+        if let Evidence::Memo { number, date, .. } = &item.evidence {
+            item.memo_id = memos
+                .iter()
+                .find(|m| &m.memo.number == number && &m.memo.date == date)
+                .map(|m| m.id);
+        }
         evidence.entry(result_id).or_default().push(item);
     }
     let mut activities: HashMap<i64, Vec<(i64, u8, String)>> = HashMap::new();
@@ -246,5 +306,80 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
         year,
         measures,
         outcomes,
+        memos,
     })
+}
+
+type MemoRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
+fn memo_of(row: MemoRow) -> Result<Memo> {
+    let (
+        id,
+        number,
+        date,
+        urgency,
+        division,
+        subject,
+        recipient,
+        body,
+        signer_name,
+        signer_position,
+    ) = row;
+    Ok(Memo {
+        id,
+        memo: MemoDoc {
+            number,
+            date: parse_date(&date)
+                .ok_or_else(|| CoreError::Database(format!("memo {id} has a bad date")))?,
+            urgency: Urgency::parse(&urgency).unwrap_or_default(),
+            division,
+            subject,
+            recipient,
+            body,
+            signer_name,
+            signer_position,
+        },
+    })
+}
+
+/// Memos dated from `from` to `to` inclusive, oldest first.
+pub(super) async fn memos_between(
+    conn: &mut SqliteConnection,
+    organization_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Memo>> {
+    let rows: Vec<MemoRow> = sqlx::query_as(
+        "SELECT id, number, date, urgency, division, subject, recipient, body, signer_name, signer_position \
+         FROM memo WHERE organization_id = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY date, id",
+    )
+    .bind(organization_id)
+    .bind(from.format("%Y-%m-%d").to_string())
+    .bind(to.format("%Y-%m-%d").to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter().map(memo_of).collect()
+}
+
+pub(super) async fn memo(conn: &mut SqliteConnection, id: i64) -> Result<Memo> {
+    let row: MemoRow = sqlx::query_as(
+        "SELECT id, number, date, urgency, division, subject, recipient, body, signer_name, signer_position \
+         FROM memo WHERE id = ?1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| CoreError::not_found(format!("memo {id}")))?;
+    memo_of(row)
 }

@@ -5,7 +5,7 @@ use base64::Engine;
 use sqlx::SqliteConnection;
 
 use crate::change::{Applied, Change, TextTarget, clean_text};
-use crate::domain::{Evidence, ReportDoc, YearStatus};
+use crate::domain::{Emblem, Evidence, MemoDoc, ReportDoc, YearStatus};
 use crate::error::{CoreError, Result};
 
 pub(super) async fn apply(
@@ -36,6 +36,15 @@ pub(super) async fn apply(
                 year_be,
                 before,
             )
+        }
+        Change::SetEmblem { emblem } => {
+            if let Some(e) = &emblem {
+                crate::doc::check_image(&e.mime, &e.data, "emblem")?;
+            }
+            let old = set_emblem(conn, emblem.as_ref()).await?;
+            // The emblem is the organization's: it belongs to no year.
+            let before = serde_json::json!({ "emblem_mime": old.map(|e| e.mime) });
+            (Change::SetEmblem { emblem }, 0, Some(before))
         }
     };
     let change_json = serde_json::to_string(&change).expect("a Change serialises");
@@ -129,14 +138,15 @@ async fn import(
         None => {
             let o = &doc.organization;
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO organization (name_th, name_en, ministry, doc_prefix, digits) \
-                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                "INSERT INTO organization (name_th, name_en, ministry, doc_prefix, digits, orientation) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
             )
             .bind(&o.name_th)
             .bind(&o.name_en)
             .bind(&o.ministry)
             .bind(&o.doc_prefix)
             .bind(o.digits.as_str())
+            .bind(o.orientation.as_str())
             .fetch_one(&mut *conn)
             .await?;
             for (pos, name) in o.divisions.iter().enumerate() {
@@ -172,9 +182,11 @@ async fn import(
     };
 
     let y = &doc.year;
+    let sig = &y.signatures;
     let year_id: i64 = sqlx::query_scalar(
-        "INSERT INTO fiscal_year (organization_id, year_be, status, title, heading, part1_heading, part2_heading) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+        "INSERT INTO fiscal_year (organization_id, year_be, status, title, heading, part1_heading, part2_heading, \
+                                  reporter_name, reporter_position, approver_name, approver_position, approved_on) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
     )
     .bind(org_id)
     .bind(year_be)
@@ -183,6 +195,11 @@ async fn import(
     .bind(y.heading.join("\n"))
     .bind(&y.part1_heading)
     .bind(&y.part2_heading)
+    .bind(&sig.reporter_name)
+    .bind(&sig.reporter_position)
+    .bind(&sig.approver_name)
+    .bind(&sig.approver_position)
+    .bind(sig.approved_on.map(|d| d.format("%Y-%m-%d").to_string()))
     .fetch_one(&mut *conn)
     .await?;
 
@@ -221,6 +238,17 @@ async fn import(
                 insert_evidence(conn, result_id, epos as i64, e).await?;
             }
         }
+    }
+    // The year's memos: those dated in it are replaced by the document's.
+    let (from, to) = crate::thai::fiscal_year_bounds(year_be)?;
+    sqlx::query("DELETE FROM memo WHERE organization_id = ?1 AND date BETWEEN ?2 AND ?3")
+        .bind(org_id)
+        .bind(from.format("%Y-%m-%d").to_string())
+        .bind(to.format("%Y-%m-%d").to_string())
+        .execute(&mut *conn)
+        .await?;
+    for m in &doc.memos {
+        insert_memo(conn, org_id, m).await?;
     }
     for (pos, text) in doc.outcomes.iter().enumerate() {
         sqlx::query("INSERT INTO outcome (year_id, position, text) VALUES (?1, ?2, ?3)")
@@ -294,4 +322,59 @@ async fn insert_evidence(
     };
     q.execute(&mut *conn).await?;
     Ok(())
+}
+
+async fn insert_memo(conn: &mut SqliteConnection, org_id: i64, m: &MemoDoc) -> Result<i64> {
+    let id = sqlx::query_scalar(
+        "INSERT INTO memo (organization_id, number, date, urgency, division, subject, recipient, body, \
+                           signer_name, signer_position) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+    )
+    .bind(org_id)
+    .bind(&m.number)
+    .bind(m.date.format("%Y-%m-%d").to_string())
+    .bind(m.urgency.as_str())
+    .bind(&m.division)
+    .bind(&m.subject)
+    .bind(&m.recipient)
+    .bind(&m.body)
+    .bind(&m.signer_name)
+    .bind(&m.signer_position)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            CoreError::InvalidInput(format!("memo {} of {} is listed twice", m.number, m.date))
+        }
+        _ => e.into(),
+    })?;
+    Ok(id)
+}
+
+/// Sets or clears the organization's emblem.
+async fn set_emblem(
+    conn: &mut SqliteConnection,
+    emblem: Option<&Emblem>,
+) -> Result<Option<Emblem>> {
+    let old = super::read::organization(conn).await?;
+    let (mime, data) = match emblem {
+        Some(e) => (
+            Some(e.mime.clone()),
+            Some(
+                base64::engine::general_purpose::STANDARD
+                    .decode(e.data.as_bytes())
+                    .map_err(|err| {
+                        CoreError::InvalidInput(format!("emblem data is not base64: {err}"))
+                    })?,
+            ),
+        ),
+        None => (None, None),
+    };
+    sqlx::query("UPDATE organization SET emblem_mime = ?1, emblem_data = ?2 WHERE id = ?3")
+        .bind(mime)
+        .bind(data)
+        .bind(old.id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(old.emblem)
 }

@@ -44,7 +44,10 @@ pub fn opportunities(text: &str) -> Vec<Break> {
         .filter(|&p| p > 0 && p < text.len())
         .map(|pos| {
             let before = text[..pos].chars().next_back();
-            let kind = if matches!(before, Some('\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')) {
+            let kind = if matches!(
+                before,
+                Some('\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+            ) {
                 Kind::Mandatory
             } else {
                 Kind::Good
@@ -136,7 +139,10 @@ fn wrap_links(text: &str, breaks: &mut Vec<Break>) {
             let pos = s + i + c.len_utf8();
             let next = text[pos..].chars().next();
             if matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '=') && pos < e && next != Some(c) {
-                breaks.push(Break { pos, kind: Kind::Good });
+                breaks.push(Break {
+                    pos,
+                    kind: Kind::Good,
+                });
             }
         }
     }
@@ -161,7 +167,10 @@ mod tests {
     fn good(text: &str) -> Vec<&str> {
         let mut pieces = Vec::new();
         let mut last = 0;
-        for b in opportunities(text).into_iter().filter(|b| b.kind != Kind::Fallback) {
+        for b in opportunities(text)
+            .into_iter()
+            .filter(|b| b.kind != Kind::Fallback)
+        {
             pieces.push(&text[last..b.pos]);
             last = b.pos;
         }
@@ -171,9 +180,14 @@ mod tests {
 
     #[test]
     fn compounds_stay_whole() {
-        for w in ["งบประมาณ", "ร้องเรียน", "อิเล็กทรอนิกส์", "หนังสือเวียน"] {
+        for w in ["งบประมาณ", "ร้องเรียน", "อิเล็กทรอนิกส์", "หนังสือเวียน"]
+        {
             let text = format!("การใช้จ่าย{w}ของหน่วยงาน");
-            assert!(good(&text).iter().any(|p| p.contains(w)), "{w} split: {:?}", good(&text));
+            assert!(
+                good(&text).iter().any(|p| p.contains(w)),
+                "{w} split: {:?}",
+                good(&text)
+            );
         }
     }
 
@@ -183,13 +197,25 @@ mod tests {
         let pieces = good(text);
         assert!(pieces.contains(&"ipthailand."), "{pieces:?}");
         assert!(pieces.contains(&"report_"), "{pieces:?}");
-        assert!(!pieces.iter().any(|p| p.ends_with("htt") || p == &"https:/"), "{pieces:?}");
-        assert!(pieces.iter().any(|p| p.starts_with("https://www.")), "{pieces:?}");
+        assert!(
+            !pieces.iter().any(|p| p.ends_with("htt") || p == &"https:/"),
+            "{pieces:?}"
+        );
+        assert!(
+            pieces.iter().any(|p| p.starts_with("https://www.")),
+            "{pieces:?}"
+        );
     }
 
     #[test]
     fn newlines_are_mandatory() {
         let b = opportunities("ก\nข");
-        assert_eq!(b, vec![Break { pos: 4, kind: Kind::Mandatory }]);
+        assert_eq!(
+            b,
+            vec![Break {
+                pos: 4,
+                kind: Kind::Mandatory
+            }]
+        );
     }
 }

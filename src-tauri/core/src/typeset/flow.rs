@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use super::TypesetError;
 use super::layout::{Line, Paragraph, Rgb, layout};
 use super::pdf::{Image, PageSize, PdfWriter};
-use super::TypesetError;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Margins {
@@ -21,7 +21,11 @@ pub struct Margins {
 pub enum Block {
     Para(Paragraph),
     /// An image scaled to the cell's width (at most `max_height` points high).
-    Image { image: Arc<Image>, key: usize, max_height: f32 },
+    Image {
+        image: Arc<Image>,
+        key: usize,
+        max_height: f32,
+    },
     Space(f32),
 }
 
@@ -41,7 +45,12 @@ pub struct Table {
 /// A laid-out piece of a cell: unsplittable, one above the other.
 enum Piece {
     Line(Line),
-    Image { image: Arc<Image>, key: usize, w: f32, h: f32 },
+    Image {
+        image: Arc<Image>,
+        key: usize,
+        w: f32,
+        h: f32,
+    },
     Space(f32),
 }
 
@@ -64,7 +73,12 @@ pub struct Flow {
 
 impl Flow {
     pub fn new(pdf: PdfWriter, margins: Margins) -> Flow {
-        Flow { pdf, margins, page: None, y: 0.0 }
+        Flow {
+            pdf,
+            margins,
+            page: None,
+            y: 0.0,
+        }
     }
 
     pub fn size(&self) -> PageSize {
@@ -99,6 +113,12 @@ impl Flow {
         self.y
     }
 
+    /// Moves to `y` on the current page (e.g. back up to set a second column).
+    pub fn set_y(&mut self, y: f32) {
+        self.page();
+        self.y = y;
+    }
+
     pub fn remaining(&self) -> f32 {
         self.bottom() - self.y
     }
@@ -126,7 +146,11 @@ impl Flow {
     pub fn paragraph_in(&mut self, p: &Paragraph, dx: f32, width: f32) {
         for line in layout(p, width) {
             let page = self.page();
-            let page = if self.remaining() < line.height { self.new_page() } else { page };
+            let page = if self.remaining() < line.height {
+                self.new_page()
+            } else {
+                page
+            };
             let x = self.margins.left + dx;
             self.pdf.line(page, x, self.y, &line);
             self.y += line.height;
@@ -137,7 +161,8 @@ impl Flow {
     pub fn image(&mut self, image: &Image, key: usize, dx: f32, w: f32, h: f32) {
         self.keep(h);
         let page = self.page();
-        self.pdf.image(page, key, image, self.margins.left + dx, self.y, w, h);
+        self.pdf
+            .image(page, key, image, self.margins.left + dx, self.y, w, h);
         self.y += h;
     }
 
@@ -146,7 +171,11 @@ impl Flow {
         for block in cell {
             match block {
                 Block::Para(p) => out.extend(layout(p, width).into_iter().map(Piece::Line)),
-                Block::Image { image, key, max_height } => {
+                Block::Image {
+                    image,
+                    key,
+                    max_height,
+                } => {
                     let mut w = width;
                     let mut h = w * image.aspect();
                     let limit = max_height.min(page_room - 8.0).max(8.0);
@@ -154,7 +183,12 @@ impl Flow {
                         h = limit;
                         w = h / image.aspect();
                     }
-                    out.push(Piece::Image { image: image.clone(), key: *key, w, h });
+                    out.push(Piece::Image {
+                        image: image.clone(),
+                        key: *key,
+                        w,
+                        h,
+                    });
                 }
                 Block::Space(h) => out.push(Piece::Space(*h)),
             }
@@ -166,19 +200,40 @@ impl Flow {
     /// a repeated header row.
     pub fn table(&mut self, t: &Table) -> Result<(), TypesetError> {
         if t.widths.len() != t.header.len() || t.rows.iter().any(|r| r.len() != t.widths.len()) {
-            return Err(TypesetError::Layout("every table row needs one cell per column".into()));
+            return Err(TypesetError::Layout(
+                "every table row needs one cell per column".into(),
+            ));
         }
         let pad = t.padding;
         let page_room = self.size().height - self.margins.top - self.margins.bottom;
         let inner: Vec<f32> = t.widths.iter().map(|w| w - 2.0 * pad).collect();
-        let header: Vec<Vec<Piece>> =
-            t.header.iter().zip(&inner).map(|(c, &w)| Self::pieces(c, w, page_room)).collect();
-        let header_h = header.iter().map(|c| c.iter().map(Piece::height).sum::<f32>()).fold(0.0, f32::max) + 2.0 * pad;
+        let header: Vec<Vec<Piece>> = t
+            .header
+            .iter()
+            .zip(&inner)
+            .map(|(c, &w)| Self::pieces(c, w, page_room))
+            .collect();
+        let header_h = header
+            .iter()
+            .map(|c| c.iter().map(Piece::height).sum::<f32>())
+            .fold(0.0, f32::max)
+            + 2.0 * pad;
 
         self.keep(header_h * 2.0);
-        self.draw_slice(t, &header, &vec![0; header.len()], &header.iter().map(Vec::len).collect::<Vec<_>>(), header_h, true);
+        self.draw_slice(
+            t,
+            &header,
+            &vec![0; header.len()],
+            &header.iter().map(Vec::len).collect::<Vec<_>>(),
+            header_h,
+            true,
+        );
         for row in &t.rows {
-            let cells: Vec<Vec<Piece>> = row.iter().zip(&inner).map(|(c, &w)| Self::pieces(c, w, page_room - header_h)).collect();
+            let cells: Vec<Vec<Piece>> = row
+                .iter()
+                .zip(&inner)
+                .map(|(c, &w)| Self::pieces(c, w, page_room - header_h))
+                .collect();
             let mut at = vec![0usize; cells.len()];
             loop {
                 // How much of each cell fits in the room left on this page.
@@ -188,10 +243,24 @@ impl Flow {
                     .zip(&at)
                     .map(|(c, &i)| c[i..].iter().map(Piece::height).sum::<f32>())
                     .fold(0.0, f32::max);
-                let min_useful = total_left.min(3.0 * cells.iter().flatten().map(Piece::height).fold(0.0, f32::max).min(30.0));
+                let min_useful = total_left.min(
+                    3.0 * cells
+                        .iter()
+                        .flatten()
+                        .map(Piece::height)
+                        .fold(0.0, f32::max)
+                        .min(30.0),
+                );
                 if room < min_useful {
                     self.new_page();
-                    self.draw_slice(t, &header, &vec![0; header.len()], &header.iter().map(Vec::len).collect::<Vec<_>>(), header_h, true);
+                    self.draw_slice(
+                        t,
+                        &header,
+                        &vec![0; header.len()],
+                        &header.iter().map(Vec::len).collect::<Vec<_>>(),
+                        header_h,
+                        true,
+                    );
                     continue;
                 }
                 let mut ends = at.clone();
@@ -209,7 +278,9 @@ impl Flow {
                 if !progressed && !done {
                     // Nothing fits even on a fresh page: cannot happen for
                     // lines and scaled images, but never loop forever.
-                    return Err(TypesetError::Layout("a table cell is taller than a page".into()));
+                    return Err(TypesetError::Layout(
+                        "a table cell is taller than a page".into(),
+                    ));
                 }
                 self.draw_slice(t, &cells, &at, &ends, slice_h + 2.0 * pad, false);
                 at = ends;
@@ -217,26 +288,47 @@ impl Flow {
                     break;
                 }
                 self.new_page();
-                self.draw_slice(t, &header, &vec![0; header.len()], &header.iter().map(Vec::len).collect::<Vec<_>>(), header_h, true);
+                self.draw_slice(
+                    t,
+                    &header,
+                    &vec![0; header.len()],
+                    &header.iter().map(Vec::len).collect::<Vec<_>>(),
+                    header_h,
+                    true,
+                );
             }
         }
         Ok(())
     }
 
-    fn draw_slice(&mut self, t: &Table, cells: &[Vec<Piece>], from: &[usize], to: &[usize], h: f32, header: bool) {
+    fn draw_slice(
+        &mut self,
+        t: &Table,
+        cells: &[Vec<Piece>],
+        from: &[usize],
+        to: &[usize],
+        h: f32,
+        header: bool,
+    ) {
         let page = self.page();
         let mut x = self.margins.left;
         for (ci, c) in cells.iter().enumerate() {
             let w = t.widths[ci];
             let fill = if header { t.header_fill } else { None };
-            self.pdf.rect(page, x, self.y, w, h, Some((t.rule, t.rule_color)), fill);
+            self.pdf
+                .rect(page, x, self.y, w, h, Some((t.rule, t.rule_color)), fill);
             let mut y = self.y + t.padding;
             for piece in &c[from[ci]..to[ci]] {
                 match piece {
                     Piece::Line(line) => self.pdf.line(page, x + t.padding, y, line),
-                    Piece::Image { image, key, w: iw, h: ih } => {
-                        self.pdf.image(page, *key, image, x + t.padding, y + 2.0, *iw, *ih)
-                    }
+                    Piece::Image {
+                        image,
+                        key,
+                        w: iw,
+                        h: ih,
+                    } => self
+                        .pdf
+                        .image(page, *key, image, x + t.padding, y + 2.0, *iw, *ih),
                     Piece::Space(_) => {}
                 }
                 y += piece.height();
@@ -248,7 +340,10 @@ impl Flow {
 
     /// Writes page numbers with `label(n, total)` (1-based) through `f`, then
     /// finishes the PDF.
-    pub fn finish(mut self, mut number: impl FnMut(&mut PdfWriter, usize, usize)) -> Result<Vec<u8>, TypesetError> {
+    pub fn finish(
+        mut self,
+        mut number: impl FnMut(&mut PdfWriter, usize, usize),
+    ) -> Result<Vec<u8>, TypesetError> {
         let total = self.pdf.page_count();
         for page in 0..total {
             number(&mut self.pdf, page, total);

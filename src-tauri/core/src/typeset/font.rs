@@ -34,7 +34,13 @@ impl Face {
     fn load(weight: Weight, name: &'static str, data: &'static [u8]) -> Face {
         let font = Font::new(data, 0).expect("the compiled-in font parses");
         let units_per_em = f32::from(font.units_per_em());
-        Face { weight, name, data, font, units_per_em }
+        Face {
+            weight,
+            name,
+            data,
+            font,
+            units_per_em,
+        }
     }
 
     pub fn shaper(&self) -> ShaperFont<'_, '_> {
@@ -44,6 +50,12 @@ impl Face {
     /// Glyph the font maps `c` to, if it has one.
     pub fn glyph_of(&self, c: char) -> Option<u32> {
         self.shaper().nominal_glyph(c as u32).map(|g| g.to_u32())
+    }
+
+    /// The glyph's advance in the font's `hmtx` (what a PDF viewer uses).
+    pub fn advance(&self, gid: u16) -> i32 {
+        self.shaper()
+            .glyph_h_advance(harfrust::GlyphId::new(u32::from(gid)))
     }
 
     /// Font units to points at `size`.

@@ -21,10 +21,18 @@ pub struct Style {
 
 impl Style {
     pub fn regular(size: f32) -> Style {
-        Style { weight: Weight::Regular, size, color: BLACK }
+        Style {
+            weight: Weight::Regular,
+            size,
+            color: BLACK,
+        }
     }
     pub fn bold(size: f32) -> Style {
-        Style { weight: Weight::Bold, size, color: BLACK }
+        Style {
+            weight: Weight::Bold,
+            size,
+            color: BLACK,
+        }
     }
     pub fn with_color(mut self, color: Rgb) -> Style {
         self.color = color;
@@ -40,7 +48,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(text: impl Into<String>, style: Style) -> Span {
-        Span { text: text.into(), style }
+        Span {
+            text: text.into(),
+            style,
+        }
     }
 }
 
@@ -62,13 +73,18 @@ pub struct Paragraph {
     pub first_indent: f32,
     pub indent: f32,
     pub label: Option<Span>,
+    /// Where the label starts, from the paragraph's left edge.
+    pub label_indent: f32,
     /// Line height as a multiple of the size; 0 means ASCENT + DESCENT.
     pub leading: f32,
 }
 
 impl Paragraph {
     pub fn new(text: impl Into<String>, style: Style) -> Paragraph {
-        Paragraph { spans: vec![Span::new(text, style)], ..Default::default() }
+        Paragraph {
+            spans: vec![Span::new(text, style)],
+            ..Default::default()
+        }
     }
     pub fn align(mut self, align: Align) -> Self {
         self.align = align;
@@ -93,8 +109,10 @@ impl Paragraph {
 pub struct PlacedGlyph {
     pub weight: Weight,
     pub gid: u16,
-    pub x: f32,
-    pub dy: f32,
+    /// Position from the line's origin in font units of this glyph's size:
+    /// exact integers, so the PDF needs no rounding noise.
+    pub x_units: i32,
+    pub dy_units: i32,
     pub size: f32,
     pub color: Rgb,
     /// The character this glyph stands for, if it is the font's own glyph
@@ -128,8 +146,9 @@ struct Shaped {
     gid: u16,
     cluster: usize,
     adv: f32,
-    dx: f32,
-    dy: f32,
+    adv_units: i32,
+    dx_units: i32,
+    dy_units: i32,
     span: usize,
 }
 
@@ -143,8 +162,15 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         ranges.push(start..text.len());
     }
     let max_size = p.spans.iter().map(|s| s.style.size).fold(0.0f32, f32::max);
-    let max_size = p.label.as_ref().map_or(max_size, |l| max_size.max(l.style.size));
-    let leading = if p.leading > 0.0 { p.leading } else { ASCENT + DESCENT };
+    let max_size = p
+        .label
+        .as_ref()
+        .map_or(max_size, |l| max_size.max(l.style.size));
+    let leading = if p.leading > 0.0 {
+        p.leading
+    } else {
+        ASCENT + DESCENT
+    };
     let height = max_size * leading;
     let baseline = max_size * (ASCENT + (leading - ASCENT - DESCENT) / 2.0);
 
@@ -157,8 +183,9 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
                 gid: g.gid,
                 cluster: r.start + g.cluster as usize,
                 adv: g.advance as f32 * k,
-                dx: g.dx as f32 * k,
-                dy: g.dy as f32 * k,
+                adv_units: g.advance,
+                dx_units: g.dx,
+                dy_units: g.dy,
                 span: i,
             });
         }
@@ -211,18 +238,26 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         let (g0, g1) = (glyph_at(s), glyph_at(e));
         let mut placed = Vec::with_capacity(g1 - g0 + 4);
         let mut x = 0.0;
+        let mut pen = 0i32;
+        let mut pen_span = usize::MAX;
         for g in &glyphs[g0..g1] {
             let st = &p.spans[g.span].style;
+            if g.span != pen_span {
+                // A new span may differ in size: restart its unit pen here.
+                pen = (x / face(st.weight).scale(st.size)).round() as i32;
+                pen_span = g.span;
+            }
             placed.push(PlacedGlyph {
                 weight: st.weight,
                 gid: g.gid,
-                x: x + g.dx,
-                dy: g.dy,
+                x_units: pen + g.dx_units,
+                dy_units: g.dy_units,
                 size: st.size,
                 color: st.color,
                 cid: char_for_glyph(&text, g.cluster, g.gid, st.weight),
             });
             x += g.adv;
+            pen += g.adv_units;
         }
         let indent = if n == 0 { p.first_indent } else { p.indent };
         let x0 = match p.align {
@@ -247,22 +282,30 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         {
             let lf = face(label.style.weight);
             let k = lf.scale(label.style.size);
-            let mut lx = 0.0 - x0; // the label sits at the paragraph's left edge
+            let mut lx = ((p.label_indent - x0) / k).round() as i32;
             for g in shape(lf, &label.text) {
                 placed.push(PlacedGlyph {
                     weight: label.style.weight,
                     gid: g.gid,
-                    x: lx + g.dx as f32 * k,
-                    dy: g.dy as f32 * k,
+                    x_units: lx + g.dx,
+                    dy_units: g.dy,
                     size: label.style.size,
                     color: label.style.color,
                     cid: char_for_glyph(&label.text, g.cluster as usize, g.gid, label.style.weight),
                 });
-                lx += g.advance as f32 * k;
+                lx += g.advance;
             }
             line_text = format!("{} {}", label.text, line_text);
         }
-        lines.push(Line { glyphs: placed, text: line_text, width: x, x: x0, height, baseline, links: line_links });
+        lines.push(Line {
+            glyphs: placed,
+            text: line_text,
+            width: x,
+            x: x0,
+            height,
+            baseline,
+            links: line_links,
+        });
     }
     lines
 }
@@ -301,7 +344,14 @@ fn next_line_end(
 /// The piece `start..end` is wider than the line: end the line at the last
 /// fallback break that fits, else the last grapheme boundary that fits
 /// (at least one grapheme, so that layout always advances).
-fn squeeze(text: &str, breaks: &[Break], start: usize, end: usize, avail: f32, width: &dyn Fn(usize, usize) -> f32) -> usize {
+fn squeeze(
+    text: &str,
+    breaks: &[Break],
+    start: usize,
+    end: usize,
+    avail: f32,
+    width: &dyn Fn(usize, usize) -> f32,
+) -> usize {
     let fallback = breaks
         .iter()
         .filter(|b| b.pos > start && b.pos < end && b.kind == Kind::Fallback)
@@ -312,7 +362,11 @@ fn squeeze(text: &str, breaks: &[Break], start: usize, end: usize, avail: f32, w
         return p;
     }
     let graphemes = breaks::grapheme_boundaries(text, start, end);
-    let fit = graphemes.iter().copied().take_while(|&p| width(start, p) <= avail).last();
+    let fit = graphemes
+        .iter()
+        .copied()
+        .take_while(|&p| width(start, p) <= avail)
+        .last();
     fit.or(graphemes.first().copied()).unwrap_or(end)
 }
 
@@ -352,7 +406,10 @@ mod tests {
 
     #[test]
     fn a_too_long_word_is_cut_at_graphemes() {
-        let p = Paragraph::new("https://example.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Style::regular(12.0));
+        let p = Paragraph::new(
+            "https://example.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            Style::regular(12.0),
+        );
         let lines = layout(&p, 60.0);
         assert!(lines.len() > 3);
         assert!(lines.iter().all(|l| l.width <= 60.01));
@@ -361,10 +418,14 @@ mod tests {
 
     #[test]
     fn a_label_hangs_before_the_text() {
-        let p = Paragraph::new("ข้อความ", Style::regular(14.0)).label(Span::new("1.", Style::regular(14.0)), 20.0);
+        let p = Paragraph::new("ข้อความ", Style::regular(14.0))
+            .label(Span::new("1.", Style::regular(14.0)), 20.0);
         let l = &layout(&p, 300.0)[0];
         assert_eq!(l.x, 20.0);
-        assert!(l.glyphs.iter().any(|g| g.x < 0.0), "label not placed left of the text");
+        assert!(
+            l.glyphs.iter().any(|g| g.x_units < 0),
+            "label not placed left of the text"
+        );
         assert!(l.text.starts_with("1. "));
     }
 }

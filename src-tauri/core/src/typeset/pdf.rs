@@ -7,15 +7,15 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, LinkAnnotation, Mm, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb,
-    TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, LinkAnnotation, Mm, Op,
+    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    RawImage, Rect, Rgb, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 use subsetter::GlyphRemapper;
 
+use super::TypesetError;
 use super::font::{Weight, face};
 use super::layout::{Line, Rgb as Color3};
-use super::TypesetError;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageSize {
@@ -24,8 +24,14 @@ pub struct PageSize {
 }
 
 impl PageSize {
-    pub const A4_PORTRAIT: PageSize = PageSize { width: 595.2756, height: 841.8898 };
-    pub const A4_LANDSCAPE: PageSize = PageSize { width: 841.8898, height: 595.2756 };
+    pub const A4_PORTRAIT: PageSize = PageSize {
+        width: 595.2756,
+        height: 841.8898,
+    };
+    pub const A4_LANDSCAPE: PageSize = PageSize {
+        width: 841.8898,
+        height: 595.2756,
+    };
 }
 
 /// Millimetres to points.
@@ -49,7 +55,11 @@ impl Image {
         if raw.width == 0 || raw.height == 0 {
             return Err(TypesetError::Image("the image is empty".into()));
         }
-        Ok(Image { width_px: raw.width, height_px: raw.height, raw })
+        Ok(Image {
+            width_px: raw.width,
+            height_px: raw.height,
+            raw,
+        })
     }
 
     pub fn aspect(&self) -> f32 {
@@ -65,6 +75,9 @@ pub struct PdfWriter {
     remap: [GlyphRemapper; 2],
     used: [bool; 2],
     images: Vec<(usize, XObjectId)>,
+    /// Text state of each page's content stream so far (font and fill
+    /// colour persist across BT/ET; rect() restores what it changes).
+    state: Vec<(Option<(Weight, f32)>, Option<Color3>)>,
 }
 
 fn rgb(c: Color3) -> Color {
@@ -78,8 +91,17 @@ fn actual_text(text: &str) -> Op {
         data.extend_from_slice(&u.to_be_bytes());
     }
     let mut map = BTreeMap::new();
-    map.insert("ActualText".to_owned(), DictItem::String { data, literal: false });
-    Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties: DictItem::Dict { map } }
+    map.insert(
+        "ActualText".to_owned(),
+        DictItem::String {
+            data,
+            literal: false,
+        },
+    );
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".into(),
+        properties: DictItem::Dict { map },
+    }
 }
 
 /// Non-ASCII and unsafe bytes of a URL percent-encoded (PDF URIs are ASCII).
@@ -98,16 +120,22 @@ fn uri_ascii(url: &str) -> String {
 impl PdfWriter {
     pub fn new(title: &str, size: PageSize) -> PdfWriter {
         let mut doc = PdfDocument::new(title);
+        let now = printpdf::DateTime::now_utc();
+        doc.metadata.info.creation_date = now;
+        doc.metadata.info.modification_date = now;
+        doc.metadata.info.metadata_date = now;
         doc.metadata.info.creator = "Prongsai".into();
         doc.metadata.info.producer = "Prongsai (printpdf, harfrust)".into();
         PdfWriter {
             doc,
             size,
             pages: Vec::new(),
-            fonts: [FontId::new(), FontId::new()],
+            // Short resource names: they are written at every font change.
+            fonts: [FontId("F1".into()), FontId("F2".into())],
             remap: [GlyphRemapper::new(), GlyphRemapper::new()],
             used: [false; 2],
             images: Vec::new(),
+            state: Vec::new(),
         }
     }
 
@@ -121,6 +149,7 @@ impl PdfWriter {
 
     pub fn add_page(&mut self) -> usize {
         self.pages.push(Vec::new());
+        self.state.push((None, None));
         self.pages.len() - 1
     }
 
@@ -138,12 +167,17 @@ impl PdfWriter {
         let mut ops = Vec::with_capacity(line.glyphs.len() * 2 + 8);
         ops.push(Op::StartTextSection);
         ops.push(actual_text(&line.text));
-        let mut font: Option<(Weight, f32)> = None;
-        let mut color: Option<Color3> = None;
+        let (mut font, mut color) = self.state[page];
+        // The glyphs of a run share font, size and baseline: one text matrix,
+        // then glyph ids with integer kerns (font units = 1/1000 em for a
+        // 1000-unit font) where the shaped position differs from the pen.
+        let mut run: Option<(Weight, f32, i32, i32)> = None; // weight, size, dy, pen
         for g in &line.glyphs {
+            let w = g.weight.index();
+            let f = face(g.weight);
             if font != Some((g.weight, g.size)) {
                 ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(self.fonts[g.weight.index()].clone()),
+                    font: PdfFontHandle::External(self.fonts[w].clone()),
                     size: Pt(g.size),
                 });
                 font = Some((g.weight, g.size));
@@ -151,19 +185,41 @@ impl PdfWriter {
             if color != Some(g.color) {
                 ops.push(Op::SetFillColor { col: rgb(g.color) });
                 color = Some(g.color);
+                run = None;
             }
-            let w = g.weight.index();
             self.used[w] = true;
             let gid = self.remap[w].remap(g.gid);
-            let px = base_x + g.x;
-            let py = self.size.height - baseline + g.dy;
-            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, px, py]) });
+            let to_em = 1000.0 / f.units_per_em;
+            match run {
+                Some((rw, rs, rdy, pen)) if rw == g.weight && rs == g.size && rdy == g.dy_units => {
+                    let kern = (pen - g.x_units) as f32 * to_em;
+                    if kern != 0.0 {
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::Offset(kern)],
+                        });
+                    }
+                }
+                _ => {
+                    let k = f.scale(g.size);
+                    let px = base_x + g.x_units as f32 * k;
+                    let py = self.size.height - baseline + g.dy_units as f32 * k;
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, px, py]),
+                    });
+                }
+            }
             ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![Codepoint { gid, offset: 0.0, cid: g.cid.clone() }])],
+                items: vec![TextItem::GlyphIds(vec![Codepoint {
+                    gid,
+                    offset: 0.0,
+                    cid: g.cid.clone(),
+                }])],
             });
+            run = Some((g.weight, g.size, g.dy_units, g.x_units + f.advance(g.gid)));
         }
         ops.push(Op::EndMarkedContent);
         ops.push(Op::EndTextSection);
+        self.state[page] = (font, color);
         for l in &line.links {
             let rect = Rect {
                 x: Pt(base_x + l.x0),
@@ -187,7 +243,16 @@ impl PdfWriter {
     }
 
     /// A rectangle, stroked and/or filled.
-    pub fn rect(&mut self, page: usize, x: f32, top: f32, w: f32, h: f32, stroke: Option<(f32, Color3)>, fill: Option<Color3>) {
+    pub fn rect(
+        &mut self,
+        page: usize,
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+        stroke: Option<(f32, Color3)>,
+        fill: Option<Color3>,
+    ) {
         let mode = match (stroke.is_some(), fill.is_some()) {
             (true, true) => PaintMode::FillStroke,
             (true, false) => PaintMode::Stroke,
@@ -217,7 +282,14 @@ impl PdfWriter {
     }
 
     /// A straight line segment.
-    pub fn segment(&mut self, page: usize, from: (f32, f32), to: (f32, f32), thickness: f32, color: Color3) {
+    pub fn segment(
+        &mut self,
+        page: usize,
+        from: (f32, f32),
+        to: (f32, f32),
+        thickness: f32,
+        color: Color3,
+    ) {
         let h = self.size.height;
         let ops = &mut self.pages[page];
         ops.push(Op::SaveGraphicsState);
@@ -226,8 +298,20 @@ impl PdfWriter {
         ops.push(Op::DrawLine {
             line: printpdf::Line {
                 points: vec![
-                    printpdf::LinePoint { p: Point { x: Pt(from.0), y: Pt(h - from.1) }, bezier: false },
-                    printpdf::LinePoint { p: Point { x: Pt(to.0), y: Pt(h - to.1) }, bezier: false },
+                    printpdf::LinePoint {
+                        p: Point {
+                            x: Pt(from.0),
+                            y: Pt(h - from.1),
+                        },
+                        bezier: false,
+                    },
+                    printpdf::LinePoint {
+                        p: Point {
+                            x: Pt(to.0),
+                            y: Pt(h - to.1),
+                        },
+                        bezier: false,
+                    },
                 ],
                 is_closed: false,
             },
@@ -237,7 +321,16 @@ impl PdfWriter {
 
     /// Places `image` with its top-left corner at (`x`, `top`), `w` × `h` points.
     /// The same image placed twice is stored once.
-    pub fn image(&mut self, page: usize, key: usize, image: &Image, x: f32, top: f32, w: f32, h: f32) {
+    pub fn image(
+        &mut self,
+        page: usize,
+        key: usize,
+        image: &Image,
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+    ) {
         let id = match self.images.iter().find(|(k, _)| *k == key) {
             Some((_, id)) => id.clone(),
             None => {
@@ -268,16 +361,51 @@ impl PdfWriter {
             let subset = subsetter::subset(f.data, 0, &self.remap[i])
                 .map_err(|e| TypesetError::Font(format!("cannot subset {}: {e:?}", f.name)))?;
             let mut warnings = Vec::new();
-            let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
-                .ok_or_else(|| TypesetError::Font(format!("the subset of {} does not parse", f.name)))?;
+            let mut parsed =
+                ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or_else(|| {
+                    TypesetError::Font(format!("the subset of {} does not parse", f.name))
+                })?;
             parsed.font_name = Some(format!("{}+{}", subset_tag(&self.remap[i]), f.name));
-            self.doc.resources.fonts.map.insert(self.fonts[i].clone(), PdfFont::new(parsed));
+            self.doc
+                .resources
+                .fonts
+                .map
+                .insert(self.fonts[i].clone(), PdfFont::new(parsed));
         }
-        let (wmm, hmm) = (Mm(self.size.width * 25.4 / 72.0), Mm(self.size.height * 25.4 / 72.0));
-        self.doc.pages = self.pages.drain(..).map(|ops| PdfPage::new(wmm, hmm, ops)).collect();
-        let opts = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
+        let (wmm, hmm) = (
+            Mm(self.size.width * 25.4 / 72.0),
+            Mm(self.size.height * 25.4 / 72.0),
+        );
+        self.doc.pages = self
+            .pages
+            .drain(..)
+            .map(|ops| PdfPage::new(wmm, hmm, ops))
+            .collect();
+        let opts = PdfSaveOptions {
+            optimize: true,
+            subset_fonts: false,
+            secure: true,
+            image_optimization: None,
+        };
         let mut warnings = Vec::new();
-        Ok(self.doc.save(&opts, &mut warnings))
+        let mut lo = self.doc.to_lopdf_document(&opts, &mut warnings);
+        // The document's language, for screen readers and search.
+        if let Ok(root) = lo.trailer.get(b"Root").and_then(|o| o.as_reference())
+            && let Ok(catalog) = lo.get_object_mut(root).and_then(|o| o.as_dict_mut())
+        {
+            catalog.set("Lang", lopdf::Object::string_literal("th"));
+        }
+        lo.compress();
+        // Object streams: page dictionaries and link annotations compressed too.
+        let save = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .compression_level(9)
+            .build();
+        let mut out = Vec::new();
+        lo.save_with_options(&mut out, save)
+            .map_err(|e| TypesetError::Layout(format!("cannot write the PDF: {e}")))?;
+        Ok(out)
     }
 }
 
@@ -288,7 +416,9 @@ fn subset_tag(remap: &GlyphRemapper) -> String {
     for g in remap.remapped_gids() {
         h = (h ^ u64::from(g)).wrapping_mul(0x0100_0000_01b3);
     }
-    (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
+    (0..6)
+        .map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8))
+        .collect()
 }
 
 #[cfg(test)]
@@ -297,7 +427,10 @@ mod tests {
 
     #[test]
     fn uris_are_ascii() {
-        assert_eq!(uri_ascii("https://a.th/ผล?x=1"), "https://a.th/%E0%B8%9C%E0%B8%A5?x=1");
+        assert_eq!(
+            uri_ascii("https://a.th/ผล?x=1"),
+            "https://a.th/%E0%B8%9C%E0%B8%A5?x=1"
+        );
         assert_eq!(uri_ascii("https://a.th/a%20b"), "https://a.th/a%20b");
     }
 }

@@ -22,9 +22,13 @@ mod tests {
 
     #[test]
     fn the_list_is_sorted_and_knows_compounds() {
-        assert!(WORDS.windows(2).all(|w| w[0] < w[1]), "data/words_th.txt must be sorted (LC_ALL=C sort -u)");
+        assert!(
+            WORDS.windows(2).all(|w| w[0] < w[1]),
+            "data/words_th.txt must be sorted (LC_ALL=C sort -u)"
+        );
         assert!(len() > 60_000);
-        for w in ["งบประมาณ", "ร้องเรียน", "อิเล็กทรอนิกส์", "หนังสือเวียน", "ทรัพย์สิน"] {
+        for w in ["งบประมาณ", "ร้องเรียน", "อิเล็กทรอนิกส์", "หนังสือเวียน", "ทรัพย์สิน"]
+        {
             assert!(contains(w), "{w}");
         }
         assert!(!contains("งบประมา"));

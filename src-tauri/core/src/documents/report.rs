@@ -1,0 +1,277 @@
+//! The annual report: title block, Part 1 as the four-column table
+//! (มาตรการ · กิจกรรม/แนวทาง · ผลการดำเนินการ · หมายเหตุ), Part 2's
+//! outcomes, an optional signature block, page numbers.
+
+use std::sync::Arc;
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::{Digits, Evidence, Orientation, Report};
+use crate::error::{CoreError, Result};
+use crate::thai;
+use crate::typeset::layout::text_width;
+use crate::typeset::{
+    Align, Block, Cell, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, Table,
+    mm,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportOptions {
+    pub digits: Digits,
+    pub orientation: Orientation,
+}
+
+const BODY: f32 = 14.0;
+const GREY: [f32; 3] = [0.35, 0.35, 0.35];
+const LINK: [f32; 3] = [0.05, 0.25, 0.6];
+const RULE: [f32; 3] = [0.25, 0.25, 0.25];
+const HEADER_FILL: [f32; 3] = [0.88, 0.9, 0.93];
+
+/// Labelled paragraph: the label ("1.", "1)") at the level's indent, the
+/// text hanging after it.
+fn numbered(label: &str, text: &str, level: u8, style: &Style) -> Paragraph {
+    let base = f32::from(level) * 18.0;
+    let p = Paragraph::new(text, style.clone());
+    if label.is_empty() {
+        return p.indents(base, base);
+    }
+    let hang = base + (text_width(label, style) + 5.0).max(20.0);
+    let mut p = p.label(Span::new(label, style.clone()), hang);
+    p.label_indent = base;
+    p
+}
+
+/// The PDF of `report` (storage form; digits are applied here).
+pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
+    let r = report.clone().for_display(opts.digits);
+    let size = match opts.orientation {
+        Orientation::Landscape => PageSize::A4_LANDSCAPE,
+        Orientation::Portrait => PageSize::A4_PORTRAIT,
+    };
+    let title = r.year.title.join(" ");
+    let margins = Margins {
+        top: mm(20.0),
+        right: mm(15.0),
+        bottom: mm(15.0),
+        left: mm(20.0),
+    };
+    let mut flow = Flow::new(PdfWriter::new(&title, size), margins);
+    let body = Style::regular(BODY);
+    let bold = Style::bold(BODY);
+
+    for line in &r.year.title {
+        flow.paragraph(&Paragraph::new(line, Style::bold(18.0)).align(Align::Center));
+    }
+    if !r.year.title.is_empty() {
+        flow.space(8.0);
+    }
+    for line in &r.year.heading {
+        flow.paragraph(&Paragraph::new(line, Style::bold(15.0)).align(Align::Center));
+    }
+    flow.space(10.0);
+    if !r.year.part1_heading.is_empty() {
+        flow.paragraph(&Paragraph::new(&r.year.part1_heading, Style::bold(15.0)));
+        flow.space(4.0);
+    }
+
+    let w = flow.content_width();
+    let widths: Vec<f32> = [0.17, 0.29, 0.42, 0.12].iter().map(|f| f * w).collect();
+    let head = |t: &str| -> Cell {
+        vec![Block::Para(
+            Paragraph::new(t, bold.clone()).align(Align::Center),
+        )]
+    };
+    let mut images = ImageCache::default();
+    let mut rows = Vec::with_capacity(r.measures.len());
+    for m in &r.measures {
+        let title_cell = vec![Block::Para(Paragraph::new(&m.title, body.clone()))];
+        let activities = m
+            .activities
+            .iter()
+            .map(|a| Block::Para(numbered(&a.label, &a.text, a.level, &body)))
+            .collect();
+        let mut results = Vec::new();
+        for item in &m.results {
+            results.push(Block::Para(numbered(
+                &item.label,
+                &item.text,
+                item.level,
+                &body,
+            )));
+            let indent = numbered(&item.label, "", item.level, &body).indent;
+            for e in &item.evidence {
+                match &e.evidence {
+                    Evidence::Url { url } if !item.text.contains(url.as_str()) => {
+                        let mut p = Paragraph::new(url, body.clone().with_color(LINK));
+                        p = p.indents(indent, indent);
+                        results.push(Block::Para(p));
+                    }
+                    Evidence::Memo {
+                        number,
+                        date,
+                        urgency,
+                    } if !item.text.contains(number.as_str()) => {
+                        let text = format!(
+                            "(บันทึก{} ที่ {} ลงวันที่ {})",
+                            if urgency.thai().is_empty() {
+                                String::new()
+                            } else {
+                                format!(" {}", urgency.thai())
+                            },
+                            number,
+                            thai::date_long(*date, opts.digits)
+                        );
+                        results.push(Block::Para(
+                            Paragraph::new(text, body.clone().with_color(GREY))
+                                .indents(indent, indent),
+                        ));
+                    }
+                    Evidence::Image { name, data, .. } => {
+                        let image = images.get(e.id, name, data)?;
+                        results.push(Block::Image {
+                            image,
+                            key: e.id as usize,
+                            max_height: mm(70.0),
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let remarks = if m.remarks.is_empty() {
+            vec![]
+        } else {
+            vec![Block::Para(Paragraph::new(&m.remarks, body.clone()))]
+        };
+        rows.push(vec![title_cell, activities, results, remarks]);
+    }
+    flow.table(&Table {
+        widths,
+        header: vec![
+            head("มาตรการ"),
+            head("กิจกรรม/แนวทาง"),
+            head("ผลการดำเนินการ"),
+            head("หมายเหตุ"),
+        ],
+        rows,
+        padding: 5.0,
+        rule: 0.6,
+        rule_color: RULE,
+        header_fill: Some(HEADER_FILL),
+    })?;
+
+    if !r.outcomes.is_empty() || !r.year.part2_heading.is_empty() {
+        flow.space(14.0);
+        flow.keep(BODY * 4.5);
+        if !r.year.part2_heading.is_empty() {
+            flow.paragraph(&Paragraph::new(&r.year.part2_heading, Style::bold(15.0)));
+            flow.space(4.0);
+        }
+        for o in &r.outcomes {
+            flow.paragraph(
+                &numbered(&o.label, &o.text, 0, &body).indents(mm(8.0) + 28.0, mm(8.0) + 28.0),
+            );
+        }
+    }
+    signatures(&mut flow, &r, opts.digits);
+
+    let digits = opts.digits;
+    flow.finish(|pdf, page, _total| {
+        if page == 0 {
+            return;
+        }
+        let label = thai::to_display(&format!("- {} -", page + 1), digits);
+        let p = Paragraph::new(label, Style::regular(12.0)).align(Align::Center);
+        let width = pdf.size().width;
+        for line in crate::typeset::layout::layout(&p, width) {
+            pdf.line(page, 0.0, mm(8.0), &line);
+        }
+    })
+    .map_err(CoreError::from)
+}
+
+/// Reporter and approving head of agency (OIT asks for the head's approval).
+fn signatures(flow: &mut Flow, r: &Report, digits: Digits) {
+    let s = &r.year.signatures;
+    let blocks: Vec<(&str, &str, &str)> = [
+        (
+            "ผู้รายงาน",
+            s.reporter_name.as_str(),
+            s.reporter_position.as_str(),
+        ),
+        (
+            "ผู้อนุมัติ",
+            s.approver_name.as_str(),
+            s.approver_position.as_str(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, name, position)| !name.is_empty() || !position.is_empty())
+    .collect();
+    if blocks.is_empty() {
+        return;
+    }
+    let body = Style::regular(BODY);
+    flow.space(24.0);
+    flow.keep(BODY * 1.45 * 5.0);
+    let w = flow.content_width();
+    let col = w / 2.0;
+    let top = flow.y();
+    let mut bottom = top;
+    for (i, (role, name, position)) in blocks.iter().enumerate() {
+        let dx = if blocks.len() == 1 {
+            col
+        } else {
+            i as f32 * col
+        };
+        let mut lines = vec![format!(
+            "(ลงชื่อ) ........................................ {role}"
+        )];
+        if !name.is_empty() {
+            lines.push(format!("({name})"));
+        }
+        if !position.is_empty() {
+            lines.push((*position).to_owned());
+        }
+        if i == 1
+            && let Some(d) = s.approved_on
+        {
+            lines.push(format!("วันที่ {}", thai::date_long(d, digits)));
+        }
+        // Each block is set in its own column from the same top.
+        flow.set_y(top);
+        for l in lines {
+            flow.paragraph_in(
+                &Paragraph::new(l, body.clone()).align(Align::Center),
+                dx,
+                col,
+            );
+        }
+        bottom = bottom.max(flow.y());
+    }
+    flow.set_y(bottom);
+}
+
+#[derive(Default)]
+struct ImageCache {
+    images: Vec<(i64, Arc<Image>)>,
+}
+
+impl ImageCache {
+    fn get(&mut self, id: i64, name: &str, data: &str) -> Result<Arc<Image>> {
+        if let Some((_, img)) = self.images.iter().find(|(i, _)| *i == id) {
+            return Ok(img.clone());
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data.as_bytes())
+            .map_err(|e| CoreError::InvalidInput(format!("image {name}: {e}")))?;
+        let img = Arc::new(
+            Image::decode(&bytes)
+                .map_err(|e| CoreError::InvalidInput(format!("image {name}: {e}")))?,
+        );
+        self.images.push((id, img.clone()));
+        Ok(img)
+    }
+}
