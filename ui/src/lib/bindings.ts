@@ -17,7 +17,11 @@ export type Organization = { id: number, name_th: string, name_en: string, minis
 /**
  * Prefix of document numbers, e.g. "พณ 0701".
  */
-doc_prefix: string, divisions: Array<Division>, digits: Digits, };
+doc_prefix: string, divisions: Array<Division>, digits: Digits, orientation: Orientation, 
+/**
+ * The emblem (ครุฑ) printed on memos, if one is set.
+ */
+emblem: Emblem | null, };
 
 export type Division = { id: number, name: string, };
 
@@ -25,11 +29,15 @@ export type FiscalYear = { id: number,
 /**
  * Named by its Buddhist Era end year: 2566 runs 1 Oct 2022 – 30 Sep 2023.
  */
-year_be: number, starts_on: string, ends_on: string, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, };
+year_be: number, starts_on: string, ends_on: string, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures: Signatures, };
 
 export type YearSummary = { id: number, year_be: number, status: YearStatus, measures: number, };
 
-export type Report = { organization: Organization, year: FiscalYear, measures: Array<Measure>, outcomes: Array<Outcome>, };
+export type Report = { organization: Organization, year: FiscalYear, measures: Array<Measure>, outcomes: Array<Outcome>, 
+/**
+ * Memos dated within the fiscal year.
+ */
+memos: Array<Memo>, };
 
 export type Measure = { id: number, title: string, remarks: string, activities: Array<Activity>, results: Array<ResultItem>, };
 
@@ -37,7 +45,11 @@ export type Activity = { id: number, level: number, label: string, text: string,
 
 export type ResultItem = { id: number, level: number, label: string, text: string, evidence: Array<EvidenceItem>, };
 
-export type EvidenceItem = { id: number, evidence: Evidence, };
+export type EvidenceItem = { id: number, evidence: Evidence, 
+/**
+ * The stored memo a memo reference points at (same number and date).
+ */
+memo_id: number | null, };
 
 export type Outcome = { id: number, 
 /**
@@ -45,11 +57,11 @@ export type Outcome = { id: number,
  */
 label: string, text: string, };
 
-export type ReportDoc = { format: string, version: number, organization: OrganizationDoc, year: YearDoc, measures: Array<MeasureDoc>, outcomes: Array<string>, };
+export type ReportDoc = { format: string, version: number, organization: OrganizationDoc, year: YearDoc, measures: Array<MeasureDoc>, outcomes: Array<string>, memos?: Array<MemoDoc>, };
 
-export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, };
+export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, orientation: Orientation, };
 
-export type YearDoc = { year_be: number, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, };
+export type YearDoc = { year_be: number, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures?: Signatures, };
 
 export type MeasureDoc = { title: string, activities: Array<ItemDoc>, results: Array<ResultDoc>, remarks: string, };
 
@@ -57,7 +69,7 @@ export type ItemDoc = { level: number, text: string, };
 
 export type ResultDoc = { level: number, text: string, evidence: Array<Evidence>, };
 
-export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, };
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, };
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 
@@ -67,6 +79,6 @@ export type Applied = {
  */
 change_id: number, 
 /**
- * The fiscal year the change touched.
+ * The fiscal year the change touched (0: none, an organization setting).
  */
 year_be: number, };

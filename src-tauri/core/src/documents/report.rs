@@ -77,7 +77,11 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
     }
 
     let w = flow.content_width();
-    let widths: Vec<f32> = [0.17, 0.29, 0.42, 0.12].iter().map(|f| f * w).collect();
+    // Remarks: at least as wide as its header; the rest in proportion.
+    let remarks_w = (0.12 * w).max(text_width("หมายเหตุ", &bold) + 2.0 * 5.0 + 6.0);
+    let rest = w - remarks_w;
+    let mut widths: Vec<f32> = [0.19, 0.33, 0.48].iter().map(|f| f * rest).collect();
+    widths.push(remarks_w);
     let head = |t: &str| -> Cell {
         vec![Block::Para(
             Paragraph::new(t, bold.clone()).align(Align::Center),

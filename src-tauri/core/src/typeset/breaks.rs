@@ -60,48 +60,25 @@ pub fn opportunities(text: &str) -> Vec<Break> {
     out
 }
 
-/// Demotes breaks that fall inside a dictionary word spanning several ICU
-/// segments.
+/// Demotes breaks inside Thai words: a break between two Thai letters is
+/// kept only where the dictionary's best segmentation of the run has a word
+/// boundary (so งบ|ประมาณ and ร้อง|เรียน become fallbacks).
 fn keep_compounds(text: &str, breaks: &mut [Break]) {
-    const MAX_PARTS: usize = 5;
-    let n = breaks.len();
-    for k in 0..n {
+    let mut k = 0;
+    while k < breaks.len() {
         let p = breaks[k].pos;
-        if breaks[k].kind != Kind::Good {
-            continue;
-        }
         let (before, after) = (text[..p].chars().next_back(), text[p..].chars().next());
         if !(before.is_some_and(is_thai_letter) && after.is_some_and(is_thai_letter)) {
+            k += 1;
             continue;
         }
-        // Candidate word starts: earlier breaks (or the start of the Thai run)
-        // and ends: later breaks (or the end of the Thai run).
-        let run_start = thai_run_start(text, p);
-        let run_end = thai_run_end(text, p);
-        let starts = breaks[..k]
-            .iter()
-            .rev()
-            .map(|b| b.pos)
-            .take_while(|&s| s >= run_start)
-            .take(MAX_PARTS - 1)
-            .chain(std::iter::once(run_start));
-        let mut covered = false;
-        'outer: for s in starts {
-            let ends = breaks[k + 1..]
-                .iter()
-                .map(|b| b.pos)
-                .take_while(|&e| e <= run_end)
-                .take(MAX_PARTS - 1)
-                .chain(std::iter::once(run_end));
-            for e in ends {
-                if e > s && words::contains(&text[s..e]) {
-                    covered = true;
-                    break 'outer;
-                }
+        let (start, end) = (thai_run_start(text, p), thai_run_end(text, p));
+        let bounds = words::best_boundaries(&text[start..end]);
+        while k < breaks.len() && breaks[k].pos < end {
+            if breaks[k].kind == Kind::Good && !bounds[breaks[k].pos - start] {
+                breaks[k].kind = Kind::Fallback;
             }
-        }
-        if covered {
-            breaks[k].kind = Kind::Fallback;
+            k += 1;
         }
     }
 }
@@ -131,7 +108,17 @@ fn wrap_links(text: &str, breaks: &mut Vec<Break>) {
     if links.is_empty() {
         return;
     }
-    breaks.retain(|b| !links.iter().any(|&(s, e)| b.pos > s && b.pos < e));
+    // Inside a link, word breaks of a Thai path segment stay as fallbacks
+    // (better than cutting a word when a segment is wider than the line).
+    breaks.retain_mut(|b| match links.iter().find(|&&(s, e)| b.pos > s && b.pos < e) {
+        None => true,
+        Some(_) => {
+            let around = (text[..b.pos].chars().next_back(), text[b.pos..].chars().next());
+            let between_words = b.kind == Kind::Good;
+            b.kind = Kind::Fallback;
+            between_words && matches!(around, (Some(x), Some(y)) if is_thai_letter(x) && is_thai_letter(y))
+        }
+    });
     for (s, e) in links {
         let body = &text[s..e];
         let skip = body.find("://").map_or(0, |i| i + 3);

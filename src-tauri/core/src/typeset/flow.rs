@@ -166,11 +166,13 @@ impl Flow {
         self.y += h;
     }
 
-    fn pieces(cell: &Cell, width: f32, page_room: f32) -> Vec<Piece> {
+    fn pieces(cell: &Cell, width: f32, page_room: f32) -> Vec<(usize, Piece)> {
         let mut out = Vec::new();
-        for block in cell {
+        for (b, block) in cell.iter().enumerate() {
             match block {
-                Block::Para(p) => out.extend(layout(p, width).into_iter().map(Piece::Line)),
+                Block::Para(p) => {
+                    out.extend(layout(p, width).into_iter().map(|l| (b, Piece::Line(l))))
+                }
                 Block::Image {
                     image,
                     key,
@@ -183,21 +185,27 @@ impl Flow {
                         h = limit;
                         w = h / image.aspect();
                     }
-                    out.push(Piece::Image {
-                        image: image.clone(),
-                        key: *key,
-                        w,
-                        h,
-                    });
+                    out.push((
+                        b,
+                        Piece::Image {
+                            image: image.clone(),
+                            key: *key,
+                            w,
+                            h,
+                        },
+                    ));
                 }
-                Block::Space(h) => out.push(Piece::Space(*h)),
+                Block::Space(h) => out.push((b, Piece::Space(*h))),
             }
         }
         out
     }
 
-    /// Sets a table. Rows that do not fit continue on the next page, below
-    /// a repeated header row.
+    /// Sets a table. A row that does not fit continues on the next page,
+    /// below a repeated header row. Where a row breaks, at most one cell
+    /// splits inside a paragraph (keeping two lines on each side); the others
+    /// break between paragraphs, so that every paragraph still reads in one
+    /// piece in the text of the PDF.
     pub fn table(&mut self, t: &Table) -> Result<(), TypesetError> {
         if t.widths.len() != t.header.len() || t.rows.iter().any(|r| r.len() != t.widths.len()) {
             return Err(TypesetError::Layout(
@@ -207,133 +215,148 @@ impl Flow {
         let pad = t.padding;
         let page_room = self.size().height - self.margins.top - self.margins.bottom;
         let inner: Vec<f32> = t.widths.iter().map(|w| w - 2.0 * pad).collect();
-        let header: Vec<Vec<Piece>> = t
+        let header: Vec<Vec<(usize, Piece)>> = t
             .header
             .iter()
             .zip(&inner)
             .map(|(c, &w)| Self::pieces(c, w, page_room))
             .collect();
-        let header_h = header
-            .iter()
-            .map(|c| c.iter().map(Piece::height).sum::<f32>())
-            .fold(0.0, f32::max)
-            + 2.0 * pad;
+        let header_h = header.iter().map(|c| height(c)).fold(0.0, f32::max) + 2.0 * pad;
+        let full_room = page_room - header_h - 2.0 * pad;
 
         self.keep(header_h * 2.0);
-        self.draw_slice(
-            t,
-            &header,
-            &vec![0; header.len()],
-            &header.iter().map(Vec::len).collect::<Vec<_>>(),
-            header_h,
-            true,
-        );
+        self.draw_header(t, &header, header_h);
+        let mut fresh = true;
         for row in &t.rows {
-            let cells: Vec<Vec<Piece>> = row
+            let cells: Vec<Vec<(usize, Piece)>> = row
                 .iter()
                 .zip(&inner)
                 .map(|(c, &w)| Self::pieces(c, w, page_room - header_h))
                 .collect();
             let mut at = vec![0usize; cells.len()];
+            // The cell split inside a paragraph at the last page break: drawn
+            // first on the next page, so that the paragraph's two halves are
+            // adjacent in the text of the PDF.
+            let mut carry: Option<usize> = None;
             loop {
-                // How much of each cell fits in the room left on this page.
                 let room = self.remaining() - 2.0 * pad;
-                let total_left: f32 = cells
-                    .iter()
-                    .zip(&at)
-                    .map(|(c, &i)| c[i..].iter().map(Piece::height).sum::<f32>())
-                    .fold(0.0, f32::max);
-                let min_useful = total_left.min(
-                    3.0 * cells
-                        .iter()
-                        .flatten()
-                        .map(Piece::height)
-                        .fold(0.0, f32::max)
-                        .min(30.0),
-                );
-                if room < min_useful {
-                    self.new_page();
-                    self.draw_slice(
-                        t,
-                        &header,
-                        &vec![0; header.len()],
-                        &header.iter().map(Vec::len).collect::<Vec<_>>(),
-                        header_h,
-                        true,
-                    );
-                    continue;
-                }
-                let mut ends = at.clone();
-                let mut slice_h: f32 = 0.0;
-                for (ci, c) in cells.iter().enumerate() {
-                    let mut h = 0.0;
-                    while ends[ci] < c.len() && h + c[ends[ci]].height() <= room + 0.01 {
-                        h += c[ends[ci]].height();
-                        ends[ci] += 1;
-                    }
-                    slice_h = slice_h.max(h);
-                }
+                let ends = slice_ends(&cells, &at, room, full_room, fresh);
                 let progressed = ends.iter().zip(&at).any(|(e, a)| e > a);
                 let done = ends.iter().zip(&cells).all(|(e, c)| *e == c.len());
-                if !progressed && !done {
-                    // Nothing fits even on a fresh page: cannot happen for
-                    // lines and scaled images, but never loop forever.
-                    return Err(TypesetError::Layout(
-                        "a table cell is taller than a page".into(),
-                    ));
+                // A row starts with something in every cell that has content,
+                // or on the next page.
+                let starting = at.iter().all(|&a| a == 0);
+                let lame_start = starting
+                    && cells
+                        .iter()
+                        .zip(&ends)
+                        .any(|(c, &e)| !c.is_empty() && e == 0);
+                if (!progressed || lame_start) && !done && !fresh {
+                    self.new_page();
+                    self.draw_header(t, &header, header_h);
+                    fresh = true;
+                    continue;
                 }
-                self.draw_slice(t, &cells, &at, &ends, slice_h + 2.0 * pad, false);
+                if !progressed && !done {
+                    if fresh {
+                        return Err(TypesetError::Layout(
+                            "a table cell is taller than a page".into(),
+                        ));
+                    }
+                    self.new_page();
+                    self.draw_header(t, &header, header_h);
+                    fresh = true;
+                    continue;
+                }
+                let slice_h = cells
+                    .iter()
+                    .zip(at.iter().zip(&ends))
+                    .map(|(c, (&a, &e))| height(&c[a..e]))
+                    .fold(0.0, f32::max);
+                self.draw_slice(t, &cells, &at, &ends, slice_h + 2.0 * pad, false, carry);
+                fresh = false;
+                carry = (0..cells.len()).find(|&ci| {
+                    let e = ends[ci];
+                    e > 0 && e < cells[ci].len() && cells[ci][e - 1].0 == cells[ci][e].0
+                });
                 at = ends;
                 if done {
                     break;
                 }
                 self.new_page();
-                self.draw_slice(
-                    t,
-                    &header,
-                    &vec![0; header.len()],
-                    &header.iter().map(Vec::len).collect::<Vec<_>>(),
-                    header_h,
-                    true,
-                );
+                self.draw_header(t, &header, header_h);
+                fresh = true;
             }
         }
         Ok(())
     }
 
+    fn draw_header(&mut self, t: &Table, header: &[Vec<(usize, Piece)>], h: f32) {
+        let all: Vec<usize> = header.iter().map(Vec::len).collect();
+        self.draw_slice(t, header, &vec![0; header.len()], &all, h, true, None);
+    }
+
+    /// Draws one page's part of a row. Drawing order is reading order in
+    /// the PDF's text: a paragraph continued from the last page comes first,
+    /// one continued on the next page comes last.
+    #[allow(clippy::too_many_arguments)]
     fn draw_slice(
         &mut self,
         t: &Table,
-        cells: &[Vec<Piece>],
+        cells: &[Vec<(usize, Piece)>],
         from: &[usize],
         to: &[usize],
         h: f32,
         header: bool,
+        carried_in: Option<usize>,
     ) {
         let page = self.page();
         let mut x = self.margins.left;
+        // (cell, piece index, x, y) of everything on this slice.
+        let mut placed: Vec<(usize, usize, f32, f32)> = Vec::new();
         for (ci, c) in cells.iter().enumerate() {
             let w = t.widths[ci];
             let fill = if header { t.header_fill } else { None };
             self.pdf
                 .rect(page, x, self.y, w, h, Some((t.rule, t.rule_color)), fill);
             let mut y = self.y + t.padding;
-            for piece in &c[from[ci]..to[ci]] {
-                match piece {
-                    Piece::Line(line) => self.pdf.line(page, x + t.padding, y, line),
-                    Piece::Image {
-                        image,
-                        key,
-                        w: iw,
-                        h: ih,
-                    } => self
-                        .pdf
-                        .image(page, *key, image, x + t.padding, y + 2.0, *iw, *ih),
-                    Piece::Space(_) => {}
-                }
-                y += piece.height();
+            for pi in from[ci]..to[ci] {
+                placed.push((ci, pi, x + t.padding, y));
+                y += c[pi].1.height();
             }
             x += w;
+        }
+        let head = |&(ci, pi, _, _): &(usize, usize, f32, f32)| {
+            carried_in == Some(ci) && pi > 0 && cells[ci][pi].0 == cells[ci][from[ci]].0 && {
+                let first = from[ci];
+                first > 0 && cells[ci][first - 1].0 == cells[ci][first].0
+            }
+        };
+        let tail = |&(ci, pi, _, _): &(usize, usize, f32, f32)| {
+            let last = to[ci];
+            last > from[ci]
+                && last < cells[ci].len()
+                && cells[ci][last - 1].0 == cells[ci][last].0
+                && cells[ci][pi].0 == cells[ci][last].0
+        };
+        let rank = |p: &(usize, usize, f32, f32)| {
+            if head(p) {
+                0
+            } else if tail(p) {
+                2
+            } else {
+                1
+            }
+        };
+        placed.sort_by_key(|p| rank(p)); // stable: cell order within a rank
+        for (ci, pi, px, py) in placed {
+            match &cells[ci][pi].1 {
+                Piece::Line(line) => self.pdf.line(page, px, py, line),
+                Piece::Image { image, key, w, h } => {
+                    self.pdf.image(page, *key, image, px, py + 2.0, *w, *h)
+                }
+                Piece::Space(_) => {}
+            }
         }
         self.y += h;
     }
@@ -350,4 +373,80 @@ impl Flow {
         }
         self.pdf.finish()
     }
+}
+
+fn height(pieces: &[(usize, Piece)]) -> f32 {
+    pieces.iter().map(|(_, p)| p.height()).sum()
+}
+
+/// Lines a split paragraph keeps on each side of a page break.
+const MIN_LINES: usize = 2;
+
+/// How far each cell of a row gets in `room` points: whole paragraphs, and
+/// inside one paragraph for at most one cell.
+fn slice_ends(
+    cells: &[Vec<(usize, Piece)>],
+    at: &[usize],
+    room: f32,
+    full_room: f32,
+    fresh: bool,
+) -> Vec<usize> {
+    // Pieces that fit, cell by cell.
+    let fit: Vec<usize> = cells
+        .iter()
+        .zip(at)
+        .map(|(c, &a)| {
+            let mut h = 0.0;
+            let mut e = a;
+            while e < c.len() && h + c[e].1.height() <= room + 0.01 {
+                h += c[e].1.height();
+                e += 1;
+            }
+            e
+        })
+        .collect();
+    // Each cell's end at a paragraph boundary, and its end inside one.
+    let mut whole = Vec::with_capacity(cells.len());
+    let mut split = Vec::with_capacity(cells.len());
+    for (ci, c) in cells.iter().enumerate() {
+        let (a, e) = (at[ci], fit[ci]);
+        if e == c.len() || e == a || c[e - 1].0 != c[e].0 {
+            whole.push(e);
+            split.push(None);
+            continue;
+        }
+        let para = c[e].0;
+        let p_start = c[..e]
+            .iter()
+            .rposition(|(b, _)| *b != para)
+            .map_or(0, |i| i + 1)
+            .max(a);
+        let p_end = c[e..]
+            .iter()
+            .position(|(b, _)| *b != para)
+            .map_or(c.len(), |i| e + i);
+        whole.push(p_start);
+        // A paragraph taller than a page must split; others may, keeping
+        // MIN_LINES on both sides.
+        let cut = e.min(p_end.saturating_sub(MIN_LINES));
+        let too_tall = height(&c[p_start..p_end]) > full_room;
+        split.push((cut >= p_start + MIN_LINES || too_tall && cut > p_start).then_some(cut));
+    }
+    let mut ends = whole.clone();
+    // The one cell allowed to split: the one that gains most by it.
+    let best = split
+        .iter()
+        .enumerate()
+        .filter_map(|(ci, s)| s.map(|cut| (ci, height(&cells[ci][whole[ci]..cut]))))
+        .max_by(|x, y| x.1.total_cmp(&y.1));
+    if let Some((ci, _)) = best {
+        ends[ci] = split[ci].unwrap_or(whole[ci]);
+    }
+    // On a fresh page something must go, whatever the rules say.
+    if fresh && ends.iter().zip(at).all(|(e, a)| e == a) {
+        if let Some(ci) = (0..cells.len()).find(|&ci| fit[ci] > at[ci]) {
+            ends[ci] = fit[ci];
+        }
+    }
+    ends
 }
