@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use prongsai_core::documents::{self, ReportOptions};
-use prongsai_core::{Change, CoreError, Digits, Orientation, Store, doc, paths};
+use prongsai_core::{Change, CoreError, Digits, Emblem, Orientation, Store, doc, paths};
 
 #[derive(Parser)]
 #[command(
@@ -55,6 +55,31 @@ enum Command {
         #[arg(long, value_enum)]
         orientation: Option<OrientationArg>,
     },
+    /// List the stored memos (บันทึกข้อความ) of a fiscal year
+    Memos {
+        /// Fiscal year in the Buddhist Era [default: the newest]
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Write a stored memo as PDF (A4, emblem, urgency mark, signature block)
+    ExportMemo {
+        /// The memo's id (see `memos`)
+        #[arg(long)]
+        id: i64,
+        /// The PDF file to write (replaced atomically)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Digits in the text [default: the organization's setting]
+        #[arg(long, value_enum)]
+        digits: Option<DigitsArg>,
+    },
+    /// Organization settings
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
     /// Load a report file written by `report --format json` (all or nothing)
     ImportReport {
         /// The JSON file ("-" for standard input)
@@ -63,6 +88,14 @@ enum Command {
         #[arg(long)]
         replace: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Set the emblem (ครุฑ) printed on memos, from a PNG or JPEG file
+    SetEmblem { file: PathBuf },
+    /// Remove the emblem
+    ClearEmblem,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -199,6 +232,74 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             documents::write_atomically(&path, &pdf)?;
             writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
         }
+        Command::Memos { year, format } => {
+            let year = match year {
+                Some(y) => prongsai_core::thai::check_year_be(y)?,
+                None => match store.years().await?.first() {
+                    Some(y) => y.year_be,
+                    None => return Ok(()),
+                },
+            };
+            let memos = store.report(year).await?.memos;
+            match format {
+                ListFormat::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&memos).expect("serialises")
+                )?,
+                ListFormat::Text => {
+                    for m in memos {
+                        writeln!(
+                            out,
+                            "{}\t{}\t{}\t{}",
+                            m.id, m.memo.number, m.memo.date, m.memo.subject
+                        )?;
+                    }
+                }
+            }
+        }
+        Command::ExportMemo {
+            id,
+            out: path,
+            digits,
+        } => {
+            let memo = store.memo(id).await?;
+            let org = store.organization().await?;
+            if org.emblem.is_none() {
+                eprintln!(
+                    "prongsai-cli: warning: no emblem is set, its place on the memo stays empty \
+                     (prongsai-cli org set-emblem FILE)"
+                );
+            }
+            let pdf = documents::memo_pdf(&memo, &org, digits.map_or(org.digits, Digits::from))?;
+            documents::write_atomically(&path, &pdf)?;
+            writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
+        }
+        Command::Org {
+            command: OrgCommand::SetEmblem { file },
+        } => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
+            let mime = doc::sniff_image(&bytes).ok_or_else(|| {
+                CoreError::InvalidInput(format!("{} is not a PNG or JPEG image", file.display()))
+            })?;
+            let data = base64_encode(&bytes);
+            store
+                .apply(Change::SetEmblem {
+                    emblem: Some(Emblem {
+                        mime: mime.to_owned(),
+                        data,
+                    }),
+                })
+                .await?;
+            writeln!(out, "emblem set from {}", file.display())?;
+        }
+        Command::Org {
+            command: OrgCommand::ClearEmblem,
+        } => {
+            store.apply(Change::SetEmblem { emblem: None }).await?;
+            writeln!(out, "emblem removed")?;
+        }
         Command::ImportReport { file, replace } => {
             let text = read_input(&file)?;
             let doc = doc::parse(&text)?;
@@ -215,6 +316,10 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
     }
     out.flush()?;
     Ok(())
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    prongsai_core::doc::base64_encode(bytes)
 }
 
 fn read_input(file: &PathBuf) -> Result<String, CoreError> {

@@ -143,6 +143,10 @@ fn every_command_has_help() {
         &["years", "--help"],
         &["report", "--help"],
         &["import-report", "--help"],
+        &["export", "--help"],
+        &["export-memo", "--help"],
+        &["memos", "--help"],
+        &["org", "set-emblem", "--help"],
     ] {
         let out = Command::cargo_bin("prongsai-cli")
             .unwrap()
@@ -173,4 +177,96 @@ fn a_newer_database_is_refused_with_a_message() {
         .unwrap();
     assert!(status.success());
     assert!(failure(cli(&db).arg("years")).contains("newer Prongsai"));
+}
+
+#[test]
+fn export_writes_the_report_and_memo_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let pdf = dir.path().join("report.pdf");
+    let out = stdout(
+        cli(&db)
+            .args(["export", "--year", "2566", "--out"])
+            .arg(&pdf),
+    );
+    assert!(out.starts_with("wrote "));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 10_000);
+    let portrait = dir.path().join("portrait.pdf");
+    stdout(
+        cli(&db)
+            .args([
+                "export",
+                "--year",
+                "2566",
+                "--digits",
+                "arabic",
+                "--orientation",
+                "portrait",
+                "--out",
+            ])
+            .arg(&portrait),
+    );
+    assert!(std::fs::read(&portrait).unwrap().starts_with(b"%PDF-"));
+
+    let memos = stdout(cli(&db).arg("memos"));
+    let id = memos.split('\t').next().unwrap().to_owned();
+    assert!(memos.contains("พณ 0701.08/ว24"), "{memos}");
+    let memo = dir.path().join("memo.pdf");
+    let out = cli(&db)
+        .args(["export-memo", "--id", &id, "--out"])
+        .arg(&memo)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("no emblem is set")
+    );
+    assert!(std::fs::read(&memo).unwrap().starts_with(b"%PDF-"));
+
+    let png =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/emblem.png");
+    stdout(cli(&db).args(["org", "set-emblem"]).arg(&png));
+    let out = cli(&db)
+        .args(["export-memo", "--id", &id, "--out"])
+        .arg(&memo)
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stderr.is_empty());
+    assert!(failure(cli(&db).args(["org", "set-emblem"]).arg(&pdf)).contains("not a PNG or JPEG"));
+}
+
+#[test]
+fn export_errors_are_one_line_and_leave_files_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    assert!(
+        failure(
+            cli(&db)
+                .args(["export", "--year", "2566", "--out"])
+                .arg(dir.path().join("no/dir/r.pdf"))
+        )
+        .contains("cannot write")
+    );
+    assert!(
+        failure(cli(&db).args(["export", "--year", "2570", "--out", "x.pdf"]))
+            .contains("not found")
+    );
+    assert!(
+        failure(cli(&db).args(["export-memo", "--id", "999", "--out", "x.pdf"]))
+            .contains("memo 999 not found")
+    );
+    let existing = dir.path().join("keep.pdf");
+    std::fs::write(&existing, b"old").unwrap();
+    assert!(
+        failure(
+            cli(&db)
+                .args(["export", "--year", "2023", "--out"])
+                .arg(&existing)
+        )
+        .contains("did you mean 2566")
+    );
+    assert_eq!(std::fs::read(&existing).unwrap(), b"old");
 }

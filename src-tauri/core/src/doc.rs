@@ -224,6 +224,11 @@ pub fn check_image(mime: &str, data: &str, what: &str) -> Result<()> {
     Ok(())
 }
 
+/// Standard base64, as images travel in report files and over IPC.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
 /// The MIME type of an image file by its first bytes.
 pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {

@@ -13,6 +13,8 @@ export type Urgency = "normal" | "urgent" | "very_urgent" | "most_urgent";
 
 export type Evidence = { "kind": "memo", number: string, date: string, urgency: Urgency, } | { "kind": "url", url: string, } | { "kind": "image", name: string, mime: string, data: string, };
 
+export type Orientation = "landscape" | "portrait";
+
 export type Organization = { id: number, name_th: string, name_en: string, ministry: string, 
 /**
  * Prefix of document numbers, e.g. "พณ 0701".
@@ -22,6 +24,60 @@ doc_prefix: string, divisions: Array<Division>, digits: Digits, orientation: Ori
  * The emblem (ครุฑ) printed on memos, if one is set.
  */
 emblem: Emblem | null, };
+
+export type Emblem = { mime: string, 
+/**
+ * base64
+ */
+data: string, };
+
+export type Memo = { id: number, 
+/**
+ * "พณ 0701.08/ว24": the ว marks a circular.
+ */
+number: string, date: string, urgency: Urgency, 
+/**
+ * ส่วนราชการ: the issuing unit and its phone.
+ */
+division: string, 
+/**
+ * เรื่อง
+ */
+subject: string, 
+/**
+ * เรียน
+ */
+recipient: string, 
+/**
+ * Paragraphs, one per line.
+ */
+body: string, signer_name: string, signer_position: string, };
+
+export type MemoDoc = { 
+/**
+ * "พณ 0701.08/ว24": the ว marks a circular.
+ */
+number: string, date: string, urgency: Urgency, 
+/**
+ * ส่วนราชการ: the issuing unit and its phone.
+ */
+division: string, 
+/**
+ * เรื่อง
+ */
+subject: string, 
+/**
+ * เรียน
+ */
+recipient: string, 
+/**
+ * Paragraphs, one per line.
+ */
+body: string, signer_name: string, signer_position: string, };
+
+export type Signatures = { reporter_name: string, reporter_position: string, approver_name: string, approver_position: string, approved_on: string | null, };
+
+export type ReportOptions = { digits: Digits, orientation: Orientation, };
 
 export type Division = { id: number, name: string, };
 

@@ -1,6 +1,7 @@
 //! The documents Prongsai prints, built on [`crate::typeset`]: the annual
 //! report and the circular memo. Files are written atomically.
 
+pub mod memo;
 pub mod report;
 
 use std::io::Write;
@@ -8,6 +9,7 @@ use std::path::Path;
 
 use crate::error::{CoreError, Result};
 
+pub use memo::memo_pdf;
 pub use report::{ReportOptions, report_pdf};
 
 impl From<crate::typeset::TypesetError> for CoreError {

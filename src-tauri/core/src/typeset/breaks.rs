@@ -56,8 +56,43 @@ pub fn opportunities(text: &str) -> Vec<Break> {
         })
         .collect();
     keep_compounds(text, &mut out);
+    keep_numbers_with_their_words(text, &mut out);
     wrap_links(text, &mut out);
     out
+}
+
+/// "พ.ศ. 2566", "โทร. 1139", "ข้อ 207": an abbreviation or ข้อ and the
+/// number after it stay on one line.
+fn keep_numbers_with_their_words(text: &str, breaks: &mut [Break]) {
+    for b in breaks.iter_mut().filter(|b| b.kind == Kind::Good) {
+        let (before, after) = (&text[..b.pos], &text[b.pos..]);
+        if !after.starts_with(|c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c)) {
+            continue;
+        }
+        let word = before.trim_end_matches(' ');
+        if word.len() == before.len() {
+            continue; // no space: not "word number"
+        }
+        let last: String = word
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_whitespace())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        // The abbreviation itself: letters and dots at the end of the token.
+        let abbr: Vec<char> = last
+            .chars()
+            .rev()
+            .take_while(|&c| c == '.' || is_thai_letter(c))
+            .collect();
+        let abbreviation =
+            last.ends_with('.') && abbr.iter().any(|&c| is_thai_letter(c)) && abbr.len() <= 6;
+        if abbreviation || last.ends_with("ข้อ") || last.ends_with("มาตรา") {
+            b.kind = Kind::Fallback;
+        }
+    }
 }
 
 /// Demotes breaks inside Thai words: a break between two Thai letters is
@@ -192,6 +227,20 @@ mod tests {
             pieces.iter().any(|p| p.starts_with("https://www.")),
             "{pieces:?}"
         );
+    }
+
+    #[test]
+    fn numbers_stay_with_abbreviations() {
+        for t in ["ปีงบประมาณ พ.ศ. 2566 นี้", "โทร. 1139 หรือ", "ตามข้อ 207 ถึง"]
+        {
+            let pieces = good(t);
+            assert!(
+                pieces.iter().any(|p| p.contains("พ.ศ. 2566")
+                    || p.contains("โทร. 1139")
+                    || p.contains("ข้อ 207")),
+                "{pieces:?}"
+            );
+        }
     }
 
     #[test]

@@ -50,8 +50,9 @@ impl Image {
     /// Decodes PNG or JPEG bytes.
     pub fn decode(bytes: &[u8]) -> Result<Image, TypesetError> {
         let mut warnings = Vec::new();
-        let raw = RawImage::decode_from_bytes(bytes, &mut warnings)
+        let mut raw = RawImage::decode_from_bytes(bytes, &mut warnings)
             .map_err(|e| TypesetError::Image(format!("cannot read the image: {e}")))?;
+        to_8_bit(&mut raw);
         if raw.width == 0 || raw.height == 0 {
             return Err(TypesetError::Image("the image is empty".into()));
         }
@@ -65,6 +66,29 @@ impl Image {
     pub fn aspect(&self) -> f32 {
         self.height_px as f32 / self.width_px as f32
     }
+}
+
+/// 16-bit and float images as 8-bit: what every PDF viewer reads, and half
+/// the bytes. (printpdf writes 16-bit RGBA as an empty image.)
+fn to_8_bit(raw: &mut RawImage) {
+    use printpdf::{RawImageData, RawImageFormat as F};
+    let format = match raw.data_format {
+        F::R16 => F::R8,
+        F::RG16 => F::RG8,
+        F::RGB16 | F::RGBF32 => F::RGB8,
+        F::RGBA16 | F::RGBAF32 => F::RGBA8,
+        _ => return,
+    };
+    let bytes = match &raw.pixels {
+        RawImageData::U16(v) => v.iter().map(|p| (p >> 8) as u8).collect(),
+        RawImageData::F32(v) => v
+            .iter()
+            .map(|p| (p.clamp(0.0, 1.0) * 255.0).round() as u8)
+            .collect(),
+        RawImageData::U8(_) => return,
+    };
+    raw.pixels = RawImageData::U8(bytes);
+    raw.data_format = format;
 }
 
 pub struct PdfWriter {
@@ -381,11 +405,21 @@ impl PdfWriter {
             .drain(..)
             .map(|ops| PdfPage::new(wmm, hmm, ops))
             .collect();
+        // Images compressed (printpdf picks Flate for graphics, JPEG for
+        // photos), at the size they came in.
+        let images = printpdf::ImageOptimizationOptions {
+            quality: Some(0.92),
+            max_image_size: None,
+            dither_greyscale: Some(false),
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(printpdf::ImageCompression::Auto),
+        };
         let opts = PdfSaveOptions {
             optimize: true,
             subset_fonts: false,
             secure: true,
-            image_optimization: None,
+            image_optimization: Some(images),
         };
         let mut warnings = Vec::new();
         let mut lo = self.doc.to_lopdf_document(&opts, &mut warnings);

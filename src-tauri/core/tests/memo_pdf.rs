@@ -1,0 +1,142 @@
+//! The circular memo (บันทึกข้อความ) as PDF.
+
+use std::process::Command;
+
+use prongsai_core::documents::{memo_pdf, write_atomically};
+use prongsai_core::{Change, Digits, Emblem, Store, doc};
+
+fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn the_sample_memo_prints_with_its_parts_and_the_emblem_when_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite"))
+        .await
+        .unwrap();
+    let report = store.report(2566).await.unwrap();
+    assert_eq!(report.memos.len(), 1);
+    let memo = report.memos[0].clone();
+    // The report's memo reference points at the stored memo.
+    let linked = report.measures[0].results[0]
+        .evidence
+        .iter()
+        .find_map(|e| e.memo_id);
+    assert_eq!(linked, Some(memo.id));
+
+    // No emblem: its place stays empty, no image in the file.
+    let org = store.organization().await.unwrap();
+    assert!(org.emblem.is_none());
+    let bare = dir.path().join("bare.pdf");
+    write_atomically(&bare, &memo_pdf(&memo, &org, Digits::Thai).unwrap()).unwrap();
+    assert_eq!(
+        tool("pdfimages", &["-list", bare.to_str().unwrap()])
+            .lines()
+            .count(),
+        2,
+        "an image without an emblem"
+    );
+    let text: String = tool("pdftotext", &["-raw", bare.to_str().unwrap(), "-"]);
+    for part in [
+        "ด่วนที่สุด",
+        "บันทึกข้อความ",
+        "ส่วนราชการ",
+        "ที่ พณ ๐๗๐๑.๐๘/ว๒๔",
+        "วันที่ ๕ เมษายน ๒๕๖๖",
+        "เรื่อง",
+        "เรียน",
+        "เลขานุการกรม",
+    ] {
+        assert!(text.contains(part), "no {part:?} in {text}");
+    }
+    let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let subject: String = memo
+        .memo
+        .subject
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(squashed.contains(&prongsai_core::thai::to_display(&subject, Digits::Thai)));
+
+    // With an emblem (through the one write path).
+    let png = include_bytes!("fixtures/emblem.png");
+    store
+        .apply(Change::SetEmblem {
+            emblem: Some(Emblem {
+                mime: doc::sniff_image(png).unwrap().into(),
+                data: doc::base64_encode(png),
+            }),
+        })
+        .await
+        .unwrap();
+    let org = store.organization().await.unwrap();
+    let with = dir.path().join("emblem.pdf");
+    write_atomically(&with, &memo_pdf(&memo, &org, Digits::Arabic).unwrap()).unwrap();
+    let images = tool("pdfimages", &["-list", with.to_str().unwrap()]);
+    assert!(
+        images
+            .lines()
+            .any(|l| l.contains(" image ") && l.contains("240   300")),
+        "{images}"
+    );
+    assert!(tool("pdftotext", &["-raw", with.to_str().unwrap(), "-"]).contains("ที่ พณ 0701.08/ว24"));
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&with)
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+    // A 1.5 cm emblem: 42.5 pt high at the top left, 3 cm from the edge.
+    let info = tool("pdfimages", &["-list", with.to_str().unwrap()]);
+    let ppi: f32 = info
+        .lines()
+        .nth(2)
+        .unwrap()
+        .split_whitespace()
+        .nth(12)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (300.0 / ppi * 2.54 - 1.5).abs() < 0.02,
+        "emblem height {} cm",
+        300.0 / ppi * 2.54
+    );
+}
+
+#[tokio::test]
+async fn a_broken_emblem_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite"))
+        .await
+        .unwrap();
+    let before = store.change_count().await.unwrap();
+    for (mime, data) in [
+        ("image/png", doc::base64_encode(b"\x89PNG\r\n\x1a\nbroken")),
+        ("image/gif", doc::base64_encode(b"GIF89a")),
+        ("image/png", "not base64!".to_owned()),
+    ] {
+        let err = store
+            .apply(Change::SetEmblem {
+                emblem: Some(Emblem {
+                    mime: mime.into(),
+                    data,
+                }),
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), prongsai_core::ErrorCode::InvalidInput, "{err}");
+    }
+    assert_eq!(store.change_count().await.unwrap(), before);
+    assert!(store.organization().await.unwrap().emblem.is_none());
+}
