@@ -1,16 +1,28 @@
 //! IPC commands. Each is a few lines over prongsai-core; errors cross as
 //! `{ code, message }` ([`ErrorPayload`]). Types are in ui/src/lib/bindings.ts.
 
-use prongsai_core::{Applied, Change, ErrorPayload, Report, YearSummary};
-use tauri::State;
+use std::path::PathBuf;
+
+use prongsai_core::documents::{self, Exported};
+use prongsai_core::{Applied, Change, CoreError, ErrorCode, ErrorPayload, Id, Report, YearSummary, doc};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 
 use crate::AppState;
 
 type Res<T> = Result<T, ErrorPayload>;
 
-pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
-{
-    tauri::generate_handler![years, report, apply_change]
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        years,
+        report,
+        apply_change,
+        export_report_pdf,
+        export_memo_pdf,
+        open_exported,
+        choose_emblem
+    ]
 }
 
 /// Fiscal years, newest first.
@@ -45,6 +57,97 @@ pub async fn apply_change(state: State<'_, AppState>, change: Change) -> Res<App
     state.store()?.apply(change).await.map_err(|e| e.payload())
 }
 
+/// Asks where to save a PDF; `None` when the user cancels.
+async fn save_path<R: Runtime>(app: &AppHandle<R>, file_name: &str) -> Option<PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("PDF", &["pdf"])
+        .set_file_name(file_name)
+        .save_file(move |p| {
+            let _ = tx.send(p);
+        });
+    let path = rx.await.ok().flatten()?.into_path().ok()?;
+    Some(if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("pdf")
+    })
+}
+
+/// Exports a year's report as PDF to where the user chooses (`null`: cancelled).
+#[tauri::command]
+pub async fn export_report_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    year_be: i32,
+) -> Res<Option<Exported>> {
+    let store = state.store()?;
+    let Some(path) = save_path(&app, &format!("ITA-report-{year_be}.pdf")).await else {
+        return Ok(None);
+    };
+    let done = documents::export_report(store, year_be, None, None, &path)
+        .await
+        .map_err(|e| e.payload())?;
+    state.remember_export(path);
+    Ok(Some(done))
+}
+
+/// Exports a stored memo as PDF to where the user chooses (`null`: cancelled).
+#[tauri::command]
+pub async fn export_memo_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: Id,
+) -> Res<Option<Exported>> {
+    let store = state.store()?;
+    let Some(path) = save_path(&app, &format!("memo-{id}.pdf")).await else {
+        return Ok(None);
+    };
+    let done = documents::export_memo(store, id, None, &path)
+        .await
+        .map_err(|e| e.payload())?;
+    state.remember_export(path);
+    Ok(Some(done))
+}
+
+/// Opens a file this session exported with the system's PDF viewer.
+#[tauri::command]
+pub async fn open_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> Res<()> {
+    let path = PathBuf::from(path);
+    if !state.was_exported(&path) {
+        return Err(CoreError::InvalidInput("only files exported in this session can be opened".into()).payload());
+    }
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| ErrorPayload {
+            code: ErrorCode::Io,
+            message: e.to_string(),
+        })
+}
+
+/// Lets the user pick the emblem image (PNG or JPEG); `false` when cancelled.
+#[tauri::command]
+pub async fn choose_emblem<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<bool> {
+    let store = state.store()?;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("PNG / JPEG", &["png", "jpg", "jpeg"])
+        .pick_file(move |p| {
+            let _ = tx.send(p);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(false);
+    };
+    let emblem = doc::read_image_file(&path).map_err(|e| e.payload())?;
+    store
+        .apply(Change::SetEmblem { emblem: Some(emblem) })
+        .await
+        .map_err(|e| e.payload())?;
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use prongsai_core::{ErrorCode, Store};
@@ -71,11 +174,7 @@ mod tests {
             .expect("mock webview")
     }
 
-    fn invoke(
-        webview: &Webview,
-        cmd: &str,
-        body: serde_json::Value,
-    ) -> Result<serde_json::Value, serde_json::Value> {
+    fn invoke(webview: &Webview, cmd: &str, body: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
         get_ipc_response(
             webview,
             InvokeRequest {
@@ -94,10 +193,9 @@ mod tests {
     #[test]
     fn commands_read_and_edit_the_report_over_ipc() {
         let dir = tempfile::tempdir().unwrap();
-        let store =
-            tauri::async_runtime::block_on(Store::open_or_seed(&dir.path().join("p.sqlite")))
-                .unwrap()
-                .0;
+        let store = tauri::async_runtime::block_on(Store::open_or_seed(&dir.path().join("p.sqlite")))
+            .unwrap()
+            .0;
         let app = app(store);
         let app = webview(&app);
 

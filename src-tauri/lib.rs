@@ -37,6 +37,8 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, String> {
 
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let state = match database_path(app) {
                 Ok(path) => tauri::async_runtime::block_on(AppState::open(&path)),

@@ -1,35 +1,51 @@
 //! What the app holds between commands: the open store, or why it could
 //! not be opened (shown to the user, e.g. a database from a newer version).
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use prongsai_core::{CoreError, ErrorPayload, Store};
 
 pub struct AppState {
     store: Result<Store, ErrorPayload>,
+    /// Files this session exported: the only ones the app offers to open.
+    exported: Mutex<HashSet<PathBuf>>,
 }
 
 impl AppState {
     pub async fn open(path: &Path) -> AppState {
         AppState {
-            store: Store::open_or_seed(path)
-                .await
-                .map(|(s, _)| s)
-                .map_err(|e| e.payload()),
+            store: Store::open_or_seed(path).await.map(|(s, _)| s).map_err(|e| e.payload()),
+            exported: Mutex::default(),
         }
     }
 
     pub fn failed(e: CoreError) -> AppState {
         AppState {
             store: Err(e.payload()),
+            exported: Mutex::default(),
         }
     }
 
     pub fn from_store(store: Store) -> AppState {
-        AppState { store: Ok(store) }
+        AppState {
+            store: Ok(store),
+            exported: Mutex::default(),
+        }
     }
 
     pub fn store(&self) -> Result<&Store, ErrorPayload> {
         self.store.as_ref().map_err(Clone::clone)
+    }
+}
+
+impl AppState {
+    pub fn remember_export(&self, path: PathBuf) {
+        self.exported.lock().unwrap_or_else(|e| e.into_inner()).insert(path);
+    }
+
+    pub fn was_exported(&self, path: &Path) -> bool {
+        self.exported.lock().unwrap_or_else(|e| e.into_inner()).contains(path)
     }
 }

@@ -31,11 +31,7 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn tauri_driver(db: &Path) -> Driver {
@@ -45,12 +41,7 @@ fn tauri_driver(db: &Path) -> Driver {
     );
     let (port, native) = (free_port(), free_port());
     let child = Command::new("tauri-driver")
-        .args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native.to_string(),
-        ])
+        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("PRONGSAI_DB", db)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -121,16 +112,11 @@ where
 
 /// Tabs out of a field, as a user leaving it would.
 async fn leave(e: &Element) {
-    e.send_keys(&fantoccini::key::Key::Tab.to_string())
-        .await
-        .unwrap();
+    e.send_keys(&fantoccini::key::Key::Tab.to_string()).await.unwrap();
 }
 
 async fn save_state(c: &Client) -> String {
-    let s = c
-        .find(Locator::Css("[data-testid=save-status]"))
-        .await
-        .unwrap();
+    let s = c.find(Locator::Css("[data-testid=save-status]")).await.unwrap();
     s.attr("data-state").await.unwrap().unwrap_or_default()
 }
 
@@ -155,56 +141,33 @@ async fn the_sample_opens_an_edit_saves_and_survives_a_restart() {
     let measures = all(&c, "[data-testid=measure]").await;
     assert_eq!(measures.len(), 4);
     let report = c.find(Locator::Css("[data-testid=report]")).await.unwrap();
-    assert_eq!(
-        report.attr("data-year").await.unwrap().as_deref(),
-        Some("2566")
-    );
+    assert_eq!(report.attr("data-year").await.unwrap().as_deref(), Some("2566"));
     let titles = all(&c, "[data-testid=measure-title]").await;
     assert_eq!(value(&titles[0]).await, "สร้างการรับรู้การใช้จ่ายงบประมาณประจำปี");
     assert_eq!(value(&titles[3]).await, "สร้างการรับรู้การใช้ทรัพย์สินของราชการ");
     assert_eq!(all(&c, "[data-testid=outcome]").await.len(), 5);
     // Thai digits, as the sample organization asks.
-    let select = c
-        .find(Locator::Css("[data-testid=year-select]"))
-        .await
-        .unwrap();
+    let select = c.find(Locator::Css("[data-testid=year-select]")).await.unwrap();
     assert_eq!(select.text().await.unwrap().trim(), "๒๕๖๖");
     if let Ok(png) = c.screenshot().await {
         std::fs::write(screenshot_path("report-2566"), png).unwrap();
     }
 
     // Edit the second result of the second measure and leave the field.
-    let results = all(
-        &c,
-        "[data-testid=measure]:nth-of-type(2) [data-testid=result-text]",
-    )
-    .await;
+    let results = all(&c, "[data-testid=measure]:nth-of-type(2) [data-testid=result-text]").await;
     let target = &results[1];
-    let id: i64 = target
-        .attr("data-id")
-        .await
-        .unwrap()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id: i64 = target.attr("data-id").await.unwrap().unwrap().parse().unwrap();
     let edited = "สอบถาม ทักท้วง ร้องเรียน ได้ที่กลุ่มบริหารงานคลัง โทร. ๑๑๓๙ (แก้ไขโดยการทดสอบ)";
     target.clear().await.unwrap();
     target.send_keys(edited).await.unwrap();
     leave(target).await; // Tab out: save now
-    until("the edit to be saved", || async {
-        save_state(&c).await == "saved"
-    })
-    .await;
+    until("the edit to be saved", || async { save_state(&c).await == "saved" }).await;
     c.close().await.unwrap();
 
     // The edit is in the database, digits in storage form.
     let (store, _) = Store::open(&db).await.unwrap();
     let report = store.report(2566).await.unwrap();
-    let stored = report.measures[1]
-        .results
-        .iter()
-        .find(|r| r.id == id)
-        .unwrap();
+    let stored = report.measures[1].results.iter().find(|r| r.id == id).unwrap();
     assert_eq!(
         stored.text,
         "สอบถาม ทักท้วง ร้องเรียน ได้ที่กลุ่มบริหารงานคลัง โทร. 1139 (แก้ไขโดยการทดสอบ)"
@@ -213,11 +176,7 @@ async fn the_sample_opens_an_edit_saves_and_survives_a_restart() {
 
     // Restart the app: the edit is there.
     let c = start_app(&driver, &db).await;
-    let results = all(
-        &c,
-        "[data-testid=measure]:nth-of-type(2) [data-testid=result-text]",
-    )
-    .await;
+    let results = all(&c, "[data-testid=measure]:nth-of-type(2) [data-testid=result-text]").await;
     assert_eq!(value(&results[1]).await, edited);
     c.close().await.unwrap();
 }
@@ -230,30 +189,15 @@ async fn empty_required_text_is_refused_in_thai_and_nothing_is_lost() {
     let c = start_app(&driver, &db).await;
     let titles = all(&c, "[data-testid=measure-title]").await;
     let original = value(&titles[2]).await;
-    let id: i64 = titles[2]
-        .attr("data-id")
-        .await
-        .unwrap()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let id: i64 = titles[2].attr("data-id").await.unwrap().unwrap().parse().unwrap();
 
     titles[2].clear().await.unwrap();
     titles[2].send_keys(" ").await.unwrap();
     leave(&titles[2]).await;
     until("the refusal", || async { save_state(&c).await == "error" }).await;
-    let alert = c
-        .find(Locator::Css("[data-testid=field-error]"))
-        .await
-        .unwrap();
-    assert_eq!(
-        alert.text().await.unwrap().trim(),
-        "ช่องนี้ต้องมีข้อความ จะเว้นว่างไม่ได้"
-    );
-    let status = c
-        .find(Locator::Css("[data-testid=save-status]"))
-        .await
-        .unwrap();
+    let alert = c.find(Locator::Css("[data-testid=field-error]")).await.unwrap();
+    assert_eq!(alert.text().await.unwrap().trim(), "ช่องนี้ต้องมีข้อความ จะเว้นว่างไม่ได้");
+    let status = c.find(Locator::Css("[data-testid=save-status]")).await.unwrap();
     assert_eq!(status.text().await.unwrap(), "บันทึกไม่สำเร็จ");
 
     // The database still has the title; markup typed as text stays text.
@@ -264,10 +208,7 @@ async fn empty_required_text_is_refused_in_thai_and_nothing_is_lost() {
         .unwrap();
     leave(&titles[2]).await;
     until("the save", || async { save_state(&c).await == "saved" }).await;
-    assert!(
-        c.find(Locator::Css("img[src=x]")).await.is_err(),
-        "markup was rendered"
-    );
+    assert!(c.find(Locator::Css("img[src=x]")).await.is_err(), "markup was rendered");
     c.close().await.unwrap();
 
     let (store, _) = Store::open(&db).await.unwrap();

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use prongsai_core::documents::{self, ReportOptions};
-use prongsai_core::{Change, CoreError, Digits, Emblem, Orientation, Store, doc, paths};
+use prongsai_core::documents;
+use prongsai_core::{Change, CoreError, Digits, Orientation, Store, doc, paths};
 
 #[derive(Parser)]
 #[command(
@@ -141,10 +141,7 @@ impl From<OrientationArg> for Orientation {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => return fail(&CoreError::Io(e.to_string())),
     };
@@ -168,10 +165,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
     };
     let (store, opened) = Store::open_or_seed(&path).await?;
     if opened.seeded {
-        eprintln!(
-            "prongsai-cli: created {} with the sample report",
-            path.display()
-        );
+        eprintln!("prongsai-cli: created {} with the sample report", path.display());
     }
     if let Some(backup) = &opened.backup {
         eprintln!(
@@ -190,20 +184,10 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
         Command::Years { format } => {
             let years = store.years().await?;
             match format {
-                ListFormat::Json => writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&years).expect("serialises")
-                )?,
+                ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&years).expect("serialises"))?,
                 ListFormat::Text => {
                     for y in years {
-                        writeln!(
-                            out,
-                            "{}\t{}\t{} measures",
-                            y.year_be,
-                            y.status.as_str(),
-                            y.measures
-                        )?;
+                        writeln!(out, "{}\t{}\t{} measures", y.year_be, y.status.as_str(), y.measures)?;
                     }
                 }
             }
@@ -222,15 +206,15 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             digits,
             orientation,
         } => {
-            prongsai_core::thai::check_year_be(year)?;
-            let report = store.report(year).await?;
-            let opts = ReportOptions {
-                digits: digits.map_or(report.organization.digits, Digits::from),
-                orientation: orientation.map_or(report.organization.orientation, Orientation::from),
-            };
-            let pdf = documents::report_pdf(&report, &opts)?;
-            documents::write_atomically(&path, &pdf)?;
-            writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
+            let done = documents::export_report(
+                store,
+                year,
+                digits.map(Digits::from),
+                orientation.map(Orientation::from),
+                &path,
+            )
+            .await?;
+            writeln!(out, "wrote {} ({} bytes)", done.path, done.bytes)?;
         }
         Command::Memos { year, format } => {
             let year = match year {
@@ -242,56 +226,29 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             };
             let memos = store.report(year).await?.memos;
             match format {
-                ListFormat::Json => writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&memos).expect("serialises")
-                )?,
+                ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&memos).expect("serialises"))?,
                 ListFormat::Text => {
                     for m in memos {
-                        writeln!(
-                            out,
-                            "{}\t{}\t{}\t{}",
-                            m.id, m.memo.number, m.memo.date, m.memo.subject
-                        )?;
+                        writeln!(out, "{}\t{}\t{}\t{}", m.id, m.memo.number, m.memo.date, m.memo.subject)?;
                     }
                 }
             }
         }
-        Command::ExportMemo {
-            id,
-            out: path,
-            digits,
-        } => {
-            let memo = store.memo(id).await?;
-            let org = store.organization().await?;
-            if org.emblem.is_none() {
+        Command::ExportMemo { id, out: path, digits } => {
+            let done = documents::export_memo(store, id, digits.map(Digits::from), &path).await?;
+            if done.missing_emblem {
                 eprintln!(
                     "prongsai-cli: warning: no emblem is set, its place on the memo stays empty \
                      (prongsai-cli org set-emblem FILE)"
                 );
             }
-            let pdf = documents::memo_pdf(&memo, &org, digits.map_or(org.digits, Digits::from))?;
-            documents::write_atomically(&path, &pdf)?;
-            writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
+            writeln!(out, "wrote {} ({} bytes)", done.path, done.bytes)?;
         }
         Command::Org {
             command: OrgCommand::SetEmblem { file },
         } => {
-            let bytes = std::fs::read(&file)
-                .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
-            let mime = doc::sniff_image(&bytes).ok_or_else(|| {
-                CoreError::InvalidInput(format!("{} is not a PNG or JPEG image", file.display()))
-            })?;
-            let data = base64_encode(&bytes);
-            store
-                .apply(Change::SetEmblem {
-                    emblem: Some(Emblem {
-                        mime: mime.to_owned(),
-                        data,
-                    }),
-                })
-                .await?;
+            let emblem = prongsai_core::doc::read_image_file(&file)?;
+            store.apply(Change::SetEmblem { emblem: Some(emblem) }).await?;
             writeln!(out, "emblem set from {}", file.display())?;
         }
         Command::Org {
@@ -318,18 +275,13 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
     Ok(())
 }
 
-fn base64_encode(bytes: &[u8]) -> String {
-    prongsai_core::doc::base64_encode(bytes)
-}
-
 fn read_input(file: &PathBuf) -> Result<String, CoreError> {
     let bytes = if file.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
         buf
     } else {
-        std::fs::read(file)
-            .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?
+        std::fs::read(file).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?
     };
     if bytes.len() > doc::MAX_DOC_BYTES {
         return Err(CoreError::MalformedImport {

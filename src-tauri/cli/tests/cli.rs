@@ -10,11 +10,7 @@ fn cli(db: &std::path::Path) -> Command {
 
 fn stdout(c: &mut Command) -> String {
     let out = c.output().unwrap();
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -23,10 +19,7 @@ fn failure(c: &mut Command) -> String {
     assert!(!out.status.success(), "unexpectedly succeeded");
     let err = String::from_utf8(out.stderr).unwrap();
     // Exactly one error line, and it is the last thing printed.
-    let errors = err
-        .lines()
-        .filter(|l| l.starts_with("prongsai-cli: error: "))
-        .count();
+    let errors = err.lines().filter(|l| l.starts_with("prongsai-cli: error: ")).count();
     assert_eq!(errors, 1, "not one error line: {err}");
     assert!(
         err.trim_end()
@@ -44,21 +37,11 @@ fn first_use_creates_the_database_with_the_sample() {
     let db = dir.path().join("sub/dir/p.sqlite");
     let out = cli(&db).arg("years").output().unwrap();
     assert!(out.status.success());
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        "2566\tdraft\t4 measures\n"
-    );
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("sample report")
-    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "2566\tdraft\t4 measures\n");
+    assert!(String::from_utf8(out.stderr).unwrap().contains("sample report"));
     assert!(db.exists());
     // Second run: no seeding message.
-    let out = cli(&db)
-        .args(["years", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = cli(&db).args(["years", "--format", "json"]).output().unwrap();
     assert!(out.stderr.is_empty());
     let years: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(years[0]["year_be"], 2566);
@@ -91,15 +74,9 @@ fn malformed_files_are_refused_with_their_json_path_and_change_nothing() {
     let mut v: serde_json::Value = serde_json::from_str(&before).unwrap();
     v["measures"][2]["activities"][1]["text"] = serde_json::Value::Null;
     let cases = [
-        (
-            v.to_string(),
-            "measures[2].activities[1].text: invalid type: null",
-        ),
+        (v.to_string(), "measures[2].activities[1].text: invalid type: null"),
         (before[..before.len() / 2].to_owned(), "EOF while parsing"),
-        (
-            "[]".to_owned(),
-            "$: invalid length 0, expected struct ReportDoc",
-        ),
+        ("[]".to_owned(), "$: invalid length 0, expected struct ReportDoc"),
         ("{}".to_owned(), "$: missing field `format`"),
         (
             before.replace("\"year_be\": 2566", "\"year_be\": 2023"),
@@ -115,14 +92,7 @@ fn malformed_files_are_refused_with_their_json_path_and_change_nothing() {
     let file = dir.path().join("latin1.json");
     std::fs::write(&file, b"{\"format\": \"\xe9\"}").unwrap();
     assert!(failure(cli(&db).arg("import-report").arg(&file)).contains("not UTF-8"));
-    assert!(
-        failure(
-            cli(&db)
-                .arg("import-report")
-                .arg(dir.path().join("missing.json"))
-        )
-        .contains("cannot read")
-    );
+    assert!(failure(cli(&db).arg("import-report").arg(dir.path().join("missing.json"))).contains("cannot read"));
     assert_eq!(stdout(cli(&db).args(["report", "--year", "2566"])), before);
 }
 
@@ -130,9 +100,7 @@ fn malformed_files_are_refused_with_their_json_path_and_change_nothing() {
 fn unknown_years_and_ce_years_fail_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite");
-    assert!(
-        failure(cli(&db).args(["report", "--year", "2567"])).contains("fiscal year 2567 not found")
-    );
+    assert!(failure(cli(&db).args(["report", "--year", "2567"])).contains("fiscal year 2567 not found"));
     assert!(failure(cli(&db).args(["report", "--year", "2023"])).contains("did you mean 2566"));
 }
 
@@ -148,17 +116,9 @@ fn every_command_has_help() {
         &["memos", "--help"],
         &["org", "set-emblem", "--help"],
     ] {
-        let out = Command::cargo_bin("prongsai-cli")
-            .unwrap()
-            .args(args)
-            .output()
-            .unwrap();
+        let out = Command::cargo_bin("prongsai-cli").unwrap().args(args).output().unwrap();
         assert!(out.status.success());
-        assert!(
-            String::from_utf8(out.stdout)
-                .unwrap()
-                .contains("Usage: prongsai-cli")
-        );
+        assert!(String::from_utf8(out.stdout).unwrap().contains("Usage: prongsai-cli"));
     }
 }
 
@@ -184,11 +144,7 @@ fn export_writes_the_report_and_memo_pdfs() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite");
     let pdf = dir.path().join("report.pdf");
-    let out = stdout(
-        cli(&db)
-            .args(["export", "--year", "2566", "--out"])
-            .arg(&pdf),
-    );
+    let out = stdout(cli(&db).args(["export", "--year", "2566", "--out"]).arg(&pdf));
     assert!(out.starts_with("wrote "));
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 10_000);
@@ -219,15 +175,10 @@ fn export_writes_the_report_and_memo_pdfs() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("no emblem is set")
-    );
+    assert!(String::from_utf8(out.stderr).unwrap().contains("no emblem is set"));
     assert!(std::fs::read(&memo).unwrap().starts_with(b"%PDF-"));
 
-    let png =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/emblem.png");
+    let png = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/emblem.png");
     stdout(cli(&db).args(["org", "set-emblem"]).arg(&png));
     let out = cli(&db)
         .args(["export-memo", "--id", &id, "--out"])
@@ -250,23 +201,10 @@ fn export_errors_are_one_line_and_leave_files_alone() {
         )
         .contains("cannot write")
     );
-    assert!(
-        failure(cli(&db).args(["export", "--year", "2570", "--out", "x.pdf"]))
-            .contains("not found")
-    );
-    assert!(
-        failure(cli(&db).args(["export-memo", "--id", "999", "--out", "x.pdf"]))
-            .contains("memo 999 not found")
-    );
+    assert!(failure(cli(&db).args(["export", "--year", "2570", "--out", "x.pdf"])).contains("not found"));
+    assert!(failure(cli(&db).args(["export-memo", "--id", "999", "--out", "x.pdf"])).contains("memo 999 not found"));
     let existing = dir.path().join("keep.pdf");
     std::fs::write(&existing, b"old").unwrap();
-    assert!(
-        failure(
-            cli(&db)
-                .args(["export", "--year", "2023", "--out"])
-                .arg(&existing)
-        )
-        .contains("did you mean 2566")
-    );
+    assert!(failure(cli(&db).args(["export", "--year", "2023", "--out"]).arg(&existing)).contains("did you mean 2566"));
     assert_eq!(std::fs::read(&existing).unwrap(), b"old");
 }

@@ -29,6 +29,7 @@ pub fn typescript() -> String {
         MemoDoc::decl(&cfg),
         Signatures::decl(&cfg),
         crate::documents::ReportOptions::decl(&cfg),
+        crate::documents::Exported::decl(&cfg),
         Division::decl(&cfg),
         FiscalYear::decl(&cfg),
         YearSummary::decl(&cfg),

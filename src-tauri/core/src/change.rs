@@ -71,10 +71,7 @@ pub struct Applied {
 pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
     let text = thai::to_storage(&text.replace("\r\n", "\n").replace('\r', "\n"));
     let text = text.trim();
-    if let Some(c) = text
-        .chars()
-        .find(|&c| c.is_control() && c != '\n' && c != '\t')
-    {
+    if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
         return Err(CoreError::InvalidInput(format!(
             "{field} contains a control character (U+{:04X})",
             c as u32
@@ -100,9 +97,7 @@ pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
 pub fn clean_line(field: &str, text: &str, required: bool) -> Result<String> {
     let text = clean_text(field, text, required)?;
     if text.contains('\n') {
-        return Err(CoreError::InvalidInput(format!(
-            "{field} must be a single line"
-        )));
+        return Err(CoreError::InvalidInput(format!("{field} must be a single line")));
     }
     Ok(text)
 }
@@ -114,10 +109,7 @@ mod tests {
     #[test]
     fn clean_text_normalises_and_refuses() {
         assert_eq!(clean_text("x", "  ๑๒ ก\r\nข ", true).unwrap(), "12 ก\nข");
-        assert!(matches!(
-            clean_text("x", "   ", true),
-            Err(CoreError::EmptyText { .. })
-        ));
+        assert!(matches!(clean_text("x", "   ", true), Err(CoreError::EmptyText { .. })));
         assert_eq!(clean_text("x", "  ", false).unwrap(), "");
         assert!(matches!(
             clean_text("x", "a\u{0}b", true),

@@ -31,10 +31,7 @@ fn malformed(path: impl Into<String>, message: impl Into<String>) -> CoreError {
 /// Parses and validates a report file.
 pub fn parse(json: &str) -> Result<ReportDoc> {
     if json.len() > MAX_DOC_BYTES {
-        return Err(malformed(
-            "$",
-            format!("file is larger than {MAX_DOC_BYTES} bytes"),
-        ));
+        return Err(malformed("$", format!("file is larger than {MAX_DOC_BYTES} bytes")));
     }
     let de = &mut serde_json::Deserializer::from_str(json);
     let doc: ReportDoc = serde_path_to_error::deserialize(de).map_err(|e| {
@@ -77,14 +74,10 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
     // Field-level checks, each error prefixed by its JSON path.
     let at = |path: String| move |e: CoreError| malformed(path, strip_field(&e));
     let o = &mut doc.organization;
-    o.name_th =
-        clean_line("name_th", &o.name_th, true).map_err(at("organization.name_th".into()))?;
-    o.name_en =
-        clean_line("name_en", &o.name_en, false).map_err(at("organization.name_en".into()))?;
-    o.ministry =
-        clean_line("ministry", &o.ministry, false).map_err(at("organization.ministry".into()))?;
-    o.doc_prefix = clean_line("doc_prefix", &o.doc_prefix, false)
-        .map_err(at("organization.doc_prefix".into()))?;
+    o.name_th = clean_line("name_th", &o.name_th, true).map_err(at("organization.name_th".into()))?;
+    o.name_en = clean_line("name_en", &o.name_en, false).map_err(at("organization.name_en".into()))?;
+    o.ministry = clean_line("ministry", &o.ministry, false).map_err(at("organization.ministry".into()))?;
+    o.doc_prefix = clean_line("doc_prefix", &o.doc_prefix, false).map_err(at("organization.doc_prefix".into()))?;
     for (i, d) in o.divisions.iter_mut().enumerate() {
         *d = clean_line("division", d, true).map_err(at(format!("organization.divisions[{i}]")))?;
     }
@@ -95,23 +88,19 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
             *l = clean_line(name, l, true).map_err(at(format!("year.{name}[{i}]")))?;
         }
     }
-    y.part1_heading = clean_line("part1_heading", &y.part1_heading, false)
-        .map_err(at("year.part1_heading".into()))?;
-    y.part2_heading = clean_line("part2_heading", &y.part2_heading, false)
-        .map_err(at("year.part2_heading".into()))?;
+    y.part1_heading = clean_line("part1_heading", &y.part1_heading, false).map_err(at("year.part1_heading".into()))?;
+    y.part2_heading = clean_line("part2_heading", &y.part2_heading, false).map_err(at("year.part2_heading".into()))?;
     for (mi, m) in doc.measures.iter_mut().enumerate() {
         let p = format!("measures[{mi}]");
         m.title = clean_text("title", &m.title, true).map_err(at(format!("{p}.title")))?;
         m.remarks = clean_text("remarks", &m.remarks, false).map_err(at(format!("{p}.remarks")))?;
         for (i, a) in m.activities.iter_mut().enumerate() {
             check_level(a.level, i, &format!("{p}.activities[{i}]"))?;
-            a.text = clean_text("text", &a.text, true)
-                .map_err(at(format!("{p}.activities[{i}].text")))?;
+            a.text = clean_text("text", &a.text, true).map_err(at(format!("{p}.activities[{i}].text")))?;
         }
         for (i, r) in m.results.iter_mut().enumerate() {
             check_level(r.level, i, &format!("{p}.results[{i}]"))?;
-            r.text =
-                clean_text("text", &r.text, true).map_err(at(format!("{p}.results[{i}].text")))?;
+            r.text = clean_text("text", &r.text, true).map_err(at(format!("{p}.results[{i}].text")))?;
             for (ei, e) in r.evidence.iter_mut().enumerate() {
                 check_evidence(e).map_err(at(format!("{p}.results[{i}].evidence[{ei}]")))?;
             }
@@ -120,8 +109,7 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
     for (i, t) in doc.outcomes.iter_mut().enumerate() {
         *t = clean_text("outcome", t, true).map_err(at(format!("outcomes[{i}]")))?;
     }
-    let (from, to) =
-        thai::fiscal_year_bounds(doc.year.year_be).map_err(at("year.year_be".into()))?;
+    let (from, to) = thai::fiscal_year_bounds(doc.year.year_be).map_err(at("year.year_be".into()))?;
     for (i, m) in doc.memos.iter_mut().enumerate() {
         let p = format!("memos[{i}]");
         m.number = clean_line("number", &m.number, true).map_err(at(format!("{p}.number")))?;
@@ -131,16 +119,13 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
                 format!("{} is outside fiscal year {}", m.date, doc.year.year_be),
             ));
         }
-        m.division =
-            clean_line("division", &m.division, false).map_err(at(format!("{p}.division")))?;
+        m.division = clean_line("division", &m.division, false).map_err(at(format!("{p}.division")))?;
         m.subject = clean_text("subject", &m.subject, true).map_err(at(format!("{p}.subject")))?;
-        m.recipient =
-            clean_line("recipient", &m.recipient, false).map_err(at(format!("{p}.recipient")))?;
+        m.recipient = clean_line("recipient", &m.recipient, false).map_err(at(format!("{p}.recipient")))?;
         m.body = clean_text("body", &m.body, false).map_err(at(format!("{p}.body")))?;
-        m.signer_name = clean_line("signer_name", &m.signer_name, false)
-            .map_err(at(format!("{p}.signer_name")))?;
-        m.signer_position = clean_line("signer_position", &m.signer_position, false)
-            .map_err(at(format!("{p}.signer_position")))?;
+        m.signer_name = clean_line("signer_name", &m.signer_name, false).map_err(at(format!("{p}.signer_name")))?;
+        m.signer_position =
+            clean_line("signer_position", &m.signer_position, false).map_err(at(format!("{p}.signer_position")))?;
     }
     let s = &mut doc.year.signatures;
     for (name, f) in [
@@ -182,9 +167,8 @@ pub fn check_evidence(e: &mut Evidence) -> Result<()> {
         Evidence::Memo { number, date, .. } => {
             *number = clean_line("memo number", number, true)?;
             let fy = thai::fiscal_year_of(*date);
-            thai::check_year_be(fy).map_err(|_| {
-                CoreError::InvalidInput(format!("memo date {date} is out of range"))
-            })?;
+            thai::check_year_be(fy)
+                .map_err(|_| CoreError::InvalidInput(format!("memo date {date} is out of range")))?;
         }
         Evidence::Url { url } => {
             *url = clean_line("url", url, true)?;
@@ -219,14 +203,24 @@ pub fn check_image(mime: &str, data: &str, what: &str) -> Result<()> {
             bytes.len()
         )));
     }
-    crate::typeset::Image::decode(&bytes)
-        .map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
+    crate::typeset::Image::decode(&bytes).map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
     Ok(())
 }
 
 /// Standard base64, as images travel in report files and over IPC.
 pub fn base64_encode(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Reads a PNG or JPEG file as an [`crate::domain::Emblem`]-shaped image.
+pub fn read_image_file(file: &std::path::Path) -> Result<crate::domain::Emblem> {
+    let bytes = std::fs::read(file).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
+    let mime = sniff_image(&bytes)
+        .ok_or_else(|| CoreError::InvalidInput(format!("{} is not a PNG or JPEG image", file.display())))?;
+    Ok(crate::domain::Emblem {
+        mime: mime.to_owned(),
+        data: base64_encode(&bytes),
+    })
 }
 
 /// The MIME type of an image file by its first bytes.
@@ -287,10 +281,7 @@ mod tests {
         let mut v = minimal();
         v["measures"][0]["bogus"] = 1.into();
         let e = err_of(v);
-        assert!(
-            e.starts_with("measures[0].bogus: unknown field `bogus`"),
-            "{e}"
-        );
+        assert!(e.starts_with("measures[0].bogus: unknown field `bogus`"), "{e}");
 
         let mut v = minimal();
         v["version"] = 9.into();

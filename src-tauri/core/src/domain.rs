@@ -407,12 +407,7 @@ impl Report {
                 name_en: self.organization.name_en.clone(),
                 ministry: self.organization.ministry.clone(),
                 doc_prefix: self.organization.doc_prefix.clone(),
-                divisions: self
-                    .organization
-                    .divisions
-                    .iter()
-                    .map(|d| d.name.clone())
-                    .collect(),
+                divisions: self.organization.divisions.iter().map(|d| d.name.clone()).collect(),
                 digits: self.organization.digits,
                 orientation: self.organization.orientation,
             },
@@ -550,10 +545,7 @@ mod tests {
     #[test]
     fn labels_follow_order_and_levels() {
         assert_eq!(item_labels(&[0, 0, 0]), ["1.", "2.", "3."]);
-        assert_eq!(
-            item_labels(&[0, 1, 1, 1, 0]),
-            ["1.", "1)", "2)", "3)", "2."]
-        );
+        assert_eq!(item_labels(&[0, 1, 1, 1, 0]), ["1.", "1)", "2)", "3)", "2."]);
         assert_eq!(item_labels(&[0]), [""]);
         assert_eq!(item_labels(&[0, 1, 0, 1]), ["1.", "1)", "2.", "1)"]);
         assert!(item_labels(&[]).is_empty());

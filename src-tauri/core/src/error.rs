@@ -15,11 +15,7 @@ pub enum CoreError {
     #[error("{field} must not be empty")]
     EmptyText { field: String },
     #[error("{field} is too long: {len} characters (at most {max})")]
-    TextTooLong {
-        field: String,
-        len: usize,
-        max: usize,
-    },
+    TextTooLong { field: String, len: usize, max: usize },
     #[error("{0}")]
     InvalidInput(String),
     #[error("fiscal year {year_be} already exists; use --replace to overwrite it")]
@@ -32,11 +28,7 @@ pub enum CoreError {
         "the database {path} was written by a newer Prongsai (schema {found}, this app knows up to {known}); \
          it was left untouched — update Prongsai to open it"
     )]
-    DatabaseTooNew {
-        path: String,
-        found: i64,
-        known: i64,
-    },
+    DatabaseTooNew { path: String, found: i64, known: i64 },
     #[error("the database is locked by another program or window: {0}")]
     DatabaseLocked(String),
     #[error("database error: {0}")]

@@ -145,11 +145,7 @@ mod tests {
         let s = "ดูที่ https://www.ipthailand.go.th/th/ผลการดำเนินงาน/item/report_dip_2566.html \
                  หรือ fin1@ipthailand.go.th โทร. 1139";
         let shown = to_display(s, Digits::Thai);
-        assert!(
-            shown.contains(
-                "https://www.ipthailand.go.th/th/ผลการดำเนินงาน/item/report_dip_2566.html"
-            )
-        );
+        assert!(shown.contains("https://www.ipthailand.go.th/th/ผลการดำเนินงาน/item/report_dip_2566.html"));
         assert!(shown.contains("fin1@ipthailand.go.th"));
         assert!(shown.ends_with("โทร. ๑๑๓๙"));
     }
@@ -161,10 +157,7 @@ mod tests {
         assert_eq!(e, NaiveDate::from_ymd_opt(2023, 9, 30).unwrap());
         assert_eq!(fiscal_year_of(s), 2566);
         assert_eq!(fiscal_year_of(e), 2566);
-        assert_eq!(
-            fiscal_year_of(NaiveDate::from_ymd_opt(2023, 10, 1).unwrap()),
-            2567
-        );
+        assert_eq!(fiscal_year_of(NaiveDate::from_ymd_opt(2023, 10, 1).unwrap()), 2567);
     }
 
     #[test]

@@ -38,15 +38,10 @@ fn dependencies(package: &str) -> Vec<String> {
 fn the_core_and_the_cli_never_depend_on_tauri_or_a_window() {
     for package in ["prongsai-core", "prongsai-cli"] {
         let deps = dependencies(package);
-        assert!(
-            deps.len() > 10,
-            "{package}: suspiciously few dependencies: {deps:?}"
-        );
+        assert!(deps.len() > 10, "{package}: suspiciously few dependencies: {deps:?}");
         let gui: Vec<_> = deps
             .iter()
-            .filter(|d| {
-                d.starts_with("tauri") || ["wry", "tao", "gtk", "webkit2gtk"].contains(&d.as_str())
-            })
+            .filter(|d| d.starts_with("tauri") || ["wry", "tao", "gtk", "webkit2gtk"].contains(&d.as_str()))
             .collect();
         assert!(gui.is_empty(), "{package} depends on {gui:?}");
     }
@@ -61,8 +56,7 @@ fn the_app_identifier_matches_tauri_conf() {
 
 #[test]
 fn the_csp_is_strict() {
-    let conf: serde_json::Value =
-        serde_json::from_str(include_str!("../../../tauri.conf.json")).unwrap();
+    let conf: serde_json::Value = serde_json::from_str(include_str!("../../../tauri.conf.json")).unwrap();
     let csp = &conf["app"]["security"]["csp"];
     assert!(csp.is_object(), "no CSP set");
     for (directive, value) in csp.as_object().unwrap() {

@@ -21,17 +21,12 @@ fn tool(cmd: &str, args: &[&str]) -> String {
 #[tokio::test]
 async fn the_sample_memo_prints_with_its_parts_and_the_emblem_when_set() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite"))
-        .await
-        .unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
     let report = store.report(2566).await.unwrap();
     assert_eq!(report.memos.len(), 1);
     let memo = report.memos[0].clone();
     // The report's memo reference points at the stored memo.
-    let linked = report.measures[0].results[0]
-        .evidence
-        .iter()
-        .find_map(|e| e.memo_id);
+    let linked = report.measures[0].results[0].evidence.iter().find_map(|e| e.memo_id);
     assert_eq!(linked, Some(memo.id));
 
     // No emblem: its place stays empty, no image in the file.
@@ -40,9 +35,7 @@ async fn the_sample_memo_prints_with_its_parts_and_the_emblem_when_set() {
     let bare = dir.path().join("bare.pdf");
     write_atomically(&bare, &memo_pdf(&memo, &org, Digits::Thai).unwrap()).unwrap();
     assert_eq!(
-        tool("pdfimages", &["-list", bare.to_str().unwrap()])
-            .lines()
-            .count(),
+        tool("pdfimages", &["-list", bare.to_str().unwrap()]).lines().count(),
         2,
         "an image without an emblem"
     );
@@ -60,12 +53,7 @@ async fn the_sample_memo_prints_with_its_parts_and_the_emblem_when_set() {
         assert!(text.contains(part), "no {part:?} in {text}");
     }
     let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let subject: String = memo
-        .memo
-        .subject
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let subject: String = memo.memo.subject.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(squashed.contains(&prongsai_core::thai::to_display(&subject, Digits::Thai)));
 
     // With an emblem (through the one write path).
@@ -84,17 +72,11 @@ async fn the_sample_memo_prints_with_its_parts_and_the_emblem_when_set() {
     write_atomically(&with, &memo_pdf(&memo, &org, Digits::Arabic).unwrap()).unwrap();
     let images = tool("pdfimages", &["-list", with.to_str().unwrap()]);
     assert!(
-        images
-            .lines()
-            .any(|l| l.contains(" image ") && l.contains("240   300")),
+        images.lines().any(|l| l.contains(" image ") && l.contains("240   300")),
         "{images}"
     );
     assert!(tool("pdftotext", &["-raw", with.to_str().unwrap(), "-"]).contains("ที่ พณ 0701.08/ว24"));
-    let check = Command::new("qpdf")
-        .arg("--check")
-        .arg(&with)
-        .output()
-        .unwrap();
+    let check = Command::new("qpdf").arg("--check").arg(&with).output().unwrap();
     assert!(check.status.success());
     // A 1.5 cm emblem: 42.5 pt high at the top left, 3 cm from the edge.
     let info = tool("pdfimages", &["-list", with.to_str().unwrap()]);
@@ -117,9 +99,7 @@ async fn the_sample_memo_prints_with_its_parts_and_the_emblem_when_set() {
 #[tokio::test]
 async fn a_broken_emblem_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite"))
-        .await
-        .unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
     let before = store.change_count().await.unwrap();
     for (mime, data) in [
         ("image/png", doc::base64_encode(b"\x89PNG\r\n\x1a\nbroken")),

@@ -11,37 +11,24 @@ use prongsai_core::{Digits, Orientation, Report, Store, thai};
 
 async fn sample() -> (tempfile::TempDir, Report) {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite"))
-        .await
-        .unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
     let report = store.report(2566).await.unwrap();
     store.close().await;
     (dir, report)
 }
 
-fn export(
-    dir: &Path,
-    report: &Report,
-    digits: Digits,
-    orientation: Orientation,
-) -> std::path::PathBuf {
-    let pdf = report_pdf(
-        report,
-        &ReportOptions {
-            digits,
-            orientation,
-        },
-    )
-    .unwrap();
+fn export(dir: &Path, report: &Report, digits: Digits, orientation: Orientation) -> std::path::PathBuf {
+    let pdf = report_pdf(report, &ReportOptions { digits, orientation }).unwrap();
     let path = dir.join(format!("report-{digits:?}-{orientation:?}.pdf"));
     write_atomically(&path, &pdf).unwrap();
     path
 }
 
 fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
-        panic!("{cmd} not found ({e}): install poppler-utils and qpdf (make test does)")
-    });
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} not found ({e}): install poppler-utils and qpdf (make test does)"));
     assert!(
         out.status.success(),
         "{cmd} {args:?}: {}",
@@ -51,10 +38,7 @@ fn tool(cmd: &str, args: &[&str]) -> String {
 }
 
 fn pdftotext(path: &Path) -> String {
-    tool(
-        "pdftotext",
-        &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"],
-    )
+    tool("pdftotext", &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"])
 }
 
 fn page_count(path: &Path) -> usize {
@@ -71,17 +55,7 @@ fn page_text(path: &Path, page: usize) -> String {
     let p = page.to_string();
     tool(
         "pdftotext",
-        &[
-            "-raw",
-            "-enc",
-            "UTF-8",
-            "-f",
-            &p,
-            "-l",
-            &p,
-            path.to_str().unwrap(),
-            "-",
-        ],
+        &["-raw", "-enc", "UTF-8", "-f", &p, "-l", &p, path.to_str().unwrap(), "-"],
     )
 }
 
@@ -110,13 +84,7 @@ fn squash(s: &str) -> String {
 
 /// Every stored text of the report.
 fn sentences(r: &Report) -> Vec<String> {
-    let mut out: Vec<String> = r
-        .year
-        .title
-        .iter()
-        .chain(&r.year.heading)
-        .cloned()
-        .collect();
+    let mut out: Vec<String> = r.year.title.iter().chain(&r.year.heading).cloned().collect();
     out.push(r.year.part1_heading.clone());
     out.push(r.year.part2_heading.clone());
     for m in &r.measures {
@@ -136,10 +104,7 @@ async fn pdftotext_gives_back_every_sentence() {
         let text = squash(&running_text(&path));
         for s in sentences(&report) {
             let shown = thai::to_display(&s, digits);
-            assert!(
-                text.contains(&squash(&shown)),
-                "{digits:?}: not extractable: {shown}"
-            );
+            assert!(text.contains(&squash(&shown)), "{digits:?}: not extractable: {shown}");
         }
         // The digits are what the setting says, outside links.
         let thai_digits = text.chars().filter(|c| ('๐'..='๙').contains(c)).count();
@@ -160,26 +125,15 @@ async fn fonts_are_embedded_subsets_with_tounicode_and_qpdf_is_clean() {
         assert_eq!(rows.len(), 2, "{fonts}");
         for row in rows {
             let cols: Vec<&str> = row.split_whitespace().collect();
-            assert!(
-                cols[0].contains('+') && cols[0].contains("Sarabun"),
-                "{row}"
-            );
+            assert!(cols[0].contains('+') && cols[0].contains("Sarabun"), "{row}");
             assert_eq!(
                 &cols[cols.len() - 5..cols.len() - 2],
                 ["yes", "yes", "yes"],
                 "emb sub uni: {row}"
             );
         }
-        let check = Command::new("qpdf")
-            .arg("--check")
-            .arg(&path)
-            .output()
-            .expect("qpdf");
-        assert!(
-            check.status.success(),
-            "{}",
-            String::from_utf8_lossy(&check.stdout)
-        );
+        let check = Command::new("qpdf").arg("--check").arg(&path).output().expect("qpdf");
+        assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
         let info = tool("pdfinfo", &[path.to_str().unwrap()]);
         let size = if orientation == Orientation::Landscape {
             "841.89 x 595.276"
@@ -195,10 +149,7 @@ async fn the_header_row_repeats_on_every_page_of_the_table() {
     let (dir, report) = sample().await;
     let path = export(dir.path(), &report, Digits::Thai, Orientation::Landscape);
     let pages = page_count(&path);
-    assert!(
-        pages >= 4,
-        "the sample runs over several pages, got {pages}"
-    );
+    assert!(pages >= 4, "the sample runs over several pages, got {pages}");
     let last_table_page = (1..=pages)
         .filter(|&p| squash(&page_text(&path, p)).contains("measures-use-property.html"))
         .max()
@@ -206,16 +157,10 @@ async fn the_header_row_repeats_on_every_page_of_the_table() {
     assert!(last_table_page >= 4);
     for p in 1..=last_table_page {
         let t = page_text(&path, p);
-        assert!(
-            t.lines().any(|l| l.trim() == HEADER_ROW),
-            "page {p} has no header row"
-        );
+        assert!(t.lines().any(|l| l.trim() == HEADER_ROW), "page {p} has no header row");
         if p > 1 {
             assert!(
-                t.contains(&format!(
-                    "- {} -",
-                    thai::to_display(&p.to_string(), Digits::Thai)
-                )),
+                t.contains(&format!("- {} -", thai::to_display(&p.to_string(), Digits::Thai))),
                 "page {p} number"
             );
         }
@@ -247,19 +192,12 @@ async fn links_are_clickable_annotations() {
         }
     }
     assert!(
-        uris.iter()
-            .any(|u| u.ends_with("procedureborrowinggovernment.html")),
+        uris.iter().any(|u| u.ends_with("procedureborrowinggovernment.html")),
         "{uris:?}"
     );
-    assert!(
-        uris.iter().any(|u| u == "mailto:fin@ipthailand.go.th"),
-        "{uris:?}"
-    );
+    assert!(uris.iter().any(|u| u == "mailto:fin@ipthailand.go.th"), "{uris:?}");
     // Thai in a URL is percent-encoded UTF-8.
-    assert!(
-        uris.iter().any(|u| u.contains("%E0%B8%9C%E0%B8%A5")),
-        "{uris:?}"
-    );
+    assert!(uris.iter().any(|u| u.contains("%E0%B8%9C%E0%B8%A5")), "{uris:?}");
     assert!(uris.iter().all(|u| u.is_ascii()));
 }
 
@@ -268,11 +206,7 @@ async fn links_are_clickable_annotations() {
 /// are a word boundary in at least one such best segmentation (ties are real:
 /// ไม่มี|ผลกระทบ and ไม่มีผล|กระทบ count the same).
 fn dictionary_boundaries(run: &str, words: &HashSet<&str>) -> HashSet<usize> {
-    let idx: Vec<usize> = run
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([run.len()])
-        .collect();
+    let idx: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
     let n = idx.len() - 1;
     // Edges i -> j with cost (unknown chars, words).
     let edges = |i: usize| {
@@ -325,11 +259,7 @@ async fn every_line_ends_between_dictionary_words() {
     for orientation in [Orientation::Landscape, Orientation::Portrait] {
         let path = export(dir.path(), &report, Digits::Thai, orientation);
         let text = running_text(&path);
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         for pair in lines.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if endings.iter().any(|e| squash(a).ends_with(e.as_str())) {
@@ -360,10 +290,7 @@ async fn every_line_ends_between_dictionary_words() {
             joins += 1;
         }
     }
-    assert!(
-        joins > 40,
-        "only {joins} line ends inside Thai text were checked"
-    );
+    assert!(joins > 40, "only {joins} line ends inside Thai text were checked");
 }
 
 #[tokio::test]

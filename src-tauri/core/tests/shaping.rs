@@ -21,25 +21,22 @@ fn stress_list() -> Vec<String> {
             "upper vowel + tone",
             Box::new(|w: &str| {
                 let c: Vec<char> = w.chars().collect();
-                c.windows(2)
-                    .any(|p| upper.contains(&p[0]) && tone.contains(&p[1]))
+                c.windows(2).any(|p| upper.contains(&p[0]) && tone.contains(&p[1]))
             }),
         ),
         (
             "ป ฝ ฟ with upper marks",
             Box::new(|w: &str| {
                 let c: Vec<char> = w.chars().collect();
-                c.windows(2).any(|p| {
-                    "ปฝฟฬ".contains(p[0]) && (upper.contains(&p[1]) || tone.contains(&p[1]))
-                })
+                c.windows(2)
+                    .any(|p| "ปฝฟฬ".contains(p[0]) && (upper.contains(&p[1]) || tone.contains(&p[1])))
             }),
         ),
         (
             "ญ ฐ ฎ ฏ with below vowels",
             Box::new(|w: &str| {
                 let c: Vec<char> = w.chars().collect();
-                c.windows(2)
-                    .any(|p| "ญฐฎฏ".contains(p[0]) && below.contains(&p[1]))
+                c.windows(2).any(|p| "ญฐฎฏ".contains(p[0]) && below.contains(&p[1]))
             }),
         ),
         (
@@ -53,8 +50,7 @@ fn stress_list() -> Vec<String> {
             "below vowel + tone",
             Box::new(|w: &str| {
                 let c: Vec<char> = w.chars().collect();
-                c.windows(2)
-                    .any(|p| below.contains(&p[0]) && tone.contains(&p[1]))
+                c.windows(2).any(|p| below.contains(&p[0]) && tone.contains(&p[1]))
             }),
         ),
     ];

@@ -42,11 +42,10 @@ async fn migrations_create_the_schema_on_an_empty_database() {
         .await
         .unwrap();
     assert_eq!(version, known_schema_version());
-    let tables: Vec<String> =
-        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .fetch_all(&mut conn)
-            .await
-            .unwrap();
+    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
     for t in [
         "organization",
         "fiscal_year",
@@ -57,10 +56,7 @@ async fn migrations_create_the_schema_on_an_empty_database() {
         "outcome",
         "change_log",
     ] {
-        assert!(
-            tables.iter().any(|x| x == t),
-            "missing table {t}: {tables:?}"
-        );
+        assert!(tables.iter().any(|x| x == t), "missing table {t}: {tables:?}");
     }
 }
 
@@ -114,11 +110,7 @@ async fn sample_loads_the_reference_report() {
     let results: Vec<usize> = r.measures.iter().map(|m| m.results.len()).collect();
     assert_eq!(results, [6, 5, 3, 1]);
     // Numbering comes from the order: measure 2's sub-items are 1) 2) 3).
-    let labels: Vec<&str> = r.measures[1]
-        .results
-        .iter()
-        .map(|x| x.label.as_str())
-        .collect();
+    let labels: Vec<&str> = r.measures[1].results.iter().map(|x| x.label.as_str()).collect();
     assert_eq!(labels, ["1.", "1)", "2)", "3)", "2."]);
     assert_eq!(r.measures[3].activities[0].label, "");
     assert_eq!(r.outcomes[4].label, "2.5");
@@ -127,11 +119,7 @@ async fn sample_loads_the_reference_report() {
         .evidence
         .iter()
         .find_map(|e| match &e.evidence {
-            Evidence::Memo {
-                number,
-                date,
-                urgency,
-            } => Some((number.clone(), *date, *urgency)),
+            Evidence::Memo { number, date, urgency } => Some((number.clone(), *date, *urgency)),
             _ => None,
         })
         .unwrap();
@@ -176,10 +164,7 @@ fn squash(s: &str) -> String {
 
 fn strip_number(s: &str) -> String {
     let s = s.trim_start_matches(['-', ' ']);
-    let digits = s
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .count();
+    let digits = s.chars().take_while(|c| c.is_ascii_digit() || *c == '.').count();
     if digits > 0 && s[digits..].starts_with([' ', ')']) || s.chars().nth(digits) == Some(')') {
         s[digits..].trim_start_matches(')').trim().to_owned()
     } else {
@@ -224,17 +209,9 @@ async fn an_edit_is_stored_logged_and_survives_reopening() {
             .await
             .unwrap();
     assert!(change.contains("ผลใหม่ 2566"));
-    assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&before).unwrap()["text"],
-        old
-    );
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&before).unwrap()["text"], old);
     // The log cannot be rewritten.
-    assert!(
-        sqlx::query("DELETE FROM change_log")
-            .execute(&mut conn)
-            .await
-            .is_err()
-    );
+    assert!(sqlx::query("DELETE FROM change_log").execute(&mut conn).await.is_err());
     assert!(
         sqlx::query("UPDATE change_log SET actor = 'x'")
             .execute(&mut conn)
@@ -251,11 +228,7 @@ async fn refused_edits_change_nothing() {
     let changes = store.change_count().await.unwrap();
     let m = &store.report(2566).await.unwrap().measures[0];
     let cases = [
-        (
-            TextTarget::MeasureTitle(m.id),
-            " \n ".to_owned(),
-            ErrorCode::EmptyText,
-        ),
+        (TextTarget::MeasureTitle(m.id), " \n ".to_owned(), ErrorCode::EmptyText),
         (
             TextTarget::Activity(m.activities[0].id),
             "".to_owned(),
@@ -271,17 +244,10 @@ async fn refused_edits_change_nothing() {
             "a\u{7}b".to_owned(),
             ErrorCode::InvalidInput,
         ),
-        (
-            TextTarget::Result(987_654),
-            "x".to_owned(),
-            ErrorCode::NotFound,
-        ),
+        (TextTarget::Result(987_654), "x".to_owned(), ErrorCode::NotFound),
     ];
     for (target, text, code) in cases {
-        let err = store
-            .apply(Change::SetText { target, text })
-            .await
-            .unwrap_err();
+        let err = store.apply(Change::SetText { target, text }).await.unwrap_err();
         assert_eq!(err.code(), code, "{err}");
     }
     // Remarks may be emptied.
@@ -364,8 +330,7 @@ async fn a_malformed_import_changes_nothing() {
     assert_eq!(err.code(), ErrorCode::MalformedImport);
     // (serde sees inside a tagged enum only as a whole: the path ends at the item)
     assert!(
-        err.to_string()
-            .starts_with("measures[3].results[0].evidence[0]: "),
+        err.to_string().starts_with("measures[3].results[0].evidence[0]: "),
         "{err}"
     );
 
@@ -374,9 +339,7 @@ async fn a_malformed_import_changes_nothing() {
     let other = tempfile::tempdir().unwrap();
     let (empty, _) = Store::open(&db(&other)).await.unwrap();
     let mut dup = doc::parse(&before).unwrap();
-    dup.organization
-        .divisions
-        .push(dup.organization.divisions[0].clone());
+    dup.organization.divisions.push(dup.organization.divisions[0].clone());
     let err = empty
         .apply(Change::ImportReport {
             doc: Box::new(dup),
@@ -385,10 +348,7 @@ async fn a_malformed_import_changes_nothing() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
-    assert!(
-        empty.is_empty().await.unwrap(),
-        "a failed import left rows behind"
-    );
+    assert!(empty.is_empty().await.unwrap(), "a failed import left rows behind");
 
     assert_eq!(doc::to_json(&store.export_doc(2566).await.unwrap()), before);
     assert_eq!(store.change_count().await.unwrap(), changes);
@@ -479,11 +439,7 @@ async fn foreign_files_are_refused_untouched() {
     assert_eq!(file_bytes(&path), before);
 
     let text = dir.path().join("report.txt");
-    std::fs::write(
-        &text,
-        "this is not a database, just text that is long enough",
-    )
-    .unwrap();
+    std::fs::write(&text, "this is not a database, just text that is long enough").unwrap();
     let err = Store::open(&text).await.err().unwrap();
     assert!(err.to_string().contains("not a Prongsai database"), "{err}");
     assert_eq!(

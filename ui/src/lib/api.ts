@@ -1,7 +1,7 @@
 // Typed calls to the Rust commands (src-tauri/commands.rs). Every type here
 // comes from bindings.ts, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
-import type { Applied, Change, ErrorPayload, Report, YearSummary } from './bindings';
+import type { Applied, Change, ErrorPayload, Exported, Report, YearSummary } from './bindings';
 import { isErrorPayload } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -19,4 +19,10 @@ export const api = {
   years: () => call<YearSummary[]>('years'),
   report: (yearBe?: number) => call<Report | null>('report', { yearBe }),
   applyChange: (change: Change) => call<Applied>('apply_change', { change }),
+  /** Asks where to save, then writes the PDF; `null` when the user cancels. */
+  exportReportPdf: (yearBe: number) => call<Exported | null>('export_report_pdf', { yearBe }),
+  exportMemoPdf: (id: number) => call<Exported | null>('export_memo_pdf', { id }),
+  openExported: (path: string) => call<null>('open_exported', { path }),
+  /** Asks for a PNG/JPEG file and sets it as the emblem; `false` when cancelled. */
+  chooseEmblem: () => call<boolean>('choose_emblem'),
 };

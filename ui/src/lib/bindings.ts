@@ -79,6 +79,12 @@ export type Signatures = { reporter_name: string, reporter_position: string, app
 
 export type ReportOptions = { digits: Digits, orientation: Orientation, };
 
+export type Exported = { path: string, bytes: number, 
+/**
+ * A memo printed without an emblem (none is set for the organization).
+ */
+missing_emblem: boolean, };
+
 export type Division = { id: number, name: string, };
 
 export type FiscalYear = { id: number, 

@@ -29,6 +29,17 @@ const th = {
   urgencyMostUrgent: 'ด่วนที่สุด',
   part1Table: 'ตารางมาตรการและผลการดำเนินการ',
   editHint: 'แก้ไขข้อความได้ทันที ระบบบันทึกให้เอง',
+  exportPdf: 'ส่งออก PDF',
+  exporting: 'กำลังจัดหน้าและสร้าง PDF…',
+  exported: 'บันทึก PDF แล้ว',
+  openFile: 'เปิดไฟล์',
+  dismiss: 'ปิด',
+  memos: 'หนังสือเวียน / บันทึกข้อความ',
+  noMemos: 'ยังไม่มีบันทึกข้อความในปีงบประมาณนี้',
+  noEmblem: 'ยังไม่ได้ตั้งตราครุฑของหน่วยงาน: บันทึกข้อความที่ส่งออกจะเว้นที่ของตราไว้ว่าง',
+  emblemSet: 'ตราครุฑของหน่วยงาน',
+  setEmblem: 'เลือกตราครุฑ…',
+  clearEmblem: 'นำตราออก',
 } as const;
 
 type Messages = Record<keyof typeof th, string>;
@@ -61,6 +72,17 @@ const en: Messages = {
   urgencyMostUrgent: 'Most urgent',
   part1Table: 'Measures and results',
   editHint: 'Edit any text in place; it is saved as you type.',
+  exportPdf: 'Export PDF',
+  exporting: 'Typesetting the PDF…',
+  exported: 'PDF saved',
+  openFile: 'Open file',
+  dismiss: 'Close',
+  memos: 'Circulars / memos',
+  noMemos: 'There is no memo in this fiscal year yet.',
+  noEmblem: "The organization's emblem is not set: exported memos will leave its place empty.",
+  emblemSet: "The organization's emblem",
+  setEmblem: 'Choose emblem…',
+  clearEmblem: 'Remove emblem',
 };
 
 export const catalogues: Record<Lang, Messages> = { th, en };

@@ -13,9 +13,7 @@ use crate::domain::{Digits, Memo, Organization};
 use crate::error::{CoreError, Result};
 use crate::thai;
 use crate::typeset::layout::{layout, text_width};
-use crate::typeset::{
-    Align, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm,
-};
+use crate::typeset::{Align, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm};
 
 const BODY: f32 = 16.0;
 const RED: [f32; 3] = [0.8, 0.0, 0.0];
@@ -53,13 +51,9 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(e.data.as_bytes())
             .map_err(|err| CoreError::InvalidInput(format!("emblem: {err}")))?;
-        let img = Arc::new(
-            Image::decode(&bytes)
-                .map_err(|err| CoreError::InvalidInput(format!("emblem: {err}")))?,
-        );
+        let img = Arc::new(Image::decode(&bytes).map_err(|err| CoreError::InvalidInput(format!("emblem: {err}")))?);
         let ew = emblem_h / img.aspect();
-        flow.pdf
-            .image(page, 0, &img, margins.left, band, ew, emblem_h);
+        flow.pdf.image(page, 0, &img, margins.left, band, ew, emblem_h);
     }
     let heading = Paragraph::new("บันทึกข้อความ", Style::bold(26.0)).align(Align::Center);
     for line in layout(&heading, w) {
@@ -86,22 +80,13 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
     field(&mut flow, "ที่", &d(&m.number), 0.0, w / 2.0);
     let after_number = flow.y();
     flow.set_y(line_top);
-    field(
-        &mut flow,
-        "วันที่",
-        &thai::date_long(m.date, digits),
-        w / 2.0,
-        w / 2.0,
-    );
+    field(&mut flow, "วันที่", &thai::date_long(m.date, digits), w / 2.0, w / 2.0);
     flow.set_y(flow.y().max(after_number));
     field(&mut flow, "เรื่อง", &d(&m.subject), 0.0, w);
     flow.space(BODY * 0.5);
 
     if !m.recipient.is_empty() {
-        flow.paragraph(&Paragraph::new(
-            format!("เรียน  {}", d(&m.recipient)),
-            body.clone(),
-        ));
+        flow.paragraph(&Paragraph::new(format!("เรียน  {}", d(&m.recipient)), body.clone()));
         flow.space(BODY * 0.5);
     }
     for para in m.body.split('\n').map(str::trim).filter(|p| !p.is_empty()) {

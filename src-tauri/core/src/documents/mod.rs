@@ -7,7 +7,12 @@ pub mod report;
 use std::io::Write;
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::{Digits, Id, Orientation};
 use crate::error::{CoreError, Result};
+use crate::store::Store;
 
 pub use memo::memo_pdf;
 pub use report::{ReportOptions, report_pdf};
@@ -32,4 +37,57 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// A document written to disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Exported {
+    pub path: String,
+    pub bytes: u64,
+    /// A memo printed without an emblem (none is set for the organization).
+    pub missing_emblem: bool,
+}
+
+/// Writes a fiscal year's report to `path`; digits and orientation default
+/// to the organization's settings.
+pub async fn export_report(
+    store: &Store,
+    year_be: i32,
+    digits: Option<Digits>,
+    orientation: Option<Orientation>,
+    path: &Path,
+) -> Result<Exported> {
+    crate::thai::check_year_be(year_be)?;
+    let report = store.report(year_be).await?;
+    let opts = ReportOptions {
+        digits: digits.unwrap_or(report.organization.digits),
+        orientation: orientation.unwrap_or(report.organization.orientation),
+    };
+    // Typesetting is CPU work: keep it off the async runtime's threads.
+    let pdf = tokio::task::spawn_blocking(move || report_pdf(&report, &opts))
+        .await
+        .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
+    write_atomically(path, &pdf)?;
+    Ok(Exported {
+        path: path.display().to_string(),
+        bytes: pdf.len() as u64,
+        missing_emblem: false,
+    })
+}
+
+/// Writes a stored memo to `path`.
+pub async fn export_memo(store: &Store, id: Id, digits: Option<Digits>, path: &Path) -> Result<Exported> {
+    let memo = store.memo(id).await?;
+    let org = store.organization().await?;
+    let digits = digits.unwrap_or(org.digits);
+    let missing_emblem = org.emblem.is_none();
+    let pdf = tokio::task::spawn_blocking(move || memo_pdf(&memo, &org, digits))
+        .await
+        .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
+    write_atomically(path, &pdf)?;
+    Ok(Exported {
+        path: path.display().to_string(),
+        bytes: pdf.len() as u64,
+        missing_emblem,
+    })
 }

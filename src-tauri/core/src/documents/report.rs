@@ -13,8 +13,7 @@ use crate::error::{CoreError, Result};
 use crate::thai;
 use crate::typeset::layout::text_width;
 use crate::typeset::{
-    Align, Block, Cell, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, Table,
-    mm,
+    Align, Block, Cell, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, Table, mm,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -82,11 +81,7 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
     let rest = w - remarks_w;
     let mut widths: Vec<f32> = [0.19, 0.33, 0.48].iter().map(|f| f * rest).collect();
     widths.push(remarks_w);
-    let head = |t: &str| -> Cell {
-        vec![Block::Para(
-            Paragraph::new(t, bold.clone()).align(Align::Center),
-        )]
-    };
+    let head = |t: &str| -> Cell { vec![Block::Para(Paragraph::new(t, bold.clone()).align(Align::Center))] };
     let mut images = ImageCache::default();
     let mut rows = Vec::with_capacity(r.measures.len());
     for m in &r.measures {
@@ -98,12 +93,7 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
             .collect();
         let mut results = Vec::new();
         for item in &m.results {
-            results.push(Block::Para(numbered(
-                &item.label,
-                &item.text,
-                item.level,
-                &body,
-            )));
+            results.push(Block::Para(numbered(&item.label, &item.text, item.level, &body)));
             let indent = numbered(&item.label, "", item.level, &body).indent;
             for e in &item.evidence {
                 match &e.evidence {
@@ -112,11 +102,7 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
                         p = p.indents(indent, indent);
                         results.push(Block::Para(p));
                     }
-                    Evidence::Memo {
-                        number,
-                        date,
-                        urgency,
-                    } if !item.text.contains(number.as_str()) => {
+                    Evidence::Memo { number, date, urgency } if !item.text.contains(number.as_str()) => {
                         let text = format!(
                             "(บันทึก{} ที่ {} ลงวันที่ {})",
                             if urgency.thai().is_empty() {
@@ -128,8 +114,7 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
                             thai::date_long(*date, opts.digits)
                         );
                         results.push(Block::Para(
-                            Paragraph::new(text, body.clone().with_color(GREY))
-                                .indents(indent, indent),
+                            Paragraph::new(text, body.clone().with_color(GREY)).indents(indent, indent),
                         ));
                     }
                     Evidence::Image { name, data, .. } => {
@@ -174,9 +159,7 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
             flow.space(4.0);
         }
         for o in &r.outcomes {
-            flow.paragraph(
-                &numbered(&o.label, &o.text, 0, &body).indents(mm(8.0) + 28.0, mm(8.0) + 28.0),
-            );
+            flow.paragraph(&numbered(&o.label, &o.text, 0, &body).indents(mm(8.0) + 28.0, mm(8.0) + 28.0));
         }
     }
     signatures(&mut flow, &r, opts.digits);
@@ -200,16 +183,8 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
 fn signatures(flow: &mut Flow, r: &Report, digits: Digits) {
     let s = &r.year.signatures;
     let blocks: Vec<(&str, &str, &str)> = [
-        (
-            "ผู้รายงาน",
-            s.reporter_name.as_str(),
-            s.reporter_position.as_str(),
-        ),
-        (
-            "ผู้อนุมัติ",
-            s.approver_name.as_str(),
-            s.approver_position.as_str(),
-        ),
+        ("ผู้รายงาน", s.reporter_name.as_str(), s.reporter_position.as_str()),
+        ("ผู้อนุมัติ", s.approver_name.as_str(), s.approver_position.as_str()),
     ]
     .into_iter()
     .filter(|(_, name, position)| !name.is_empty() || !position.is_empty())
@@ -225,14 +200,8 @@ fn signatures(flow: &mut Flow, r: &Report, digits: Digits) {
     let top = flow.y();
     let mut bottom = top;
     for (i, (role, name, position)) in blocks.iter().enumerate() {
-        let dx = if blocks.len() == 1 {
-            col
-        } else {
-            i as f32 * col
-        };
-        let mut lines = vec![format!(
-            "(ลงชื่อ) ........................................ {role}"
-        )];
+        let dx = if blocks.len() == 1 { col } else { i as f32 * col };
+        let mut lines = vec![format!("(ลงชื่อ) ........................................ {role}")];
         if !name.is_empty() {
             lines.push(format!("({name})"));
         }
@@ -247,11 +216,7 @@ fn signatures(flow: &mut Flow, r: &Report, digits: Digits) {
         // Each block is set in its own column from the same top.
         flow.set_y(top);
         for l in lines {
-            flow.paragraph_in(
-                &Paragraph::new(l, body.clone()).align(Align::Center),
-                dx,
-                col,
-            );
+            flow.paragraph_in(&Paragraph::new(l, body.clone()).align(Align::Center), dx, col);
         }
         bottom = bottom.max(flow.y());
     }
@@ -271,10 +236,7 @@ impl ImageCache {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(data.as_bytes())
             .map_err(|e| CoreError::InvalidInput(format!("image {name}: {e}")))?;
-        let img = Arc::new(
-            Image::decode(&bytes)
-                .map_err(|e| CoreError::InvalidInput(format!("image {name}: {e}")))?,
-        );
+        let img = Arc::new(Image::decode(&bytes).map_err(|e| CoreError::InvalidInput(format!("image {name}: {e}")))?);
         self.images.push((id, img.clone()));
         Ok(img)
     }

@@ -17,8 +17,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
-    SqliteSynchronous,
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::{Connection, migrate::Migrator};
 
@@ -59,9 +58,8 @@ impl Store {
             check_version(path).await?
         } else {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    CoreError::Io(format!("cannot create folder {}: {e}", dir.display()))
-                })?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| CoreError::Io(format!("cannot create folder {}: {e}", dir.display())))?;
             }
             report.created = true;
             None
@@ -73,10 +71,7 @@ impl Store {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(opts)
-            .await?;
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(opts).await?;
         if let Some(version) = applied
             && version < known_schema_version()
         {
@@ -124,11 +119,10 @@ impl Store {
 
     /// No organization and no recorded change: a brand-new database.
     pub async fn is_empty(&self) -> Result<bool> {
-        let (orgs, changes): (i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM organization), (SELECT COUNT(*) FROM change_log)",
-        )
-        .fetch_one(&self.pool)
-        .await?;
+        let (orgs, changes): (i64, i64) =
+            sqlx::query_as("SELECT (SELECT COUNT(*) FROM organization), (SELECT COUNT(*) FROM change_log)")
+                .fetch_one(&self.pool)
+                .await?;
         Ok(orgs == 0 && changes == 0)
     }
 
@@ -190,9 +184,7 @@ impl Store {
                 integrity.join("; ")
             )));
         }
-        let orphans = sqlx::query("PRAGMA foreign_key_check")
-            .fetch_all(&mut *conn)
-            .await?;
+        let orphans = sqlx::query("PRAGMA foreign_key_check").fetch_all(&mut *conn).await?;
         if !orphans.is_empty() {
             return Err(CoreError::Database(format!(
                 "{} rows break foreign keys",
@@ -223,21 +215,14 @@ async fn check_version(path: &Path) -> Result<Option<i64>> {
         .filename(path)
         .read_only(true);
     let mut conn = SqliteConnection::connect_with(&opts).await?;
-    let tables: Vec<String> =
-        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
-            .fetch_all(&mut conn)
-            .await
-            .map_err(|e| {
-                CoreError::Database(format!(
-                    "{} is not a Prongsai database: {e}",
-                    path.display()
-                ))
-            })?;
+    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .fetch_all(&mut conn)
+        .await
+        .map_err(|e| CoreError::Database(format!("{} is not a Prongsai database: {e}", path.display())))?;
     let version = if tables.iter().any(|t| t == "_sqlx_migrations") {
-        let v: Option<i64> =
-            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
-                .fetch_one(&mut conn)
-                .await?;
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+            .fetch_one(&mut conn)
+            .await?;
         Some(v.unwrap_or(0))
     } else if tables.is_empty() {
         None
@@ -264,9 +249,7 @@ async fn backup_before_migration(pool: &SqlitePool, path: &Path, version: i64) -
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     let name = format!(
         "{}.before-migration-v{version}-{stamp}.sqlite",
-        path.file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("prongsai")
+        path.file_stem().and_then(|s| s.to_str()).unwrap_or("prongsai")
     );
     let dest = path.with_file_name(name);
     vacuum_into(pool, &dest).await?;
@@ -280,9 +263,6 @@ async fn vacuum_into(pool: &SqlitePool, dest: &Path) -> Result<()> {
     let dest_str = dest
         .to_str()
         .ok_or_else(|| CoreError::Io(format!("{} is not a valid UTF-8 path", dest.display())))?;
-    sqlx::query("VACUUM INTO ?1")
-        .bind(dest_str)
-        .execute(pool)
-        .await?;
+    sqlx::query("VACUUM INTO ?1").bind(dest_str).execute(pool).await?;
     Ok(())
 }

@@ -60,28 +60,24 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
         Option<String>,
         Option<Vec<u8>>,
     ) = sqlx::query_as(
-            "SELECT id, name_th, name_en, ministry, doc_prefix, digits, orientation, emblem_mime, emblem_data \
+        "SELECT id, name_th, name_en, ministry, doc_prefix, digits, orientation, emblem_mime, emblem_data \
              FROM organization ORDER BY id LIMIT 1",
-        )
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| CoreError::not_found("organization"))?;
-    let divisions: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, name FROM division WHERE organization_id = ?1 ORDER BY position",
     )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| CoreError::not_found("organization"))?;
+    let divisions: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM division WHERE organization_id = ?1 ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
     Ok(Organization {
         id,
         name_th,
         name_en,
         ministry,
         doc_prefix,
-        divisions: divisions
-            .into_iter()
-            .map(|(id, name)| Division { id, name })
-            .collect(),
+        divisions: divisions.into_iter().map(|(id, name)| Division { id, name }).collect(),
         digits: Digits::parse(&digits).unwrap_or_default(),
         orientation: Orientation::parse(&orientation).unwrap_or_default(),
         emblem: match (emblem_mime, emblem_data) {
@@ -114,10 +110,7 @@ fn evidence_of(row: EvidenceRow) -> Result<(i64, EvidenceItem)> {
         "memo" => Evidence::Memo {
             number: number.ok_or_else(bad)?,
             date: date.as_deref().and_then(parse_date).ok_or_else(bad)?,
-            urgency: urgency
-                .as_deref()
-                .and_then(Urgency::parse)
-                .ok_or_else(bad)?,
+            urgency: urgency.as_deref().and_then(Urgency::parse).ok_or_else(bad)?,
         },
         "url" => Evidence::Url {
             url: url.ok_or_else(bad)?,
@@ -142,19 +135,7 @@ fn evidence_of(row: EvidenceRow) -> Result<(i64, EvidenceItem)> {
 pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<Report> {
     let organization = organization(conn).await?;
     #[allow(clippy::type_complexity)]
-    let (
-        year_id,
-        status,
-        title,
-        heading,
-        part1_heading,
-        part2_heading,
-        rn,
-        rp,
-        an,
-        ap,
-        approved_on,
-    ): (
+    let (year_id, status, title, heading, part1_heading, part2_heading, rn, rp, an, ap, approved_on): (
         i64,
         String,
         String,
@@ -195,12 +176,11 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
         },
     };
 
-    let measure_rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, title, remarks FROM measure WHERE year_id = ?1 ORDER BY position",
-    )
-    .bind(year_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let measure_rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, title, remarks FROM measure WHERE year_id = ?1 ORDER BY position")
+            .bind(year_id)
+            .fetch_all(&mut *conn)
+            .await?;
     let activity_rows: Vec<(i64, i64, u8, String)> = sqlx::query_as(
         "SELECT a.id, a.measure_id, a.level, a.text FROM activity a \
          JOIN measure m ON m.id = a.measure_id WHERE m.year_id = ?1 ORDER BY a.measure_id, a.position",
@@ -244,17 +224,11 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
     }
     let mut activities: HashMap<i64, Vec<(i64, u8, String)>> = HashMap::new();
     for (id, measure_id, level, text) in activity_rows {
-        activities
-            .entry(measure_id)
-            .or_default()
-            .push((id, level, text));
+        activities.entry(measure_id).or_default().push((id, level, text));
     }
     let mut results: HashMap<i64, Vec<(i64, u8, String)>> = HashMap::new();
     for (id, measure_id, level, text) in result_rows {
-        results
-            .entry(measure_id)
-            .or_default()
-            .push((id, level, text));
+        results.entry(measure_id).or_default().push((id, level, text));
     }
 
     let measures = measure_rows
@@ -271,12 +245,7 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
                 activities: acts
                     .into_iter()
                     .zip(act_labels)
-                    .map(|((id, level, text), label)| Activity {
-                        id,
-                        level,
-                        label,
-                        text,
-                    })
+                    .map(|((id, level, text), label)| Activity { id, level, label, text })
                     .collect(),
                 results: res
                     .into_iter()
@@ -324,24 +293,12 @@ type MemoRow = (
 );
 
 fn memo_of(row: MemoRow) -> Result<Memo> {
-    let (
-        id,
-        number,
-        date,
-        urgency,
-        division,
-        subject,
-        recipient,
-        body,
-        signer_name,
-        signer_position,
-    ) = row;
+    let (id, number, date, urgency, division, subject, recipient, body, signer_name, signer_position) = row;
     Ok(Memo {
         id,
         memo: MemoDoc {
             number,
-            date: parse_date(&date)
-                .ok_or_else(|| CoreError::Database(format!("memo {id} has a bad date")))?,
+            date: parse_date(&date).ok_or_else(|| CoreError::Database(format!("memo {id} has a bad date")))?,
             urgency: Urgency::parse(&urgency).unwrap_or_default(),
             division,
             subject,

@@ -8,11 +8,7 @@ use crate::change::{Applied, Change, TextTarget, clean_text};
 use crate::domain::{Emblem, Evidence, MemoDoc, ReportDoc, YearStatus};
 use crate::error::{CoreError, Result};
 
-pub(super) async fn apply(
-    conn: &mut SqliteConnection,
-    change: Change,
-    actor: &str,
-) -> Result<Applied> {
+pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &str) -> Result<Applied> {
     let (change, year_be, before) = match change {
         Change::SetText { target, text } => {
             let text = clean_text(target.field_name(), &text, target.required())?;
@@ -48,15 +44,14 @@ pub(super) async fn apply(
         }
     };
     let change_json = serde_json::to_string(&change).expect("a Change serialises");
-    let change_id: i64 = sqlx::query_scalar(
-        "INSERT INTO change_log (at, actor, change, before) VALUES (?1, ?2, ?3, ?4) RETURNING id",
-    )
-    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-    .bind(actor)
-    .bind(change_json)
-    .bind(before.map(|b| b.to_string()))
-    .fetch_one(&mut *conn)
-    .await?;
+    let change_id: i64 =
+        sqlx::query_scalar("INSERT INTO change_log (at, actor, change, before) VALUES (?1, ?2, ?3, ?4) RETURNING id")
+            .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+            .bind(actor)
+            .bind(change_json)
+            .bind(before.map(|b| b.to_string()))
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(Applied { change_id, year_be })
 }
 
@@ -72,11 +67,7 @@ fn check_editable(year_be: i32, status: &str) -> Result<()> {
 }
 
 /// Writes one text field; returns the year it belongs to and the old text.
-async fn set_text(
-    conn: &mut SqliteConnection,
-    target: TextTarget,
-    text: &str,
-) -> Result<(i32, String)> {
+async fn set_text(conn: &mut SqliteConnection, target: TextTarget, text: &str) -> Result<(i32, String)> {
     // (select old value + year, update) — static SQL per target.
     let (select, update, id) = match target {
         TextTarget::MeasureTitle(id) => (
@@ -113,20 +104,12 @@ async fn set_text(
         .await?
         .ok_or_else(|| CoreError::not_found(format!("{} {id}", target.field_name())))?;
     check_editable(year_be, &status)?;
-    sqlx::query(update)
-        .bind(id)
-        .bind(text)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(update).bind(id).bind(text).execute(&mut *conn).await?;
     Ok((year_be, old))
 }
 
 /// Loads a whole year. Returns the document it replaced, if any.
-async fn import(
-    conn: &mut SqliteConnection,
-    doc: &ReportDoc,
-    replace: bool,
-) -> Result<Option<ReportDoc>> {
+async fn import(conn: &mut SqliteConnection, doc: &ReportDoc, replace: bool) -> Result<Option<ReportDoc>> {
     let year_be = doc.year.year_be;
     let org_id: Option<i64> = sqlx::query_scalar("SELECT id FROM organization ORDER BY id LIMIT 1")
         .fetch_optional(&mut *conn)
@@ -150,15 +133,13 @@ async fn import(
             .fetch_one(&mut *conn)
             .await?;
             for (pos, name) in o.divisions.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO division (organization_id, position, name) VALUES (?1, ?2, ?3)",
-                )
-                .bind(id)
-                .bind(pos as i64)
-                .bind(name)
-                .execute(&mut *conn)
-                .await
-                .map_err(|e| dup_division(e, name))?;
+                sqlx::query("INSERT INTO division (organization_id, position, name) VALUES (?1, ?2, ?3)")
+                    .bind(id)
+                    .bind(pos as i64)
+                    .bind(name)
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(|e| dup_division(e, name))?;
             }
             id
         }
@@ -214,15 +195,13 @@ async fn import(
         .fetch_one(&mut *conn)
         .await?;
         for (pos, a) in m.activities.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO activity (measure_id, position, level, text) VALUES (?1, ?2, ?3, ?4)",
-            )
-            .bind(measure_id)
-            .bind(pos as i64)
-            .bind(a.level)
-            .bind(&a.text)
-            .execute(&mut *conn)
-            .await?;
+            sqlx::query("INSERT INTO activity (measure_id, position, level, text) VALUES (?1, ?2, ?3, ?4)")
+                .bind(measure_id)
+                .bind(pos as i64)
+                .bind(a.level)
+                .bind(&a.text)
+                .execute(&mut *conn)
+                .await?;
         }
         for (pos, r) in m.results.iter().enumerate() {
             let result_id: i64 = sqlx::query_scalar(
@@ -270,12 +249,7 @@ fn dup_division(e: sqlx::Error, name: &str) -> CoreError {
     }
 }
 
-async fn insert_evidence(
-    conn: &mut SqliteConnection,
-    result_id: i64,
-    pos: i64,
-    e: &Evidence,
-) -> Result<()> {
+async fn insert_evidence(conn: &mut SqliteConnection, result_id: i64, pos: i64, e: &Evidence) -> Result<()> {
     let q = sqlx::query(
         "INSERT INTO evidence (result_id, position, kind, memo_number, memo_date, memo_urgency, url, \
                                image_name, image_mime, image_data) \
@@ -284,11 +258,7 @@ async fn insert_evidence(
     .bind(result_id)
     .bind(pos);
     let q = match e {
-        Evidence::Memo {
-            number,
-            date,
-            urgency,
-        } => q
+        Evidence::Memo { number, date, urgency } => q
             .bind("memo")
             .bind(number)
             .bind(date.format("%Y-%m-%d").to_string())
@@ -352,10 +322,7 @@ async fn insert_memo(conn: &mut SqliteConnection, org_id: i64, m: &MemoDoc) -> R
 }
 
 /// Sets or clears the organization's emblem.
-async fn set_emblem(
-    conn: &mut SqliteConnection,
-    emblem: Option<&Emblem>,
-) -> Result<Option<Emblem>> {
+async fn set_emblem(conn: &mut SqliteConnection, emblem: Option<&Emblem>) -> Result<Option<Emblem>> {
     let old = super::read::organization(conn).await?;
     let (mime, data) = match emblem {
         Some(e) => (
@@ -363,9 +330,7 @@ async fn set_emblem(
             Some(
                 base64::engine::general_purpose::STANDARD
                     .decode(e.data.as_bytes())
-                    .map_err(|err| {
-                        CoreError::InvalidInput(format!("emblem data is not base64: {err}"))
-                    })?,
+                    .map_err(|err| CoreError::InvalidInput(format!("emblem data is not base64: {err}")))?,
             ),
         ),
         None => (None, None),

@@ -87,8 +87,7 @@ fn keep_numbers_with_their_words(text: &str, breaks: &mut [Break]) {
             .rev()
             .take_while(|&c| c == '.' || is_thai_letter(c))
             .collect();
-        let abbreviation =
-            last.ends_with('.') && abbr.iter().any(|&c| is_thai_letter(c)) && abbr.len() <= 6;
+        let abbreviation = last.ends_with('.') && abbr.iter().any(|&c| is_thai_letter(c)) && abbr.len() <= 6;
         if abbreviation || last.ends_with("ข้อ") || last.ends_with("มาตรา") {
             b.kind = Kind::Fallback;
         }
@@ -161,10 +160,7 @@ fn wrap_links(text: &str, breaks: &mut Vec<Break>) {
             let pos = s + i + c.len_utf8();
             let next = text[pos..].chars().next();
             if matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '=') && pos < e && next != Some(c) {
-                breaks.push(Break {
-                    pos,
-                    kind: Kind::Good,
-                });
+                breaks.push(Break { pos, kind: Kind::Good });
             }
         }
     }
@@ -189,10 +185,7 @@ mod tests {
     fn good(text: &str) -> Vec<&str> {
         let mut pieces = Vec::new();
         let mut last = 0;
-        for b in opportunities(text)
-            .into_iter()
-            .filter(|b| b.kind != Kind::Fallback)
-        {
+        for b in opportunities(text).into_iter().filter(|b| b.kind != Kind::Fallback) {
             pieces.push(&text[last..b.pos]);
             last = b.pos;
         }
@@ -223,10 +216,7 @@ mod tests {
             !pieces.iter().any(|p| p.ends_with("htt") || p == &"https:/"),
             "{pieces:?}"
         );
-        assert!(
-            pieces.iter().any(|p| p.starts_with("https://www.")),
-            "{pieces:?}"
-        );
+        assert!(pieces.iter().any(|p| p.starts_with("https://www.")), "{pieces:?}");
     }
 
     #[test]
@@ -235,9 +225,9 @@ mod tests {
         {
             let pieces = good(t);
             assert!(
-                pieces.iter().any(|p| p.contains("พ.ศ. 2566")
-                    || p.contains("โทร. 1139")
-                    || p.contains("ข้อ 207")),
+                pieces
+                    .iter()
+                    .any(|p| p.contains("พ.ศ. 2566") || p.contains("โทร. 1139") || p.contains("ข้อ 207")),
                 "{pieces:?}"
             );
         }

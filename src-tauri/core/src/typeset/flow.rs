@@ -161,8 +161,7 @@ impl Flow {
     pub fn image(&mut self, image: &Image, key: usize, dx: f32, w: f32, h: f32) {
         self.keep(h);
         let page = self.page();
-        self.pdf
-            .image(page, key, image, self.margins.left + dx, self.y, w, h);
+        self.pdf.image(page, key, image, self.margins.left + dx, self.y, w, h);
         self.y += h;
     }
 
@@ -170,14 +169,8 @@ impl Flow {
         let mut out = Vec::new();
         for (b, block) in cell.iter().enumerate() {
             match block {
-                Block::Para(p) => {
-                    out.extend(layout(p, width).into_iter().map(|l| (b, Piece::Line(l))))
-                }
-                Block::Image {
-                    image,
-                    key,
-                    max_height,
-                } => {
+                Block::Para(p) => out.extend(layout(p, width).into_iter().map(|l| (b, Piece::Line(l)))),
+                Block::Image { image, key, max_height } => {
                     let mut w = width;
                     let mut h = w * image.aspect();
                     let limit = max_height.min(page_room - 8.0).max(8.0);
@@ -208,9 +201,7 @@ impl Flow {
     /// piece in the text of the PDF.
     pub fn table(&mut self, t: &Table) -> Result<(), TypesetError> {
         if t.widths.len() != t.header.len() || t.rows.iter().any(|r| r.len() != t.widths.len()) {
-            return Err(TypesetError::Layout(
-                "every table row needs one cell per column".into(),
-            ));
+            return Err(TypesetError::Layout("every table row needs one cell per column".into()));
         }
         let pad = t.padding;
         let page_room = self.size().height - self.margins.top - self.margins.bottom;
@@ -246,11 +237,7 @@ impl Flow {
                 // A row starts with something in every cell that has content,
                 // or on the next page.
                 let starting = at.iter().all(|&a| a == 0);
-                let lame_start = starting
-                    && cells
-                        .iter()
-                        .zip(&ends)
-                        .any(|(c, &e)| !c.is_empty() && e == 0);
+                let lame_start = starting && cells.iter().zip(&ends).any(|(c, &e)| !c.is_empty() && e == 0);
                 if (!progressed || lame_start) && !done && !fresh {
                     self.new_page();
                     self.draw_header(t, &header, header_h);
@@ -259,9 +246,7 @@ impl Flow {
                 }
                 if !progressed && !done {
                     if fresh {
-                        return Err(TypesetError::Layout(
-                            "a table cell is taller than a page".into(),
-                        ));
+                        return Err(TypesetError::Layout("a table cell is taller than a page".into()));
                     }
                     self.new_page();
                     self.draw_header(t, &header, header_h);
@@ -317,8 +302,7 @@ impl Flow {
         for (ci, c) in cells.iter().enumerate() {
             let w = t.widths[ci];
             let fill = if header { t.header_fill } else { None };
-            self.pdf
-                .rect(page, x, self.y, w, h, Some((t.rule, t.rule_color)), fill);
+            self.pdf.rect(page, x, self.y, w, h, Some((t.rule, t.rule_color)), fill);
             let mut y = self.y + t.padding;
             for pi in from[ci]..to[ci] {
                 placed.push((ci, pi, x + t.padding, y));
@@ -352,9 +336,7 @@ impl Flow {
         for (ci, pi, px, py) in placed {
             match &cells[ci][pi].1 {
                 Piece::Line(line) => self.pdf.line(page, px, py, line),
-                Piece::Image { image, key, w, h } => {
-                    self.pdf.image(page, *key, image, px, py + 2.0, *w, *h)
-                }
+                Piece::Image { image, key, w, h } => self.pdf.image(page, *key, image, px, py + 2.0, *w, *h),
                 Piece::Space(_) => {}
             }
         }
@@ -363,10 +345,7 @@ impl Flow {
 
     /// Writes page numbers with `label(n, total)` (1-based) through `f`, then
     /// finishes the PDF.
-    pub fn finish(
-        mut self,
-        mut number: impl FnMut(&mut PdfWriter, usize, usize),
-    ) -> Result<Vec<u8>, TypesetError> {
+    pub fn finish(mut self, mut number: impl FnMut(&mut PdfWriter, usize, usize)) -> Result<Vec<u8>, TypesetError> {
         let total = self.pdf.page_count();
         for page in 0..total {
             number(&mut self.pdf, page, total);
@@ -384,13 +363,7 @@ const MIN_LINES: usize = 2;
 
 /// How far each cell of a row gets in `room` points: whole paragraphs, and
 /// inside one paragraph for at most one cell.
-fn slice_ends(
-    cells: &[Vec<(usize, Piece)>],
-    at: &[usize],
-    room: f32,
-    full_room: f32,
-    fresh: bool,
-) -> Vec<usize> {
+fn slice_ends(cells: &[Vec<(usize, Piece)>], at: &[usize], room: f32, full_room: f32, fresh: bool) -> Vec<usize> {
     // Pieces that fit, cell by cell.
     let fit: Vec<usize> = cells
         .iter()
@@ -416,15 +389,8 @@ fn slice_ends(
             continue;
         }
         let para = c[e].0;
-        let p_start = c[..e]
-            .iter()
-            .rposition(|(b, _)| *b != para)
-            .map_or(0, |i| i + 1)
-            .max(a);
-        let p_end = c[e..]
-            .iter()
-            .position(|(b, _)| *b != para)
-            .map_or(c.len(), |i| e + i);
+        let p_start = c[..e].iter().rposition(|(b, _)| *b != para).map_or(0, |i| i + 1).max(a);
+        let p_end = c[e..].iter().position(|(b, _)| *b != para).map_or(c.len(), |i| e + i);
         whole.push(p_start);
         // A paragraph taller than a page must split; others may, keeping
         // MIN_LINES on both sides.

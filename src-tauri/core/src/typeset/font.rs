@@ -54,8 +54,7 @@ impl Face {
 
     /// The glyph's advance in the font's `hmtx` (what a PDF viewer uses).
     pub fn advance(&self, gid: u16) -> i32 {
-        self.shaper()
-            .glyph_h_advance(harfrust::GlyphId::new(u32::from(gid)))
+        self.shaper().glyph_h_advance(harfrust::GlyphId::new(u32::from(gid)))
     }
 
     /// Font units to points at `size`.

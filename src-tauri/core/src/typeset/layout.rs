@@ -162,15 +162,8 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         ranges.push(start..text.len());
     }
     let max_size = p.spans.iter().map(|s| s.style.size).fold(0.0f32, f32::max);
-    let max_size = p
-        .label
-        .as_ref()
-        .map_or(max_size, |l| max_size.max(l.style.size));
-    let leading = if p.leading > 0.0 {
-        p.leading
-    } else {
-        ASCENT + DESCENT
-    };
+    let max_size = p.label.as_ref().map_or(max_size, |l| max_size.max(l.style.size));
+    let leading = if p.leading > 0.0 { p.leading } else { ASCENT + DESCENT };
     let height = max_size * leading;
     let baseline = max_size * (ASCENT + (leading - ASCENT - DESCENT) / 2.0);
 
@@ -313,13 +306,7 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
 /// The end of the line that starts at `start`: the last break that fits,
 /// a mandatory break, or, when the first piece alone is too wide, a
 /// fallback break or a grapheme boundary inside it.
-fn next_line_end(
-    text: &str,
-    breaks: &[Break],
-    start: usize,
-    avail: f32,
-    width: &dyn Fn(usize, usize) -> f32,
-) -> usize {
+fn next_line_end(text: &str, breaks: &[Break], start: usize, avail: f32, width: &dyn Fn(usize, usize) -> f32) -> usize {
     let eps = 0.01;
     let mut best: Option<usize> = None;
     let from = breaks.partition_point(|b| b.pos <= start);
@@ -418,8 +405,7 @@ mod tests {
 
     #[test]
     fn a_label_hangs_before_the_text() {
-        let p = Paragraph::new("ข้อความ", Style::regular(14.0))
-            .label(Span::new("1.", Style::regular(14.0)), 20.0);
+        let p = Paragraph::new("ข้อความ", Style::regular(14.0)).label(Span::new("1.", Style::regular(14.0)), 20.0);
         let l = &layout(&p, 300.0)[0];
         assert_eq!(l.x, 20.0);
         assert!(

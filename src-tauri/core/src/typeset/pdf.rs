@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, LinkAnnotation, Mm, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    RawImage, Rect, Rgb, TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, LinkAnnotation, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb, TextItem,
+    TextMatrix, XObjectId, XObjectTransform,
 };
 use subsetter::GlyphRemapper;
 
@@ -81,10 +81,7 @@ fn to_8_bit(raw: &mut RawImage) {
     };
     let bytes = match &raw.pixels {
         RawImageData::U16(v) => v.iter().map(|p| (p >> 8) as u8).collect(),
-        RawImageData::F32(v) => v
-            .iter()
-            .map(|p| (p.clamp(0.0, 1.0) * 255.0).round() as u8)
-            .collect(),
+        RawImageData::F32(v) => v.iter().map(|p| (p.clamp(0.0, 1.0) * 255.0).round() as u8).collect(),
         RawImageData::U8(_) => return,
     };
     raw.pixels = RawImageData::U8(bytes);
@@ -115,13 +112,7 @@ fn actual_text(text: &str) -> Op {
         data.extend_from_slice(&u.to_be_bytes());
     }
     let mut map = BTreeMap::new();
-    map.insert(
-        "ActualText".to_owned(),
-        DictItem::String {
-            data,
-            literal: false,
-        },
-    );
+    map.insert("ActualText".to_owned(), DictItem::String { data, literal: false });
     Op::BeginMarkedContentWithProperties {
         tag: "Span".into(),
         properties: DictItem::Dict { map },
@@ -306,14 +297,7 @@ impl PdfWriter {
     }
 
     /// A straight line segment.
-    pub fn segment(
-        &mut self,
-        page: usize,
-        from: (f32, f32),
-        to: (f32, f32),
-        thickness: f32,
-        color: Color3,
-    ) {
+    pub fn segment(&mut self, page: usize, from: (f32, f32), to: (f32, f32), thickness: f32, color: Color3) {
         let h = self.size.height;
         let ops = &mut self.pages[page];
         ops.push(Op::SaveGraphicsState);
@@ -345,16 +329,7 @@ impl PdfWriter {
 
     /// Places `image` with its top-left corner at (`x`, `top`), `w` × `h` points.
     /// The same image placed twice is stored once.
-    pub fn image(
-        &mut self,
-        page: usize,
-        key: usize,
-        image: &Image,
-        x: f32,
-        top: f32,
-        w: f32,
-        h: f32,
-    ) {
+    pub fn image(&mut self, page: usize, key: usize, image: &Image, x: f32, top: f32, w: f32, h: f32) {
         let id = match self.images.iter().find(|(k, _)| *k == key) {
             Some((_, id)) => id.clone(),
             None => {
@@ -385,10 +360,8 @@ impl PdfWriter {
             let subset = subsetter::subset(f.data, 0, &self.remap[i])
                 .map_err(|e| TypesetError::Font(format!("cannot subset {}: {e:?}", f.name)))?;
             let mut warnings = Vec::new();
-            let mut parsed =
-                ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or_else(|| {
-                    TypesetError::Font(format!("the subset of {} does not parse", f.name))
-                })?;
+            let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+                .ok_or_else(|| TypesetError::Font(format!("the subset of {} does not parse", f.name)))?;
             parsed.font_name = Some(format!("{}+{}", subset_tag(&self.remap[i]), f.name));
             self.doc
                 .resources
@@ -396,15 +369,8 @@ impl PdfWriter {
                 .map
                 .insert(self.fonts[i].clone(), PdfFont::new(parsed));
         }
-        let (wmm, hmm) = (
-            Mm(self.size.width * 25.4 / 72.0),
-            Mm(self.size.height * 25.4 / 72.0),
-        );
-        self.doc.pages = self
-            .pages
-            .drain(..)
-            .map(|ops| PdfPage::new(wmm, hmm, ops))
-            .collect();
+        let (wmm, hmm) = (Mm(self.size.width * 25.4 / 72.0), Mm(self.size.height * 25.4 / 72.0));
+        self.doc.pages = self.pages.drain(..).map(|ops| PdfPage::new(wmm, hmm, ops)).collect();
         // Images compressed (printpdf picks Flate for graphics, JPEG for
         // photos), at the size they came in.
         let images = printpdf::ImageOptimizationOptions {
@@ -450,9 +416,7 @@ fn subset_tag(remap: &GlyphRemapper) -> String {
     for g in remap.remapped_gids() {
         h = (h ^ u64::from(g)).wrapping_mul(0x0100_0000_01b3);
     }
-    (0..6)
-        .map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8))
-        .collect()
+    (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
 }
 
 #[cfg(test)]
@@ -461,10 +425,7 @@ mod tests {
 
     #[test]
     fn uris_are_ascii() {
-        assert_eq!(
-            uri_ascii("https://a.th/ผล?x=1"),
-            "https://a.th/%E0%B8%9C%E0%B8%A5?x=1"
-        );
+        assert_eq!(uri_ascii("https://a.th/ผล?x=1"), "https://a.th/%E0%B8%9C%E0%B8%A5?x=1");
         assert_eq!(uri_ascii("https://a.th/a%20b"), "https://a.th/a%20b");
     }
 }

@@ -49,11 +49,7 @@ fn words_at(text: &str, max_chars: usize) -> Vec<usize> {
 /// first has fewer words). Returns one flag per byte offset of `run`.
 pub fn best_boundaries(run: &str) -> Vec<bool> {
     const MAX_WORD: usize = 30;
-    let idx: Vec<usize> = run
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([run.len()])
-        .collect();
+    let idx: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
     let n = idx.len() - 1;
     let pos_of = |byte: usize| idx.binary_search(&byte).unwrap_or(0);
     // edges[i]: (j, unknown) — a listed word from char i to j, or one unknown char.
