@@ -14,7 +14,7 @@ NPM ?= npm
 UI := ui
 STAMP := $(or $(CARGO_TARGET_DIR),target)/.prongsai-stamps
 
-.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli clean
+.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli bench clean
 
 help:
 	@echo "make run    — set up and open Prongsai on the sample report"
@@ -69,6 +69,11 @@ test: setup tauri-driver ui lint
 	cd $(UI) && $(NPM) test
 	xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24 -nolisten tcp" \
 	  $(CARGO) test --workspace --all-targets
+
+# Export speed (criterion) and the whole-process figures quoted in docs/benchmarks.md.
+bench: setup
+	$(CARGO) bench -p prongsai-core --bench export
+	scripts/bench-cli.sh
 
 clean:
 	$(CARGO) clean

@@ -8,7 +8,7 @@ packages=(
   build-essential pkg-config file libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev   # the window
   xvfb xauth webkit2gtk-driver dbus-x11             # window tests
-  poppler-utils                                     # looking at PDFs
+  poppler-utils qpdf libharfbuzz-bin                # PDF tests: pdftotext/pdffonts, qpdf --check, hb-shape
 )
 
 missing=()

@@ -8,6 +8,11 @@ use std::process::{Command, Stdio};
 use prongsai_core::typeset::font::{Weight, face, font_bytes};
 use prongsai_core::typeset::shape::shape;
 
+type Pick<'a> = Box<dyn Fn(&str) -> bool + 'a>;
+
+/// (glyph id, cluster, x advance, x offset, y offset)
+type GlyphRow = (u32, u32, i32, i32, i32);
+
 /// Words that stress Thai shaping, picked from the word list by pattern
 /// plus a few made-up stacks: tone marks over upper vowels, ป/ฝ/ฟ with
 /// upper marks, ญ/ฐ/ฎ/ฏ with below vowels, ำ with tone marks.
@@ -16,7 +21,7 @@ fn stress_list() -> Vec<String> {
     let upper = ['ิ', 'ี', 'ึ', 'ื', 'ั', '็'];
     let tone = ['่', '้', '๊', '๋', '์'];
     let below = ['ุ', 'ู', 'ฺ'];
-    let categories: [(&str, Box<dyn Fn(&str) -> bool>); 5] = [
+    let categories: [(&str, Pick<'_>); 5] = [
         (
             "upper vowel + tone",
             Box::new(|w: &str| {
@@ -98,7 +103,7 @@ fn stress_list() -> Vec<String> {
 }
 
 /// (gid, cluster, x_advance, x_offset, y_offset) per glyph from hb-shape.
-fn hb_shape(font: &str, words: &[String]) -> Vec<Vec<(u32, u32, i32, i32, i32)>> {
+fn hb_shape(font: &str, words: &[String]) -> Vec<Vec<GlyphRow>> {
     let mut file = tempfile::NamedTempFile::new().unwrap();
     file.write_all(words.join("\n").as_bytes()).unwrap();
     let out = Command::new("hb-shape")

@@ -13,7 +13,7 @@ use crate::domain::{Digits, Memo, Organization};
 use crate::error::{CoreError, Result};
 use crate::thai;
 use crate::typeset::layout::{layout, text_width};
-use crate::typeset::{Align, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm};
+use crate::typeset::{Align, Area, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm};
 
 const BODY: f32 = 16.0;
 const RED: [f32; 3] = [0.8, 0.0, 0.0];
@@ -53,7 +53,13 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
             .map_err(|err| CoreError::InvalidInput(format!("emblem: {err}")))?;
         let img = Arc::new(Image::decode(&bytes).map_err(|err| CoreError::InvalidInput(format!("emblem: {err}")))?);
         let ew = emblem_h / img.aspect();
-        flow.pdf.image(page, 0, &img, margins.left, band, ew, emblem_h);
+        let area = Area {
+            x: margins.left,
+            top: band,
+            w: ew,
+            h: emblem_h,
+        };
+        flow.pdf.image(page, 0, &img, area);
     }
     let heading = Paragraph::new("บันทึกข้อความ", Style::bold(26.0)).align(Align::Center);
     for line in layout(&heading, w) {

@@ -63,16 +63,7 @@ pub async fn export_report(
         digits: digits.unwrap_or(report.organization.digits),
         orientation: orientation.unwrap_or(report.organization.orientation),
     };
-    // Typesetting is CPU work: keep it off the async runtime's threads.
-    let pdf = tokio::task::spawn_blocking(move || report_pdf(&report, &opts))
-        .await
-        .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
-    write_atomically(path, &pdf)?;
-    Ok(Exported {
-        path: path.display().to_string(),
-        bytes: pdf.len() as u64,
-        missing_emblem: false,
-    })
+    write_pdf(path, false, move || report_pdf(&report, &opts)).await
 }
 
 /// Writes a stored memo to `path`.
@@ -81,7 +72,17 @@ pub async fn export_memo(store: &Store, id: Id, digits: Option<Digits>, path: &P
     let org = store.organization().await?;
     let digits = digits.unwrap_or(org.digits);
     let missing_emblem = org.emblem.is_none();
-    let pdf = tokio::task::spawn_blocking(move || memo_pdf(&memo, &org, digits))
+    write_pdf(path, missing_emblem, move || memo_pdf(&memo, &org, digits)).await
+}
+
+/// Typesets on a blocking thread (CPU work, off the async runtime) and
+/// writes the file atomically.
+async fn write_pdf(
+    path: &Path,
+    missing_emblem: bool,
+    typeset: impl FnOnce() -> Result<Vec<u8>> + Send + 'static,
+) -> Result<Exported> {
+    let pdf = tokio::task::spawn_blocking(typeset)
         .await
         .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
     write_atomically(path, &pdf)?;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::TypesetError;
 use super::layout::{Line, Paragraph, Rgb, layout};
-use super::pdf::{Image, PageSize, PdfWriter};
+use super::pdf::{Area, Image, PageSize, PdfWriter};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Margins {
@@ -161,7 +161,13 @@ impl Flow {
     pub fn image(&mut self, image: &Image, key: usize, dx: f32, w: f32, h: f32) {
         self.keep(h);
         let page = self.page();
-        self.pdf.image(page, key, image, self.margins.left + dx, self.y, w, h);
+        let area = Area {
+            x: self.margins.left + dx,
+            top: self.y,
+            w,
+            h,
+        };
+        self.pdf.image(page, key, image, area);
         self.y += h;
     }
 
@@ -302,11 +308,12 @@ impl Flow {
         for (ci, c) in cells.iter().enumerate() {
             let w = t.widths[ci];
             let fill = if header { t.header_fill } else { None };
-            self.pdf.rect(page, x, self.y, w, h, Some((t.rule, t.rule_color)), fill);
+            self.pdf
+                .rect(page, Area { x, top: self.y, w, h }, Some((t.rule, t.rule_color)), fill);
             let mut y = self.y + t.padding;
-            for pi in from[ci]..to[ci] {
+            for (pi, (_, piece)) in c.iter().enumerate().take(to[ci]).skip(from[ci]) {
                 placed.push((ci, pi, x + t.padding, y));
-                y += c[pi].1.height();
+                y += piece.height();
             }
             x += w;
         }
@@ -336,7 +343,17 @@ impl Flow {
         for (ci, pi, px, py) in placed {
             match &cells[ci][pi].1 {
                 Piece::Line(line) => self.pdf.line(page, px, py, line),
-                Piece::Image { image, key, w, h } => self.pdf.image(page, *key, image, px, py + 2.0, *w, *h),
+                Piece::Image { image, key, w, h } => self.pdf.image(
+                    page,
+                    *key,
+                    image,
+                    Area {
+                        x: px,
+                        top: py + 2.0,
+                        w: *w,
+                        h: *h,
+                    },
+                ),
                 Piece::Space(_) => {}
             }
         }
@@ -409,10 +426,11 @@ fn slice_ends(cells: &[Vec<(usize, Piece)>], at: &[usize], room: f32, full_room:
         ends[ci] = split[ci].unwrap_or(whole[ci]);
     }
     // On a fresh page something must go, whatever the rules say.
-    if fresh && ends.iter().zip(at).all(|(e, a)| e == a) {
-        if let Some(ci) = (0..cells.len()).find(|&ci| fit[ci] > at[ci]) {
-            ends[ci] = fit[ci];
-        }
+    if fresh
+        && ends.iter().zip(at).all(|(e, a)| e == a)
+        && let Some(ci) = (0..cells.len()).find(|&ci| fit[ci] > at[ci])
+    {
+        ends[ci] = fit[ci];
     }
     ends
 }

@@ -17,7 +17,7 @@ pub mod words;
 pub use flow::{Block, Cell, Flow, Margins, Table};
 pub use font::Weight;
 pub use layout::{Align, Line, Paragraph, Span, Style};
-pub use pdf::{Image, PageSize, PdfWriter, mm};
+pub use pdf::{Area, Image, PageSize, PdfWriter, mm};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TypesetError {

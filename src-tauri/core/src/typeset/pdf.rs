@@ -88,6 +88,18 @@ fn to_8_bit(raw: &mut RawImage) {
     raw.data_format = format;
 }
 
+/// Font and fill colour in force in a page's content stream.
+type TextState = (Option<(Weight, f32)>, Option<Color3>);
+
+/// A box on the page, in points from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    pub x: f32,
+    pub top: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
 pub struct PdfWriter {
     doc: PdfDocument,
     size: PageSize,
@@ -98,7 +110,7 @@ pub struct PdfWriter {
     images: Vec<(usize, XObjectId)>,
     /// Text state of each page's content stream so far (font and fill
     /// colour persist across BT/ET; rect() restores what it changes).
-    state: Vec<(Option<(Weight, f32)>, Option<Color3>)>,
+    state: Vec<TextState>,
 }
 
 fn rgb(c: Color3) -> Color {
@@ -183,55 +195,55 @@ impl PdfWriter {
         ops.push(Op::StartTextSection);
         ops.push(actual_text(&line.text));
         let (mut font, mut color) = self.state[page];
-        // The glyphs of a run share font, size and baseline: one text matrix,
-        // then glyph ids with integer kerns (font units = 1/1000 em for a
-        // 1000-unit font) where the shaped position differs from the pen.
+        // The glyphs of a run share font, size and baseline: one text matrix
+        // and one TJ of glyph ids, with integer kerns (font units = 1/1000 em
+        // for a 1000-unit font) where the shaped position differs from the pen.
         let mut run: Option<(Weight, f32, i32, i32)> = None; // weight, size, dy, pen
+        let mut glyphs: Vec<Codepoint> = Vec::new();
+        let flush = |ops: &mut Vec<Op>, glyphs: &mut Vec<Codepoint>| {
+            if !glyphs.is_empty() {
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(std::mem::take(glyphs))],
+                });
+            }
+        };
         for g in &line.glyphs {
             let w = g.weight.index();
             let f = face(g.weight);
-            if font != Some((g.weight, g.size)) {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(self.fonts[w].clone()),
-                    size: Pt(g.size),
+            let same_run = matches!(run, Some((rw, rs, rdy, _)) if rw == g.weight && rs == g.size && rdy == g.dy_units)
+                && color == Some(g.color);
+            if !same_run {
+                flush(&mut ops, &mut glyphs);
+                if font != Some((g.weight, g.size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(self.fonts[w].clone()),
+                        size: Pt(g.size),
+                    });
+                    font = Some((g.weight, g.size));
+                }
+                if color != Some(g.color) {
+                    ops.push(Op::SetFillColor { col: rgb(g.color) });
+                    color = Some(g.color);
+                }
+                let k = f.scale(g.size);
+                let px = base_x + g.x_units as f32 * k;
+                let py = self.size.height - baseline + g.dy_units as f32 * k;
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, px, py]),
                 });
-                font = Some((g.weight, g.size));
-            }
-            if color != Some(g.color) {
-                ops.push(Op::SetFillColor { col: rgb(g.color) });
-                color = Some(g.color);
-                run = None;
+            } else if let (Some((_, _, _, pen)), Some(last)) = (run, glyphs.last_mut()) {
+                // A TJ number after the previous glyph moves the pen to this one.
+                last.offset = (pen - g.x_units) as f32 * 1000.0 / f.units_per_em;
             }
             self.used[w] = true;
-            let gid = self.remap[w].remap(g.gid);
-            let to_em = 1000.0 / f.units_per_em;
-            match run {
-                Some((rw, rs, rdy, pen)) if rw == g.weight && rs == g.size && rdy == g.dy_units => {
-                    let kern = (pen - g.x_units) as f32 * to_em;
-                    if kern != 0.0 {
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::Offset(kern)],
-                        });
-                    }
-                }
-                _ => {
-                    let k = f.scale(g.size);
-                    let px = base_x + g.x_units as f32 * k;
-                    let py = self.size.height - baseline + g.dy_units as f32 * k;
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, px, py]),
-                    });
-                }
-            }
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(vec![Codepoint {
-                    gid,
-                    offset: 0.0,
-                    cid: g.cid.clone(),
-                }])],
+            glyphs.push(Codepoint {
+                gid: self.remap[w].remap(g.gid),
+                offset: 0.0,
+                cid: g.cid.clone(),
             });
             run = Some((g.weight, g.size, g.dy_units, g.x_units + f.advance(g.gid)));
         }
+        flush(&mut ops, &mut glyphs);
         ops.push(Op::EndMarkedContent);
         ops.push(Op::EndTextSection);
         self.state[page] = (font, color);
@@ -258,16 +270,7 @@ impl PdfWriter {
     }
 
     /// A rectangle, stroked and/or filled.
-    pub fn rect(
-        &mut self,
-        page: usize,
-        x: f32,
-        top: f32,
-        w: f32,
-        h: f32,
-        stroke: Option<(f32, Color3)>,
-        fill: Option<Color3>,
-    ) {
+    pub fn rect(&mut self, page: usize, a: Area, stroke: Option<(f32, Color3)>, fill: Option<Color3>) {
         let mode = match (stroke.is_some(), fill.is_some()) {
             (true, true) => PaintMode::FillStroke,
             (true, false) => PaintMode::Stroke,
@@ -285,10 +288,10 @@ impl PdfWriter {
         }
         ops.push(Op::DrawRectangle {
             rectangle: Rect {
-                x: Pt(x),
-                y: Pt(self.size.height - top - h),
-                width: Pt(w),
-                height: Pt(h),
+                x: Pt(a.x),
+                y: Pt(self.size.height - a.top - a.h),
+                width: Pt(a.w),
+                height: Pt(a.h),
                 mode: Some(mode),
                 winding_order: None,
             },
@@ -329,7 +332,8 @@ impl PdfWriter {
 
     /// Places `image` with its top-left corner at (`x`, `top`), `w` × `h` points.
     /// The same image placed twice is stored once.
-    pub fn image(&mut self, page: usize, key: usize, image: &Image, x: f32, top: f32, w: f32, h: f32) {
+    pub fn image(&mut self, page: usize, key: usize, image: &Image, a: Area) {
+        let Area { x, top, w, h } = a;
         let id = match self.images.iter().find(|(k, _)| *k == key) {
             Some((_, id)) => id.clone(),
             None => {
