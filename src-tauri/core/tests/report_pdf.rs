@@ -320,3 +320,31 @@ async fn a_failed_write_leaves_the_old_file_alone() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[tokio::test]
+async fn image_evidence_is_embedded_scaled_to_its_column() {
+    let (dir, mut report) = sample().await;
+    let png = include_bytes!("fixtures/emblem.png");
+    report.measures[2].results[1]
+        .evidence
+        .push(prongsai_core::EvidenceItem {
+            id: 9_001,
+            evidence: prongsai_core::Evidence::Image {
+                name: "infographic.png".into(),
+                mime: "image/png".into(),
+                data: prongsai_core::doc::base64_encode(png),
+            },
+            memo_id: None,
+        });
+    let path = export(dir.path(), &report, Digits::Thai, Orientation::Landscape);
+    let list = tool("pdfimages", &["-list", path.to_str().unwrap()]);
+    let rows: Vec<&str> = list
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .collect();
+    assert_eq!(rows.len(), 1, "{list}");
+    // Scaled to fit: 70 mm high at most, so at least 300 px / 70 mm ≈ 109 ppi.
+    let ppi: f32 = rows[0].split_whitespace().nth(12).unwrap().parse().unwrap();
+    assert!(ppi >= 108.0, "{list}");
+}
