@@ -126,14 +126,14 @@ pub async fn open_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
         })
 }
 
-/// Lets the user pick the emblem image (PNG or JPEG); `false` when cancelled.
+/// Lets the user pick the emblem image (PNG, JPEG or SVG); `false` when cancelled.
 #[tauri::command]
 pub async fn choose_emblem<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<bool> {
     let store = state.store()?;
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .add_filter("PNG / JPEG", &["png", "jpg", "jpeg"])
+        .add_filter("PNG / JPEG / SVG", &["png", "jpg", "jpeg", "svg"])
         .pick_file(move |p| {
             let _ = tx.send(p);
         });

@@ -92,7 +92,7 @@ enum Command {
 
 #[derive(Subcommand)]
 enum OrgCommand {
-    /// Set the emblem (ครุฑ) printed on memos, from a PNG or JPEG file
+    /// Set the emblem (ครุฑ) printed on memos, from a PNG, JPEG or SVG file
     SetEmblem { file: PathBuf },
     /// Remove the emblem
     ClearEmblem,

@@ -186,7 +186,7 @@ fn export_writes_the_report_and_memo_pdfs() {
         .output()
         .unwrap();
     assert!(out.status.success() && out.stderr.is_empty());
-    assert!(failure(cli(&db).args(["org", "set-emblem"]).arg(&pdf)).contains("not a PNG or JPEG"));
+    assert!(failure(cli(&db).args(["org", "set-emblem"]).arg(&pdf)).contains("not a PNG, JPEG or SVG"));
 }
 
 #[test]

@@ -19,7 +19,7 @@ pub const MAX_DOC_BYTES: usize = 64 * 1024 * 1024;
 /// Largest image accepted as evidence (decoded bytes).
 pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
 
-const IMAGE_MIMES: &[&str] = &["image/png", "image/jpeg"];
+const IMAGE_MIMES: &[&str] = &["image/png", "image/jpeg", "image/svg+xml"];
 
 fn malformed(path: impl Into<String>, message: impl Into<String>) -> CoreError {
     CoreError::MalformedImport {
@@ -186,12 +186,12 @@ pub fn check_evidence(e: &mut Evidence) -> Result<()> {
     Ok(())
 }
 
-/// An image the PDF can embed: PNG or JPEG, base64, not too large, and
+/// An image the PDF can embed: PNG, JPEG or SVG, base64, not too large, and
 /// decodable.
 pub fn check_image(mime: &str, data: &str, what: &str) -> Result<()> {
     if !IMAGE_MIMES.contains(&mime) {
         return Err(CoreError::InvalidInput(format!(
-            "{what} type {mime} is not supported (PNG or JPEG)"
+            "{what} type {mime} is not supported (PNG, JPEG or SVG)"
         )));
     }
     let bytes = base64::engine::general_purpose::STANDARD
@@ -212,11 +212,11 @@ pub fn base64_encode(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-/// Reads a PNG or JPEG file as an [`crate::domain::Emblem`]-shaped image.
+/// Reads a PNG, JPEG or SVG file as an [`crate::domain::Emblem`]-shaped image.
 pub fn read_image_file(file: &std::path::Path) -> Result<crate::domain::Emblem> {
     let bytes = std::fs::read(file).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
     let mime = sniff_image(&bytes)
-        .ok_or_else(|| CoreError::InvalidInput(format!("{} is not a PNG or JPEG image", file.display())))?;
+        .ok_or_else(|| CoreError::InvalidInput(format!("{} is not a PNG, JPEG or SVG image", file.display())))?;
     Ok(crate::domain::Emblem {
         mime: mime.to_owned(),
         data: base64_encode(&bytes),
@@ -229,6 +229,8 @@ pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
         Some("image/png")
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         Some("image/jpeg")
+    } else if crate::typeset::pdf::is_svg(bytes) {
+        Some("image/svg+xml")
     } else {
         None
     }

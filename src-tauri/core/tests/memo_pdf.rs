@@ -120,3 +120,31 @@ async fn a_broken_emblem_is_refused_and_nothing_changes() {
     assert_eq!(store.change_count().await.unwrap(), before);
     assert!(store.organization().await.unwrap().emblem.is_none());
 }
+
+#[tokio::test]
+async fn an_svg_emblem_prints_as_a_crisp_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    let svg = include_bytes!("fixtures/emblem.svg");
+    assert_eq!(doc::sniff_image(svg), Some("image/svg+xml"));
+    store
+        .apply(Change::SetEmblem {
+            emblem: Some(Emblem {
+                mime: "image/svg+xml".into(),
+                data: doc::base64_encode(svg),
+            }),
+        })
+        .await
+        .unwrap();
+    let org = store.organization().await.unwrap();
+    let memo = store.report(2566).await.unwrap().memos[0].clone();
+    let path = dir.path().join("svg.pdf");
+    write_atomically(&path, &memo_pdf(&memo, &org, Digits::Thai).unwrap()).unwrap();
+    let list = tool("pdfimages", &["-list", path.to_str().unwrap()]);
+    let row = list.lines().nth(2).expect("the emblem is in the PDF");
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    // Rendered at 800 px on its long side: 640 × 800, 1.5 cm high.
+    assert_eq!((cols[3], cols[4]), ("640", "800"), "{list}");
+    let ppi: f32 = cols[12].parse().unwrap();
+    assert!((800.0 / ppi * 2.54 - 1.5).abs() < 0.02);
+}
