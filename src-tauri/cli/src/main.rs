@@ -80,6 +80,12 @@ enum Command {
         #[command(subcommand)]
         command: OrgCommand,
     },
+    /// Print an amount in Thai words, as Excel's BAHTTEXT (`baht-text -- -5` for negatives)
+    BahtText {
+        /// The amount: 1234.50, 1,234.50, ๑,๒๓๔.๕๐ or (1,234.50)
+        #[arg(allow_hyphen_values = true)]
+        amount: String,
+    },
     /// Load a report file written by `report --format json` (all or nothing)
     ImportReport {
         /// The JSON file ("-" for standard input)
@@ -159,6 +165,12 @@ fn fail(e: &CoreError) -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), CoreError> {
+    // Commands that need no database.
+    if let Command::BahtText { amount } = &cli.command {
+        let value = prongsai_core::money::parse_amount(amount)?;
+        println!("{}", prongsai_core::money::baht_text(value));
+        return Ok(());
+    }
     let path = match cli.db {
         Some(p) => p,
         None => paths::default_db_path()?,
@@ -257,6 +269,7 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             store.apply(Change::SetEmblem { emblem: None }).await?;
             writeln!(out, "emblem removed")?;
         }
+        Command::BahtText { .. } => unreachable!("handled before the database is opened"),
         Command::ImportReport { file, replace } => {
             let text = read_input(&file)?;
             let doc = doc::parse(&text)?;

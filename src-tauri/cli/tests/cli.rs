@@ -208,3 +208,25 @@ fn export_errors_are_one_line_and_leave_files_alone() {
     assert!(failure(cli(&db).args(["export", "--year", "2023", "--out"]).arg(&existing)).contains("did you mean 2566"));
     assert_eq!(std::fs::read(&existing).unwrap(), b"old");
 }
+
+#[test]
+fn baht_text_prints_thai_words_without_a_database() {
+    let run = |amount: &str| {
+        let out = Command::cargo_bin("prongsai-cli")
+            .unwrap()
+            .args(["--db", "/nonexistent/dir/x.sqlite", "baht-text", "--", amount])
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    assert_eq!(run("121.21").1, "หนึ่งร้อยยี่สิบเอ็ดบาทยี่สิบเอ็ดสตางค์\n");
+    assert_eq!(run("21,000,000").1, "ยี่สิบเอ็ดล้านบาทถ้วน\n");
+    assert_eq!(run("-5").1, "ลบห้าบาทถ้วน\n");
+    assert_eq!(run("(๑๐๑)").1, "ลบหนึ่งร้อยเอ็ดบาทถ้วน\n");
+    let (ok, _, err) = run("1.234,56");
+    assert!(!ok && err.contains("is not an amount"), "{err}");
+}

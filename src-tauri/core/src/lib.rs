@@ -8,6 +8,7 @@ pub mod doc;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod money;
 pub mod paths;
 pub mod sample;
 pub mod store;
