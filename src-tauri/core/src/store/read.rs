@@ -132,22 +132,24 @@ fn evidence_of(row: EvidenceRow) -> Result<(i64, EvidenceItem)> {
     ))
 }
 
+#[derive(sqlx::FromRow)]
+struct YearRow {
+    id: i64,
+    status: String,
+    title: String,
+    heading: String,
+    part1_heading: String,
+    part2_heading: String,
+    reporter_name: String,
+    reporter_position: String,
+    approver_name: String,
+    approver_position: String,
+    approved_on: Option<String>,
+}
+
 pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<Report> {
     let organization = organization(conn).await?;
-    #[allow(clippy::type_complexity)]
-    let (year_id, status, title, heading, part1_heading, part2_heading, rn, rp, an, ap, approved_on): (
-        i64,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-    ) = sqlx::query_as(
+    let y: YearRow = sqlx::query_as(
         "SELECT id, status, title, heading, part1_heading, part2_heading, \
                 reporter_name, reporter_position, approver_name, approver_position, approved_on \
          FROM fiscal_year WHERE year_be = ?1",
@@ -156,23 +158,24 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+    let year_id = y.id;
     let (starts_on, ends_on) = thai::fiscal_year_bounds(year_be)?;
     let year = FiscalYear {
         id: year_id,
         year_be,
         starts_on,
         ends_on,
-        status: parse_status(&status)?,
-        title: lines(title),
-        heading: lines(heading),
-        part1_heading,
-        part2_heading,
+        status: parse_status(&y.status)?,
+        title: lines(y.title),
+        heading: lines(y.heading),
+        part1_heading: y.part1_heading,
+        part2_heading: y.part2_heading,
         signatures: Signatures {
-            reporter_name: rn,
-            reporter_position: rp,
-            approver_name: an,
-            approver_position: ap,
-            approved_on: approved_on.as_deref().and_then(parse_date),
+            reporter_name: y.reporter_name,
+            reporter_position: y.reporter_position,
+            approver_name: y.approver_name,
+            approver_position: y.approver_position,
+            approved_on: y.approved_on.as_deref().and_then(parse_date),
         },
     };
 
@@ -279,33 +282,44 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
     })
 }
 
-type MemoRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-);
+#[derive(sqlx::FromRow)]
+struct MemoRow {
+    id: i64,
+    number: String,
+    date: String,
+    urgency: String,
+    division: String,
+    subject: String,
+    recipient: String,
+    body: String,
+    signer_name: String,
+    signer_position: String,
+}
 
-fn memo_of(row: MemoRow) -> Result<Memo> {
-    let (id, number, date, urgency, division, subject, recipient, body, signer_name, signer_position) = row;
+/// `SELECT` of every memo column, followed by the rest of the query.
+macro_rules! select_memo {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, number, date, urgency, division, subject, recipient, body, signer_name, signer_position \
+             FROM memo ",
+            $rest
+        )
+    };
+}
+
+fn memo_of(r: MemoRow) -> Result<Memo> {
     Ok(Memo {
-        id,
+        id: r.id,
         memo: MemoDoc {
-            number,
-            date: parse_date(&date).ok_or_else(|| CoreError::Database(format!("memo {id} has a bad date")))?,
-            urgency: Urgency::parse(&urgency).unwrap_or_default(),
-            division,
-            subject,
-            recipient,
-            body,
-            signer_name,
-            signer_position,
+            number: r.number,
+            date: parse_date(&r.date).ok_or_else(|| CoreError::Database(format!("memo {} has a bad date", r.id)))?,
+            urgency: Urgency::parse(&r.urgency).unwrap_or_default(),
+            division: r.division,
+            subject: r.subject,
+            recipient: r.recipient,
+            body: r.body,
+            signer_name: r.signer_name,
+            signer_position: r.signer_position,
         },
     })
 }
@@ -317,10 +331,9 @@ pub(super) async fn memos_between(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<Memo>> {
-    let rows: Vec<MemoRow> = sqlx::query_as(
-        "SELECT id, number, date, urgency, division, subject, recipient, body, signer_name, signer_position \
-         FROM memo WHERE organization_id = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY date, id",
-    )
+    let rows: Vec<MemoRow> = sqlx::query_as(select_memo!(
+        "WHERE organization_id = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY date, id"
+    ))
     .bind(organization_id)
     .bind(from.format("%Y-%m-%d").to_string())
     .bind(to.format("%Y-%m-%d").to_string())
@@ -330,13 +343,10 @@ pub(super) async fn memos_between(
 }
 
 pub(super) async fn memo(conn: &mut SqliteConnection, id: i64) -> Result<Memo> {
-    let row: MemoRow = sqlx::query_as(
-        "SELECT id, number, date, urgency, division, subject, recipient, body, signer_name, signer_position \
-         FROM memo WHERE id = ?1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or_else(|| CoreError::not_found(format!("memo {id}")))?;
+    let row: MemoRow = sqlx::query_as(select_memo!("WHERE id = ?1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| CoreError::not_found(format!("memo {id}")))?;
     memo_of(row)
 }
