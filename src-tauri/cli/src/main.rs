@@ -80,6 +80,11 @@ enum Command {
         #[command(subcommand)]
         command: OrgCommand,
     },
+    /// The year's budget
+    Budget {
+        #[command(subcommand)]
+        command: BudgetCommand,
+    },
     /// Print an amount in Thai words, as Excel's BAHTTEXT (`baht-text -- -5` for negatives)
     BahtText {
         /// The amount: 1234.50, 1,234.50, ๑,๒๓๔.๕๐ or (1,234.50)
@@ -93,6 +98,22 @@ enum Command {
         /// Overwrite the fiscal year if it already exists
         #[arg(long)]
         replace: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BudgetCommand {
+    /// The monitoring report (plan against disbursement) through a month:
+    /// `--through 2023-03` is the 6-month report of 2566, `2023-09` the 12-month one
+    Report {
+        /// Fiscal year in the Buddhist Era, e.g. 2566
+        #[arg(long)]
+        year: i32,
+        /// Last month covered, YYYY-MM in the Christian era [default: the whole year]
+        #[arg(long, value_name = "YYYY-MM")]
+        through: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
     },
 }
 
@@ -268,6 +289,24 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
         } => {
             store.apply(Change::SetEmblem { emblem: None }).await?;
             writeln!(out, "emblem removed")?;
+        }
+        Command::Budget {
+            command:
+                BudgetCommand::Report {
+                    year,
+                    through,
+                    format: ReportFormat::Json,
+                },
+        } => {
+            prongsai_core::thai::check_year_be(year)?;
+            let month = match through {
+                Some(ym) => prongsai_core::budget::fiscal_month(year, &ym)?,
+                None => 12,
+            };
+            store.report(year).await?; // the year must exist
+            let budget = store.budget(year).await?;
+            let report = prongsai_core::budget::monitor(&budget, month)?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("serialises"))?;
         }
         Command::BahtText { .. } => unreachable!("handled before the database is opened"),
         Command::ImportReport { file, replace } => {

@@ -230,3 +230,34 @@ fn baht_text_prints_thai_words_without_a_database() {
     let (ok, _, err) = run("1.234,56");
     assert!(!ok && err.contains("is not an amount"), "{err}");
 }
+
+#[test]
+fn budget_report_covers_the_months_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let six: serde_json::Value = serde_json::from_str(&stdout(cli(&db).args([
+        "budget",
+        "report",
+        "--year",
+        "2566",
+        "--through",
+        "2023-03",
+    ])))
+    .unwrap();
+    assert_eq!(six["through_month"], 6);
+    assert_eq!(six["through"], "2023-03-31");
+    assert_eq!(six["quarter"], 2);
+    assert_eq!(six["total"]["allocated"], "0");
+    let year: serde_json::Value =
+        serde_json::from_str(&stdout(cli(&db).args(["budget", "report", "--year", "2566"]))).unwrap();
+    assert_eq!(year["through"], "2023-09-30");
+    assert!(
+        failure(cli(&db).args(["budget", "report", "--year", "2566", "--through", "2566-03"]))
+            .contains("Christian era")
+    );
+    assert!(
+        failure(cli(&db).args(["budget", "report", "--year", "2566", "--through", "2023-10"]))
+            .contains("not in fiscal year 2566")
+    );
+    assert!(failure(cli(&db).args(["budget", "report", "--year", "2567"])).contains("not found"));
+}

@@ -24,6 +24,12 @@ pub enum Change {
     ImportReport { doc: Box<ReportDoc>, replace: bool },
     /// Set (or clear, with `null`) the emblem printed on memos.
     SetEmblem { emblem: Option<Emblem> },
+    /// Load a year's budget lines and targets (all or nothing). Refused when
+    /// the year already has a budget unless `replace`.
+    ImportBudget {
+        budget: Box<crate::budget::BudgetDoc>,
+        replace: bool,
+    },
 }
 
 /// Which text field a [`Change::SetText`] writes.

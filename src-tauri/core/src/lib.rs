@@ -3,6 +3,7 @@
 //! layers over it. This crate never depends on tauri.
 
 pub mod bindings;
+pub mod budget;
 pub mod change;
 pub mod doc;
 pub mod documents;

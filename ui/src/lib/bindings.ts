@@ -131,7 +131,75 @@ export type ItemDoc = { level: number, text: string, };
 
 export type ResultDoc = { level: number, text: string, evidence: Array<Evidence>, };
 
-export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, };
+export type Category = "personnel" | "operating" | "investment" | "subsidy" | "other";
+
+export type OperatingItem = "compensation" | "expenses" | "materials" | "utilities";
+
+export type MonthFigures = { month: number, planned: string, disbursed: string, committed: string, };
+
+export type BudgetLineDoc = { 
+/**
+ * กอง/สำนัก
+ */
+division: string, category: Category, item: OperatingItem | null, 
+/**
+ * แผนงาน/ผลผลิต/โครงการ
+ */
+plan: string, source: string, allocated: string, transfer_in: string, transfer_out: string, months: Array<MonthFigures>, };
+
+export type BudgetLine = { id: number, 
+/**
+ * กอง/สำนัก
+ */
+division: string, category: Category, item: OperatingItem | null, 
+/**
+ * แผนงาน/ผลผลิต/โครงการ
+ */
+plan: string, source: string, allocated: string, transfer_in: string, transfer_out: string, months: Array<MonthFigures>, };
+
+export type TargetScope = "overall" | "investment";
+
+export type Target = { scope: TargetScope, quarter: number, percent: string, };
+
+export type BudgetDoc = { year_be: number, lines: Array<BudgetLineDoc>, 
+/**
+ * Empty until the user sets them: no invented defaults.
+ */
+targets: Array<Target>, };
+
+export type MonitorRow = { 
+/**
+ * Category, division, or "รวม" for the total.
+ */
+key: string, 
+/**
+ * Allocation after transfers.
+ */
+allocated: string, planned: string, disbursed: string, committed: string, 
+/**
+ * Allocation less what is disbursed and committed.
+ */
+remaining: string, 
+/**
+ * Disbursed as % of the allocation (two places); none without allocation.
+ */
+percent_disbursed: string | null, 
+/**
+ * The quarter's cabinet target for this row, if set.
+ */
+target_percent: string | null, };
+
+export type Monitoring = { year_be: number, 
+/**
+ * Fiscal months covered: 6 for the 6-month report, 12 for the year.
+ */
+through_month: number, 
+/**
+ * Last day covered.
+ */
+through: string, quarter: number, by_category: Array<MonitorRow>, by_division: Array<MonitorRow>, total: MonitorRow, };
+
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, };
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 

@@ -152,6 +152,11 @@ impl Store {
         read::organization(&mut *self.pool.acquire().await?).await
     }
 
+    /// A year's budget (empty when none is loaded).
+    pub async fn budget(&self, year_be: i32) -> Result<crate::budget::BudgetDoc> {
+        read::budget(&mut *self.pool.acquire().await?, year_be).await
+    }
+
     /// The report of one year in file form.
     pub async fn export_doc(&self, year_be: i32) -> Result<ReportDoc> {
         Ok(self.report(year_be).await?.to_doc())

@@ -350,3 +350,92 @@ pub(super) async fn memo(conn: &mut SqliteConnection, id: i64) -> Result<Memo> {
         .ok_or_else(|| CoreError::not_found(format!("memo {id}")))?;
     memo_of(row)
 }
+
+fn decimal(s: &str) -> Result<rust_decimal::Decimal> {
+    s.parse()
+        .map_err(|_| CoreError::Database(format!("{s:?} is not an amount")))
+}
+
+/// A year's budget in file form (lines in order, months 1–12 present).
+pub(super) async fn budget(conn: &mut SqliteConnection, year_be: i32) -> Result<crate::budget::BudgetDoc> {
+    use crate::budget::*;
+    #[derive(sqlx::FromRow)]
+    struct LineRow {
+        id: i64,
+        division: String,
+        category: String,
+        item: String,
+        plan: String,
+        source: String,
+        allocated: String,
+        transfer_in: String,
+        transfer_out: String,
+    }
+    let lines: Vec<LineRow> = sqlx::query_as(
+        "SELECT l.id, l.division, l.category, l.item, l.plan, l.source, l.allocated, l.transfer_in, l.transfer_out \
+         FROM budget_line l JOIN fiscal_year y ON y.id = l.year_id WHERE y.year_be = ?1 ORDER BY l.position",
+    )
+    .bind(year_be)
+    .fetch_all(&mut *conn)
+    .await?;
+    let months: Vec<(i64, u8, String, String, String)> = sqlx::query_as(
+        "SELECT m.line_id, m.month, m.planned, m.disbursed, m.committed FROM budget_month m \
+         JOIN budget_line l ON l.id = m.line_id JOIN fiscal_year y ON y.id = l.year_id \
+         WHERE y.year_be = ?1 ORDER BY m.line_id, m.month",
+    )
+    .bind(year_be)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_line: HashMap<i64, Vec<MonthFigures>> = HashMap::new();
+    for (line_id, month, planned, disbursed, committed) in months {
+        by_line.entry(line_id).or_default().push(MonthFigures {
+            month,
+            planned: decimal(&planned)?,
+            disbursed: decimal(&disbursed)?,
+            committed: decimal(&committed)?,
+        });
+    }
+    let lines = lines
+        .into_iter()
+        .map(|r| {
+            Ok(BudgetLineDoc {
+                category: Category::parse(&r.category)
+                    .ok_or_else(|| CoreError::Database(format!("unknown category {:?}", r.category)))?,
+                item: OperatingItem::parse(&r.item),
+                allocated: decimal(&r.allocated)?,
+                transfer_in: decimal(&r.transfer_in)?,
+                transfer_out: decimal(&r.transfer_out)?,
+                months: by_line.remove(&r.id).unwrap_or_default(),
+                division: r.division,
+                plan: r.plan,
+                source: r.source,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let targets: Vec<(String, u8, String)> = sqlx::query_as(
+        "SELECT t.scope, t.quarter, t.percent FROM disbursement_target t JOIN fiscal_year y ON y.id = t.year_id \
+         WHERE y.year_be = ?1 ORDER BY t.scope, t.quarter",
+    )
+    .bind(year_be)
+    .fetch_all(&mut *conn)
+    .await?;
+    let targets = targets
+        .into_iter()
+        .map(|(scope, quarter, percent)| {
+            Ok(Target {
+                scope: if scope == "investment" {
+                    TargetScope::Investment
+                } else {
+                    TargetScope::Overall
+                },
+                quarter,
+                percent: decimal(&percent)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(BudgetDoc {
+        year_be,
+        lines,
+        targets,
+    })
+}

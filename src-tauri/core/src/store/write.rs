@@ -33,6 +33,13 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
                 before,
             )
         }
+        Change::ImportBudget { budget, replace } => {
+            crate::budget::validate(&budget)?;
+            let old = import_budget(conn, &budget, replace).await?;
+            let year_be = budget.year_be;
+            let before = old.map(|d| serde_json::to_value(d).expect("a BudgetDoc serialises"));
+            (Change::ImportBudget { budget, replace }, year_be, before)
+        }
         Change::SetEmblem { emblem } => {
             if let Some(e) = &emblem {
                 crate::doc::check_image(&e.mime, &e.data, "emblem")?;
@@ -342,4 +349,79 @@ async fn set_emblem(conn: &mut SqliteConnection, emblem: Option<&Emblem>) -> Res
         .execute(&mut *conn)
         .await?;
     Ok(old.emblem)
+}
+
+/// Replaces a year's budget. Returns the budget it replaced, if any.
+async fn import_budget(
+    conn: &mut SqliteConnection,
+    doc: &crate::budget::BudgetDoc,
+    replace: bool,
+) -> Result<Option<crate::budget::BudgetDoc>> {
+    let year_be = doc.year_be;
+    let (year_id, status): (i64, String) = sqlx::query_as("SELECT id, status FROM fiscal_year WHERE year_be = ?1")
+        .bind(year_be)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+    check_editable(year_be, &status)?;
+    let old = super::read::budget(conn, year_be).await?;
+    let had = !old.lines.is_empty() || !old.targets.is_empty();
+    if had && !replace {
+        return Err(CoreError::InvalidInput(format!(
+            "fiscal year {year_be} already has a budget; replace it explicitly"
+        )));
+    }
+    sqlx::query("DELETE FROM budget_line WHERE year_id = ?1")
+        .bind(year_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM disbursement_target WHERE year_id = ?1")
+        .bind(year_id)
+        .execute(&mut *conn)
+        .await?;
+    for (pos, l) in doc.lines.iter().enumerate() {
+        let line_id: i64 = sqlx::query_scalar(
+            "INSERT INTO budget_line (year_id, position, division, category, item, plan, source, allocated, \
+                                      transfer_in, transfer_out) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+        )
+        .bind(year_id)
+        .bind(pos as i64)
+        .bind(l.division.trim())
+        .bind(l.category.as_str())
+        .bind(l.item.map_or("", |i| i.as_str()))
+        .bind(l.plan.trim())
+        .bind(l.source.trim())
+        .bind(l.allocated.to_string())
+        .bind(l.transfer_in.to_string())
+        .bind(l.transfer_out.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+        for m in &l.months {
+            sqlx::query(
+                "INSERT INTO budget_month (line_id, month, planned, disbursed, committed) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .bind(line_id)
+            .bind(m.month)
+            .bind(m.planned.to_string())
+            .bind(m.disbursed.to_string())
+            .bind(m.committed.to_string())
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    for t in &doc.targets {
+        let scope = match t.scope {
+            crate::budget::TargetScope::Overall => "overall",
+            crate::budget::TargetScope::Investment => "investment",
+        };
+        sqlx::query("INSERT INTO disbursement_target (year_id, scope, quarter, percent) VALUES (?1, ?2, ?3, ?4)")
+            .bind(year_id)
+            .bind(scope)
+            .bind(t.quarter)
+            .bind(t.percent.to_string())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(had.then_some(old))
 }

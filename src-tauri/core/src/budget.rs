@@ -1,0 +1,611 @@
+//! The year's budget: lines by division and expense category, allocation and
+//! transfers, the monthly plan, disbursement and commitments, and the
+//! monitoring report (6-month, 12-month, or any cut-off month). Money is
+//! `Decimal` throughout: totals are exact, never rounded on the way.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::Id;
+use crate::error::{CoreError, Result};
+use crate::thai;
+
+/// Expense categories of the Budget Act (งบรายจ่าย).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Personnel,
+    Operating,
+    Investment,
+    Subsidy,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Personnel,
+        Category::Operating,
+        Category::Investment,
+        Category::Subsidy,
+        Category::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Personnel => "personnel",
+            Category::Operating => "operating",
+            Category::Investment => "investment",
+            Category::Subsidy => "subsidy",
+            Category::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s || c.thai() == s)
+    }
+    pub fn thai(self) -> &'static str {
+        match self {
+            Category::Personnel => "งบบุคลากร",
+            Category::Operating => "งบดำเนินงาน",
+            Category::Investment => "งบลงทุน",
+            Category::Subsidy => "งบเงินอุดหนุน",
+            Category::Other => "งบรายจ่ายอื่น",
+        }
+    }
+}
+
+/// Items of the operating budget (งบดำเนินงาน).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OperatingItem {
+    Compensation,
+    Expenses,
+    Materials,
+    Utilities,
+}
+
+impl OperatingItem {
+    pub const ALL: [OperatingItem; 4] = [
+        OperatingItem::Compensation,
+        OperatingItem::Expenses,
+        OperatingItem::Materials,
+        OperatingItem::Utilities,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperatingItem::Compensation => "compensation",
+            OperatingItem::Expenses => "expenses",
+            OperatingItem::Materials => "materials",
+            OperatingItem::Utilities => "utilities",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        OperatingItem::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s || c.thai() == s)
+    }
+    pub fn thai(self) -> &'static str {
+        match self {
+            OperatingItem::Compensation => "ค่าตอบแทน",
+            OperatingItem::Expenses => "ค่าใช้สอย",
+            OperatingItem::Materials => "ค่าวัสดุ",
+            OperatingItem::Utilities => "ค่าสาธารณูปโภค",
+        }
+    }
+}
+
+/// One fiscal month of a line: 1 = October … 12 = September.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MonthFigures {
+    pub month: u8,
+    #[serde(default)]
+    #[ts(type = "string")]
+    pub planned: Decimal,
+    #[serde(default)]
+    #[ts(type = "string")]
+    pub disbursed: Decimal,
+    #[serde(default)]
+    #[ts(type = "string")]
+    pub committed: Decimal,
+}
+
+/// A budget line as it travels in files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLineDoc {
+    /// กอง/สำนัก
+    pub division: String,
+    pub category: Category,
+    #[serde(default)]
+    pub item: Option<OperatingItem>,
+    /// แผนงาน/ผลผลิต/โครงการ
+    #[serde(default)]
+    pub plan: String,
+    #[serde(default)]
+    pub source: String,
+    #[ts(type = "string")]
+    pub allocated: Decimal,
+    #[serde(default)]
+    #[ts(type = "string")]
+    pub transfer_in: Decimal,
+    #[serde(default)]
+    #[ts(type = "string")]
+    pub transfer_out: Decimal,
+    #[serde(default)]
+    pub months: Vec<MonthFigures>,
+}
+
+impl BudgetLineDoc {
+    /// Allocation after transfers in and out.
+    pub fn available(&self) -> Decimal {
+        self.allocated + self.transfer_in - self.transfer_out
+    }
+
+    /// Sum of one figure over months 1..=through.
+    fn to_date(&self, through: u8, f: impl Fn(&MonthFigures) -> Decimal) -> Decimal {
+        self.months.iter().filter(|m| m.month <= through).map(f).sum()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetScope {
+    Overall,
+    Investment,
+}
+
+/// A cabinet disbursement target: cumulative % by the end of a quarter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub scope: TargetScope,
+    pub quarter: u8,
+    #[ts(type = "string")]
+    pub percent: Decimal,
+}
+
+/// A year's budget in file form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetDoc {
+    pub year_be: i32,
+    #[serde(default)]
+    pub lines: Vec<BudgetLineDoc>,
+    /// Empty until the user sets them: no invented defaults.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BudgetLine {
+    pub id: Id,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub line: BudgetLineDoc,
+}
+
+/// Checks a budget document: amounts in satang, months 1–12 at most once
+/// per line, no line twice, targets 0–100 % once per quarter and scope.
+/// Errors name the line (`lines[3].months[1].disbursed`).
+pub fn validate(doc: &BudgetDoc) -> Result<()> {
+    thai::check_year_be(doc.year_be)?;
+    let bad = |path: String, msg: String| CoreError::MalformedImport { path, message: msg };
+    let satang = |path: String, v: Decimal| {
+        if v.normalize().scale() > crate::money::PLACES {
+            Err(bad(path, format!("{v} has more than two decimal places")))
+        } else {
+            Ok(())
+        }
+    };
+    let mut keys = std::collections::HashSet::new();
+    for (i, l) in doc.lines.iter().enumerate() {
+        let p = format!("lines[{i}]");
+        if l.division.trim().is_empty() {
+            return Err(bad(format!("{p}.division"), "must not be empty".into()));
+        }
+        if l.item.is_some() && l.category != Category::Operating {
+            return Err(bad(
+                format!("{p}.item"),
+                "only งบดำเนินงาน (operating) lines have an item".into(),
+            ));
+        }
+        if l.allocated.is_sign_negative() || l.transfer_in.is_sign_negative() || l.transfer_out.is_sign_negative() {
+            return Err(bad(p.clone(), "allocation and transfers cannot be negative".into()));
+        }
+        for (name, v) in [
+            ("allocated", l.allocated),
+            ("transfer_in", l.transfer_in),
+            ("transfer_out", l.transfer_out),
+        ] {
+            satang(format!("{p}.{name}"), v)?;
+        }
+        let mut seen = [false; 13];
+        for (mi, m) in l.months.iter().enumerate() {
+            let mp = format!("{p}.months[{mi}]");
+            if !(1..=12).contains(&m.month) {
+                return Err(bad(
+                    format!("{mp}.month"),
+                    format!("{} is not a fiscal month (1 = October … 12 = September)", m.month),
+                ));
+            }
+            if std::mem::replace(&mut seen[m.month as usize], true) {
+                return Err(bad(format!("{mp}.month"), format!("month {} is listed twice", m.month)));
+            }
+            for (name, v) in [
+                ("planned", m.planned),
+                ("disbursed", m.disbursed),
+                ("committed", m.committed),
+            ] {
+                satang(format!("{mp}.{name}"), v)?;
+            }
+        }
+        let key = (
+            l.division.trim().to_owned(),
+            l.category,
+            l.item,
+            l.plan.trim().to_owned(),
+            l.source.trim().to_owned(),
+        );
+        if !keys.insert(key) {
+            return Err(bad(
+                p,
+                "the same division, category, item, plan and source appear on an earlier line".into(),
+            ));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, t) in doc.targets.iter().enumerate() {
+        let p = format!("targets[{i}]");
+        if !(1..=4).contains(&t.quarter) {
+            return Err(bad(
+                format!("{p}.quarter"),
+                format!("{} is not a quarter (1–4)", t.quarter),
+            ));
+        }
+        if t.percent.is_sign_negative() || t.percent > Decimal::ONE_HUNDRED {
+            return Err(bad(
+                format!("{p}.percent"),
+                format!("{} is not a percentage (0–100)", t.percent),
+            ));
+        }
+        if !seen.insert((t.scope, t.quarter)) {
+            return Err(bad(p, "the same scope and quarter appear twice".into()));
+        }
+    }
+    Ok(())
+}
+
+/// The fiscal month (1 = October) of a `YYYY-MM` cut-off in fiscal year
+/// `year_be`; a month outside that year is refused.
+pub fn fiscal_month(year_be: i32, year_month: &str) -> Result<u8> {
+    let date = NaiveDate::parse_from_str(&format!("{year_month}-01"), "%Y-%m-%d")
+        .map_err(|_| CoreError::InvalidInput(format!("\"{year_month}\" is not a month (YYYY-MM, Christian era)")))?;
+    if thai::fiscal_year_of(date) != year_be {
+        let hint = if date.year() > 2400 {
+            " (write the year in the Christian era, e.g. 2023-03)"
+        } else {
+            ""
+        };
+        return Err(CoreError::InvalidInput(format!(
+            "{year_month} is not in fiscal year {year_be}{hint}"
+        )));
+    }
+    Ok(((date.month() + 2) % 12 + 1) as u8)
+}
+
+/// One row of the monitoring report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MonitorRow {
+    /// Category, division, or "รวม" for the total.
+    pub key: String,
+    /// Allocation after transfers.
+    #[ts(type = "string")]
+    pub allocated: Decimal,
+    #[ts(type = "string")]
+    pub planned: Decimal,
+    #[ts(type = "string")]
+    pub disbursed: Decimal,
+    #[ts(type = "string")]
+    pub committed: Decimal,
+    /// Allocation less what is disbursed and committed.
+    #[ts(type = "string")]
+    pub remaining: Decimal,
+    /// Disbursed as % of the allocation (two places); none without allocation.
+    #[ts(type = "string | null")]
+    pub percent_disbursed: Option<Decimal>,
+    /// The quarter's cabinet target for this row, if set.
+    #[ts(type = "string | null")]
+    pub target_percent: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Monitoring {
+    pub year_be: i32,
+    /// Fiscal months covered: 6 for the 6-month report, 12 for the year.
+    pub through_month: u8,
+    /// Last day covered.
+    pub through: NaiveDate,
+    pub quarter: u8,
+    pub by_category: Vec<MonitorRow>,
+    pub by_division: Vec<MonitorRow>,
+    pub total: MonitorRow,
+}
+
+fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    (!whole.is_zero()).then(|| {
+        (part * Decimal::ONE_HUNDRED / whole).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    })
+}
+
+fn row<'a>(
+    key: String,
+    lines: impl Iterator<Item = &'a BudgetLineDoc>,
+    through: u8,
+    target: Option<Decimal>,
+) -> MonitorRow {
+    let (mut allocated, mut planned, mut disbursed, mut committed) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for l in lines {
+        allocated += l.available();
+        planned += l.to_date(through, |m| m.planned);
+        disbursed += l.to_date(through, |m| m.disbursed);
+        committed += l.to_date(through, |m| m.committed);
+    }
+    MonitorRow {
+        key,
+        allocated,
+        planned,
+        disbursed,
+        committed,
+        remaining: allocated - disbursed - committed,
+        percent_disbursed: percent(disbursed, allocated),
+        target_percent: target,
+    }
+}
+
+/// The monitoring report through fiscal month `through` (1–12): by category,
+/// by division, and the total, each against the quarter's target.
+pub fn monitor(doc: &BudgetDoc, through: u8) -> Result<Monitoring> {
+    if !(1..=12).contains(&through) {
+        return Err(CoreError::InvalidInput(format!(
+            "{through} is not a fiscal month (1–12)"
+        )));
+    }
+    let quarter = (through - 1) / 3 + 1;
+    let target = |scope: TargetScope| {
+        doc.targets
+            .iter()
+            .find(|t| t.scope == scope && t.quarter == quarter)
+            .map(|t| t.percent)
+    };
+    let by_category = Category::ALL
+        .iter()
+        .filter(|c| doc.lines.iter().any(|l| l.category == **c))
+        .map(|&c| {
+            let scope = if c == Category::Investment {
+                TargetScope::Investment
+            } else {
+                TargetScope::Overall
+            };
+            row(
+                c.thai().to_owned(),
+                doc.lines.iter().filter(|l| l.category == c),
+                through,
+                target(scope),
+            )
+        })
+        .collect();
+    let mut divisions: Vec<&str> = Vec::new();
+    for l in &doc.lines {
+        if !divisions.contains(&l.division.as_str()) {
+            divisions.push(&l.division);
+        }
+    }
+    let by_division = divisions
+        .iter()
+        .map(|d| {
+            row(
+                (*d).to_owned(),
+                doc.lines.iter().filter(|l| l.division == *d),
+                through,
+                target(TargetScope::Overall),
+            )
+        })
+        .collect();
+    let total = row(
+        "รวม".to_owned(),
+        doc.lines.iter(),
+        through,
+        target(TargetScope::Overall),
+    );
+    let (_, end) = thai::fiscal_year_bounds(doc.year_be)?;
+    let start_ce = end.year() - 1;
+    let (y, m) = if through <= 3 {
+        (start_ce, through as u32 + 9)
+    } else {
+        (end.year(), through as u32 - 3)
+    };
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    let through_date = next
+        .and_then(|d| d.pred_opt())
+        .ok_or_else(|| CoreError::InvalidInput("bad month".into()))?;
+    Ok(Monitoring {
+        year_be: doc.year_be,
+        through_month: through,
+        through: through_date,
+        quarter,
+        by_category,
+        by_division,
+        total,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn line(division: &str, category: Category, allocated: &str, months: &[(u8, &str, &str)]) -> BudgetLineDoc {
+        BudgetLineDoc {
+            division: division.into(),
+            category,
+            item: None,
+            plan: String::new(),
+            source: String::new(),
+            allocated: d(allocated),
+            transfer_in: Decimal::ZERO,
+            transfer_out: Decimal::ZERO,
+            months: months
+                .iter()
+                .map(|&(month, planned, disbursed)| MonthFigures {
+                    month,
+                    planned: d(planned),
+                    disbursed: d(disbursed),
+                    committed: Decimal::ZERO,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn fiscal_months_start_in_october() {
+        assert_eq!(fiscal_month(2566, "2022-10").unwrap(), 1);
+        assert_eq!(fiscal_month(2566, "2023-03").unwrap(), 6);
+        assert_eq!(fiscal_month(2566, "2023-09").unwrap(), 12);
+        assert!(fiscal_month(2566, "2023-10").is_err());
+        let e = fiscal_month(2566, "2566-03").unwrap_err().to_string();
+        assert!(e.contains("Christian era"), "{e}");
+        assert!(fiscal_month(2566, "2023-13").is_err());
+    }
+
+    #[test]
+    fn the_six_month_report_adds_up() {
+        let mut a = line(
+            "กองคลัง",
+            Category::Operating,
+            "1000000.00",
+            &[
+                (1, "100000", "90000.50"),
+                (6, "100000", "110000"),
+                (7, "100000", "100000"),
+            ],
+        );
+        a.transfer_in = d("50000");
+        let b = line("กองคลัง", Category::Investment, "2000000", &[(3, "500000", "250000.25")]);
+        let c = line(
+            "สำนักงานเลขาธิการกรม",
+            Category::Personnel,
+            "300000",
+            &[(2, "25000", "25000")],
+        );
+        let doc = BudgetDoc {
+            year_be: 2566,
+            lines: vec![a, b, c],
+            targets: vec![
+                Target {
+                    scope: TargetScope::Overall,
+                    quarter: 2,
+                    percent: d("54"),
+                },
+                Target {
+                    scope: TargetScope::Investment,
+                    quarter: 2,
+                    percent: d("40"),
+                },
+            ],
+        };
+        validate(&doc).unwrap();
+        let m = monitor(&doc, 6).unwrap();
+        assert_eq!(m.through, NaiveDate::from_ymd_opt(2023, 3, 31).unwrap());
+        assert_eq!(m.quarter, 2);
+        assert_eq!(m.total.allocated, d("3350000.00"));
+        assert_eq!(m.total.disbursed, d("475000.75"));
+        assert_eq!(m.total.remaining, d("2874999.25"));
+        assert_eq!(m.total.percent_disbursed, Some(d("14.18")));
+        assert_eq!(m.total.target_percent, Some(d("54")));
+        let inv = m.by_category.iter().find(|r| r.key == "งบลงทุน").unwrap();
+        assert_eq!(inv.target_percent, Some(d("40")));
+        assert_eq!(inv.percent_disbursed, Some(d("12.50")));
+        assert_eq!(m.by_division.len(), 2);
+        // Month 7 (April) is after the cut-off.
+        let ops = m.by_category.iter().find(|r| r.key == "งบดำเนินงาน").unwrap();
+        assert_eq!(ops.disbursed, d("200000.50"));
+        assert_eq!(monitor(&doc, 12).unwrap().total.disbursed, d("575000.75"));
+    }
+
+    #[test]
+    fn faults_are_named_by_their_place() {
+        let mut doc = BudgetDoc {
+            year_be: 2566,
+            lines: vec![line("ก", Category::Other, "10", &[(13, "0", "1")])],
+            targets: vec![],
+        };
+        assert!(
+            validate(&doc)
+                .unwrap_err()
+                .to_string()
+                .starts_with("lines[0].months[0].month: 13")
+        );
+        doc.lines[0].months[0].month = 1;
+        doc.lines[0].months[0].disbursed = d("1.005");
+        assert!(
+            validate(&doc)
+                .unwrap_err()
+                .to_string()
+                .starts_with("lines[0].months[0].disbursed")
+        );
+        doc.lines[0].months[0].disbursed = d("1.00");
+        doc.lines.push(doc.lines[0].clone());
+        assert!(
+            validate(&doc)
+                .unwrap_err()
+                .to_string()
+                .starts_with("lines[1]: the same division")
+        );
+    }
+
+    fn amount() -> impl Strategy<Value = Decimal> {
+        (0i64..10_000_000_000).prop_map(|satang| Decimal::new(satang, 2))
+    }
+
+    proptest! {
+        /// Category totals and division totals both add up to the grand total, to the satang.
+        #[test]
+        fn totals_add_up_exactly(
+            raw in prop::collection::vec((0usize..4, 0usize..5, amount(), prop::collection::vec((1u8..=12, amount(), amount()), 0..12)), 1..40),
+            through in 1u8..=12,
+        ) {
+            let divisions = ["ก", "ข", "ค", "ง"];
+            let mut lines: Vec<BudgetLineDoc> = Vec::new();
+            for (i, (div, cat, allocated, months)) in raw.into_iter().enumerate() {
+                let mut seen = [false; 13];
+                let months = months.into_iter().filter(|(m, ..)| !std::mem::replace(&mut seen[*m as usize], true))
+                    .map(|(month, planned, disbursed)| MonthFigures { month, planned, disbursed, committed: Decimal::ZERO })
+                    .collect();
+                lines.push(BudgetLineDoc {
+                    division: divisions[div].into(), category: Category::ALL[cat], item: None,
+                    plan: format!("p{i}"), source: String::new(), allocated,
+                    transfer_in: Decimal::ZERO, transfer_out: Decimal::ZERO, months,
+                });
+            }
+            let doc = BudgetDoc { year_be: 2567, lines, targets: vec![] };
+            validate(&doc).unwrap();
+            let m = monitor(&doc, through).unwrap();
+            for f in [|r: &MonitorRow| r.allocated, |r: &MonitorRow| r.planned, |r: &MonitorRow| r.disbursed, |r: &MonitorRow| r.remaining] {
+                let by_cat: Decimal = m.by_category.iter().map(f).sum();
+                let by_div: Decimal = m.by_division.iter().map(f).sum();
+                prop_assert_eq!(by_cat, f(&m.total));
+                prop_assert_eq!(by_div, f(&m.total));
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The budget through the store: exact round trip, all-or-nothing import,
+//! the monitoring report from what is stored.
+
+use prongsai_core::budget::{
+    BudgetDoc, BudgetLineDoc, Category, MonthFigures, OperatingItem, Target, TargetScope, monitor,
+};
+use prongsai_core::{Change, ErrorCode, Store};
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn sample_budget() -> BudgetDoc {
+    let month = |month, planned: &str, disbursed: &str, committed: &str| MonthFigures {
+        month,
+        planned: d(planned),
+        disbursed: d(disbursed),
+        committed: d(committed),
+    };
+    BudgetDoc {
+        year_be: 2566,
+        lines: vec![
+            BudgetLineDoc {
+                division: "สำนักงานเลขาธิการกรม".into(),
+                category: Category::Operating,
+                item: Some(OperatingItem::Utilities),
+                plan: "ผลผลิตที่ 1".into(),
+                source: "งบประมาณแผ่นดิน".into(),
+                allocated: d("1200000.00"),
+                transfer_in: d("35000.50"),
+                transfer_out: d("0"),
+                months: (1..=12).map(|m| month(m, "100000", "99999.99", "0.01")).collect(),
+            },
+            BudgetLineDoc {
+                division: "กลุ่มบริหารงานคลัง".into(),
+                category: Category::Investment,
+                item: None,
+                plan: String::new(),
+                source: String::new(),
+                allocated: d("5000000"),
+                transfer_in: d("0"),
+                transfer_out: d("250000"),
+                months: vec![month(4, "2500000", "1200000.25", "1300000")],
+            },
+        ],
+        targets: vec![Target {
+            scope: TargetScope::Overall,
+            quarter: 2,
+            percent: d("54"),
+        }],
+    }
+}
+
+#[tokio::test]
+async fn a_budget_round_trips_exactly_and_monitors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    assert!(store.budget(2566).await.unwrap().lines.is_empty());
+    let doc = sample_budget();
+    store
+        .apply(Change::ImportBudget {
+            budget: Box::new(doc.clone()),
+            replace: false,
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.budget(2566).await.unwrap(), doc);
+
+    let m = monitor(&store.budget(2566).await.unwrap(), 6).unwrap();
+    assert_eq!(m.total.allocated, d("5985000.50"));
+    // Six months of 99,999.99 plus 1,200,000.25 in January.
+    assert_eq!(m.total.disbursed, d("1800000.19"));
+    assert_eq!(m.total.committed, d("1300000.06"));
+    assert_eq!(m.total.remaining, d("2885000.25"));
+    assert_eq!(m.total.target_percent, Some(d("54")));
+
+    // Refused without replace; nothing changes.
+    let mut other = sample_budget();
+    other.lines.truncate(1);
+    let err = store
+        .apply(Change::ImportBudget {
+            budget: Box::new(other.clone()),
+            replace: false,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert_eq!(store.budget(2566).await.unwrap(), doc);
+    store
+        .apply(Change::ImportBudget {
+            budget: Box::new(other.clone()),
+            replace: true,
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.budget(2566).await.unwrap(), other);
+}
+
+#[tokio::test]
+async fn a_bad_budget_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    let changes = store.change_count().await.unwrap();
+    let mut doc = sample_budget();
+    doc.lines[1].months.push(MonthFigures {
+        month: 4,
+        ..Default::default()
+    });
+    let err = store
+        .apply(Change::ImportBudget {
+            budget: Box::new(doc),
+            replace: true,
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("lines[1].months[1].month: month 4 is listed twice"),
+        "{err}"
+    );
+    let mut doc = sample_budget();
+    doc.year_be = 2570;
+    let err = store
+        .apply(Change::ImportBudget {
+            budget: Box::new(doc),
+            replace: true,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    assert!(store.budget(2566).await.unwrap().lines.is_empty());
+    assert_eq!(store.change_count().await.unwrap(), changes);
+}
