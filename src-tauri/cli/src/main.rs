@@ -103,6 +103,21 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BudgetCommand {
+    /// Import budget lines and monthly figures from CSV or XLSX (all rows or none).
+    /// Headers in the app's own names (README) need no mapping.
+    Import {
+        /// The .csv or .xlsx file
+        file: PathBuf,
+        /// Fiscal year in the Buddhist Era, e.g. 2566
+        #[arg(long)]
+        year: i32,
+        /// JSON object mapping the file's headers to field names
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Check every row and show what would change, without writing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// The monitoring report (plan against disbursement) through a month:
     /// `--through 2023-03` is the 6-month report of 2566, `2023-09` the 12-month one
     Report {
@@ -307,6 +322,80 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             let budget = store.budget(year).await?;
             let report = prongsai_core::budget::monitor(&budget, month)?;
             writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("serialises"))?;
+        }
+        Command::Budget {
+            command:
+                BudgetCommand::Import {
+                    file,
+                    year,
+                    mapping,
+                    dry_run,
+                },
+        } => {
+            prongsai_core::thai::check_year_be(year)?;
+            let mapping = match mapping {
+                Some(m) => {
+                    let text = std::fs::read_to_string(&m)
+                        .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", m.display())))?;
+                    Some(
+                        serde_json::from_str::<std::collections::HashMap<String, String>>(&text).map_err(|e| {
+                            CoreError::MalformedImport {
+                                path: m.display().to_string(),
+                                message: e.to_string(),
+                            }
+                        })?,
+                    )
+                }
+                None => None,
+            };
+            let table = prongsai_core::budget_import::read_table(&file)?;
+            let divisions: Vec<String> = store
+                .organization()
+                .await?
+                .divisions
+                .into_iter()
+                .map(|d| d.name)
+                .collect();
+            store.report(year).await?; // the year must exist
+            let existing = store.budget(year).await?;
+            let (merged, preview) =
+                prongsai_core::budget_import::plan(&table, mapping.as_ref(), &existing, &divisions)?;
+            for e in &preview.errors {
+                writeln!(
+                    out,
+                    "row {}{}: {}",
+                    e.row,
+                    e.column.as_ref().map(|c| format!(" ({c})")).unwrap_or_default(),
+                    e.message
+                )?;
+            }
+            if !preview.errors.is_empty() {
+                return Err(CoreError::MalformedImport {
+                    path: file.display().to_string(),
+                    message: format!(
+                        "{} of {} rows have errors; nothing was imported",
+                        preview.errors.len(),
+                        preview.rows
+                    ),
+                });
+            }
+            let summary = format!(
+                "{} rows: {} lines added, {} updated, {} monthly figures",
+                preview.rows, preview.lines_added, preview.lines_updated, preview.months_set
+            );
+            if dry_run {
+                writeln!(out, "dry run, nothing written: {summary}")?;
+            } else if merged == existing {
+                writeln!(out, "nothing to change: {summary}")?;
+            } else {
+                store
+                    .apply(Change::ImportBudget {
+                        budget: Box::new(merged),
+                        replace: true,
+                    })
+                    .await?;
+                writeln!(out, "imported {summary}")?;
+            }
         }
         Command::BahtText { .. } => unreachable!("handled before the database is opened"),
         Command::ImportReport { file, replace } => {
