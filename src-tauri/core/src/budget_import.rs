@@ -188,11 +188,10 @@ pub fn plan(
             None => h.as_str(),
         };
         match field_named(name) {
-            Some(f) => {
-                if columns.insert(f, i).is_some() {
-                    return Err(malformed(format!("two columns are {name}")));
-                }
+            Some(f) if columns.insert(f, i).is_some() => {
+                return Err(malformed(format!("two columns are {name}")));
             }
+            Some(_) => {}
             None if mapping.is_some() => {
                 return Err(malformed(format!("the mapping names an unknown field \"{name}\"")));
             }
