@@ -118,6 +118,18 @@ enum BudgetCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write the budget lines and the monitoring report as an XLSX workbook
+    Export {
+        /// Fiscal year in the Buddhist Era, e.g. 2566
+        #[arg(long)]
+        year: i32,
+        /// Last month of the monitoring sheet, YYYY-MM [default: the whole year]
+        #[arg(long, value_name = "YYYY-MM")]
+        through: Option<String>,
+        /// The .xlsx file to write (replaced atomically)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// The monitoring report (plan against disbursement) through a month:
     /// `--through 2023-03` is the 6-month report of 2566, `2023-09` the 12-month one
     Report {
@@ -396,6 +408,26 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                     .await?;
                 writeln!(out, "imported {summary}")?;
             }
+        }
+        Command::Budget {
+            command:
+                BudgetCommand::Export {
+                    year,
+                    through,
+                    out: path,
+                },
+        } => {
+            prongsai_core::thai::check_year_be(year)?;
+            let month = match through {
+                Some(ym) => prongsai_core::budget::fiscal_month(year, &ym)?,
+                None => 12,
+            };
+            store.report(year).await?;
+            let budget = store.budget(year).await?;
+            let report = prongsai_core::budget::monitor(&budget, month)?;
+            let bytes = prongsai_core::budget_export::to_xlsx(&budget, &report)?;
+            documents::write_atomically(&path, &bytes)?;
+            writeln!(out, "wrote {} ({} bytes)", path.display(), bytes.len())?;
         }
         Command::BahtText { .. } => unreachable!("handled before the database is opened"),
         Command::ImportReport { file, replace } => {

@@ -208,6 +208,8 @@ pub fn plan(
     }
 
     let mut doc = existing.clone();
+    // Where each line is, by key: rows find their line in O(1).
+    let mut index: HashMap<LineKey, usize> = doc.lines.iter().enumerate().map(|(i, l)| (key_of(l), i)).collect();
     let mut preview = ImportPreview {
         year_be: existing.year_be,
         rows: table.rows.len(),
@@ -340,7 +342,7 @@ pub fn plan(
             continue;
         }
         // Merge.
-        let idx = match doc.lines.iter().position(|l| key_of(l) == key) {
+        let idx = match index.get(&key).copied() {
             Some(i) => {
                 if touched.insert(key.clone()) {
                     preview.lines_updated += 1;
@@ -369,6 +371,7 @@ pub fn plan(
                     transfer_out: Decimal::ZERO,
                     months: Vec::new(),
                 });
+                index.insert(key.clone(), doc.lines.len() - 1);
                 doc.lines.len() - 1
             }
         };

@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod budget;
+pub mod budget_export;
 pub mod budget_import;
 pub mod change;
 pub mod doc;
