@@ -201,7 +201,7 @@ mod tests {
         };
         let doc = BudgetDoc {
             year_be: 2566,
-            lines: vec![line("ก", "999999999.99", 33_333_33), line("ข", "0.01", 1)],
+            lines: vec![line("ก", "999999999.99", 3_333_333), line("ข", "0.01", 1)],
             targets: vec![],
         };
         let m = monitor(&doc, 12).unwrap();
