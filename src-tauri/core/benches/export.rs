@@ -72,7 +72,7 @@ fn big_budget(lines: usize) -> prongsai_core::budget::BudgetDoc {
                 item: None,
                 plan: format!("โครงการ {i}"),
                 source: String::new(),
-                allocated: Decimal::new(1_000_000_00 + i as i64, 2),
+                allocated: Decimal::new(100_000_000 + i as i64, 2),
                 transfer_in: Decimal::ZERO,
                 transfer_out: Decimal::ZERO,
                 months: (1..=12)
