@@ -139,9 +139,18 @@ enum BudgetCommand {
         /// Last month covered, YYYY-MM in the Christian era [default: the whole year]
         #[arg(long, value_name = "YYYY-MM")]
         through: Option<String>,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
-        format: ReportFormat,
+        #[arg(long, value_enum, default_value_t = BudgetFormat::Json)]
+        format: BudgetFormat,
+        /// The PDF file to write (with --format pdf)
+        #[arg(long, value_name = "FILE", required_if_eq("format", "pdf"))]
+        out: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BudgetFormat {
+    Json,
+    Pdf,
 }
 
 #[derive(Subcommand)]
@@ -322,7 +331,8 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 BudgetCommand::Report {
                     year,
                     through,
-                    format: ReportFormat::Json,
+                    format,
+                    out: path,
                 },
         } => {
             prongsai_core::thai::check_year_be(year)?;
@@ -333,7 +343,15 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             store.report(year).await?; // the year must exist
             let budget = store.budget(year).await?;
             let report = prongsai_core::budget::monitor(&budget, month)?;
-            writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("serialises"))?;
+            match (format, path) {
+                (BudgetFormat::Pdf, Some(path)) => {
+                    let org = store.organization().await?;
+                    let pdf = documents::budget_report_pdf(&budget, &report, &org, org.digits)?;
+                    documents::write_atomically(&path, &pdf)?;
+                    writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
+                }
+                _ => writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("serialises"))?,
+            }
         }
         Command::Budget {
             command:

@@ -82,6 +82,23 @@ pub fn parse_amount(input: &str) -> Result<Decimal> {
     Ok(if negative { -value } else { value })
 }
 
+/// An amount as documents print it: thousands commas, two decimals, the
+/// chosen digits ("1,234,567.89" or "๑,๒๓๔,๕๖๗.๘๙").
+pub fn format_amount(amount: Decimal, digits: crate::domain::Digits) -> String {
+    let a = amount.round_dp_with_strategy(PLACES, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.2}", a.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if a.is_sign_negative() && !a.is_zero() { "-" } else { "" };
+    thai::to_display(&format!("{sign}{grouped}.{frac}"), digits)
+}
+
 const DIGITS: [&str; 10] = ["ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"];
 const PLACES_TH: [&str; 6] = ["", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน"];
 
@@ -228,6 +245,16 @@ mod tests {
         for (amount, words) in BAHTTEXT {
             assert_eq!(baht_text(d(amount)), *words, "{amount}");
         }
+    }
+
+    #[test]
+    fn amounts_print_with_separators() {
+        use crate::domain::Digits;
+        assert_eq!(format_amount(d("1234567.891"), Digits::Arabic), "1,234,567.89");
+        assert_eq!(format_amount(d("-0.5"), Digits::Arabic), "-0.50");
+        assert_eq!(format_amount(d("100"), Digits::Thai), "๑๐๐.๐๐");
+        assert_eq!(format_amount(d("999999.995"), Digits::Arabic), "1,000,000.00");
+        assert_eq!(format_amount(Decimal::ZERO, Digits::Arabic), "0.00");
     }
 
     #[test]

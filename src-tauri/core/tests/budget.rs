@@ -132,3 +132,51 @@ async fn a_bad_budget_changes_nothing() {
     assert!(store.budget(2566).await.unwrap().lines.is_empty());
     assert_eq!(store.change_count().await.unwrap(), changes);
 }
+
+#[tokio::test]
+async fn the_six_month_report_prints_with_tables_words_and_charts() {
+    use prongsai_core::Digits;
+    use prongsai_core::documents::{budget_report_pdf, write_atomically};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    store
+        .apply(Change::ImportBudget {
+            budget: Box::new(sample_budget()),
+            replace: false,
+        })
+        .await
+        .unwrap();
+    let budget = store.budget(2566).await.unwrap();
+    let m = monitor(&budget, 6).unwrap();
+    let org = store.organization().await.unwrap();
+    let path = dir.path().join("budget.pdf");
+    write_atomically(&path, &budget_report_pdf(&budget, &m, &org, Digits::Arabic).unwrap()).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for part in [
+        "(รอบ 6 เดือน)",
+        "ตั้งแต่ 1 ตุลาคม 2565 ถึง 31 มีนาคม 2566",
+        "5,985,000.50",
+        "1,800,000.19",
+        "หนึ่งล้านแปดแสนบาทสิบเก้าสตางค์",
+        "งบดำเนินงาน",
+        "แผนสะสม",
+        "54.00",
+    ] {
+        assert!(text.contains(part), "no {part:?} in:\n{text}");
+    }
+    assert!(
+        std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+}

@@ -1,6 +1,7 @@
 //! The documents Prongsai prints, built on [`crate::typeset`]: the annual
 //! report and the circular memo. Files are written atomically.
 
+pub mod budget_report;
 pub mod memo;
 pub mod report;
 
@@ -14,6 +15,7 @@ use crate::domain::{Digits, Id, Orientation};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 
+pub use budget_report::budget_report_pdf;
 pub use memo::memo_pdf;
 pub use report::{ReportOptions, report_pdf};
 

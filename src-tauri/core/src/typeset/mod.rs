@@ -7,6 +7,7 @@
 //! ActualText, subset fonts).
 
 pub mod breaks;
+pub mod chart;
 pub mod flow;
 pub mod font;
 pub mod layout;

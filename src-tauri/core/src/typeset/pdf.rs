@@ -341,6 +341,31 @@ impl PdfWriter {
         ops.push(Op::RestoreGraphicsState);
     }
 
+    /// A stroked line through `points`.
+    pub fn polyline(&mut self, page: usize, points: &[(f32, f32)], thickness: f32, color: Color3) {
+        if points.len() < 2 {
+            return;
+        }
+        let h = self.size.height;
+        let ops = &mut self.pages[page];
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        ops.push(Op::SetOutlineColor { col: rgb(color) });
+        ops.push(Op::DrawLine {
+            line: printpdf::Line {
+                points: points
+                    .iter()
+                    .map(|&(x, y)| printpdf::LinePoint {
+                        p: Point { x: Pt(x), y: Pt(h - y) },
+                        bezier: false,
+                    })
+                    .collect(),
+                is_closed: false,
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+
     /// A straight line segment.
     pub fn segment(&mut self, page: usize, from: (f32, f32), to: (f32, f32), thickness: f32, color: Color3) {
         let h = self.size.height;
