@@ -21,7 +21,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         export_report_pdf,
         export_memo_pdf,
         open_exported,
-        choose_emblem
+        choose_emblem,
+        budget_view
     ]
 }
 
@@ -55,6 +56,20 @@ pub async fn report(state: State<'_, AppState>, year_be: Option<i32>) -> Res<Opt
 #[tauri::command]
 pub async fn apply_change(state: State<'_, AppState>, change: Change) -> Res<Applied> {
     state.store()?.apply(change).await.map_err(|e| e.payload())
+}
+
+/// A year's budget monitored through fiscal month `through` (1 = October).
+#[tauri::command]
+pub async fn budget_view(
+    state: State<'_, AppState>,
+    year_be: i32,
+    through: u8,
+) -> Res<prongsai_core::budget::BudgetView> {
+    state
+        .store()?
+        .budget_view(year_be, through)
+        .await
+        .map_err(|e| e.payload())
 }
 
 /// Asks where to save a PDF; `None` when the user cancels.

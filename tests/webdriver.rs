@@ -220,3 +220,80 @@ async fn empty_required_text_is_refused_in_thai_and_nothing_is_lost() {
     assert_eq!(store.change_count().await.unwrap(), 2);
     store.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn entering_a_months_disbursement_changes_the_reports_percent() {
+    use prongsai_core::Change;
+    use prongsai_core::budget::{BudgetDoc, BudgetLineDoc, Category, MonthFigures};
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    {
+        let (store, _) = Store::open_or_seed(&db).await.unwrap();
+        let line = |division: &str, category, allocated: &str, disbursed: &str| BudgetLineDoc {
+            division: division.into(),
+            category,
+            item: None,
+            plan: String::new(),
+            source: String::new(),
+            allocated: allocated.parse().unwrap(),
+            transfer_in: Default::default(),
+            transfer_out: Default::default(),
+            months: vec![MonthFigures {
+                month: 6,
+                disbursed: disbursed.parse().unwrap(),
+                ..Default::default()
+            }],
+        };
+        let budget = BudgetDoc {
+            year_be: 2566,
+            lines: vec![
+                line("กลุ่มบริหารงานคลัง", Category::Operating, "1000000", "250000"),
+                line("สำนักงานเลขาธิการกรม", Category::Investment, "1000000", "0"),
+            ],
+            targets: vec![],
+        };
+        store
+            .apply(Change::ImportBudget {
+                budget: Box::new(budget),
+                replace: false,
+            })
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    c.find(Locator::Css("[data-testid=tab-budget]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let percent = all(&c, "[data-testid=budget-percent]").await.remove(0);
+    assert_eq!(percent.text().await.unwrap(), "๑๒.๕๐"); // 250,000 of 2,000,000, 6 months
+
+    let inputs = all(&c, "[data-testid=disbursed-input]").await;
+    let id: i64 = inputs[1].attr("data-line").await.unwrap().unwrap().parse().unwrap();
+    inputs[1].clear().await.unwrap();
+    inputs[1].send_keys("๕๐๐,๐๐๐").await.unwrap();
+    leave(&inputs[1]).await;
+    until("the percent to change", || async {
+        let p = c.find(Locator::Css("[data-testid=budget-percent]")).await;
+        matches!(p, Ok(p) if p.text().await.unwrap_or_default() == "๓๗.๕๐")
+    })
+    .await;
+    if let Ok(png) = c.screenshot().await {
+        std::fs::write(screenshot_path("budget-2566"), png).unwrap();
+    }
+    c.close().await.unwrap();
+
+    let (store, _) = Store::open(&db).await.unwrap();
+    let view = store.budget_view(2566, 6).await.unwrap();
+    let line = view.lines.iter().find(|l| l.id == id).unwrap();
+    assert_eq!(
+        line.line.months.iter().find(|m| m.month == 6).unwrap().disbursed,
+        "500000".parse().unwrap()
+    );
+    store.close().await;
+}

@@ -294,6 +294,74 @@ pub fn fiscal_month(year_be: i32, year_month: &str) -> Result<u8> {
     Ok(((date.month() + 2) % 12 + 1) as u8)
 }
 
+/// Which figure of a month a [`crate::Change::SetMonthFigure`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MonthField {
+    Planned,
+    Disbursed,
+    Committed,
+}
+
+impl MonthField {
+    pub fn column(self) -> &'static str {
+        match self {
+            MonthField::Planned => "planned",
+            MonthField::Disbursed => "disbursed",
+            MonthField::Committed => "committed",
+        }
+    }
+}
+
+/// All lines' figures for one fiscal month, and the running totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MonthTotals {
+    pub month: u8,
+    #[ts(type = "string")]
+    pub planned: Decimal,
+    #[ts(type = "string")]
+    pub disbursed: Decimal,
+    #[ts(type = "string")]
+    pub planned_to_date: Decimal,
+    #[ts(type = "string")]
+    pub disbursed_to_date: Decimal,
+}
+
+/// Month by month totals over all lines (for the cumulative chart).
+pub fn month_totals(doc: &BudgetDoc) -> Vec<MonthTotals> {
+    let (mut pc, mut dc) = (Decimal::ZERO, Decimal::ZERO);
+    (1..=12u8)
+        .map(|month| {
+            let figures = doc
+                .lines
+                .iter()
+                .flat_map(|l| l.months.iter())
+                .filter(|m| m.month == month);
+            let (planned, disbursed) = figures.fold((Decimal::ZERO, Decimal::ZERO), |(p, d), m| {
+                (p + m.planned, d + m.disbursed)
+            });
+            pc += planned;
+            dc += disbursed;
+            MonthTotals {
+                month,
+                planned,
+                disbursed,
+                planned_to_date: pc,
+                disbursed_to_date: dc,
+            }
+        })
+        .collect()
+}
+
+/// What the app shows for a year's budget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BudgetView {
+    pub lines: Vec<BudgetLine>,
+    pub targets: Vec<Target>,
+    pub months: Vec<MonthTotals>,
+    pub monitoring: Monitoring,
+}
+
 /// One row of the monitoring report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MonitorRow {

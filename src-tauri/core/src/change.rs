@@ -30,6 +30,14 @@ pub enum Change {
         budget: Box<crate::budget::BudgetDoc>,
         replace: bool,
     },
+    /// Set one month's figure of one budget line. `amount` is as typed
+    /// (Thai digits, commas, parentheses); it is stored in plain form.
+    SetMonthFigure {
+        line_id: Id,
+        month: u8,
+        field: crate::budget::MonthField,
+        amount: String,
+    },
 }
 
 /// Which text field a [`Change::SetText`] writes.

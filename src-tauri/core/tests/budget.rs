@@ -180,3 +180,63 @@ async fn the_six_month_report_prints_with_tables_words_and_charts() {
             .success()
     );
 }
+
+#[tokio::test]
+async fn a_month_figure_is_set_through_the_write_path() {
+    use prongsai_core::budget::MonthField;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    store
+        .apply(Change::ImportBudget {
+            budget: Box::new(sample_budget()),
+            replace: false,
+        })
+        .await
+        .unwrap();
+    let view = store.budget_view(2566, 6).await.unwrap();
+    let line = view.lines[1].id; // investment line: nothing in March yet
+    let before = view.monitoring.total.percent_disbursed;
+    let set = |amount: &str| Change::SetMonthFigure {
+        line_id: line,
+        month: 6,
+        field: MonthField::Disbursed,
+        amount: amount.into(),
+    };
+    store.apply(set("๑,๐๐๐,๐๐๐.๐๐")).await.unwrap();
+    let view = store.budget_view(2566, 6).await.unwrap();
+    assert_eq!(
+        view.lines[1]
+            .line
+            .months
+            .iter()
+            .find(|m| m.month == 6)
+            .unwrap()
+            .disbursed,
+        d("1000000.00")
+    );
+    assert_ne!(view.monitoring.total.percent_disbursed, before);
+    assert_eq!(view.monitoring.total.disbursed, d("2800000.19"));
+    assert_eq!(view.months[5].disbursed_to_date, d("2800000.19"));
+    // Bad input changes nothing.
+    for bad in ["1.234,5", "12.345", "abc", ""] {
+        assert_eq!(
+            store.apply(set(bad)).await.unwrap_err().code(),
+            ErrorCode::InvalidInput,
+            "{bad}"
+        );
+    }
+    let err = store
+        .apply(Change::SetMonthFigure {
+            line_id: 999_999,
+            month: 6,
+            field: MonthField::Disbursed,
+            amount: "1".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    assert_eq!(
+        store.budget_view(2566, 6).await.unwrap().monitoring.total.disbursed,
+        d("2800000.19")
+    );
+}

@@ -1,7 +1,7 @@
 // Typed calls to the Rust commands (src-tauri/commands.rs). Every type here
 // comes from bindings.ts, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
-import type { Applied, Change, ErrorPayload, Exported, Report, YearSummary } from './bindings';
+import type { Applied, BudgetView, Change, ErrorPayload, Exported, Report, YearSummary } from './bindings';
 import { isErrorPayload } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -25,4 +25,6 @@ export const api = {
   openExported: (path: string) => call<null>('open_exported', { path }),
   /** Asks for a PNG/JPEG file and sets it as the emblem; `false` when cancelled. */
   chooseEmblem: () => call<boolean>('choose_emblem'),
+  /** The year's budget, monitored through fiscal month `through` (1 = October). */
+  budgetView: (yearBe: number, through: number) => call<BudgetView>('budget_view', { yearBe, through }),
 };

@@ -199,7 +199,13 @@ through_month: number,
  */
 through: string, quarter: number, by_category: Array<MonitorRow>, by_division: Array<MonitorRow>, total: MonitorRow, };
 
-export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, };
+export type MonthField = "planned" | "disbursed" | "committed";
+
+export type MonthTotals = { month: number, planned: string, disbursed: string, planned_to_date: string, disbursed_to_date: string, };
+
+export type BudgetView = { lines: Array<BudgetLine>, targets: Array<Target>, months: Array<MonthTotals>, monitoring: Monitoring, };
+
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, };
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorDetail, errorText, isErrorPayload } from './errors';
-import { catalogues, thaiDate, thaiDigits } from './i18n';
+import { catalogues, formatAmount, thaiDate, thaiDigits } from './i18n';
 
 describe('errors', () => {
   it('shows words for a payload, never the raw message', () => {
@@ -35,5 +35,11 @@ describe('i18n', () => {
     expect(thaiDate('2022-10-01', 'arabic')).toBe('1 ตุลาคม 2565');
     expect(thaiDate('not a date', 'thai')).toBe('not a date');
     expect(thaiDigits(2566)).toBe('๒๕๖๖');
+  });
+
+  it('prints amounts with separators and two decimals', () => {
+    expect(formatAmount('1234567.5', 'arabic')).toBe('1,234,567.50');
+    expect(formatAmount('-0.5', 'thai')).toBe('-๐.๕๐');
+    expect(formatAmount('not a number', 'thai')).toBe('not a number');
   });
 });

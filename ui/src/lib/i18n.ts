@@ -40,6 +40,29 @@ const th = {
   emblemSet: 'ตราครุฑของหน่วยงาน',
   setEmblem: 'เลือกตราครุฑ…',
   clearEmblem: 'นำตราออก',
+  tabReport: 'รายงาน',
+  tabBudget: 'งบประมาณ',
+  budgetEmpty: 'ยังไม่มีข้อมูลงบประมาณของปีนี้ นำเข้าจากไฟล์ CSV หรือ XLSX ด้วย prongsai-cli budget import',
+  sixMonths: 'รอบ 6 เดือน',
+  twelveMonths: 'รอบ 12 เดือน',
+  throughMonth: 'ถึงสิ้นเดือน',
+  allocatedAfterTransfers: 'งบหลังโอน',
+  disbursedToDate: 'เบิกจ่ายสะสม',
+  percentDisbursed: 'ร้อยละเบิกจ่าย',
+  target: 'เป้าหมาย',
+  byCategory: 'จำแนกตามงบรายจ่าย',
+  budgetLines: 'รายการงบประมาณ',
+  disbursedInMonth: 'เบิกจ่ายเดือนนี้',
+  planVsActual: 'แผนสะสมเทียบเบิกจ่ายสะสม',
+  plan: 'แผน',
+  actual: 'เบิกจ่าย',
+  division: 'หน่วยงาน',
+  category: 'งบรายจ่าย',
+  catPersonnel: 'งบบุคลากร',
+  catOperating: 'งบดำเนินงาน',
+  catInvestment: 'งบลงทุน',
+  catSubsidy: 'งบเงินอุดหนุน',
+  catOther: 'งบรายจ่ายอื่น',
 } as const;
 
 type Messages = Record<keyof typeof th, string>;
@@ -83,6 +106,29 @@ const en: Messages = {
   emblemSet: "The organization's emblem",
   setEmblem: 'Choose emblem…',
   clearEmblem: 'Remove emblem',
+  tabReport: 'Report',
+  tabBudget: 'Budget',
+  budgetEmpty: 'No budget for this year yet. Import a CSV or XLSX file with prongsai-cli budget import.',
+  sixMonths: '6 months',
+  twelveMonths: '12 months',
+  throughMonth: 'Through the end of',
+  allocatedAfterTransfers: 'Allocated after transfers',
+  disbursedToDate: 'Disbursed to date',
+  percentDisbursed: '% disbursed',
+  target: 'Target',
+  byCategory: 'By expense category',
+  budgetLines: 'Budget lines',
+  disbursedInMonth: 'Disbursed this month',
+  planVsActual: 'Cumulative plan against disbursement',
+  plan: 'Plan',
+  actual: 'Disbursed',
+  division: 'Division',
+  category: 'Category',
+  catPersonnel: 'Personnel',
+  catOperating: 'Operating',
+  catInvestment: 'Investment',
+  catSubsidy: 'Subsidies',
+  catOther: 'Other expenditure',
 };
 
 export const catalogues: Record<Lang, Messages> = { th, en };
@@ -96,6 +142,14 @@ const thaiMonths = [
   'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
   'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
 ];
+
+/** A decimal amount ("1234.5") as shown: 1,234.50 in the chosen digits. */
+export function formatAmount(amount: string, digits: 'thai' | 'arabic'): string {
+  const n = Number(amount);
+  if (!Number.isFinite(n)) return amount;
+  const text = n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return digits === 'thai' ? thaiDigits(text) : text;
+}
 
 /** Western digits to Thai digits (numbers only; prose arrives converted from Rust). */
 export function thaiDigits(s: string | number): string {

@@ -147,25 +147,13 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
     let top = flow.y() + 4.0;
     let small = Style::regular(10.0);
     let millions = |v: f64| d(format!("{:.1}", v / 1_000_000.0));
-    let (mut plan_cum, mut actual_cum) = (0.0, 0.0);
-    let mut plan = Vec::new();
-    let mut actual = Vec::new();
-    for month in 1..=12u8 {
-        let sum = |f: fn(&crate::budget::MonthFigures) -> Decimal| -> f64 {
-            doc.lines
-                .iter()
-                .flat_map(|l| l.months.iter())
-                .filter(|x| x.month == month)
-                .map(f)
-                .sum::<Decimal>()
-                .to_f64()
-                .unwrap_or(0.0)
-        };
-        plan_cum += sum(|x| x.planned);
-        actual_cum += sum(|x| x.disbursed);
-        plan.push(Some(plan_cum));
-        actual.push((month <= m.through_month).then_some(actual_cum));
-    }
+    let f = |v: Decimal| v.to_f64().unwrap_or(0.0);
+    let totals = crate::budget::month_totals(doc);
+    let plan: Vec<Option<f64>> = totals.iter().map(|t| Some(f(t.planned_to_date))).collect();
+    let actual: Vec<Option<f64>> = totals
+        .iter()
+        .map(|t| (t.month <= m.through_month).then(|| f(t.disbursed_to_date)))
+        .collect();
     let half = (flow.content_width() - mm(10.0)) / 2.0;
     let left = flow.margins.left;
     let labels: Vec<String> = MONTHS.iter().map(|s| (*s).to_owned()).collect();

@@ -157,6 +157,26 @@ impl Store {
         read::budget(&mut *self.pool.acquire().await?, year_be).await
     }
 
+    /// What the app shows for a year's budget, monitored through fiscal
+    /// month `through` (1–12).
+    pub async fn budget_view(&self, year_be: i32, through: u8) -> Result<crate::budget::BudgetView> {
+        let mut conn = self.pool.acquire().await?;
+        read::report(&mut conn, year_be).await?; // the year must exist
+        let (lines, targets) = read::budget_lines(&mut conn, year_be).await?;
+        let doc = crate::budget::BudgetDoc {
+            year_be,
+            lines: lines.iter().map(|l| l.line.clone()).collect(),
+            targets: targets.clone(),
+        };
+        let monitoring = crate::budget::monitor(&doc, through)?;
+        Ok(crate::budget::BudgetView {
+            months: crate::budget::month_totals(&doc),
+            lines,
+            targets,
+            monitoring,
+        })
+    }
+
     /// The report of one year in file form.
     pub async fn export_doc(&self, year_be: i32) -> Result<ReportDoc> {
         Ok(self.report(year_be).await?.to_doc())

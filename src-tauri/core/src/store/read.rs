@@ -356,8 +356,21 @@ fn decimal(s: &str) -> Result<rust_decimal::Decimal> {
         .map_err(|_| CoreError::Database(format!("{s:?} is not an amount")))
 }
 
-/// A year's budget in file form (lines in order, months 1–12 present).
+/// A year's budget in file form (lines in order, months as stored).
 pub(super) async fn budget(conn: &mut SqliteConnection, year_be: i32) -> Result<crate::budget::BudgetDoc> {
+    let (lines, targets) = budget_lines(conn, year_be).await?;
+    Ok(crate::budget::BudgetDoc {
+        year_be,
+        lines: lines.into_iter().map(|l| l.line).collect(),
+        targets,
+    })
+}
+
+/// A year's budget lines with their ids, and its targets.
+pub(super) async fn budget_lines(
+    conn: &mut SqliteConnection,
+    year_be: i32,
+) -> Result<(Vec<crate::budget::BudgetLine>, Vec<crate::budget::Target>)> {
     use crate::budget::*;
     #[derive(sqlx::FromRow)]
     struct LineRow {
@@ -398,17 +411,21 @@ pub(super) async fn budget(conn: &mut SqliteConnection, year_be: i32) -> Result<
     let lines = lines
         .into_iter()
         .map(|r| {
-            Ok(BudgetLineDoc {
-                category: Category::parse(&r.category)
-                    .ok_or_else(|| CoreError::Database(format!("unknown category {:?}", r.category)))?,
-                item: OperatingItem::parse(&r.item),
-                allocated: decimal(&r.allocated)?,
-                transfer_in: decimal(&r.transfer_in)?,
-                transfer_out: decimal(&r.transfer_out)?,
-                months: by_line.remove(&r.id).unwrap_or_default(),
-                division: r.division,
-                plan: r.plan,
-                source: r.source,
+            let id = r.id;
+            Ok(BudgetLine {
+                id,
+                line: BudgetLineDoc {
+                    category: Category::parse(&r.category)
+                        .ok_or_else(|| CoreError::Database(format!("unknown category {:?}", r.category)))?,
+                    item: OperatingItem::parse(&r.item),
+                    allocated: decimal(&r.allocated)?,
+                    transfer_in: decimal(&r.transfer_in)?,
+                    transfer_out: decimal(&r.transfer_out)?,
+                    months: by_line.remove(&r.id).unwrap_or_default(),
+                    division: r.division,
+                    plan: r.plan,
+                    source: r.source,
+                },
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -433,9 +450,5 @@ pub(super) async fn budget(conn: &mut SqliteConnection, year_be: i32) -> Result<
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(BudgetDoc {
-        year_be,
-        lines,
-        targets,
-    })
+    Ok((lines, targets))
 }

@@ -40,6 +40,35 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
             let before = old.map(|d| serde_json::to_value(d).expect("a BudgetDoc serialises"));
             (Change::ImportBudget { budget, replace }, year_be, before)
         }
+        Change::SetMonthFigure {
+            line_id,
+            month,
+            field,
+            amount,
+        } => {
+            let value = crate::money::parse_amount(&amount)?;
+            if value.scale() > crate::money::PLACES {
+                return Err(CoreError::InvalidInput(format!(
+                    "{amount} has more than two decimal places"
+                )));
+            }
+            if !(1..=12).contains(&month) {
+                return Err(CoreError::InvalidInput(format!("{month} is not a fiscal month (1–12)")));
+            }
+            let (year_be, old) = set_month_figure(conn, line_id, month, field, value).await?;
+            let before = serde_json::json!({ "amount": old });
+            let amount = value.to_string();
+            (
+                Change::SetMonthFigure {
+                    line_id,
+                    month,
+                    field,
+                    amount,
+                },
+                year_be,
+                Some(before),
+            )
+        }
         Change::SetEmblem { emblem } => {
             if let Some(e) = &emblem {
                 crate::doc::check_image(&e.mime, &e.data, "emblem")?;
@@ -424,4 +453,52 @@ async fn import_budget(
             .await?;
     }
     Ok(had.then_some(old))
+}
+
+/// Writes one month's figure of a line; returns the year and the old value.
+async fn set_month_figure(
+    conn: &mut SqliteConnection,
+    line_id: i64,
+    month: u8,
+    field: crate::budget::MonthField,
+    value: rust_decimal::Decimal,
+) -> Result<(i32, Option<String>)> {
+    use crate::budget::MonthField;
+    let (year_be, status): (i32, String) = sqlx::query_as(
+        "SELECT y.year_be, y.status FROM budget_line l JOIN fiscal_year y ON y.id = l.year_id WHERE l.id = ?1",
+    )
+    .bind(line_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| CoreError::not_found(format!("budget line {line_id}")))?;
+    check_editable(year_be, &status)?;
+    let (select, upsert) = match field {
+        MonthField::Planned => (
+            "SELECT planned FROM budget_month WHERE line_id = ?1 AND month = ?2",
+            "INSERT INTO budget_month (line_id, month, planned) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (line_id, month) DO UPDATE SET planned = excluded.planned",
+        ),
+        MonthField::Disbursed => (
+            "SELECT disbursed FROM budget_month WHERE line_id = ?1 AND month = ?2",
+            "INSERT INTO budget_month (line_id, month, disbursed) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (line_id, month) DO UPDATE SET disbursed = excluded.disbursed",
+        ),
+        MonthField::Committed => (
+            "SELECT committed FROM budget_month WHERE line_id = ?1 AND month = ?2",
+            "INSERT INTO budget_month (line_id, month, committed) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (line_id, month) DO UPDATE SET committed = excluded.committed",
+        ),
+    };
+    let old: Option<String> = sqlx::query_scalar(select)
+        .bind(line_id)
+        .bind(month)
+        .fetch_optional(&mut *conn)
+        .await?;
+    sqlx::query(upsert)
+        .bind(line_id)
+        .bind(month)
+        .bind(value.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok((year_be, old))
 }
