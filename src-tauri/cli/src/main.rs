@@ -118,6 +118,15 @@ enum BudgetCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write the year's spending plan (แผนการใช้จ่ายงบประมาณ) as PDF
+    Plan {
+        /// Fiscal year in the Buddhist Era, e.g. 2566
+        #[arg(long)]
+        year: i32,
+        /// The PDF file to write (replaced atomically)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write the budget lines and the monitoring report as an XLSX workbook
     Export {
         /// Fiscal year in the Buddhist Era, e.g. 2566
@@ -446,6 +455,17 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             let bytes = prongsai_core::budget_export::to_xlsx(&budget, &report)?;
             documents::write_atomically(&path, &bytes)?;
             writeln!(out, "wrote {} ({} bytes)", path.display(), bytes.len())?;
+        }
+        Command::Budget {
+            command: BudgetCommand::Plan { year, out: path },
+        } => {
+            prongsai_core::thai::check_year_be(year)?;
+            store.report(year).await?;
+            let budget = store.budget(year).await?;
+            let org = store.organization().await?;
+            let pdf = documents::spending_plan_pdf(&budget, &org, org.digits)?;
+            documents::write_atomically(&path, &pdf)?;
+            writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
         }
         Command::BahtText { .. } => unreachable!("handled before the database is opened"),
         Command::ImportReport { file, replace } => {

@@ -240,3 +240,45 @@ async fn a_month_figure_is_set_through_the_write_path() {
         d("2800000.19")
     );
 }
+
+#[tokio::test]
+async fn the_spending_plan_prints_quarters_by_category_and_division() {
+    use prongsai_core::Digits;
+    use prongsai_core::documents::{spending_plan_pdf, write_atomically};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    store
+        .apply(Change::ImportBudget {
+            budget: Box::new(sample_budget()),
+            replace: false,
+        })
+        .await
+        .unwrap();
+    let org = store.organization().await.unwrap();
+    let path = dir.path().join("plan.pdf");
+    write_atomically(
+        &path,
+        &spending_plan_pdf(&store.budget(2566).await.unwrap(), &org, Digits::Arabic).unwrap(),
+    )
+    .unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Utilities line: 100,000 a month, 300,000 a quarter, 1,200,000 a year;
+    // investment: 2,500,000 planned in January (quarter 2).
+    for part in [
+        "แผนการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. 2566",
+        "ค่าสาธารณูปโภค",
+        "300,000.00",
+        "2,500,000.00",
+        "3,700,000.00",
+        "5,985,000.50",
+        "ห้าล้านเก้าแสนแปดหมื่นห้าพันบาทห้าสิบสตางค์",
+    ] {
+        assert!(text.contains(part), "no {part:?} in:\n{text}");
+    }
+}

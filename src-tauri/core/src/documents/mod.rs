@@ -4,6 +4,7 @@
 pub mod budget_report;
 pub mod memo;
 pub mod report;
+pub mod spending_plan;
 
 use std::io::Write;
 use std::path::Path;
@@ -18,6 +19,7 @@ use crate::store::Store;
 pub use budget_report::budget_report_pdf;
 pub use memo::memo_pdf;
 pub use report::{ReportOptions, report_pdf};
+pub use spending_plan::spending_plan_pdf;
 
 impl From<crate::typeset::TypesetError> for CoreError {
     fn from(e: crate::typeset::TypesetError) -> Self {

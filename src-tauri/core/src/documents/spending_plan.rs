@@ -1,0 +1,174 @@
+//! The spending plan (แผนการใช้จ่ายงบประมาณ) for the year: what the report's
+//! first measure circulates to staff. Planned amounts by quarter, by expense
+//! category (operating items beneath) and by division, with the total in
+//! Thai words.
+
+use rust_decimal::Decimal;
+
+use crate::budget::{BudgetDoc, BudgetLineDoc, Category, OperatingItem};
+use crate::domain::{Digits, Organization};
+use crate::error::{CoreError, Result};
+use crate::money::{baht_text, format_amount};
+use crate::thai;
+use crate::typeset::{Align, Block, Flow, Margins, PageSize, Paragraph, PdfWriter, Style, Table, mm};
+
+/// Planned amount of `l` in fiscal quarter `q` (1–4).
+fn quarter(l: &BudgetLineDoc, q: u8) -> Decimal {
+    l.months
+        .iter()
+        .filter(|m| (m.month - 1) / 3 + 1 == q)
+        .map(|m| m.planned)
+        .sum()
+}
+
+struct Row {
+    label: String,
+    indent: bool,
+    available: Decimal,
+    quarters: [Decimal; 4],
+}
+
+fn row<'a>(label: String, indent: bool, lines: impl Iterator<Item = &'a BudgetLineDoc>) -> Row {
+    let mut r = Row {
+        label,
+        indent,
+        available: Decimal::ZERO,
+        quarters: [Decimal::ZERO; 4],
+    };
+    for l in lines {
+        r.available += l.available();
+        for q in 1..=4u8 {
+            r.quarters[q as usize - 1] += quarter(l, q);
+        }
+    }
+    r
+}
+
+pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) -> Result<Vec<u8>> {
+    let d = |s: String| thai::to_display(&s, digits);
+    let money = |v: Decimal| format_amount(v, digits);
+    let title = format!("แผนการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {}", doc.year_be);
+    let mut flow = Flow::new(
+        PdfWriter::new(&d(title.clone()), PageSize::A4_LANDSCAPE),
+        Margins {
+            top: mm(15.0),
+            right: mm(15.0),
+            bottom: mm(15.0),
+            left: mm(20.0),
+        },
+    );
+    flow.paragraph(&Paragraph::new(d(title), Style::bold(18.0)).align(Align::Center));
+    flow.paragraph(&Paragraph::new(org.name_th.clone(), Style::bold(15.0)).align(Align::Center));
+    flow.space(8.0);
+
+    let body = Style::regular(11.0);
+    let bold = Style::bold(11.0);
+    let w = flow.content_width();
+    let widths: Vec<f32> = [0.22, 0.13, 0.13, 0.13, 0.13, 0.13, 0.13]
+        .iter()
+        .map(|f| f * w)
+        .collect();
+    let cell = |t: String, s: &Style, a: Align| vec![Block::Para(Paragraph::new(t, s.clone()).align(a))];
+    let header = |first: &str| -> Vec<Vec<Block>> {
+        [
+            first,
+            "งบหลังโอน",
+            "ไตรมาส 1 (ต.ค.–ธ.ค.)",
+            "ไตรมาส 2 (ม.ค.–มี.ค.)",
+            "ไตรมาส 3 (เม.ย.–มิ.ย.)",
+            "ไตรมาส 4 (ก.ค.–ก.ย.)",
+            "รวมแผน",
+        ]
+        .iter()
+        .map(|h| cell(d((*h).to_owned()), &bold, Align::Center))
+        .collect()
+    };
+    let cells = |r: &Row, total: bool| {
+        let s = if total { &bold } else { &body };
+        let mut p = Paragraph::new(r.label.clone(), s.clone());
+        if r.indent {
+            p = p.indents(12.0, 12.0);
+        }
+        let mut out = vec![vec![Block::Para(p)], cell(money(r.available), s, Align::Right)];
+        out.extend(r.quarters.iter().map(|q| cell(money(*q), s, Align::Right)));
+        out.push(cell(money(r.quarters.iter().copied().sum()), s, Align::Right));
+        out
+    };
+    let total = row("รวมทั้งสิ้น".into(), false, doc.lines.iter());
+    let table = |rows: Vec<Row>, first: &str| Table {
+        widths: widths.clone(),
+        header: header(first),
+        rows: rows
+            .iter()
+            .map(|r| cells(r, false))
+            .chain(std::iter::once(cells(&total, true)))
+            .collect(),
+        padding: 4.0,
+        rule: 0.5,
+        rule_color: [0.3, 0.3, 0.3],
+        header_fill: Some([0.88, 0.9, 0.93]),
+    };
+
+    let mut by_category = Vec::new();
+    for c in Category::ALL {
+        if !doc.lines.iter().any(|l| l.category == c) {
+            continue;
+        }
+        by_category.push(row(
+            c.thai().into(),
+            false,
+            doc.lines.iter().filter(|l| l.category == c),
+        ));
+        if c == Category::Operating {
+            for item in OperatingItem::ALL {
+                let of = |l: &&BudgetLineDoc| l.category == c && l.item == Some(item);
+                if doc.lines.iter().any(|l| of(&l)) {
+                    by_category.push(row(item.thai().into(), true, doc.lines.iter().filter(of)));
+                }
+            }
+        }
+    }
+    flow.paragraph(&Paragraph::new("1. แผนการใช้จ่ายจำแนกตามงบรายจ่าย", Style::bold(14.0)));
+    flow.space(3.0);
+    flow.table(&table(by_category, "งบรายจ่าย"))?;
+    flow.space(4.0);
+    flow.paragraph(&Paragraph::new(
+        format!(
+            "งบประมาณหลังโอนรวม {} บาท ({})",
+            money(total.available),
+            baht_text(total.available)
+        ),
+        Style::regular(13.0),
+    ));
+    flow.space(10.0);
+
+    let mut divisions: Vec<&str> = Vec::new();
+    for l in &doc.lines {
+        if !divisions.contains(&l.division.as_str()) {
+            divisions.push(&l.division);
+        }
+    }
+    let by_division = divisions
+        .iter()
+        .map(|v| row((*v).to_owned(), false, doc.lines.iter().filter(|l| l.division == *v)))
+        .collect();
+    flow.paragraph(&Paragraph::new("2. แผนการใช้จ่ายจำแนกตามหน่วยงาน", Style::bold(14.0)));
+    flow.space(3.0);
+    flow.table(&table(by_division, "หน่วยงาน"))?;
+
+    flow.finish(|pdf, page, _| {
+        if page == 0 {
+            return;
+        }
+        let p = Paragraph::new(
+            thai::to_display(&format!("- {} -", page + 1), digits),
+            Style::regular(12.0),
+        )
+        .align(Align::Center);
+        let width = pdf.size().width;
+        for line in crate::typeset::layout::layout(&p, width) {
+            pdf.line(page, 0.0, mm(6.0), &line);
+        }
+    })
+    .map_err(CoreError::from)
+}
