@@ -372,12 +372,12 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 },
         } => {
             prongsai_core::thai::check_year_be(year)?;
-            let mapping = match mapping {
+            let given = match mapping {
                 Some(m) => {
                     let text = std::fs::read_to_string(&m)
                         .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", m.display())))?;
                     Some(
-                        serde_json::from_str::<std::collections::HashMap<String, String>>(&text).map_err(|e| {
+                        serde_json::from_str::<std::collections::BTreeMap<String, String>>(&text).map_err(|e| {
                             CoreError::MalformedImport {
                                 path: m.display().to_string(),
                                 message: e.to_string(),
@@ -388,6 +388,9 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 None => None,
             };
             let table = prongsai_core::budget_import::read_table(&file)?;
+            // A mapping given now, else the one remembered for this layout.
+            let remembered = store.remembered_mapping(&table.headers).await?;
+            let mapping = given.clone().or(remembered);
             let divisions: Vec<String> = store
                 .organization()
                 .await?
@@ -434,6 +437,15 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                     })
                     .await?;
                 writeln!(out, "imported {summary}")?;
+            }
+            if let (Some(m), false) = (given, dry_run) {
+                store
+                    .apply(Change::RememberMapping {
+                        headers: table.headers.clone(),
+                        mapping: m,
+                    })
+                    .await?;
+                writeln!(out, "the mapping is remembered for files with these columns")?;
             }
         }
         Command::Budget {

@@ -329,3 +329,45 @@ fn budget_import_is_all_or_nothing_and_idempotent() {
         serde_json::from_str(&stdout(cli(&db).args(["budget", "report", "--year", "2566"]))).unwrap();
     assert_eq!(after["total"]["allocated"], "1000000");
 }
+
+#[test]
+fn a_mapping_is_remembered_for_its_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let file = dir.path().join("gfmis.csv");
+    std::fs::write(&file, "หน่วยเบิกจ่าย,หมวด,วงเงิน\nกลุ่มบริหารงานคลัง,งบลงทุน,250000\n").unwrap();
+    let err = failure(cli(&db).arg("budget").arg("import").arg(&file).args(["--year", "2566"]));
+    assert!(err.contains("no \"division\""), "{err}");
+    let map = dir.path().join("map.json");
+    std::fs::write(
+        &map,
+        r#"{"หน่วยเบิกจ่าย": "division", "หมวด": "category", "วงเงิน": "allocated"}"#,
+    )
+    .unwrap();
+    let out = stdout(
+        cli(&db)
+            .arg("budget")
+            .arg("import")
+            .arg(&file)
+            .args(["--year", "2566", "--mapping"])
+            .arg(&map),
+    );
+    assert!(out.contains("imported 1 rows") && out.contains("remembered"), "{out}");
+    // Next month's file of the same layout: no mapping needed.
+    std::fs::write(&file, "หน่วยเบิกจ่าย,หมวด,วงเงิน\nกลุ่มบริหารงานคลัง,งบลงทุน,300000\n").unwrap();
+    let out = stdout(cli(&db).arg("budget").arg("import").arg(&file).args(["--year", "2566"]));
+    assert!(out.starts_with("imported 1 rows: 0 lines added, 1 updated"), "{out}");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"หน่วยเบิกจ่าย": "divisionx"}"#).unwrap();
+    assert!(
+        failure(
+            cli(&db)
+                .arg("budget")
+                .arg("import")
+                .arg(&file)
+                .args(["--year", "2566", "--mapping"])
+                .arg(&bad)
+        )
+        .contains("unknown field")
+    );
+}

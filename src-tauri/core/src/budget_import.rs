@@ -60,6 +60,26 @@ fn field_named(name: &str) -> Option<Field> {
     FIELDS.iter().find(|(_, en, th)| n == *en || n == *th).map(|(f, ..)| *f)
 }
 
+/// The key a mapping is remembered under: the header row, trimmed.
+pub fn layout_key(headers: &[String]) -> String {
+    headers.iter().map(|h| h.trim()).collect::<Vec<_>>().join("\u{1f}")
+}
+
+/// Checks that a mapping names only known fields and headers of the layout.
+pub fn check_mapping(headers: &[String], mapping: &std::collections::BTreeMap<String, String>) -> Result<()> {
+    for (header, field) in mapping {
+        if !headers.iter().any(|h| h.trim() == header) {
+            return Err(malformed(format!(
+                "the mapping names a column \"{header}\" the file does not have"
+            )));
+        }
+        if field_named(field).is_none() {
+            return Err(malformed(format!("the mapping names an unknown field \"{field}\"")));
+        }
+    }
+    Ok(())
+}
+
 /// A table read from a file: the header row and the rows below it, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -173,7 +193,7 @@ fn key_of(l: &BudgetLineDoc) -> LineKey {
 /// maps the file's headers to field names for layouts of other programs.
 pub fn plan(
     table: &Table,
-    mapping: Option<&HashMap<String, String>>,
+    mapping: Option<&std::collections::BTreeMap<String, String>>,
     existing: &BudgetDoc,
     divisions: &[String],
 ) -> Result<(BudgetDoc, ImportPreview)> {
@@ -531,7 +551,7 @@ mod tests {
                 .to_string()
                 .contains("no \"division\"")
         );
-        let mapping: HashMap<String, String> =
+        let mapping: std::collections::BTreeMap<String, String> =
             [("หน่วยเบิกจ่าย", "division"), ("หมวด", "category"), ("วงเงิน", "allocated")]
                 .into_iter()
                 .map(|(a, b)| (a.to_owned(), b.to_owned()))

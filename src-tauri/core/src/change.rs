@@ -38,6 +38,12 @@ pub enum Change {
         field: crate::budget::MonthField,
         amount: String,
     },
+    /// Remember how the columns of an import layout (its header row) map to
+    /// fields, for the next file of the same layout.
+    RememberMapping {
+        headers: Vec<String>,
+        mapping: std::collections::BTreeMap<String, String>,
+    },
 }
 
 /// Which text field a [`Change::SetText`] writes.

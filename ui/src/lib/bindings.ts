@@ -205,7 +205,7 @@ export type MonthTotals = { month: number, planned: string, disbursed: string, p
 
 export type BudgetView = { lines: Array<BudgetLine>, targets: Array<Target>, months: Array<MonthTotals>, monitoring: Monitoring, };
 
-export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, };
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, };
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 

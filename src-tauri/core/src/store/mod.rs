@@ -177,6 +177,20 @@ impl Store {
         })
     }
 
+    /// The mapping remembered for an import layout (its header row), if any.
+    pub async fn remembered_mapping(
+        &self,
+        headers: &[String],
+    ) -> Result<Option<std::collections::BTreeMap<String, String>>> {
+        let layout = crate::budget_import::layout_key(headers);
+        let json: Option<String> = sqlx::query_scalar("SELECT mapping FROM import_mapping WHERE layout = ?1")
+            .bind(layout)
+            .fetch_optional(&self.pool)
+            .await?;
+        json.map(|j| serde_json::from_str(&j).map_err(|e| CoreError::Database(format!("stored mapping: {e}"))))
+            .transpose()
+    }
+
     /// The report of one year in file form.
     pub async fn export_doc(&self, year_be: i32) -> Result<ReportDoc> {
         Ok(self.report(year_be).await?.to_doc())

@@ -69,6 +69,24 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
                 Some(before),
             )
         }
+        Change::RememberMapping { headers, mapping } => {
+            crate::budget_import::check_mapping(&headers, &mapping)?;
+            let layout = crate::budget_import::layout_key(&headers);
+            let old: Option<String> = sqlx::query_scalar("SELECT mapping FROM import_mapping WHERE layout = ?1")
+                .bind(&layout)
+                .fetch_optional(&mut *conn)
+                .await?;
+            sqlx::query(
+                "INSERT INTO import_mapping (layout, mapping) VALUES (?1, ?2) \
+                 ON CONFLICT (layout) DO UPDATE SET mapping = excluded.mapping",
+            )
+            .bind(&layout)
+            .bind(serde_json::to_string(&mapping).expect("a map serialises"))
+            .execute(&mut *conn)
+            .await?;
+            let before = serde_json::json!({ "mapping": old });
+            (Change::RememberMapping { headers, mapping }, 0, Some(before))
+        }
         Change::SetEmblem { emblem } => {
             if let Some(e) = &emblem {
                 crate::doc::check_image(&e.mime, &e.data, "emblem")?;
