@@ -1,7 +1,10 @@
 //! IPC commands. Each is a few lines over prongsai-core; errors cross as
 //! `{ code, message }` ([`ErrorPayload`]). Types are in ui/src/lib/bindings.ts.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+use prongsai_core::budget_import::ImportCheck;
 
 use prongsai_core::documents::{self, Exported};
 use prongsai_core::{Applied, Change, CoreError, ErrorCode, ErrorPayload, Id, Report, YearSummary, doc};
@@ -22,7 +25,13 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         export_memo_pdf,
         open_exported,
         choose_emblem,
-        budget_view
+        budget_view,
+        budget_import_choose,
+        budget_import_check,
+        budget_import_apply,
+        export_budget_pdf,
+        export_budget_xlsx,
+        export_spending_plan_pdf
     ]
 }
 
@@ -74,10 +83,14 @@ pub async fn budget_view(
 
 /// Asks where to save a PDF; `None` when the user cancels.
 async fn save_path<R: Runtime>(app: &AppHandle<R>, file_name: &str) -> Option<PathBuf> {
+    save_as(app, file_name, "PDF", "pdf").await
+}
+
+async fn save_as<R: Runtime>(app: &AppHandle<R>, file_name: &str, kind: &str, ext: &str) -> Option<PathBuf> {
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
-        .add_filter("PDF", &["pdf"])
+        .add_filter(kind, &[ext])
         .set_file_name(file_name)
         .save_file(move |p| {
             let _ = tx.send(p);
@@ -86,8 +99,151 @@ async fn save_path<R: Runtime>(app: &AppHandle<R>, file_name: &str) -> Option<Pa
     Some(if path.extension().is_some() {
         path
     } else {
-        path.with_extension("pdf")
+        path.with_extension(ext)
     })
+}
+
+/// Lets the user pick a CSV/XLSX file and checks it against the year's
+/// budget without writing; `null` when cancelled.
+#[tauri::command]
+pub async fn budget_import_choose<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    year_be: i32,
+) -> Res<Option<ImportCheck>> {
+    let store = state.store()?;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("CSV / Excel", &["csv", "xlsx", "xls", "ods"])
+        .pick_file(move |p| {
+            let _ = tx.send(p);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let (check, _) = store
+        .check_budget_import(year_be, &path, None)
+        .await
+        .map_err(|e| e.payload())?;
+    state.set_pending_import(Some(path));
+    Ok(Some(check))
+}
+
+/// Checks the chosen file again with a column mapping from the user.
+#[tauri::command]
+pub async fn budget_import_check(
+    state: State<'_, AppState>,
+    year_be: i32,
+    mapping: Option<BTreeMap<String, String>>,
+) -> Res<ImportCheck> {
+    let path = state
+        .pending_import()
+        .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
+    let (check, _) = state
+        .store()?
+        .check_budget_import(year_be, &path, mapping)
+        .await
+        .map_err(|e| e.payload())?;
+    Ok(check)
+}
+
+/// Imports the chosen file: all rows or none; a mapping used is remembered.
+#[tauri::command]
+pub async fn budget_import_apply(
+    state: State<'_, AppState>,
+    year_be: i32,
+    mapping: Option<BTreeMap<String, String>>,
+) -> Res<ImportCheck> {
+    let store = state.store()?;
+    let path = state
+        .pending_import()
+        .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
+    let (check, merged) = store
+        .check_budget_import(year_be, &path, mapping.clone())
+        .await
+        .map_err(|e| e.payload())?;
+    let Some(merged) = merged else {
+        return Err(CoreError::MalformedImport {
+            path: check.file_name.clone(),
+            message: "some rows have errors; nothing was imported".into(),
+        }
+        .payload());
+    };
+    store
+        .apply(Change::ImportBudget {
+            budget: Box::new(merged),
+            replace: true,
+        })
+        .await
+        .map_err(|e| e.payload())?;
+    if let Some(m) = mapping {
+        store
+            .apply(Change::RememberMapping {
+                headers: check.headers.clone(),
+                mapping: m,
+            })
+            .await
+            .map_err(|e| e.payload())?;
+    }
+    state.set_pending_import(None);
+    Ok(check)
+}
+
+/// Exports the monitoring report through `through` as PDF.
+#[tauri::command]
+pub async fn export_budget_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    year_be: i32,
+    through: u8,
+) -> Res<Option<Exported>> {
+    let store = state.store()?;
+    let Some(path) = save_path(&app, &format!("budget-report-{year_be}-{through}m.pdf")).await else {
+        return Ok(None);
+    };
+    let done = documents::export_budget_report(store, year_be, through, &path)
+        .await
+        .map_err(|e| e.payload())?;
+    state.remember_export(path);
+    Ok(Some(done))
+}
+
+/// Exports the budget and its monitoring report as XLSX.
+#[tauri::command]
+pub async fn export_budget_xlsx<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    year_be: i32,
+    through: u8,
+) -> Res<Option<Exported>> {
+    let store = state.store()?;
+    let Some(path) = save_as(&app, &format!("budget-{year_be}.xlsx"), "Excel", "xlsx").await else {
+        return Ok(None);
+    };
+    let done = documents::export_budget_xlsx(store, year_be, through, &path)
+        .await
+        .map_err(|e| e.payload())?;
+    state.remember_export(path);
+    Ok(Some(done))
+}
+
+/// Exports the year's spending plan as PDF.
+#[tauri::command]
+pub async fn export_spending_plan_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    year_be: i32,
+) -> Res<Option<Exported>> {
+    let store = state.store()?;
+    let Some(path) = save_path(&app, &format!("spending-plan-{year_be}.pdf")).await else {
+        return Ok(None);
+    };
+    let done = documents::export_spending_plan(store, year_be, &path)
+        .await
+        .map_err(|e| e.payload())?;
+    state.remember_export(path);
+    Ok(Some(done))
 }
 
 /// Exports a year's report as PDF to where the user chooses (`null`: cancelled).

@@ -11,6 +11,8 @@ pub struct AppState {
     store: Result<Store, ErrorPayload>,
     /// Files this session exported: the only ones the app offers to open.
     exported: Mutex<HashSet<PathBuf>>,
+    /// The import file the user chose and saw checked, awaiting "apply".
+    pending_import: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -18,6 +20,7 @@ impl AppState {
         AppState {
             store: Store::open_or_seed(path).await.map(|(s, _)| s).map_err(|e| e.payload()),
             exported: Mutex::default(),
+            pending_import: Mutex::default(),
         }
     }
 
@@ -25,6 +28,7 @@ impl AppState {
         AppState {
             store: Err(e.payload()),
             exported: Mutex::default(),
+            pending_import: Mutex::default(),
         }
     }
 
@@ -32,6 +36,7 @@ impl AppState {
         AppState {
             store: Ok(store),
             exported: Mutex::default(),
+            pending_import: Mutex::default(),
         }
     }
 
@@ -43,6 +48,14 @@ impl AppState {
 impl AppState {
     pub fn remember_export(&self, path: PathBuf) {
         self.exported.lock().unwrap_or_else(|e| e.into_inner()).insert(path);
+    }
+
+    pub fn set_pending_import(&self, path: Option<PathBuf>) {
+        *self.pending_import.lock().unwrap_or_else(|e| e.into_inner()) = path;
+    }
+
+    pub fn pending_import(&self) -> Option<PathBuf> {
+        self.pending_import.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn was_exported(&self, path: &Path) -> bool {

@@ -171,6 +171,24 @@ pub struct RowError {
     pub message: String,
 }
 
+/// A file chosen for import, checked but not applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportCheck {
+    pub file_name: String,
+    pub headers: Vec<String>,
+    /// The mapping used (given, or remembered for this layout), if any.
+    pub mapping: Option<std::collections::BTreeMap<String, String>>,
+    /// Why the file cannot be read as it is (e.g. no division column):
+    /// the user then maps the columns.
+    pub problem: Option<String>,
+    pub preview: Option<ImportPreview>,
+}
+
+/// The app's field names, for a mapping form.
+pub fn field_names() -> Vec<&'static str> {
+    FIELDS.iter().map(|(_, en, _)| *en).collect()
+}
+
 /// What an import would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportPreview {

@@ -1,7 +1,7 @@
 // Typed calls to the Rust commands (src-tauri/commands.rs). Every type here
 // comes from bindings.ts, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
-import type { Applied, BudgetView, Change, ErrorPayload, Exported, Report, YearSummary } from './bindings';
+import type { Applied, BudgetView, Change, ErrorPayload, Exported, ImportCheck, Report, YearSummary } from './bindings';
 import { isErrorPayload } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -27,4 +27,13 @@ export const api = {
   chooseEmblem: () => call<boolean>('choose_emblem'),
   /** The year's budget, monitored through fiscal month `through` (1 = October). */
   budgetView: (yearBe: number, through: number) => call<BudgetView>('budget_view', { yearBe, through }),
+  /** Pick a CSV/XLSX file and check it (no write); `null` when cancelled. */
+  budgetImportChoose: (yearBe: number) => call<ImportCheck | null>('budget_import_choose', { yearBe }),
+  budgetImportCheck: (yearBe: number, mapping: Record<string, string> | null) =>
+    call<ImportCheck>('budget_import_check', { yearBe, mapping }),
+  budgetImportApply: (yearBe: number, mapping: Record<string, string> | null) =>
+    call<ImportCheck>('budget_import_apply', { yearBe, mapping }),
+  exportBudgetPdf: (yearBe: number, through: number) => call<Exported | null>('export_budget_pdf', { yearBe, through }),
+  exportBudgetXlsx: (yearBe: number, through: number) => call<Exported | null>('export_budget_xlsx', { yearBe, through }),
+  exportSpendingPlanPdf: (yearBe: number) => call<Exported | null>('export_spending_plan_pdf', { yearBe }),
 };

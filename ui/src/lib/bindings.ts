@@ -205,6 +205,21 @@ export type MonthTotals = { month: number, planned: string, disbursed: string, p
 
 export type BudgetView = { lines: Array<BudgetLine>, targets: Array<Target>, months: Array<MonthTotals>, monitoring: Monitoring, };
 
+export type RowError = { row: number, column: string | null, message: string, };
+
+export type ImportPreview = { year_be: number, rows: number, lines_added: number, lines_updated: number, months_set: number, errors: Array<RowError>, };
+
+export type ImportCheck = { file_name: string, headers: Array<string>, 
+/**
+ * The mapping used (given, or remembered for this layout), if any.
+ */
+mapping: { [key in string]: string } | null, 
+/**
+ * Why the file cannot be read as it is (e.g. no division column):
+ * the user then maps the columns.
+ */
+problem: string | null, preview: ImportPreview | null, };
+
 export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, };
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };

@@ -63,6 +63,18 @@ const th = {
   catInvestment: 'งบลงทุน',
   catSubsidy: 'งบเงินอุดหนุน',
   catOther: 'งบรายจ่ายอื่น',
+  importFile: 'นำเข้า CSV / XLSX…',
+  exportBudgetPdf: 'รายงานติดตาม PDF',
+  exportBudgetXlsx: 'ส่งออก XLSX',
+  exportPlanPdf: 'แผนการใช้จ่าย PDF',
+  mapColumns: 'จับคู่คอลัมน์ของไฟล์กับข้อมูล (จำไว้ใช้กับไฟล์รูปแบบเดียวกันครั้งต่อไป)',
+  notUsed: '— ไม่ใช้ —',
+  checkAgain: 'ตรวจอีกครั้ง',
+  applyImport: 'นำเข้าทุกแถว',
+  cancel: 'ยกเลิก',
+  importSummary: 'แถว: {rows} · เพิ่มรายการ {added} · ปรับปรุง {updated} · ตัวเลขรายเดือน {months}',
+  importErrors: 'แถวที่มีข้อผิดพลาด (ยังไม่นำเข้าข้อมูลใด ๆ)',
+  imported: 'นำเข้าเรียบร้อยแล้ว',
 } as const;
 
 type Messages = Record<keyof typeof th, string>;
@@ -129,6 +141,18 @@ const en: Messages = {
   catInvestment: 'Investment',
   catSubsidy: 'Subsidies',
   catOther: 'Other expenditure',
+  importFile: 'Import CSV / XLSX…',
+  exportBudgetPdf: 'Monitoring report PDF',
+  exportBudgetXlsx: 'Export XLSX',
+  exportPlanPdf: 'Spending plan PDF',
+  mapColumns: "Match the file's columns to fields (remembered for files of the same layout)",
+  notUsed: '— not used —',
+  checkAgain: 'Check again',
+  applyImport: 'Import all rows',
+  cancel: 'Cancel',
+  importSummary: 'Rows: {rows} · lines added {added} · updated {updated} · monthly figures {months}',
+  importErrors: 'Rows with errors (nothing has been imported)',
+  imported: 'Imported',
 };
 
 export const catalogues: Record<Lang, Messages> = { th, en };

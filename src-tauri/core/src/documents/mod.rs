@@ -79,6 +79,34 @@ pub async fn export_memo(store: &Store, id: Id, digits: Option<Digits>, path: &P
     write_pdf(path, missing_emblem, move || memo_pdf(&memo, &org, digits)).await
 }
 
+/// Writes the budget monitoring report through fiscal month `through`.
+pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
+    store.report(year_be).await?;
+    let budget = store.budget(year_be).await?;
+    let monitoring = crate::budget::monitor(&budget, through)?;
+    let org = store.organization().await?;
+    write_pdf(path, false, move || {
+        budget_report_pdf(&budget, &monitoring, &org, org.digits)
+    })
+    .await
+}
+
+/// Writes the year's spending plan.
+pub async fn export_spending_plan(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
+    store.report(year_be).await?;
+    let budget = store.budget(year_be).await?;
+    let org = store.organization().await?;
+    write_pdf(path, false, move || spending_plan_pdf(&budget, &org, org.digits)).await
+}
+
+/// Writes the budget and its monitoring report as an XLSX workbook.
+pub async fn export_budget_xlsx(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
+    store.report(year_be).await?;
+    let budget = store.budget(year_be).await?;
+    let monitoring = crate::budget::monitor(&budget, through)?;
+    write_pdf(path, false, move || crate::budget_export::to_xlsx(&budget, &monitoring)).await
+}
+
 /// Typesets on a blocking thread (CPU work, off the async runtime) and
 /// writes the file atomically.
 async fn write_pdf(

@@ -177,6 +177,53 @@ impl Store {
         })
     }
 
+    /// Checks an import file against a year's budget without writing.
+    /// Returns the check and, when every row is good, the merged budget.
+    pub async fn check_budget_import(
+        &self,
+        year_be: i32,
+        path: &Path,
+        mapping: Option<std::collections::BTreeMap<String, String>>,
+    ) -> Result<(crate::budget_import::ImportCheck, Option<crate::budget::BudgetDoc>)> {
+        use crate::budget_import::{ImportCheck, plan, read_table};
+        self.report(year_be).await?; // the year must exist
+        let table = read_table(path)?;
+        let mapping = match mapping {
+            Some(m) => Some(m),
+            None => self.remembered_mapping(&table.headers).await?,
+        };
+        let divisions: Vec<String> = self
+            .organization()
+            .await?
+            .divisions
+            .into_iter()
+            .map(|d| d.name)
+            .collect();
+        let existing = self.budget(year_be).await?;
+        let mut check = ImportCheck {
+            file_name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            headers: table.headers.clone(),
+            mapping: mapping.clone(),
+            problem: None,
+            preview: None,
+        };
+        match plan(&table, mapping.as_ref(), &existing, &divisions) {
+            Ok((merged, preview)) => {
+                let ok = preview.errors.is_empty();
+                check.preview = Some(preview);
+                Ok((check, ok.then_some(merged)))
+            }
+            Err(CoreError::MalformedImport { message, .. }) => {
+                check.problem = Some(message);
+                Ok((check, None))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The mapping remembered for an import layout (its header row), if any.
     pub async fn remembered_mapping(
         &self,
