@@ -118,6 +118,20 @@ enum BudgetCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Set or clear a cabinet disbursement target (cumulative % by the end of a quarter)
+    Target {
+        /// Fiscal year in the Buddhist Era, e.g. 2566
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum)]
+        scope: ScopeArg,
+        /// 1 (Oct–Dec) … 4 (Jul–Sep)
+        #[arg(long)]
+        quarter: u8,
+        /// The target in per cent, e.g. 54 [omit to clear the target]
+        #[arg(long)]
+        percent: Option<String>,
+    },
     /// Write the year's spending plan (แผนการใช้จ่ายงบประมาณ) as PDF
     Plan {
         /// Fiscal year in the Buddhist Era, e.g. 2566
@@ -154,6 +168,12 @@ enum BudgetCommand {
         #[arg(long, value_name = "FILE", required_if_eq("format", "pdf"))]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScopeArg {
+    Overall,
+    Investment,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -478,6 +498,31 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             let pdf = documents::spending_plan_pdf(&budget, &org, org.digits)?;
             documents::write_atomically(&path, &pdf)?;
             writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
+        }
+        Command::Budget {
+            command:
+                BudgetCommand::Target {
+                    year,
+                    scope,
+                    quarter,
+                    percent,
+                },
+        } => {
+            prongsai_core::thai::check_year_be(year)?;
+            let scope = match scope {
+                ScopeArg::Overall => prongsai_core::budget::TargetScope::Overall,
+                ScopeArg::Investment => prongsai_core::budget::TargetScope::Investment,
+            };
+            let cleared = percent.is_none();
+            store
+                .apply(Change::SetTarget {
+                    year_be: year,
+                    scope,
+                    quarter,
+                    percent,
+                })
+                .await?;
+            writeln!(out, "{}", if cleared { "target cleared" } else { "target set" })?;
         }
         Command::BahtText { .. } => unreachable!("handled before the database is opened"),
         Command::ImportReport { file, replace } => {

@@ -38,6 +38,14 @@ pub enum Change {
         field: crate::budget::MonthField,
         amount: String,
     },
+    /// Set (or clear, with `null`) a cabinet disbursement target: the
+    /// cumulative per cent by the end of a quarter.
+    SetTarget {
+        year_be: i32,
+        scope: crate::budget::TargetScope,
+        quarter: u8,
+        percent: Option<String>,
+    },
     /// Remember how the columns of an import layout (its header row) map to
     /// fields, for the next file of the same layout.
     RememberMapping {

@@ -282,3 +282,33 @@ async fn the_spending_plan_prints_quarters_by_category_and_division() {
         assert!(text.contains(part), "no {part:?} in:\n{text}");
     }
 }
+
+#[tokio::test]
+async fn targets_are_set_and_cleared_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    let set = |quarter, percent: Option<&str>| Change::SetTarget {
+        year_be: 2566,
+        scope: TargetScope::Investment,
+        quarter,
+        percent: percent.map(String::from),
+    };
+    assert!(
+        store.budget(2566).await.unwrap().targets.is_empty(),
+        "no invented defaults"
+    );
+    store.apply(set(2, Some("๔๐%"))).await.unwrap();
+    assert_eq!(store.budget(2566).await.unwrap().targets[0].percent, d("40"));
+    store.apply(set(2, Some("45.5"))).await.unwrap();
+    assert_eq!(store.budget(2566).await.unwrap().targets[0].percent, d("45.5"));
+    for bad in [
+        set(5, Some("1")),
+        set(1, Some("101")),
+        set(1, Some("-1")),
+        set(1, Some("ห้าสิบ")),
+    ] {
+        assert_eq!(store.apply(bad).await.unwrap_err().code(), ErrorCode::InvalidInput);
+    }
+    store.apply(set(2, None)).await.unwrap();
+    assert!(store.budget(2566).await.unwrap().targets.is_empty());
+}

@@ -75,6 +75,7 @@ const th = {
   importSummary: 'แถว: {rows} · เพิ่มรายการ {added} · ปรับปรุง {updated} · ตัวเลขรายเดือน {months}',
   importErrors: 'แถวที่มีข้อผิดพลาด (ยังไม่นำเข้าข้อมูลใด ๆ)',
   imported: 'นำเข้าเรียบร้อยแล้ว',
+  total: 'ภาพรวม',
 } as const;
 
 type Messages = Record<keyof typeof th, string>;
@@ -153,6 +154,7 @@ const en: Messages = {
   importSummary: 'Rows: {rows} · lines added {added} · updated {updated} · monthly figures {months}',
   importErrors: 'Rows with errors (nothing has been imported)',
   imported: 'Imported',
+  total: 'Overall',
 };
 
 export const catalogues: Record<Lang, Messages> = { th, en };

@@ -69,6 +69,78 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
                 Some(before),
             )
         }
+        Change::SetTarget {
+            year_be,
+            scope,
+            quarter,
+            percent,
+        } => {
+            if !(1..=4).contains(&quarter) {
+                return Err(CoreError::InvalidInput(format!("{quarter} is not a quarter (1–4)")));
+            }
+            let value = match &percent {
+                Some(p) => {
+                    let v = crate::money::parse_amount(p.trim_end_matches('%').trim())?;
+                    if v.is_sign_negative() || v > rust_decimal::Decimal::ONE_HUNDRED {
+                        return Err(CoreError::InvalidInput(format!("{p} is not a percentage (0–100)")));
+                    }
+                    Some(v)
+                }
+                None => None,
+            };
+            let (year_id, status): (i64, String) =
+                sqlx::query_as("SELECT id, status FROM fiscal_year WHERE year_be = ?1")
+                    .bind(year_be)
+                    .fetch_optional(&mut *conn)
+                    .await?
+                    .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+            check_editable(year_be, &status)?;
+            let scope_text = match scope {
+                crate::budget::TargetScope::Overall => "overall",
+                crate::budget::TargetScope::Investment => "investment",
+            };
+            let old: Option<String> = sqlx::query_scalar(
+                "SELECT percent FROM disbursement_target WHERE year_id = ?1 AND scope = ?2 AND quarter = ?3",
+            )
+            .bind(year_id)
+            .bind(scope_text)
+            .bind(quarter)
+            .fetch_optional(&mut *conn)
+            .await?;
+            match value {
+                Some(v) => {
+                    sqlx::query(
+                        "INSERT INTO disbursement_target (year_id, scope, quarter, percent) VALUES (?1, ?2, ?3, ?4) \
+                         ON CONFLICT (year_id, scope, quarter) DO UPDATE SET percent = excluded.percent",
+                    )
+                    .bind(year_id)
+                    .bind(scope_text)
+                    .bind(quarter)
+                    .bind(v.to_string())
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                None => {
+                    sqlx::query("DELETE FROM disbursement_target WHERE year_id = ?1 AND scope = ?2 AND quarter = ?3")
+                        .bind(year_id)
+                        .bind(scope_text)
+                        .bind(quarter)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+            }
+            let percent = value.map(|v| v.to_string());
+            (
+                Change::SetTarget {
+                    year_be,
+                    scope,
+                    quarter,
+                    percent,
+                },
+                year_be,
+                Some(serde_json::json!({ "percent": old })),
+            )
+        }
         Change::RememberMapping { headers, mapping } => {
             crate::budget_import::check_mapping(&headers, &mapping)?;
             let layout = crate::budget_import::layout_key(&headers);
