@@ -85,6 +85,13 @@ enum Command {
         #[command(subcommand)]
         command: BudgetCommand,
     },
+    /// Write a consistent copy of the database to a new file (VACUUM INTO)
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the database with a backup, after backing up the current state
+    Restore { file: PathBuf },
     /// Print an amount in Thai words, as Excel's BAHTTEXT (`baht-text -- -5` for negatives)
     BahtText {
         /// The amount: 1234.50, 1,234.50, ๑,๒๓๔.๕๐ or (1,234.50)
@@ -251,6 +258,20 @@ fn fail(e: &CoreError) -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), CoreError> {
+    if let Command::Restore { file } = &cli.command {
+        let path = match &cli.db {
+            Some(p) => p.clone(),
+            None => paths::default_db_path()?,
+        };
+        let safety = prongsai_core::store::restore(&path, file).await?;
+        println!(
+            "restored {} from {} (the previous state is in {})",
+            path.display(),
+            file.display(),
+            safety.display()
+        );
+        return Ok(());
+    }
     // Commands that need no database.
     if let Command::BahtText { amount } = &cli.command {
         let value = prongsai_core::money::parse_amount(amount)?;
@@ -524,7 +545,11 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 .await?;
             writeln!(out, "{}", if cleared { "target cleared" } else { "target set" })?;
         }
-        Command::BahtText { .. } => unreachable!("handled before the database is opened"),
+        Command::Backup { out: path } => {
+            store.backup_to(&path).await?;
+            writeln!(out, "backed up to {}", path.display())?;
+        }
+        Command::BahtText { .. } | Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::ImportReport { file, replace } => {
             let text = read_input(&file)?;
             let doc = doc::parse(&text)?;

@@ -371,3 +371,48 @@ fn a_mapping_is_remembered_for_its_layout() {
         .contains("unknown field")
     );
 }
+
+#[test]
+fn backup_and_restore_keep_the_state_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let before = stdout(cli(&db).args(["report", "--year", "2566"]));
+    let backup = dir.path().join("backup.sqlite");
+    assert!(stdout(cli(&db).args(["backup", "--out"]).arg(&backup)).starts_with("backed up to"));
+    assert!(failure(cli(&db).args(["backup", "--out"]).arg(&backup)).contains("already exists"));
+
+    // Change the report, then restore the backup.
+    let mut v: serde_json::Value = serde_json::from_str(&before).unwrap();
+    v["measures"].as_array_mut().unwrap().truncate(1);
+    let changed = dir.path().join("changed.json");
+    std::fs::write(&changed, v.to_string()).unwrap();
+    stdout(cli(&db).arg("import-report").arg(&changed).arg("--replace"));
+    let edited = stdout(cli(&db).args(["report", "--year", "2566"]));
+    assert_ne!(edited, before);
+    let msg = stdout(cli(&db).arg("restore").arg(&backup));
+    assert!(msg.starts_with("restored") && msg.contains("before-restore"), "{msg}");
+    assert_eq!(stdout(cli(&db).args(["report", "--year", "2566"])), before);
+    // The state before the restore was kept.
+    let safety = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("before-restore"))
+        .unwrap();
+    assert_eq!(
+        stdout(
+            Command::cargo_bin("prongsai-cli")
+                .unwrap()
+                .arg("--db")
+                .arg(&safety)
+                .args(["report", "--year", "2566"])
+        ),
+        edited
+    );
+
+    // Not a Prongsai database: refused, nothing replaced.
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, b"not a database at all, just some bytes long enough").unwrap();
+    assert!(failure(cli(&db).arg("restore").arg(&junk)).contains("not a Prongsai database"));
+    assert_eq!(stdout(cli(&db).args(["report", "--year", "2566"])), before);
+}

@@ -286,6 +286,53 @@ impl Store {
     }
 }
 
+/// Replaces the database at `db` with the backup `from`, after checking
+/// that `from` is a Prongsai database this app can open and backing up the
+/// current state next to `db`. Returns that safety backup's path. The store
+/// must not be open elsewhere in this process.
+pub async fn restore(db: &Path, from: &Path) -> Result<PathBuf> {
+    if !from.exists() {
+        return Err(CoreError::Io(format!("{} does not exist", from.display())));
+    }
+    match check_version(from).await? {
+        Some(_) => {}
+        None => {
+            return Err(CoreError::Database(format!(
+                "{} is an empty database, not a backup",
+                from.display()
+            )));
+        }
+    }
+    // The current state, kept before anything is replaced.
+    let (store, _) = Store::open(db).await?;
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+    let name = format!(
+        "{}.before-restore-{stamp}.sqlite",
+        db.file_stem().and_then(|s| s.to_str()).unwrap_or("prongsai")
+    );
+    let safety = db.with_file_name(name);
+    store.backup_to(&safety).await?;
+    store.close().await;
+    // Copy the backup beside the database, then swap it in with a rename.
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    std::fs::copy(from, tmp.path())?;
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", db.display()));
+        if side.exists() {
+            std::fs::remove_file(&side)?;
+        }
+    }
+    tmp.persist(db)
+        .map_err(|e| CoreError::Io(format!("cannot replace {}: {}", db.display(), e.error)))?;
+    // The restored file must open (and migrate, if it is older).
+    Store::open(db).await?.0.close().await;
+    Ok(safety)
+}
+
 fn default_actor() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
