@@ -92,6 +92,9 @@ enum Command {
     },
     /// Replace the database with a backup, after backing up the current state
     Restore { file: PathBuf },
+    /// Check the history's hash chain and that the records match what it
+    /// last wrote (an edit made around the app is named)
+    Verify,
     /// Print an amount in Thai words, as Excel's BAHTTEXT (`baht-text -- -5` for negatives)
     BahtText {
         /// The amount: 1234.50, 1,234.50, ๑,๒๓๔.๕๐ or (1,234.50)
@@ -544,6 +547,23 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 })
                 .await?;
             writeln!(out, "{}", if cleared { "target cleared" } else { "target set" })?;
+        }
+        Command::Verify => {
+            let v = store.verify().await?;
+            writeln!(out, "history: {} entries", v.entries)?;
+            match &v.broken_at {
+                Some((id, why)) => writeln!(out, "the hash chain breaks at entry {id}: {why}")?,
+                None => writeln!(out, "the hash chain is intact")?,
+            }
+            for m in &v.mismatches {
+                writeln!(out, "differs from the history: {m}")?;
+            }
+            if v.broken_at.is_none() && v.mismatches.is_empty() {
+                writeln!(out, "every record matches the history")?;
+            } else {
+                out.flush()?;
+                return Err(CoreError::Database("verification failed".into()));
+            }
         }
         Command::Backup { out: path } => {
             store.backup_to(&path).await?;

@@ -416,3 +416,30 @@ fn backup_and_restore_keep_the_state_before() {
     assert!(failure(cli(&db).arg("restore").arg(&junk)).contains("not a Prongsai database"));
     assert_eq!(stdout(cli(&db).args(["report", "--year", "2566"])), before);
 }
+
+#[test]
+fn verify_reports_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let out = stdout(cli(&db).arg("verify"));
+    assert_eq!(
+        out,
+        "history: 1 entries\nthe hash chain is intact\nevery record matches the history\n"
+    );
+    let status = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import sqlite3; c = sqlite3.connect({:?}); c.execute(\"UPDATE outcome SET text = 'x' WHERE position = 0\"); c.commit()",
+            db.to_str().unwrap()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = cli(&db).arg("verify").output().unwrap();
+    assert!(!out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("differs from the history: fiscal year 2566 report: outcomes[0]"),
+        "{text}"
+    );
+}

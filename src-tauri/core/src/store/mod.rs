@@ -9,8 +9,11 @@
 //! - A database whose schema is newer than this build is refused untouched;
 //!   one that needs migrating is first copied with `VACUUM INTO`.
 
+mod history;
 mod read;
 mod write;
+
+pub use history::Verification;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -78,6 +81,12 @@ impl Store {
             report.backup = Some(backup_before_migration(&pool, path, version).await?);
         }
         MIGRATOR.run(&pool).await?;
+        // Entries from before the hash chain (schema < 5) are sealed once.
+        {
+            let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+            history::seal(&mut tx).await?;
+            tx.commit().await?;
+        }
         let store = Store {
             pool,
             path: path.to_owned(),
@@ -278,6 +287,69 @@ impl Store {
             )));
         }
         Ok(())
+    }
+
+    /// Walks the history's hash chain and replays it into a scratch
+    /// database: an entry changed or removed, or a record edited around the
+    /// app, is reported by name.
+    pub async fn verify(&self) -> Result<Verification> {
+        let mut conn = self.pool.acquire().await?;
+        let (entries, broken_at, changes) = history::check_chain(&mut conn).await?;
+        drop(conn);
+        let mut mismatches = Vec::new();
+        if broken_at.is_none() {
+            let dir = tempfile::tempdir()?;
+            let (mut replay, _) = Store::open(&dir.path().join("replay.sqlite")).await?;
+            for (actor, change) in changes {
+                replay.actor = actor;
+                replay
+                    .apply(change)
+                    .await
+                    .map_err(|e| CoreError::Database(format!("the history does not replay: {e}")))?;
+            }
+            let real_years: Vec<i32> = self.years().await?.iter().map(|y| y.year_be).collect();
+            let replay_years: Vec<i32> = replay.years().await?.iter().map(|y| y.year_be).collect();
+            if real_years != replay_years {
+                mismatches.push(format!(
+                    "fiscal years: history {replay_years:?}, database {real_years:?}"
+                ));
+            }
+            for year in real_years.iter().filter(|y| replay_years.contains(y)) {
+                let pairs = [
+                    (
+                        "report",
+                        serde_json::to_value(replay.export_doc(*year).await?),
+                        serde_json::to_value(self.export_doc(*year).await?),
+                    ),
+                    (
+                        "budget",
+                        serde_json::to_value(replay.budget(*year).await?),
+                        serde_json::to_value(self.budget(*year).await?),
+                    ),
+                ];
+                for (what, h, d) in pairs {
+                    let (h, d) = (h.expect("serialises"), d.expect("serialises"));
+                    if let Some(diff) = history::first_difference(&h, &d, "") {
+                        mismatches.push(format!("fiscal year {year} {what}: {diff}"));
+                    }
+                }
+            }
+            let (h, d) = (
+                serde_json::to_value(replay.organization().await.ok()),
+                serde_json::to_value(self.organization().await.ok()),
+            );
+            if let Some(diff) =
+                history::first_difference(&h.expect("serialises"), &d.expect("serialises"), "organization")
+            {
+                mismatches.push(diff);
+            }
+            replay.close().await;
+        }
+        Ok(Verification {
+            entries,
+            broken_at,
+            mismatches,
+        })
     }
 
     /// Writes a consistent copy of the database to `dest` (`VACUUM INTO`).

@@ -170,14 +170,26 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
         }
     };
     let change_json = serde_json::to_string(&change).expect("a Change serialises");
-    let change_id: i64 =
-        sqlx::query_scalar("INSERT INTO change_log (at, actor, change, before) VALUES (?1, ?2, ?3, ?4) RETURNING id")
-            .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-            .bind(actor)
-            .bind(change_json)
-            .bind(before.map(|b| b.to_string()))
-            .fetch_one(&mut *conn)
-            .await?;
+    let before = before.map(|b| b.to_string());
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    // The next link of the hash chain (writers are serialised by BEGIN IMMEDIATE).
+    let change_id: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM change_log")
+        .fetch_one(&mut *conn)
+        .await?;
+    let prev = super::history::last_hash(conn).await?;
+    let hash = super::history::entry_hash(&prev, change_id, &at, actor, &change_json, before.as_deref());
+    sqlx::query(
+        "INSERT INTO change_log (id, at, actor, change, before, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .bind(change_id)
+    .bind(&at)
+    .bind(actor)
+    .bind(&change_json)
+    .bind(&before)
+    .bind(&prev)
+    .bind(&hash)
+    .execute(&mut *conn)
+    .await?;
     Ok(Applied { change_id, year_be })
 }
 

@@ -1,0 +1,156 @@
+//! The history as a hash chain, and `verify` naming what was changed
+//! around the app.
+
+use std::path::Path;
+
+use prongsai_core::budget::MonthField;
+use prongsai_core::{Change, Store, TextTarget};
+use sqlx::Connection;
+
+async fn raw(path: &Path, sql: &str) {
+    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+        .execute(&mut c)
+        .await
+        .unwrap();
+    c.close().await.unwrap();
+}
+
+async fn edited_store(path: &Path) -> Store {
+    let (store, _) = Store::open_or_seed(path).await.unwrap();
+    let r = store.report(2566).await.unwrap();
+    for (i, m) in r.measures.iter().enumerate() {
+        store
+            .apply(Change::SetText {
+                target: TextTarget::MeasureRemarks(m.id),
+                text: format!("หมายเหตุ {i}"),
+            })
+            .await
+            .unwrap();
+    }
+    store
+}
+
+#[tokio::test]
+async fn a_day_of_edits_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = edited_store(&dir.path().join("p.sqlite")).await;
+    let v = store.verify().await.unwrap();
+    assert_eq!(v.entries, 5);
+    assert!(v.ok(), "{v:?}");
+}
+
+#[tokio::test]
+async fn an_edit_made_around_the_app_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite");
+    edited_store(&path).await.close().await;
+    raw(&path, "UPDATE measure SET title = 'แก้ด้วยเครื่องมืออื่น' WHERE position = 1").await;
+    let (store, _) = Store::open(&path).await.unwrap();
+    let v = store.verify().await.unwrap();
+    assert!(v.broken_at.is_none());
+    assert_eq!(v.mismatches.len(), 1, "{v:?}");
+    assert!(
+        v.mismatches[0].starts_with("fiscal year 2566 report: measures[1].title"),
+        "{v:?}"
+    );
+    assert!(v.mismatches[0].contains("แก้ด้วยเครื่องมืออื่น"));
+}
+
+#[tokio::test]
+async fn a_rewritten_or_removed_entry_breaks_the_chain_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite");
+    edited_store(&path).await.close().await;
+    // A tool that drops the guard and rewrites entry 3.
+    raw(
+        &path,
+        "DROP TRIGGER change_log_no_update; UPDATE change_log SET actor = 'someone else' WHERE id = 3",
+    )
+    .await;
+    let (store, _) = Store::open(&path).await.unwrap();
+    let v = store.verify().await.unwrap();
+    assert_eq!(v.broken_at.as_ref().map(|b| b.0), Some(3), "{v:?}");
+    store.close().await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite");
+    edited_store(&path).await.close().await;
+    raw(
+        &path,
+        "DROP TRIGGER change_log_no_delete; DELETE FROM change_log WHERE id = 2",
+    )
+    .await;
+    let (store, _) = Store::open(&path).await.unwrap();
+    let v = store.verify().await.unwrap();
+    assert_eq!(v.broken_at.as_ref().map(|b| b.0), Some(3), "{v:?}");
+}
+
+#[tokio::test]
+async fn budget_edits_replay_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite");
+    let store = edited_store(&path).await;
+    let budget = prongsai_core::budget::BudgetDoc {
+        year_be: 2566,
+        lines: vec![prongsai_core::budget::BudgetLineDoc {
+            division: "กลุ่มบริหารงานคลัง".into(),
+            category: prongsai_core::budget::Category::Other,
+            item: None,
+            plan: String::new(),
+            source: String::new(),
+            allocated: "100".parse().unwrap(),
+            transfer_in: Default::default(),
+            transfer_out: Default::default(),
+            months: vec![],
+        }],
+        targets: vec![],
+    };
+    store
+        .apply(Change::ImportBudget {
+            budget: Box::new(budget),
+            replace: false,
+        })
+        .await
+        .unwrap();
+    let line = store.budget_view(2566, 12).await.unwrap().lines[0].id;
+    store
+        .apply(Change::SetMonthFigure {
+            line_id: line,
+            month: 3,
+            field: MonthField::Disbursed,
+            amount: "๕๐".into(),
+        })
+        .await
+        .unwrap();
+    assert!(store.verify().await.unwrap().ok());
+    store.close().await;
+    raw(&path, "UPDATE budget_month SET disbursed = '5000' WHERE month = 3").await;
+    let (store, _) = Store::open(&path).await.unwrap();
+    let v = store.verify().await.unwrap();
+    assert!(
+        v.mismatches
+            .iter()
+            .any(|m| m.starts_with("fiscal year 2566 budget: lines[0].months[0].disbursed")),
+        "{v:?}"
+    );
+}
+
+#[tokio::test]
+async fn entries_from_before_the_chain_are_sealed_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite");
+    edited_store(&path).await.close().await;
+    // As a schema-4 database had them: no hashes yet.
+    raw(
+        &path,
+        "DROP TRIGGER change_log_no_update; UPDATE change_log SET prev_hash = NULL, hash = NULL",
+    )
+    .await;
+    let (store, _) = Store::open(&path).await.unwrap();
+    let v = store.verify().await.unwrap();
+    assert_eq!(v.entries, 5);
+    assert!(v.ok(), "{v:?}");
+}
