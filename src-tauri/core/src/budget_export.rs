@@ -33,20 +33,7 @@ fn col(mut i: u16) -> String {
     s
 }
 
-const MONTHS: [&str; 12] = [
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-];
+use crate::thai::FISCAL_MONTHS_SHORT as MONTHS;
 
 /// The workbook: sheet "งบประมาณ" (lines, monthly disbursement) and sheet
 /// "รายงานติดตาม" (the monitoring report through `monitoring.through_month`).

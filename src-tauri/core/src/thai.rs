@@ -71,6 +71,22 @@ const MONTHS: [&str; 12] = [
     "ธันวาคม",
 ];
 
+/// The fiscal year's months, abbreviated, October first.
+pub const FISCAL_MONTHS_SHORT: [&str; 12] = [
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+];
+
 /// A date as Thai documents write it: "5 เมษายน 2566" (BE year), in the
 /// chosen digits.
 pub fn date_long(date: NaiveDate, digits: Digits) -> String {

@@ -15,20 +15,7 @@ use crate::thai;
 use crate::typeset::chart::{Series, bar_chart, line_chart};
 use crate::typeset::{Align, Area, Block, Flow, Margins, PageSize, Paragraph, PdfWriter, Style, Table, mm};
 
-const MONTHS: [&str; 12] = [
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-];
+use crate::thai::FISCAL_MONTHS_SHORT as MONTHS;
 const PLAN: [f32; 3] = [0.55, 0.62, 0.7];
 const ACTUAL: [f32; 3] = [0.06, 0.3, 0.51];
 
@@ -219,19 +206,6 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
     );
     flow.set_y(top + chart_h);
 
-    flow.finish(|pdf, page, _| {
-        if page == 0 {
-            return;
-        }
-        let p = Paragraph::new(
-            thai::to_display(&format!("- {} -", page + 1), digits),
-            Style::regular(12.0),
-        )
-        .align(Align::Center);
-        let width = pdf.size().width;
-        for line in crate::typeset::layout::layout(&p, width) {
-            pdf.line(page, 0.0, mm(6.0), &line);
-        }
-    })
-    .map_err(CoreError::from)
+    flow.finish(super::page_numbers(digits, 12.0, mm(6.0)))
+        .map_err(CoreError::from)
 }

@@ -120,19 +120,6 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
         );
     }
 
-    flow.finish(|pdf, page, _| {
-        if page == 0 {
-            return;
-        }
-        let p = Paragraph::new(
-            thai::to_display(&format!("- {} -", page + 1), digits),
-            Style::regular(14.0),
-        )
-        .align(Align::Center);
-        let width = pdf.size().width;
-        for line in layout(&p, width) {
-            pdf.line(page, 0.0, mm(8.0), &line);
-        }
-    })
-    .map_err(CoreError::from)
+    flow.finish(super::page_numbers(digits, 14.0, mm(8.0)))
+        .map_err(CoreError::from)
 }

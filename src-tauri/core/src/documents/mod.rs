@@ -27,6 +27,30 @@ impl From<crate::typeset::TypesetError> for CoreError {
     }
 }
 
+/// Page numbers as Thai documents print them: "- 2 -" centred at the top
+/// of every page but the first, in the chosen digits.
+pub(crate) fn page_numbers(
+    digits: Digits,
+    size: f32,
+    top: f32,
+) -> impl FnMut(&mut crate::typeset::PdfWriter, usize, usize) {
+    use crate::typeset::{Align, Paragraph, Style};
+    move |pdf, page, _total| {
+        if page == 0 {
+            return;
+        }
+        let p = Paragraph::new(
+            crate::thai::to_display(&format!("- {} -", page + 1), digits),
+            Style::regular(size),
+        )
+        .align(Align::Center);
+        let width = pdf.size().width;
+        for line in crate::typeset::layout::layout(&p, width) {
+            pdf.line(page, 0.0, top, &line);
+        }
+    }
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and
 /// a rename: a reader never sees half a file, and a failure leaves what was
 /// there before.

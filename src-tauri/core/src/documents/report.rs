@@ -165,18 +165,8 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
     signatures(&mut flow, &r, opts.digits);
 
     let digits = opts.digits;
-    flow.finish(|pdf, page, _total| {
-        if page == 0 {
-            return;
-        }
-        let label = thai::to_display(&format!("- {} -", page + 1), digits);
-        let p = Paragraph::new(label, Style::regular(12.0)).align(Align::Center);
-        let width = pdf.size().width;
-        for line in crate::typeset::layout::layout(&p, width) {
-            pdf.line(page, 0.0, mm(8.0), &line);
-        }
-    })
-    .map_err(CoreError::from)
+    flow.finish(super::page_numbers(digits, 12.0, mm(8.0)))
+        .map_err(CoreError::from)
 }
 
 /// Reporter and approving head of agency (OIT asks for the head's approval).

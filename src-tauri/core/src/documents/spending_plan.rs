@@ -156,19 +156,6 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
     flow.space(3.0);
     flow.table(&table(by_division, "หน่วยงาน"))?;
 
-    flow.finish(|pdf, page, _| {
-        if page == 0 {
-            return;
-        }
-        let p = Paragraph::new(
-            thai::to_display(&format!("- {} -", page + 1), digits),
-            Style::regular(12.0),
-        )
-        .align(Align::Center);
-        let width = pdf.size().width;
-        for line in crate::typeset::layout::layout(&p, width) {
-            pdf.line(page, 0.0, mm(6.0), &line);
-        }
-    })
-    .map_err(CoreError::from)
+    flow.finish(super::page_numbers(digits, 12.0, mm(6.0)))
+        .map_err(CoreError::from)
 }
