@@ -81,11 +81,7 @@ pub async fn budget_view(
         .map_err(|e| e.payload())
 }
 
-/// Asks where to save a PDF; `None` when the user cancels.
-async fn save_path<R: Runtime>(app: &AppHandle<R>, file_name: &str) -> Option<PathBuf> {
-    save_as(app, file_name, "PDF", "pdf").await
-}
-
+/// Asks where to save a file of one kind; `None` when the user cancels.
 async fn save_as<R: Runtime>(app: &AppHandle<R>, file_name: &str, kind: &str, ext: &str) -> Option<PathBuf> {
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
@@ -101,6 +97,26 @@ async fn save_as<R: Runtime>(app: &AppHandle<R>, file_name: &str, kind: &str, ex
     } else {
         path.with_extension(ext)
     })
+}
+
+/// Asks where to save, runs `export` there and remembers the file as this
+/// session's (so that the app may offer to open it); `None` when cancelled.
+async fn export_with<R: Runtime, F, Fut>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    (file_name, kind, ext): (&str, &str, &str),
+    export: F,
+) -> Res<Option<Exported>>
+where
+    F: FnOnce(PathBuf) -> Fut,
+    Fut: std::future::Future<Output = prongsai_core::Result<Exported>>,
+{
+    let Some(path) = save_as(app, file_name, kind, ext).await else {
+        return Ok(None);
+    };
+    let done = export(path.clone()).await.map_err(|e| e.payload())?;
+    state.remember_export(path);
+    Ok(Some(done))
 }
 
 /// Lets the user pick a CSV/XLSX file and checks it against the year's
@@ -199,14 +215,13 @@ pub async fn export_budget_pdf<R: Runtime>(
     through: u8,
 ) -> Res<Option<Exported>> {
     let store = state.store()?;
-    let Some(path) = save_path(&app, &format!("budget-report-{year_be}-{through}m.pdf")).await else {
-        return Ok(None);
-    };
-    let done = documents::export_budget_report(store, year_be, through, &path)
-        .await
-        .map_err(|e| e.payload())?;
-    state.remember_export(path);
-    Ok(Some(done))
+    export_with(
+        &app,
+        &state,
+        (&format!("budget-report-{year_be}-{through}m.pdf"), "PDF", "pdf"),
+        |path| async move { documents::export_budget_report(store, year_be, through, &path).await },
+    )
+    .await
 }
 
 /// Exports the budget and its monitoring report as XLSX.
@@ -218,14 +233,13 @@ pub async fn export_budget_xlsx<R: Runtime>(
     through: u8,
 ) -> Res<Option<Exported>> {
     let store = state.store()?;
-    let Some(path) = save_as(&app, &format!("budget-{year_be}.xlsx"), "Excel", "xlsx").await else {
-        return Ok(None);
-    };
-    let done = documents::export_budget_xlsx(store, year_be, through, &path)
-        .await
-        .map_err(|e| e.payload())?;
-    state.remember_export(path);
-    Ok(Some(done))
+    export_with(
+        &app,
+        &state,
+        (&format!("budget-{year_be}.xlsx"), "Excel", "xlsx"),
+        |path| async move { documents::export_budget_xlsx(store, year_be, through, &path).await },
+    )
+    .await
 }
 
 /// Exports the year's spending plan as PDF.
@@ -236,14 +250,13 @@ pub async fn export_spending_plan_pdf<R: Runtime>(
     year_be: i32,
 ) -> Res<Option<Exported>> {
     let store = state.store()?;
-    let Some(path) = save_path(&app, &format!("spending-plan-{year_be}.pdf")).await else {
-        return Ok(None);
-    };
-    let done = documents::export_spending_plan(store, year_be, &path)
-        .await
-        .map_err(|e| e.payload())?;
-    state.remember_export(path);
-    Ok(Some(done))
+    export_with(
+        &app,
+        &state,
+        (&format!("spending-plan-{year_be}.pdf"), "PDF", "pdf"),
+        |path| async move { documents::export_spending_plan(store, year_be, &path).await },
+    )
+    .await
 }
 
 /// Exports a year's report as PDF to where the user chooses (`null`: cancelled).
@@ -254,14 +267,13 @@ pub async fn export_report_pdf<R: Runtime>(
     year_be: i32,
 ) -> Res<Option<Exported>> {
     let store = state.store()?;
-    let Some(path) = save_path(&app, &format!("ITA-report-{year_be}.pdf")).await else {
-        return Ok(None);
-    };
-    let done = documents::export_report(store, year_be, None, None, &path)
-        .await
-        .map_err(|e| e.payload())?;
-    state.remember_export(path);
-    Ok(Some(done))
+    export_with(
+        &app,
+        &state,
+        (&format!("ITA-report-{year_be}.pdf"), "PDF", "pdf"),
+        |path| async move { documents::export_report(store, year_be, None, None, &path).await },
+    )
+    .await
 }
 
 /// Exports a stored memo as PDF to where the user chooses (`null`: cancelled).
@@ -272,14 +284,13 @@ pub async fn export_memo_pdf<R: Runtime>(
     id: Id,
 ) -> Res<Option<Exported>> {
     let store = state.store()?;
-    let Some(path) = save_path(&app, &format!("memo-{id}.pdf")).await else {
-        return Ok(None);
-    };
-    let done = documents::export_memo(store, id, None, &path)
-        .await
-        .map_err(|e| e.payload())?;
-    state.remember_export(path);
-    Ok(Some(done))
+    export_with(
+        &app,
+        &state,
+        (&format!("memo-{id}.pdf"), "PDF", "pdf"),
+        |path| async move { documents::export_memo(store, id, None, &path).await },
+    )
+    .await
 }
 
 /// Opens a file this session exported with the system's PDF viewer.
