@@ -297,3 +297,76 @@ async fn entering_a_months_disbursement_changes_the_reports_percent() {
     );
     store.close().await;
 }
+
+/// 50 XSS payloads in every text field: the window shows them as text and
+/// runs none of them.
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_text_renders_inert() {
+    let _serial = SERIAL.lock().await;
+    let payloads: Vec<&str> = include_str!("fixtures/xss-payloads.txt").lines().collect();
+    assert_eq!(payloads.len(), 50);
+    let all = payloads.join(" ");
+    let (_dir, db) = temp_db();
+    {
+        let (store, _) = Store::open_or_seed(&db).await.unwrap();
+        let mut d = prongsai_core::sample::sample_doc().unwrap();
+        for l in d.year.title.iter_mut().chain(d.year.heading.iter_mut()) {
+            *l = all.clone();
+        }
+        for m in &mut d.measures {
+            m.title = all.clone();
+            m.remarks = all.clone();
+            m.activities.iter_mut().for_each(|a| a.text = all.clone());
+            m.results.iter_mut().for_each(|r| r.text = all.clone());
+        }
+        d.outcomes.iter_mut().for_each(|o| *o = all.clone());
+        d.memos.iter_mut().for_each(|m| m.subject = all.clone());
+        store
+            .apply(prongsai_core::Change::ImportReport {
+                doc: Box::new(d),
+                replace: true,
+            })
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    let fields = all_css(&c, "textarea").await;
+    assert!(fields.len() > 30);
+    // Shown as typed (with the organization's Thai digits).
+    let shown = prongsai_core::thai::to_display(&all, prongsai_core::Digits::Thai);
+    for f in &fields {
+        assert_eq!(value(f).await, shown, "a field does not hold the payloads as text");
+    }
+    // Give any handler a moment, then look for effects.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let ran = c
+        .execute("return window.__xss === undefined ? null : window.__xss", vec![])
+        .await
+        .unwrap();
+    assert!(ran.is_null(), "a payload ran");
+    let injected = c
+        .execute(
+            "return document.querySelectorAll('img[src=x], iframe, embed, object, marquee, details, video, audio, \
+             form, math, base, meta[http-equiv], body [onload], [onerror], [onfocus], [onmouseover]').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        injected,
+        serde_json::json!(0),
+        "markup from the database became elements"
+    );
+    let memo = c.find(Locator::Css("[data-testid=memo] .subject")).await.unwrap();
+    assert_eq!(
+        memo.text().await.unwrap().split_whitespace().collect::<Vec<_>>(),
+        shown.split_whitespace().collect::<Vec<_>>()
+    );
+    c.close().await.unwrap();
+}
+
+async fn all_css(c: &Client, css: &str) -> Vec<Element> {
+    all(c, css).await
+}
