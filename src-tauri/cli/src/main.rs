@@ -388,22 +388,16 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                     out: path,
                 },
         } => {
-            prongsai_core::thai::check_year_be(year)?;
-            let month = match through {
-                Some(ym) => prongsai_core::budget::fiscal_month(year, &ym)?,
-                None => 12,
-            };
-            store.report(year).await?; // the year must exist
-            let budget = store.budget(year).await?;
-            let report = prongsai_core::budget::monitor(&budget, month)?;
+            let month = prongsai_core::budget::through_month(year, through.as_deref())?;
             match (format, path) {
                 (BudgetFormat::Pdf, Some(path)) => {
-                    let org = store.organization().await?;
-                    let pdf = documents::budget_report_pdf(&budget, &report, &org, org.digits)?;
-                    documents::write_atomically(&path, &pdf)?;
-                    writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
+                    let done = documents::export_budget_report(store, year, month, &path).await?;
+                    writeln!(out, "wrote {} ({} bytes)", done.path, done.bytes)?;
                 }
-                _ => writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("serialises"))?,
+                _ => {
+                    let (_, report) = store.monitoring(year, month).await?;
+                    writeln!(out, "{}", serde_json::to_string_pretty(&report).expect("serialises"))?;
+                }
             }
         }
         Command::Budget {
@@ -431,47 +425,36 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 }
                 None => None,
             };
-            let table = prongsai_core::budget_import::read_table(&file)?;
             // A mapping given now, else the one remembered for this layout.
-            let remembered = store.remembered_mapping(&table.headers).await?;
-            let mapping = given.clone().or(remembered);
-            let divisions: Vec<String> = store
-                .organization()
-                .await?
-                .divisions
-                .into_iter()
-                .map(|d| d.name)
-                .collect();
-            store.report(year).await?; // the year must exist
-            let existing = store.budget(year).await?;
-            let (merged, preview) =
-                prongsai_core::budget_import::plan(&table, mapping.as_ref(), &existing, &divisions)?;
+            let (check, merged) = store.check_budget_import(year, &file, given.clone()).await?;
+            let malformed = |message: String| CoreError::MalformedImport {
+                path: file.display().to_string(),
+                message,
+            };
+            if let Some(problem) = check.problem {
+                return Err(malformed(problem));
+            }
+            let preview = check
+                .preview
+                .ok_or_else(|| malformed("the file could not be checked".into()))?;
             for e in &preview.errors {
-                writeln!(
-                    out,
-                    "row {}{}: {}",
-                    e.row,
-                    e.column.as_ref().map(|c| format!(" ({c})")).unwrap_or_default(),
-                    e.message
-                )?;
+                let column = e.column.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
+                writeln!(out, "row {}{column}: {}", e.row, e.message)?;
             }
-            if !preview.errors.is_empty() {
-                return Err(CoreError::MalformedImport {
-                    path: file.display().to_string(),
-                    message: format!(
-                        "{} of {} rows have errors; nothing was imported",
-                        preview.errors.len(),
-                        preview.rows
-                    ),
-                });
-            }
+            let Some(merged) = merged else {
+                return Err(malformed(format!(
+                    "{} of {} rows have errors; nothing was imported",
+                    preview.errors.len(),
+                    preview.rows
+                )));
+            };
             let summary = format!(
                 "{} rows: {} lines added, {} updated, {} monthly figures",
                 preview.rows, preview.lines_added, preview.lines_updated, preview.months_set
             );
             if dry_run {
                 writeln!(out, "dry run, nothing written: {summary}")?;
-            } else if merged == existing {
+            } else if merged == store.budget(year).await? {
                 writeln!(out, "nothing to change: {summary}")?;
             } else {
                 store
@@ -485,7 +468,7 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             if let (Some(m), false) = (given, dry_run) {
                 store
                     .apply(Change::RememberMapping {
-                        headers: table.headers.clone(),
+                        headers: check.headers,
                         mapping: m,
                     })
                     .await?;
@@ -500,28 +483,16 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                     out: path,
                 },
         } => {
-            prongsai_core::thai::check_year_be(year)?;
-            let month = match through {
-                Some(ym) => prongsai_core::budget::fiscal_month(year, &ym)?,
-                None => 12,
-            };
-            store.report(year).await?;
-            let budget = store.budget(year).await?;
-            let report = prongsai_core::budget::monitor(&budget, month)?;
-            let bytes = prongsai_core::budget_export::to_xlsx(&budget, &report)?;
-            documents::write_atomically(&path, &bytes)?;
-            writeln!(out, "wrote {} ({} bytes)", path.display(), bytes.len())?;
+            let month = prongsai_core::budget::through_month(year, through.as_deref())?;
+            let done = documents::export_budget_xlsx(store, year, month, &path).await?;
+            writeln!(out, "wrote {} ({} bytes)", done.path, done.bytes)?;
         }
         Command::Budget {
             command: BudgetCommand::Plan { year, out: path },
         } => {
             prongsai_core::thai::check_year_be(year)?;
-            store.report(year).await?;
-            let budget = store.budget(year).await?;
-            let org = store.organization().await?;
-            let pdf = documents::spending_plan_pdf(&budget, &org, org.digits)?;
-            documents::write_atomically(&path, &pdf)?;
-            writeln!(out, "wrote {} ({} bytes)", path.display(), pdf.len())?;
+            let done = documents::export_spending_plan(store, year, &path).await?;
+            writeln!(out, "wrote {} ({} bytes)", done.path, done.bytes)?;
         }
         Command::Budget {
             command:

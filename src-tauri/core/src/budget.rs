@@ -136,6 +136,19 @@ pub struct BudgetLineDoc {
     pub months: Vec<MonthFigures>,
 }
 
+impl BudgetDoc {
+    /// The divisions of the lines, in the order they first appear.
+    pub fn divisions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for l in &self.lines {
+            if !out.contains(&l.division.as_str()) {
+                out.push(&l.division);
+            }
+        }
+        out
+    }
+}
+
 impl BudgetLineDoc {
     /// Allocation after transfers in and out.
     pub fn available(&self) -> Decimal {
@@ -362,6 +375,16 @@ pub struct BudgetView {
     pub monitoring: Monitoring,
 }
 
+/// The cut-off month of a report: `YYYY-MM` in fiscal year `year_be`, or
+/// the whole year (12) when none is given.
+pub fn through_month(year_be: i32, year_month: Option<&str>) -> Result<u8> {
+    thai::check_year_be(year_be)?;
+    match year_month {
+        Some(ym) => fiscal_month(year_be, ym),
+        None => Ok(12),
+    }
+}
+
 /// One row of the monitoring report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MonitorRow {
@@ -464,12 +487,7 @@ pub fn monitor(doc: &BudgetDoc, through: u8) -> Result<Monitoring> {
             )
         })
         .collect();
-    let mut divisions: Vec<&str> = Vec::new();
-    for l in &doc.lines {
-        if !divisions.contains(&l.division.as_str()) {
-            divisions.push(&l.division);
-        }
-    }
+    let divisions = doc.divisions();
     let by_division = divisions
         .iter()
         .map(|d| {

@@ -13,7 +13,7 @@ use crate::error::{CoreError, Result};
 use crate::money::{baht_text, format_amount};
 use crate::thai;
 use crate::typeset::chart::{Series, bar_chart, line_chart};
-use crate::typeset::{Align, Area, Block, Flow, Margins, PageSize, Paragraph, PdfWriter, Style, Table, mm};
+use crate::typeset::{Align, Area, Block, Paragraph, Style, Table, mm};
 
 use crate::thai::FISCAL_MONTHS_SHORT as MONTHS;
 const PLAN: [f32; 3] = [0.55, 0.62, 0.7];
@@ -29,17 +29,7 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
         n => format!("{n} เดือน"),
     };
     let title = format!("รายงานผลการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {} ({round})", m.year_be);
-    let mut flow = Flow::new(
-        PdfWriter::new(&d(title.clone()), PageSize::A4_LANDSCAPE),
-        Margins {
-            top: mm(15.0),
-            right: mm(15.0),
-            bottom: mm(15.0),
-            left: mm(20.0),
-        },
-    );
-    flow.paragraph(&Paragraph::new(d(title), Style::bold(18.0)).align(Align::Center));
-    flow.paragraph(&Paragraph::new(org.name_th.clone(), Style::bold(15.0)).align(Align::Center));
+    let mut flow = super::landscape_document(&d(title), &org.name_th);
     flow.paragraph(
         &Paragraph::new(
             format!(

@@ -27,6 +27,24 @@ impl From<crate::typeset::TypesetError> for CoreError {
     }
 }
 
+/// A landscape A4 document with its centred title and the organization's
+/// name beneath, as the budget documents start.
+pub(crate) fn landscape_document(title: &str, org_name: &str) -> crate::typeset::Flow {
+    use crate::typeset::{Align, Flow, Margins, PageSize, Paragraph, PdfWriter, Style, mm};
+    let mut flow = Flow::new(
+        PdfWriter::new(title, PageSize::A4_LANDSCAPE),
+        Margins {
+            top: mm(15.0),
+            right: mm(15.0),
+            bottom: mm(15.0),
+            left: mm(20.0),
+        },
+    );
+    flow.paragraph(&Paragraph::new(title, Style::bold(18.0)).align(Align::Center));
+    flow.paragraph(&Paragraph::new(org_name, Style::bold(15.0)).align(Align::Center));
+    flow
+}
+
 /// Page numbers as Thai documents print them: "- 2 -" centred at the top
 /// of every page but the first, in the chosen digits.
 pub(crate) fn page_numbers(
@@ -105,9 +123,7 @@ pub async fn export_memo(store: &Store, id: Id, digits: Option<Digits>, path: &P
 
 /// Writes the budget monitoring report through fiscal month `through`.
 pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
-    store.report(year_be).await?;
-    let budget = store.budget(year_be).await?;
-    let monitoring = crate::budget::monitor(&budget, through)?;
+    let (budget, monitoring) = store.monitoring(year_be, through).await?;
     let org = store.organization().await?;
     write_pdf(path, false, move || {
         budget_report_pdf(&budget, &monitoring, &org, org.digits)
@@ -117,7 +133,6 @@ pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path
 
 /// Writes the year's spending plan.
 pub async fn export_spending_plan(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
-    store.report(year_be).await?;
     let budget = store.budget(year_be).await?;
     let org = store.organization().await?;
     write_pdf(path, false, move || spending_plan_pdf(&budget, &org, org.digits)).await
@@ -125,9 +140,7 @@ pub async fn export_spending_plan(store: &Store, year_be: i32, path: &Path) -> R
 
 /// Writes the budget and its monitoring report as an XLSX workbook.
 pub async fn export_budget_xlsx(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
-    store.report(year_be).await?;
-    let budget = store.budget(year_be).await?;
-    let monitoring = crate::budget::monitor(&budget, through)?;
+    let (budget, monitoring) = store.monitoring(year_be, through).await?;
     write_pdf(path, false, move || crate::budget_export::to_xlsx(&budget, &monitoring)).await
 }
 

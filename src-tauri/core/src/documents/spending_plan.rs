@@ -10,7 +10,7 @@ use crate::domain::{Digits, Organization};
 use crate::error::{CoreError, Result};
 use crate::money::{baht_text, format_amount};
 use crate::thai;
-use crate::typeset::{Align, Block, Flow, Margins, PageSize, Paragraph, PdfWriter, Style, Table, mm};
+use crate::typeset::{Align, Block, Paragraph, Style, Table, mm};
 
 /// Planned amount of `l` in fiscal quarter `q` (1–4).
 fn quarter(l: &BudgetLineDoc, q: u8) -> Decimal {
@@ -48,17 +48,7 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
     let d = |s: String| thai::to_display(&s, digits);
     let money = |v: Decimal| format_amount(v, digits);
     let title = format!("แผนการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {}", doc.year_be);
-    let mut flow = Flow::new(
-        PdfWriter::new(&d(title.clone()), PageSize::A4_LANDSCAPE),
-        Margins {
-            top: mm(15.0),
-            right: mm(15.0),
-            bottom: mm(15.0),
-            left: mm(20.0),
-        },
-    );
-    flow.paragraph(&Paragraph::new(d(title), Style::bold(18.0)).align(Align::Center));
-    flow.paragraph(&Paragraph::new(org.name_th.clone(), Style::bold(15.0)).align(Align::Center));
+    let mut flow = super::landscape_document(&d(title), &org.name_th);
     flow.space(8.0);
 
     let body = Style::regular(11.0);
@@ -142,12 +132,7 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
     ));
     flow.space(10.0);
 
-    let mut divisions: Vec<&str> = Vec::new();
-    for l in &doc.lines {
-        if !divisions.contains(&l.division.as_str()) {
-            divisions.push(&l.division);
-        }
-    }
+    let divisions = doc.divisions();
     let by_division = divisions
         .iter()
         .map(|v| row((*v).to_owned(), false, doc.lines.iter().filter(|l| l.division == *v)))

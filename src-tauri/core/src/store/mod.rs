@@ -161,16 +161,30 @@ impl Store {
         read::organization(&mut *self.pool.acquire().await?).await
     }
 
-    /// A year's budget (empty when none is loaded).
+    /// A year's budget (no lines when none is loaded); a year that does not
+    /// exist is refused.
     pub async fn budget(&self, year_be: i32) -> Result<crate::budget::BudgetDoc> {
-        read::budget(&mut *self.pool.acquire().await?, year_be).await
+        let mut conn = self.pool.acquire().await?;
+        read::require_year(&mut conn, year_be).await?;
+        read::budget(&mut conn, year_be).await
+    }
+
+    /// A year's budget and its monitoring report through fiscal month `through`.
+    pub async fn monitoring(
+        &self,
+        year_be: i32,
+        through: u8,
+    ) -> Result<(crate::budget::BudgetDoc, crate::budget::Monitoring)> {
+        let budget = self.budget(year_be).await?;
+        let monitoring = crate::budget::monitor(&budget, through)?;
+        Ok((budget, monitoring))
     }
 
     /// What the app shows for a year's budget, monitored through fiscal
     /// month `through` (1–12).
     pub async fn budget_view(&self, year_be: i32, through: u8) -> Result<crate::budget::BudgetView> {
         let mut conn = self.pool.acquire().await?;
-        read::report(&mut conn, year_be).await?; // the year must exist
+        read::require_year(&mut conn, year_be).await?;
         let (lines, targets) = read::budget_lines(&mut conn, year_be).await?;
         let doc = crate::budget::BudgetDoc {
             year_be,
@@ -195,7 +209,7 @@ impl Store {
         mapping: Option<std::collections::BTreeMap<String, String>>,
     ) -> Result<(crate::budget_import::ImportCheck, Option<crate::budget::BudgetDoc>)> {
         use crate::budget_import::{ImportCheck, plan, read_table};
-        self.report(year_be).await?; // the year must exist
+        let existing = self.budget(year_be).await?;
         let table = read_table(path)?;
         let mapping = match mapping {
             Some(m) => Some(m),
@@ -208,7 +222,6 @@ impl Store {
             .into_iter()
             .map(|d| d.name)
             .collect();
-        let existing = self.budget(year_be).await?;
         let mut check = ImportCheck {
             file_name: path
                 .file_name()

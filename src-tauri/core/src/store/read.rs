@@ -356,6 +356,17 @@ fn decimal(s: &str) -> Result<rust_decimal::Decimal> {
         .map_err(|_| CoreError::Database(format!("{s:?} is not an amount")))
 }
 
+/// Refuses a fiscal year that is not in the database.
+pub(super) async fn require_year(conn: &mut SqliteConnection, year_be: i32) -> Result<()> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM fiscal_year WHERE year_be = ?1")
+        .bind(year_be)
+        .fetch_optional(&mut *conn)
+        .await?;
+    found
+        .map(|_| ())
+        .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))
+}
+
 /// A year's budget in file form (lines in order, months as stored).
 pub(super) async fn budget(conn: &mut SqliteConnection, year_be: i32) -> Result<crate::budget::BudgetDoc> {
     let (lines, targets) = budget_lines(conn, year_be).await?;
