@@ -368,33 +368,7 @@ impl PdfWriter {
 
     /// A straight line segment.
     pub fn segment(&mut self, page: usize, from: (f32, f32), to: (f32, f32), thickness: f32, color: Color3) {
-        let h = self.size.height;
-        let ops = &mut self.pages[page];
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        ops.push(Op::SetOutlineColor { col: rgb(color) });
-        ops.push(Op::DrawLine {
-            line: printpdf::Line {
-                points: vec![
-                    printpdf::LinePoint {
-                        p: Point {
-                            x: Pt(from.0),
-                            y: Pt(h - from.1),
-                        },
-                        bezier: false,
-                    },
-                    printpdf::LinePoint {
-                        p: Point {
-                            x: Pt(to.0),
-                            y: Pt(h - to.1),
-                        },
-                        bezier: false,
-                    },
-                ],
-                is_closed: false,
-            },
-        });
-        ops.push(Op::RestoreGraphicsState);
+        self.polyline(page, &[from, to], thickness, color);
     }
 
     /// Places `image` with its top-left corner at (`x`, `top`), `w` × `h` points.
