@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::{Emblem, Id, ReportDoc};
+use crate::domain::{Channel, Digits, Emblem, Evidence, Id, OitItem, Orientation, ReportDoc, Signatures, YearStatus};
 use crate::error::{CoreError, Result};
 use crate::thai;
 
@@ -18,12 +18,20 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     /// Replace one text field of the report.
-    SetText { target: TextTarget, text: String },
+    SetText {
+        target: TextTarget,
+        text: String,
+    },
     /// Load a whole fiscal year from a [`ReportDoc`]. Refused when the year
     /// exists unless `replace`.
-    ImportReport { doc: Box<ReportDoc>, replace: bool },
+    ImportReport {
+        doc: Box<ReportDoc>,
+        replace: bool,
+    },
     /// Set (or clear, with `null`) the emblem printed on memos.
-    SetEmblem { emblem: Option<Emblem> },
+    SetEmblem {
+        emblem: Option<Emblem>,
+    },
     /// Load a year's budget lines and targets (all or nothing). Refused when
     /// the year already has a budget unless `replace`.
     ImportBudget {
@@ -52,6 +60,259 @@ pub enum Change {
         headers: Vec<String>,
         mapping: std::collections::BTreeMap<String, String>,
     },
+
+    // ------------------------------------------------ the report editor
+    /// Insert a measure at `index` (past the end: appended).
+    InsertMeasure {
+        year_be: i32,
+        index: u32,
+        measure: MeasureSnap,
+    },
+    DeleteMeasure {
+        id: Id,
+    },
+    /// Move a measure to position `to` (0-based) within its year.
+    MoveMeasure {
+        id: Id,
+        to: u32,
+    },
+    /// Insert an activity, a result or an outcome at `index`.
+    InsertItem {
+        list: ItemList,
+        index: u32,
+        item: ItemSnap,
+    },
+    DeleteItem {
+        item: ItemRef,
+    },
+    MoveItem {
+        item: ItemRef,
+        to: u32,
+    },
+    /// 0: a numbered item (1.), 1: its sub-item (1)).
+    SetLevel {
+        item: ItemRef,
+        level: u8,
+    },
+    /// Split an item's text at character `at`; the rest becomes the next item.
+    /// Recorded as the [`Change::Batch`] it expands to.
+    SplitItem {
+        item: ItemRef,
+        at: u32,
+    },
+    /// Join an item with the one after it (texts on two lines, evidence kept).
+    /// Recorded as the [`Change::Batch`] it expands to.
+    MergeItem {
+        item: ItemRef,
+    },
+    InsertEvidence {
+        result_id: Id,
+        index: u32,
+        evidence: EvidenceSnap,
+    },
+    DeleteEvidence {
+        id: Id,
+    },
+    /// Names, document prefix, divisions and the report defaults.
+    SetOrganization {
+        settings: OrgSettings,
+    },
+    /// The whole list of complaint channels, in order.
+    SetChannels {
+        channels: Vec<Channel>,
+    },
+    /// A year's OIT catalogue, in order.
+    SetOitItems {
+        year_be: i32,
+        items: Vec<OitItem>,
+    },
+    /// Tag the report or a measure with an OIT item ("" removes the tag).
+    SetOitTag {
+        target: OitTarget,
+        code: String,
+    },
+    /// Who reports and who approves, as printed under the report.
+    SetSignatures {
+        year_be: i32,
+        signatures: Signatures,
+    },
+    /// Start a year from another: its measures and activities, no results,
+    /// evidence or outcomes. Recorded as the [`Change::InsertYear`] it makes.
+    NewYear {
+        from: i32,
+        to: i32,
+        keep_remarks: bool,
+    },
+    /// Insert a whole year as given (the record of a [`Change::NewYear`]).
+    InsertYear {
+        year: Box<YearSnap>,
+    },
+    /// Remove a draft year without a budget (the reverse of an insert).
+    DeleteYear {
+        year_be: i32,
+    },
+    /// draft → approved (by whom) → published (where); back to draft with a
+    /// reason. `at` is filled in when applied.
+    SetStatus {
+        year_be: i32,
+        status: YearStatus,
+        by: String,
+        url: String,
+        reason: String,
+        at: Option<String>,
+    },
+    /// Several changes as one step (one undo).
+    Batch {
+        changes: Vec<Change>,
+    },
+}
+
+/// A measure to insert. Ids are `null` for new records; the history keeps
+/// the ids given, so a redo or a replay recreates the same records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureSnap {
+    #[serde(default)]
+    pub id: Option<Id>,
+    pub title: String,
+    #[serde(default)]
+    pub remarks: String,
+    #[serde(default)]
+    pub oit_code: String,
+    #[serde(default)]
+    pub activities: Vec<ItemSnap>,
+    #[serde(default)]
+    pub results: Vec<ItemSnap>,
+}
+
+/// An activity, result or outcome to insert (evidence only on results).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ItemSnap {
+    #[serde(default)]
+    pub id: Option<Id>,
+    #[serde(default)]
+    pub level: u8,
+    pub text: String,
+    #[serde(default)]
+    pub evidence: Vec<EvidenceSnap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceSnap {
+    #[serde(default)]
+    pub id: Option<Id>,
+    pub evidence: Evidence,
+}
+
+/// A whole year to insert (see [`Change::InsertYear`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct YearSnap {
+    #[serde(default)]
+    pub id: Option<Id>,
+    pub year_be: i32,
+    pub title: Vec<String>,
+    pub heading: Vec<String>,
+    pub part1_heading: String,
+    pub part2_heading: String,
+    pub signatures: Signatures,
+    pub oit_code: String,
+    pub oit_items: Vec<OitItem>,
+    pub measures: Vec<MeasureSnap>,
+    pub outcomes: Vec<ItemSnap>,
+}
+
+/// The ordered list an item is inserted into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "list", rename_all = "snake_case")]
+pub enum ItemList {
+    Activities { measure_id: Id },
+    Results { measure_id: Id },
+    Outcomes { year_be: i32 },
+}
+
+/// One activity, result or outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "item", content = "id", rename_all = "snake_case")]
+pub enum ItemRef {
+    Activity(Id),
+    Result(Id),
+    Outcome(Id),
+}
+
+impl ItemRef {
+    pub fn id(self) -> Id {
+        match self {
+            ItemRef::Activity(id) | ItemRef::Result(id) | ItemRef::Outcome(id) => id,
+        }
+    }
+    /// The text field of this item.
+    pub fn text_target(self) -> TextTarget {
+        match self {
+            ItemRef::Activity(id) => TextTarget::Activity(id),
+            ItemRef::Result(id) => TextTarget::Result(id),
+            ItemRef::Outcome(id) => TextTarget::Outcome(id),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "of", content = "id", rename_all = "snake_case")]
+pub enum OitTarget {
+    Year(i32),
+    Measure(Id),
+}
+
+/// The organization's settings as the settings page edits them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OrgSettings {
+    pub name_th: String,
+    pub name_en: String,
+    pub ministry: String,
+    pub doc_prefix: String,
+    pub divisions: Vec<String>,
+    pub digits: Digits,
+    pub orientation: Orientation,
+}
+
+impl Change {
+    /// The change's name as recorded (`set_text`, `insert_measure`, …):
+    /// what the UI names in "Undo …" and the history.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Change::SetText { .. } => "set_text",
+            Change::ImportReport { .. } => "import_report",
+            Change::SetEmblem { .. } => "set_emblem",
+            Change::ImportBudget { .. } => "import_budget",
+            Change::SetMonthFigure { .. } => "set_month_figure",
+            Change::SetTarget { .. } => "set_target",
+            Change::RememberMapping { .. } => "remember_mapping",
+            Change::InsertMeasure { .. } => "insert_measure",
+            Change::DeleteMeasure { .. } => "delete_measure",
+            Change::MoveMeasure { .. } => "move_measure",
+            Change::InsertItem { .. } => "insert_item",
+            Change::DeleteItem { .. } => "delete_item",
+            Change::MoveItem { .. } => "move_item",
+            Change::SetLevel { .. } => "set_level",
+            Change::SplitItem { .. } => "split_item",
+            Change::MergeItem { .. } => "merge_item",
+            Change::InsertEvidence { .. } => "insert_evidence",
+            Change::DeleteEvidence { .. } => "delete_evidence",
+            Change::SetOrganization { .. } => "set_organization",
+            Change::SetChannels { .. } => "set_channels",
+            Change::SetOitItems { .. } => "set_oit_items",
+            Change::SetOitTag { .. } => "set_oit_tag",
+            Change::SetSignatures { .. } => "set_signatures",
+            Change::NewYear { .. } => "new_year",
+            Change::InsertYear { .. } => "insert_year",
+            Change::DeleteYear { .. } => "delete_year",
+            Change::SetStatus { .. } => "set_status",
+            Change::Batch { .. } => "batch",
+        }
+    }
 }
 
 /// Which text field a [`Change::SetText`] writes.

@@ -81,8 +81,17 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
     for (i, d) in o.divisions.iter_mut().enumerate() {
         *d = clean_line("division", d, true).map_err(at(format!("organization.divisions[{i}]")))?;
     }
+    for (i, c) in o.channels.iter_mut().enumerate() {
+        c.value = clean_line("value", &c.value, true).map_err(at(format!("organization.channels[{i}].value")))?;
+        c.unit = clean_line("unit", &c.unit, false).map_err(at(format!("organization.channels[{i}].unit")))?;
+        c.note = clean_line("note", &c.note, false).map_err(at(format!("organization.channels[{i}].note")))?;
+    }
     let y = &mut doc.year;
     thai::check_year_be(y.year_be).map_err(at("year.year_be".into()))?;
+    for (i, item) in y.oit_items.iter_mut().enumerate() {
+        item.code = clean_line("code", &item.code, true).map_err(at(format!("year.oit_items[{i}].code")))?;
+        item.title = clean_line("title", &item.title, false).map_err(at(format!("year.oit_items[{i}].title")))?;
+    }
     for (name, lines) in [("title", &mut y.title), ("heading", &mut y.heading)] {
         for (i, l) in lines.iter_mut().enumerate() {
             *l = clean_line(name, l, true).map_err(at(format!("year.{name}[{i}]")))?;

@@ -161,6 +161,92 @@ pub struct Organization {
     pub orientation: Orientation,
     /// The emblem (ครุฑ) printed on memos, if one is set.
     pub emblem: Option<Emblem>,
+    /// ช่องทางร้องเรียน, in the order the agency lists them.
+    pub channels: Vec<Channel>,
+}
+
+/// What kind of complaint channel a [`Channel`] is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    #[default]
+    Phone,
+    Email,
+    Web,
+    Letter,
+    InPerson,
+}
+
+impl ChannelKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChannelKind::Phone => "phone",
+            ChannelKind::Email => "email",
+            ChannelKind::Web => "web",
+            ChannelKind::Letter => "letter",
+            ChannelKind::InPerson => "in_person",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "phone" => Some(ChannelKind::Phone),
+            "email" => Some(ChannelKind::Email),
+            "web" => Some(ChannelKind::Web),
+            "letter" => Some(ChannelKind::Letter),
+            "in_person" => Some(ChannelKind::InPerson),
+            _ => None,
+        }
+    }
+    /// How the channel reads inside a sentence of the report.
+    pub fn thai(self) -> &'static str {
+        match self {
+            ChannelKind::Phone => "โทรศัพท์",
+            ChannelKind::Email => "ไปรษณีย์อิเล็กทรอนิกส์",
+            ChannelKind::Web => "เว็บไซต์",
+            ChannelKind::Letter => "หนังสือ/จดหมาย",
+            ChannelKind::InPerson => "ด้วยตนเอง",
+        }
+    }
+}
+
+/// A complaint channel (ช่องทางร้องเรียน) of the organization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub kind: ChannelKind,
+    /// The number, address or place.
+    pub value: String,
+    /// The unit that answers it.
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Channel {
+    /// The channel as a phrase to insert in a result: "โทรศัพท์ 0 2547 4621 (กองบริหารงานกลาง)".
+    pub fn phrase(&self) -> String {
+        let mut s = match self.kind {
+            ChannelKind::InPerson => format!("ด้วยตนเองที่ {}", self.value),
+            k => format!("{} {}", k.thai(), self.value),
+        };
+        if !self.unit.is_empty() {
+            s.push_str(&format!(" ({})", self.unit));
+        }
+        if !self.note.is_empty() {
+            s.push_str(&format!(" {}", self.note));
+        }
+        s
+    }
+}
+
+/// An item of the NACC's OIT list for one fiscal year (e.g. O42).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct OitItem {
+    pub code: String,
+    #[serde(default)]
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -223,6 +309,35 @@ pub struct FiscalYear {
     pub part1_heading: String,
     pub part2_heading: String,
     pub signatures: Signatures,
+    /// The OIT item the whole report answers ("" when untagged).
+    pub oit_code: String,
+    /// This year's OIT catalogue.
+    pub oit_items: Vec<OitItem>,
+    pub trail: StatusTrail,
+}
+
+/// The last step of a year's status: who approved it and when, where it
+/// was published, why it was reopened. Every earlier step is in the history.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct StatusTrail {
+    /// Who made the last status change (the approver for an approval).
+    #[serde(default)]
+    pub by: String,
+    /// When (RFC 3339).
+    #[serde(default)]
+    pub at: String,
+    #[serde(default)]
+    pub published_url: String,
+    /// Why the year was last reopened to draft.
+    #[serde(default)]
+    pub reopen_reason: String,
+}
+
+impl StatusTrail {
+    pub fn is_empty(&self) -> bool {
+        *self == StatusTrail::default()
+    }
 }
 
 /// Who reports and who approves a year's report (OIT requires the head of
@@ -271,6 +386,8 @@ pub struct Measure {
     pub id: Id,
     pub title: String,
     pub remarks: String,
+    /// The OIT item this measure answers ("" when untagged).
+    pub oit_code: String,
     pub activities: Vec<Activity>,
     pub results: Vec<ResultItem>,
 }
@@ -310,6 +427,28 @@ pub struct Outcome {
     pub text: String,
 }
 
+/// Where a search hit is (see [`crate::store::Store::search`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "id", rename_all = "snake_case")]
+pub enum HitPlace {
+    MeasureTitle(Id),
+    Remarks(Id),
+    Activity(Id),
+    Result(Id),
+    Outcome(Id),
+    Evidence(Id),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub year_be: i32,
+    /// The measure the hit is in (none for an outcome).
+    pub measure_id: Option<Id>,
+    pub place: HitPlace,
+    /// The text around the match (storage digits).
+    pub snippet: String,
+}
+
 // ---------------------------------------------------- the interchange file
 
 pub const DOC_FORMAT: &str = "prongsai-report";
@@ -346,6 +485,8 @@ pub struct OrganizationDoc {
     pub digits: Digits,
     #[serde(default)]
     pub orientation: Orientation,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -364,6 +505,12 @@ pub struct YearDoc {
     pub part2_heading: String,
     #[serde(default, skip_serializing_if = "Signatures::is_empty")]
     pub signatures: Signatures,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub oit_code: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub oit_items: Vec<OitItem>,
+    #[serde(default, skip_serializing_if = "StatusTrail::is_empty")]
+    pub trail: StatusTrail,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -376,6 +523,8 @@ pub struct MeasureDoc {
     pub results: Vec<ResultDoc>,
     #[serde(default)]
     pub remarks: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub oit_code: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -410,6 +559,7 @@ impl Report {
                 divisions: self.organization.divisions.iter().map(|d| d.name.clone()).collect(),
                 digits: self.organization.digits,
                 orientation: self.organization.orientation,
+                channels: self.organization.channels.clone(),
             },
             year: YearDoc {
                 year_be: self.year.year_be,
@@ -419,6 +569,9 @@ impl Report {
                 part1_heading: self.year.part1_heading.clone(),
                 part2_heading: self.year.part2_heading.clone(),
                 signatures: self.year.signatures.clone(),
+                oit_code: self.year.oit_code.clone(),
+                oit_items: self.year.oit_items.clone(),
+                trail: self.year.trail.clone(),
             },
             measures: self
                 .measures
@@ -443,6 +596,7 @@ impl Report {
                         })
                         .collect(),
                     remarks: m.remarks.clone(),
+                    oit_code: m.oit_code.clone(),
                 })
                 .collect(),
             outcomes: self.outcomes.iter().map(|o| o.text.clone()).collect(),

@@ -141,9 +141,92 @@ pub fn fiscal_year_of(date: NaiveDate) -> i32 {
     ce + BE_OFFSET
 }
 
+const MONTHS_SHORT: [&str; 12] = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+];
+
+/// A date as a Thai user types it, with a Buddhist Era year: "5/4/2566",
+/// "5 เมษายน 2566", "๕ เม.ย. ๒๕๖๖", or ISO with a BE year "2566-04-05".
+/// A Christian-era year (2023) is refused with the BE year it likely meant.
+pub fn parse_be_date(text: &str) -> Result<NaiveDate> {
+    let t = to_storage(text.trim());
+    let bad = || {
+        CoreError::InvalidInput(format!(
+            "\"{}\" is not a date; type day, month and Buddhist Era year, e.g. 5/4/2566 or 5 เมษายน 2566",
+            text.trim()
+        ))
+    };
+    let parts: Vec<&str> = if t.contains('/') {
+        t.split('/').map(str::trim).collect()
+    } else if t.contains('-') && !t.contains(' ') {
+        let mut p: Vec<&str> = t.split('-').collect();
+        p.reverse();
+        p
+    } else {
+        t.split_whitespace().collect()
+    };
+    let [day, month, year] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let day: u32 = day.parse().map_err(|_| bad())?;
+    let month: u32 = match month.parse::<u32>() {
+        Ok(m) => m,
+        Err(_) => MONTHS
+            .iter()
+            .position(|m| m == month)
+            .or_else(|| {
+                MONTHS_SHORT
+                    .iter()
+                    .position(|m| m == month || m.replace('.', "") == *month)
+            })
+            .map(|i| i as u32 + 1)
+            .ok_or_else(bad)?,
+    };
+    let year: i32 = year.trim_start_matches("พ.ศ.").trim().parse().map_err(|_| bad())?;
+    let year_be = check_year_be(year)?;
+    NaiveDate::from_ymd_opt(year_be - BE_OFFSET, month, day)
+        .ok_or_else(|| CoreError::InvalidInput(format!("{day}/{month}/{year_be} is not a day of the calendar")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn be_dates_parse_and_ce_years_are_refused() {
+        let d = NaiveDate::from_ymd_opt(2023, 4, 5).unwrap();
+        for text in [
+            "5/4/2566",
+            "05/04/2566",
+            "5 เมษายน 2566",
+            "๕ เม.ย. ๒๕๖๖",
+            "5 เมย 2566",
+            "2566-04-05",
+        ] {
+            assert_eq!(parse_be_date(text).unwrap(), d, "{text}");
+        }
+        let e = parse_be_date("5/4/2023").unwrap_err().to_string();
+        assert!(e.contains("Christian-era") && e.contains("2566"), "{e}");
+        assert!(
+            parse_be_date("31/2/2566")
+                .unwrap_err()
+                .to_string()
+                .contains("not a day")
+        );
+        assert!(parse_be_date("yesterday").is_err());
+        assert!(parse_be_date("5 Smarch 2566").is_err());
+    }
 
     #[test]
     fn digits_round_trip_outside_links() {

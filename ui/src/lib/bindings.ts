@@ -23,7 +23,11 @@ doc_prefix: string, divisions: Array<Division>, digits: Digits, orientation: Ori
 /**
  * The emblem (ครุฑ) printed on memos, if one is set.
  */
-emblem: Emblem | null, };
+emblem: Emblem | null, 
+/**
+ * ช่องทางร้องเรียน, in the order the agency lists them.
+ */
+channels: Array<Channel>, };
 
 export type Emblem = { mime: string, 
 /**
@@ -91,7 +95,15 @@ export type FiscalYear = { id: number,
 /**
  * Named by its Buddhist Era end year: 2566 runs 1 Oct 2022 – 30 Sep 2023.
  */
-year_be: number, starts_on: string, ends_on: string, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures: Signatures, };
+year_be: number, starts_on: string, ends_on: string, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures: Signatures, 
+/**
+ * The OIT item the whole report answers ("" when untagged).
+ */
+oit_code: string, 
+/**
+ * This year's OIT catalogue.
+ */
+oit_items: Array<OitItem>, trail: StatusTrail, };
 
 export type YearSummary = { id: number, year_be: number, status: YearStatus, measures: number, };
 
@@ -101,7 +113,11 @@ export type Report = { organization: Organization, year: FiscalYear, measures: A
  */
 memos: Array<Memo>, };
 
-export type Measure = { id: number, title: string, remarks: string, activities: Array<Activity>, results: Array<ResultItem>, };
+export type Measure = { id: number, title: string, remarks: string, 
+/**
+ * The OIT item this measure answers ("" when untagged).
+ */
+oit_code: string, activities: Array<Activity>, results: Array<ResultItem>, };
 
 export type Activity = { id: number, level: number, label: string, text: string, };
 
@@ -119,13 +135,77 @@ export type Outcome = { id: number,
  */
 label: string, text: string, };
 
+export type Channel = { kind: ChannelKind, 
+/**
+ * The number, address or place.
+ */
+value: string, 
+/**
+ * The unit that answers it.
+ */
+unit: string, note: string, };
+
+export type ChannelKind = "phone" | "email" | "web" | "letter" | "in_person";
+
+export type OitItem = { code: string, title: string, };
+
+export type StatusTrail = { 
+/**
+ * Who made the last status change (the approver for an approval).
+ */
+by: string, 
+/**
+ * When (RFC 3339).
+ */
+at: string, published_url: string, 
+/**
+ * Why the year was last reopened to draft.
+ */
+reopen_reason: string, };
+
+export type HitPlace = { "field": "measure_title", "id": number } | { "field": "remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number } | { "field": "evidence", "id": number };
+
+export type SearchHit = { year_be: number, 
+/**
+ * The measure the hit is in (none for an outcome).
+ */
+measure_id: number | null, place: HitPlace, 
+/**
+ * The text around the match (storage digits).
+ */
+snippet: string, };
+
+export type MeasureSnap = { id: number | null, title: string, remarks: string, oit_code: string, activities: Array<ItemSnap>, results: Array<ItemSnap>, };
+
+export type ItemSnap = { id: number | null, level: number, text: string, evidence: Array<EvidenceSnap>, };
+
+export type EvidenceSnap = { id: number | null, evidence: Evidence, };
+
+export type YearSnap = { id: number | null, year_be: number, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures: Signatures, oit_code: string, oit_items: Array<OitItem>, measures: Array<MeasureSnap>, outcomes: Array<ItemSnap>, };
+
+export type ItemList = { "list": "activities", measure_id: number, } | { "list": "results", measure_id: number, } | { "list": "outcomes", year_be: number, };
+
+export type ItemRef = { "item": "activity", "id": number } | { "item": "result", "id": number } | { "item": "outcome", "id": number };
+
+export type OitTarget = { "of": "year", "id": number } | { "of": "measure", "id": number };
+
+export type OrgSettings = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, orientation: Orientation, };
+
+export type UndoState = { undo: Step | null, redo: Step | null, undo_depth: number, redo_depth: number, };
+
+export type Step = { change_id: number, 
+/**
+ * [`Change::kind`] of the change that would be undone or redone.
+ */
+kind: string, };
+
 export type ReportDoc = { format: string, version: number, organization: OrganizationDoc, year: YearDoc, measures: Array<MeasureDoc>, outcomes: Array<string>, memos?: Array<MemoDoc>, };
 
-export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, orientation: Orientation, };
+export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, orientation: Orientation, channels?: Array<Channel>, };
 
-export type YearDoc = { year_be: number, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures?: Signatures, };
+export type YearDoc = { year_be: number, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures?: Signatures, oit_code?: string, oit_items?: Array<OitItem>, trail?: StatusTrail, };
 
-export type MeasureDoc = { title: string, activities: Array<ItemDoc>, results: Array<ResultDoc>, remarks: string, };
+export type MeasureDoc = { title: string, activities: Array<ItemDoc>, results: Array<ResultDoc>, remarks: string, oit_code?: string, };
 
 export type ItemDoc = { level: number, text: string, };
 
@@ -220,7 +300,7 @@ mapping: { [key in string]: string } | null,
  */
 problem: string | null, preview: ImportPreview | null, };
 
-export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, };
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, } | { "kind": "insert_measure", year_be: number, index: number, measure: MeasureSnap, } | { "kind": "delete_measure", id: number, } | { "kind": "move_measure", id: number, to: number, } | { "kind": "insert_item", list: ItemList, index: number, item: ItemSnap, } | { "kind": "delete_item", item: ItemRef, } | { "kind": "move_item", item: ItemRef, to: number, } | { "kind": "set_level", item: ItemRef, level: number, } | { "kind": "split_item", item: ItemRef, at: number, } | { "kind": "merge_item", item: ItemRef, } | { "kind": "insert_evidence", result_id: number, index: number, evidence: EvidenceSnap, } | { "kind": "delete_evidence", id: number, } | { "kind": "set_organization", settings: OrgSettings, } | { "kind": "set_channels", channels: Array<Channel>, } | { "kind": "set_oit_items", year_be: number, items: Array<OitItem>, } | { "kind": "set_oit_tag", target: OitTarget, code: string, } | { "kind": "set_signatures", year_be: number, signatures: Signatures, } | { "kind": "new_year", from: number, to: number, keep_remarks: boolean, } | { "kind": "insert_year", year: YearSnap, } | { "kind": "delete_year", year_be: number, } | { "kind": "set_status", year_be: number, status: YearStatus, by: string, url: string, reason: string, at: string | null, } | { "kind": "batch", changes: Array<Change>, };
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 

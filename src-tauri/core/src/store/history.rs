@@ -6,14 +6,38 @@ use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
 use crate::change::Change;
+
+use super::edit::Mode;
 use crate::error::{CoreError, Result};
 
-/// SHA-256 (hex) of an entry and the hash of the one before it.
-pub(super) fn entry_hash(prev: &str, id: i64, at: &str, actor: &str, change: &str, before: Option<&str>) -> String {
+/// One log entry's fields, as hashed.
+pub(super) struct EntryRef<'a> {
+    pub id: i64,
+    pub at: &'a str,
+    pub actor: &'a str,
+    pub change: &'a str,
+    pub before: Option<&'a str>,
+    /// "do", "undo" or "redo".
+    pub kind: &'a str,
+    pub reverts: Option<i64>,
+}
+
+/// SHA-256 (hex) of an entry and the hash of the one before it. An undo or
+/// redo also hashes its kind and the entry it reverses (a plain entry hashes
+/// as it did before schema v6, so older chains still verify).
+pub(super) fn entry_hash(prev: &str, e: &EntryRef<'_>) -> String {
     let mut h = Sha256::new();
-    for part in [prev, &id.to_string(), at, actor, change, before.unwrap_or("")] {
+    let id = e.id.to_string();
+    for part in [prev, &id, e.at, e.actor, e.change, e.before.unwrap_or("")] {
         h.update(part.as_bytes());
         h.update(b"\n");
+    }
+    if e.kind != "do" {
+        let reverts = e.reverts.map(|r| r.to_string()).unwrap_or_default();
+        for part in [e.kind, &reverts] {
+            h.update(part.as_bytes());
+            h.update(b"\n");
+        }
     }
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -26,22 +50,42 @@ pub(super) async fn last_hash(conn: &mut SqliteConnection) -> Result<String> {
     Ok(h.flatten().unwrap_or_default())
 }
 
-type Entry = (
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+#[derive(sqlx::FromRow)]
+struct Entry {
+    id: i64,
+    at: String,
+    actor: String,
+    change: String,
+    before: Option<String>,
+    prev_hash: Option<String>,
+    hash: Option<String>,
+    kind: String,
+    reverts: Option<i64>,
+}
+
+impl Entry {
+    fn hash_with(&self, prev: &str) -> String {
+        entry_hash(
+            prev,
+            &EntryRef {
+                id: self.id,
+                at: &self.at,
+                actor: &self.actor,
+                change: &self.change,
+                before: self.before.as_deref(),
+                kind: &self.kind,
+                reverts: self.reverts,
+            },
+        )
+    }
+}
 
 async fn entries(conn: &mut SqliteConnection) -> Result<Vec<Entry>> {
-    Ok(
-        sqlx::query_as("SELECT id, at, actor, change, before, prev_hash, hash FROM change_log ORDER BY id")
-            .fetch_all(&mut *conn)
-            .await?,
+    Ok(sqlx::query_as(
+        "SELECT id, at, actor, change, before, prev_hash, hash, kind, reverts FROM change_log ORDER BY id",
     )
+    .fetch_all(&mut *conn)
+    .await?)
 }
 
 /// Seals entries written before the chain existed (schema < 5), oldest first.
@@ -49,15 +93,15 @@ pub(super) async fn seal(conn: &mut SqliteConnection) -> Result<usize> {
     let all = entries(conn).await?;
     let mut prev = String::new();
     let mut sealed = 0;
-    for (id, at, actor, change, before, _, hash) in all {
-        let h = match hash {
-            Some(h) => h,
+    for e in all {
+        let h = match &e.hash {
+            Some(h) => h.clone(),
             None => {
-                let h = entry_hash(&prev, id, &at, &actor, &change, before.as_deref());
+                let h = e.hash_with(&prev);
                 sqlx::query("UPDATE change_log SET prev_hash = ?1, hash = ?2 WHERE id = ?3")
                     .bind(&prev)
                     .bind(&h)
-                    .bind(id)
+                    .bind(e.id)
                     .execute(&mut *conn)
                     .await?;
                 sealed += 1;
@@ -85,37 +129,82 @@ impl Verification {
     }
 }
 
-pub(super) async fn check_chain(
-    conn: &mut SqliteConnection,
-) -> Result<(usize, Option<(i64, String)>, Vec<(String, Change)>)> {
+/// A recorded change as the replay applies it.
+pub(super) struct Recorded {
+    pub actor: String,
+    pub change: Change,
+    pub mode: Mode,
+    pub reverts: Option<i64>,
+}
+
+pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, Option<(i64, String)>, Vec<Recorded>)> {
     let all = entries(conn).await?;
     let mut prev = String::new();
     let mut changes = Vec::with_capacity(all.len());
-    for (id, at, actor, change, before, prev_hash, hash) in &all {
-        if prev_hash.as_deref() != Some(prev.as_str()) {
+    for e in &all {
+        if e.prev_hash.as_deref() != Some(prev.as_str()) {
             return Ok((
                 all.len(),
                 Some((
-                    *id,
+                    e.id,
                     "it does not follow the entry before it (one was removed or reordered)".into(),
                 )),
                 changes,
             ));
         }
-        let expected = entry_hash(&prev, *id, at, actor, change, before.as_deref());
-        if hash.as_deref() != Some(expected.as_str()) {
+        let expected = e.hash_with(&prev);
+        if e.hash.as_deref() != Some(expected.as_str()) {
             return Ok((
                 all.len(),
-                Some((*id, "its content was changed after it was written".into())),
+                Some((e.id, "its content was changed after it was written".into())),
                 changes,
             ));
         }
-        let parsed: Change = serde_json::from_str(change)
-            .map_err(|e| CoreError::Database(format!("history entry {id} is not a change: {e}")))?;
-        changes.push((actor.clone(), parsed));
+        let change: Change = serde_json::from_str(&e.change)
+            .map_err(|err| CoreError::Database(format!("history entry {} is not a change: {err}", e.id)))?;
+        let mode = Mode::parse(&e.kind)
+            .ok_or_else(|| CoreError::Database(format!("history entry {} has kind {:?}", e.id, e.kind)))?;
+        changes.push(Recorded {
+            actor: e.actor.clone(),
+            change,
+            mode,
+            reverts: e.reverts,
+        });
         prev = expected;
     }
     Ok((all.len(), None, changes))
+}
+
+/// The undo and redo stacks, newest last, as entry ids: replayed from the
+/// log's kinds. A change that cannot be undone (an import) empties both.
+pub(super) async fn stacks(conn: &mut SqliteConnection) -> Result<(Vec<i64>, Vec<i64>)> {
+    let rows: Vec<(i64, String, Option<i64>, bool)> = sqlx::query_as(
+        "SELECT id, kind, reverts, COALESCE(substr(before, 1, 8) = '{\"undo\":', 0) FROM change_log ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let (mut undo, mut redo) = (Vec::new(), Vec::new());
+    for (id, kind, reverts, undoable) in rows {
+        match kind.as_str() {
+            "undo" if undo.last().is_some() && undo.last() == reverts.as_ref() => {
+                undo.pop();
+                redo.push(id);
+            }
+            "redo" if redo.last().is_some() && redo.last() == reverts.as_ref() => {
+                redo.pop();
+                undo.push(id);
+            }
+            "do" if undoable => {
+                undo.push(id);
+                redo.clear();
+            }
+            _ => {
+                undo.clear();
+                redo.clear();
+            }
+        }
+    }
+    Ok((undo, redo))
 }
 
 /// The first place two JSON values differ, as a path (`measures[0].title`).

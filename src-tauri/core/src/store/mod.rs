@@ -9,11 +9,31 @@
 //! - A database whose schema is newer than this build is refused untouched;
 //!   one that needs migrating is first copied with `VACUUM INTO`.
 
+mod edit;
 mod history;
 mod read;
 mod write;
 
+pub use edit::copy_forward;
+
 pub use history::Verification;
+
+/// What Undo and Redo would do now (see [`Store::undo_state`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct UndoState {
+    pub undo: Option<Step>,
+    pub redo: Option<Step>,
+    pub undo_depth: u32,
+    pub redo_depth: u32,
+}
+
+/// One step of undo or redo: the log entry and the kind of change it is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct Step {
+    pub change_id: i64,
+    /// [`Change::kind`] of the change that would be undone or redone.
+    pub kind: String,
+}
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -274,8 +294,105 @@ impl Store {
 
     /// The one write path: applies `change` in a transaction and records it.
     pub async fn apply(&self, change: Change) -> Result<Applied> {
+        self.apply_as(change, edit::Mode::Do, None).await
+    }
+
+    async fn apply_as(&self, change: Change, mode: edit::Mode, reverts: Option<i64>) -> Result<Applied> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let applied = write::apply(&mut tx, change, &self.actor).await?;
+        let applied = write::apply(&mut tx, change, &self.actor, mode, reverts).await?;
+        tx.commit().await?;
+        Ok(applied)
+    }
+
+    /// Searches every year's measures, activities, results, remarks,
+    /// evidence and outcomes (at most [`read::MAX_HITS`] hits).
+    pub async fn search(&self, query: &str) -> Result<Vec<crate::domain::SearchHit>> {
+        let mut conn = self.pool.acquire().await?;
+        read::search(&mut conn, query).await
+    }
+
+    /// What Undo and Redo would do now. Derived from the log, so it
+    /// survives a reload of the window and a restart of the app.
+    pub async fn undo_state(&self) -> Result<UndoState> {
+        let mut conn = self.pool.acquire().await?;
+        let (undo, redo) = history::stacks(&mut conn).await?;
+        let (u, r) = (undo.last().copied(), redo.last().copied());
+        Ok(UndoState {
+            undo: match u {
+                Some(id) => Some(self.step(&mut conn, id).await?),
+                None => None,
+            },
+            redo: match r {
+                Some(id) => Some(self.step(&mut conn, id).await?),
+                None => None,
+            },
+            undo_depth: undo.len() as u32,
+            redo_depth: redo.len() as u32,
+        })
+    }
+
+    /// The step an entry stands for: a redo-able undo names the change it undid.
+    async fn step(&self, conn: &mut SqliteConnection, id: i64) -> Result<Step> {
+        let (kind, reverts, change): (String, Option<i64>, String) =
+            sqlx::query_as("SELECT kind, reverts, change FROM change_log WHERE id = ?1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+        let change = if kind == "undo" {
+            sqlx::query_scalar("SELECT change FROM change_log WHERE id = ?1")
+                .bind(reverts)
+                .fetch_one(&mut *conn)
+                .await?
+        } else {
+            change
+        };
+        let change: Change = serde_json::from_str(&change)
+            .map_err(|e| CoreError::Database(format!("history entry {id} is not a change: {e}")))?;
+        Ok(Step {
+            change_id: id,
+            kind: change.kind().to_owned(),
+        })
+    }
+
+    /// Undoes the newest change that is not undone yet, by applying its
+    /// recorded inverse as a new entry of the history.
+    pub async fn undo(&self) -> Result<Applied> {
+        self.reverse(true).await
+    }
+
+    /// Applies again the change the newest undo reversed.
+    pub async fn redo(&self) -> Result<Applied> {
+        self.reverse(false).await
+    }
+
+    async fn reverse(&self, undo: bool) -> Result<Applied> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let (undos, redos) = history::stacks(&mut tx).await?;
+        let (top, mode) = if undo {
+            (undos.last(), edit::Mode::Undo)
+        } else {
+            (redos.last(), edit::Mode::Redo)
+        };
+        let Some(&id) = top else {
+            return Err(CoreError::InvalidInput(
+                if undo {
+                    "there is nothing to undo"
+                } else {
+                    "there is nothing to redo"
+                }
+                .into(),
+            ));
+        };
+        let before: String = sqlx::query_scalar("SELECT before FROM change_log WHERE id = ?1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let inverse = serde_json::from_str::<serde_json::Value>(&before)
+            .ok()
+            .and_then(|mut v| v.get_mut("undo").map(serde_json::Value::take))
+            .and_then(|v| serde_json::from_value::<Change>(v).ok())
+            .ok_or_else(|| CoreError::Database(format!("history entry {id} has no inverse")))?;
+        let applied = write::apply(&mut tx, inverse, &self.actor, mode, Some(id)).await?;
         tx.commit().await?;
         Ok(applied)
     }
@@ -313,10 +430,10 @@ impl Store {
         if broken_at.is_none() {
             let dir = tempfile::tempdir()?;
             let (mut replay, _) = Store::open(&dir.path().join("replay.sqlite")).await?;
-            for (actor, change) in changes {
-                replay.actor = actor;
+            for r in changes {
+                replay.actor = r.actor;
                 replay
-                    .apply(change)
+                    .apply_as(r.change, r.mode, r.reverts)
                     .await
                     .map_err(|e| CoreError::Database(format!("the history does not replay: {e}")))?;
             }

@@ -71,6 +71,24 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
             .bind(id)
             .fetch_all(&mut *conn)
             .await?;
+    let channels: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT kind, value, unit, note FROM complaint_channel WHERE organization_id = ?1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let channels = channels
+        .into_iter()
+        .map(|(kind, value, unit, note)| {
+            Ok(Channel {
+                kind: ChannelKind::parse(&kind)
+                    .ok_or_else(|| CoreError::Database(format!("unknown channel kind {kind:?}")))?,
+                value,
+                unit,
+                note,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     Ok(Organization {
         id,
         name_th,
@@ -87,10 +105,21 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
             }),
             _ => None,
         },
+        channels,
     })
 }
 
-type EvidenceRow = (
+/// A year's OIT catalogue, in order.
+pub(super) async fn oit_items(conn: &mut SqliteConnection, year_id: i64) -> Result<Vec<OitItem>> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT code, title FROM oit_item WHERE year_id = ?1 ORDER BY position")
+            .bind(year_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows.into_iter().map(|(code, title)| OitItem { code, title }).collect())
+}
+
+pub(super) type EvidenceRow = (
     i64,
     i64,
     String,
@@ -103,7 +132,11 @@ type EvidenceRow = (
     Option<Vec<u8>>,
 );
 
-fn evidence_of(row: EvidenceRow) -> Result<(i64, EvidenceItem)> {
+/// The evidence of one result, in order, as [`EvidenceRow`]s.
+pub(super) const EVIDENCE_SELECT_BY_RESULT: &str = "SELECT id, result_id, kind, memo_number, memo_date, memo_urgency, url, image_name, image_mime, image_data \
+     FROM evidence WHERE result_id = ?1 ORDER BY position";
+
+pub(super) fn evidence_of(row: EvidenceRow) -> Result<(i64, EvidenceItem)> {
     let (id, result_id, kind, number, date, urgency, url, name, mime, data) = row;
     let bad = || CoreError::Database(format!("evidence {id} is incomplete"));
     let evidence = match kind.as_str() {
@@ -145,13 +178,19 @@ struct YearRow {
     approver_name: String,
     approver_position: String,
     approved_on: Option<String>,
+    oit_code: String,
+    status_by: String,
+    status_at: String,
+    published_url: String,
+    reopen_reason: String,
 }
 
 pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<Report> {
     let organization = organization(conn).await?;
     let y: YearRow = sqlx::query_as(
         "SELECT id, status, title, heading, part1_heading, part2_heading, \
-                reporter_name, reporter_position, approver_name, approver_position, approved_on \
+                reporter_name, reporter_position, approver_name, approver_position, approved_on, \
+                oit_code, status_by, status_at, published_url, reopen_reason \
          FROM fiscal_year WHERE year_be = ?1",
     )
     .bind(year_be)
@@ -177,10 +216,18 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
             approver_position: y.approver_position,
             approved_on: y.approved_on.as_deref().and_then(parse_date),
         },
+        oit_code: y.oit_code,
+        oit_items: oit_items(conn, year_id).await?,
+        trail: StatusTrail {
+            by: y.status_by,
+            at: y.status_at,
+            published_url: y.published_url,
+            reopen_reason: y.reopen_reason,
+        },
     };
 
-    let measure_rows: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, title, remarks FROM measure WHERE year_id = ?1 ORDER BY position")
+    let measure_rows: Vec<(i64, String, String, String)> =
+        sqlx::query_as("SELECT id, title, remarks, oit_code FROM measure WHERE year_id = ?1 ORDER BY position")
             .bind(year_id)
             .fetch_all(&mut *conn)
             .await?;
@@ -236,7 +283,7 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
 
     let measures = measure_rows
         .into_iter()
-        .map(|(id, title, remarks)| {
+        .map(|(id, title, remarks, oit_code)| {
             let acts = activities.remove(&id).unwrap_or_default();
             let res = results.remove(&id).unwrap_or_default();
             let act_labels = item_labels(&acts.iter().map(|a| a.1).collect::<Vec<_>>());
@@ -245,6 +292,7 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
                 id,
                 title,
                 remarks,
+                oit_code,
                 activities: acts
                     .into_iter()
                     .zip(act_labels)
@@ -462,4 +510,83 @@ pub(super) async fn budget_lines(
         })
         .collect::<Result<Vec<_>>>()?;
     Ok((lines, targets))
+}
+
+/// Most hits a search returns.
+pub const MAX_HITS: usize = 200;
+
+/// Every place in every year whose text contains `query` (case-insensitive
+/// for Latin letters; Thai digits match Arabic ones), newest year first.
+pub(super) async fn search(conn: &mut SqliteConnection, query: &str) -> Result<Vec<SearchHit>> {
+    let query = thai::to_storage(query.trim()).to_lowercase();
+    if query.is_empty() {
+        return Ok(Vec::new());
+    }
+    if query.chars().count() > 200 {
+        return Err(CoreError::InvalidInput("a search is at most 200 characters".into()));
+    }
+    let rows: Vec<(i32, Option<i64>, String, i64, String, i64)> = sqlx::query_as(
+        "SELECT y.year_be, m.id, 'measure_title', m.id, m.title, m.position * 1000000 FROM measure m \
+            JOIN fiscal_year y ON y.id = m.year_id WHERE instr(lower(m.title), ?1) > 0 \
+         UNION ALL SELECT y.year_be, m.id, 'remarks', m.id, m.remarks, m.position * 1000000 + 999999 FROM measure m \
+            JOIN fiscal_year y ON y.id = m.year_id WHERE instr(lower(m.remarks), ?1) > 0 \
+         UNION ALL SELECT y.year_be, m.id, 'activity', a.id, a.text, m.position * 1000000 + a.position FROM activity a \
+            JOIN measure m ON m.id = a.measure_id JOIN fiscal_year y ON y.id = m.year_id \
+            WHERE instr(lower(a.text), ?1) > 0 \
+         UNION ALL SELECT y.year_be, m.id, 'result', r.id, r.text, m.position * 1000000 + 1000 + r.position * 100 \
+            FROM result r JOIN measure m ON m.id = r.measure_id JOIN fiscal_year y ON y.id = m.year_id \
+            WHERE instr(lower(r.text), ?1) > 0 \
+         UNION ALL SELECT y.year_be, m.id, 'evidence', e.id, \
+                COALESCE(e.memo_number, e.url, e.image_name, ''), \
+                m.position * 1000000 + 1000 + r.position * 100 + 1 + e.position \
+            FROM evidence e JOIN result r ON r.id = e.result_id JOIN measure m ON m.id = r.measure_id \
+            JOIN fiscal_year y ON y.id = m.year_id \
+            WHERE instr(lower(COALESCE(e.memo_number, e.url, e.image_name, '')), ?1) > 0 \
+         UNION ALL SELECT y.year_be, NULL, 'outcome', o.id, o.text, 1000000000 + o.position FROM outcome o \
+            JOIN fiscal_year y ON y.id = o.year_id WHERE instr(lower(o.text), ?1) > 0 \
+         ORDER BY 1 DESC, 6 LIMIT ?2",
+    )
+    .bind(&query)
+    .bind(MAX_HITS as i64)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(year_be, measure_id, field, id, text, _)| {
+            let place = match field.as_str() {
+                "measure_title" => HitPlace::MeasureTitle(id),
+                "remarks" => HitPlace::Remarks(id),
+                "activity" => HitPlace::Activity(id),
+                "result" => HitPlace::Result(id),
+                "evidence" => HitPlace::Evidence(id),
+                _ => HitPlace::Outcome(id),
+            };
+            Ok(SearchHit {
+                year_be,
+                measure_id,
+                place,
+                snippet: snippet(&text, &query),
+            })
+        })
+        .collect()
+}
+
+/// Up to 40 characters either side of the first match, with "…" where cut.
+fn snippet(text: &str, query: &str) -> String {
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = text.chars().collect();
+    // Lower-casing keeps the character count for the scripts we store.
+    let at = lower
+        .find(query)
+        .map_or(0, |b| lower[..b].chars().count())
+        .min(chars.len());
+    let from = at.saturating_sub(40);
+    let to = (at + query.chars().count() + 40).min(chars.len());
+    let mut s: String = chars[from..to].iter().collect();
+    if from > 0 {
+        s.insert(0, '…');
+    }
+    if to < chars.len() {
+        s.push('…');
+    }
+    s.replace('\n', " ")
 }

@@ -5,40 +5,125 @@ use base64::Engine;
 use sqlx::SqliteConnection;
 
 use crate::change::{Applied, Change, TextTarget, clean_text};
+
+use super::edit::{Done, Mode};
 use crate::domain::{Emblem, Evidence, MemoDoc, ReportDoc, YearStatus};
 use crate::error::{CoreError, Result};
 
-pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &str) -> Result<Applied> {
-    let (change, year_be, before) = match change {
+/// Applies `change` and appends it to the log (hash-chained). `mode` and
+/// `reverts` mark an undo or a redo and the entry it reverses.
+pub(super) async fn apply(
+    conn: &mut SqliteConnection,
+    change: Change,
+    actor: &str,
+    mode: Mode,
+    reverts: Option<i64>,
+) -> Result<Applied> {
+    let done = apply_change(conn, change, mode).await?;
+    let before = match (&done.inverse, done.replaced) {
+        (Some(inverse), _) => Some(serde_json::json!({ "undo": inverse })),
+        (None, Some(replaced)) => Some(serde_json::json!({ "replaced": replaced })),
+        (None, None) => None,
+    };
+    let change_json = serde_json::to_string(&done.change).expect("a Change serialises");
+    let before = before.map(|b| b.to_string());
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    // The next link of the hash chain (writers are serialised by BEGIN IMMEDIATE).
+    let change_id: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM change_log")
+        .fetch_one(&mut *conn)
+        .await?;
+    let prev = super::history::last_hash(conn).await?;
+    let entry = super::history::EntryRef {
+        id: change_id,
+        at: &at,
+        actor,
+        change: &change_json,
+        before: before.as_deref(),
+        kind: mode.as_str(),
+        reverts,
+    };
+    let hash = super::history::entry_hash(&prev, &entry);
+    sqlx::query(
+        "INSERT INTO change_log (id, at, actor, change, before, prev_hash, hash, kind, reverts) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )
+    .bind(change_id)
+    .bind(&at)
+    .bind(actor)
+    .bind(&change_json)
+    .bind(&before)
+    .bind(&prev)
+    .bind(&hash)
+    .bind(mode.as_str())
+    .bind(reverts)
+    .execute(&mut *conn)
+    .await?;
+    Ok(Applied {
+        change_id,
+        year_be: done.year_be,
+    })
+}
+
+/// A change as applied, before it is logged.
+pub(super) struct Applying {
+    pub change: Change,
+    pub year_be: i32,
+    /// What undoes it; `None` for a change that cannot be undone (an import).
+    pub inverse: Option<Change>,
+    /// What an import replaced, kept in the log.
+    pub replaced: Option<serde_json::Value>,
+}
+
+impl From<Done> for Applying {
+    fn from(d: Done) -> Self {
+        Applying {
+            change: d.change,
+            year_be: d.year_be,
+            inverse: d.inverse,
+            replaced: None,
+        }
+    }
+}
+
+/// Applies one change without logging it (a batch applies several).
+pub(super) async fn apply_one(conn: &mut SqliteConnection, change: Change, mode: Mode) -> Result<Done> {
+    let a = apply_change(conn, change, mode).await?;
+    Ok(Done {
+        change: a.change,
+        year_be: a.year_be,
+        inverse: a.inverse,
+    })
+}
+
+async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode) -> Result<Applying> {
+    let change = match super::edit::apply(conn, change, mode).await? {
+        Ok(done) => return Ok(done.into()),
+        Err(other) => other,
+    };
+    let (change, year_be, inverse, replaced) = match change {
         Change::SetText { target, text } => {
             let text = clean_text(target.field_name(), &text, target.required())?;
             let (year_be, old) = set_text(conn, target, &text).await?;
-            (
-                Change::SetText { target, text },
-                year_be,
-                Some(serde_json::json!({ "text": old })),
-            )
+            let inverse = Change::SetText { target, text: old };
+            (Change::SetText { target, text }, year_be, Some(inverse), None)
         }
         Change::ImportReport { doc, replace } => {
             let doc = crate::doc::normalize(*doc)?;
             let old = import(conn, &doc, replace).await?;
             let year_be = doc.year.year_be;
-            let before = old.map(|d| serde_json::to_value(d).expect("a ReportDoc serialises"));
-            (
-                Change::ImportReport {
-                    doc: Box::new(doc),
-                    replace,
-                },
-                year_be,
-                before,
-            )
+            let replaced = old.map(|d| serde_json::to_value(d).expect("a ReportDoc serialises"));
+            let change = Change::ImportReport {
+                doc: Box::new(doc),
+                replace,
+            };
+            (change, year_be, None, replaced)
         }
         Change::ImportBudget { budget, replace } => {
             crate::budget::validate(&budget)?;
             let old = import_budget(conn, &budget, replace).await?;
             let year_be = budget.year_be;
-            let before = old.map(|d| serde_json::to_value(d).expect("a BudgetDoc serialises"));
-            (Change::ImportBudget { budget, replace }, year_be, before)
+            let replaced = old.map(|d| serde_json::to_value(d).expect("a BudgetDoc serialises"));
+            (Change::ImportBudget { budget, replace }, year_be, None, replaced)
         }
         Change::SetMonthFigure {
             line_id,
@@ -56,18 +141,20 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
                 return Err(CoreError::InvalidInput(format!("{month} is not a fiscal month (1–12)")));
             }
             let (year_be, old) = set_month_figure(conn, line_id, month, field, value).await?;
-            let before = serde_json::json!({ "amount": old });
+            let inverse = Change::SetMonthFigure {
+                line_id,
+                month,
+                field,
+                amount: old.unwrap_or_else(|| "0".into()),
+            };
             let amount = value.to_string();
-            (
-                Change::SetMonthFigure {
-                    line_id,
-                    month,
-                    field,
-                    amount,
-                },
-                year_be,
-                Some(before),
-            )
+            let change = Change::SetMonthFigure {
+                line_id,
+                month,
+                field,
+                amount,
+            };
+            (change, year_be, Some(inverse), None)
         }
         Change::SetTarget {
             year_be,
@@ -130,16 +217,19 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
                 }
             }
             let percent = value.map(|v| v.to_string());
-            (
-                Change::SetTarget {
-                    year_be,
-                    scope,
-                    quarter,
-                    percent,
-                },
+            let inverse = Change::SetTarget {
                 year_be,
-                Some(serde_json::json!({ "percent": old })),
-            )
+                scope,
+                quarter,
+                percent: old,
+            };
+            let change = Change::SetTarget {
+                year_be,
+                scope,
+                quarter,
+                percent,
+            };
+            (change, year_be, Some(inverse), None)
         }
         Change::RememberMapping { headers, mapping } => {
             crate::budget_import::check_mapping(&headers, &mapping)?;
@@ -156,8 +246,8 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
             .bind(serde_json::to_string(&mapping).expect("a map serialises"))
             .execute(&mut *conn)
             .await?;
-            let before = serde_json::json!({ "mapping": old });
-            (Change::RememberMapping { headers, mapping }, 0, Some(before))
+            let replaced = serde_json::json!({ "mapping": old });
+            (Change::RememberMapping { headers, mapping }, 0, None, Some(replaced))
         }
         Change::SetEmblem { emblem } => {
             if let Some(e) = &emblem {
@@ -165,36 +255,21 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, actor: &s
             }
             let old = set_emblem(conn, emblem.as_ref()).await?;
             // The emblem is the organization's: it belongs to no year.
-            let before = serde_json::json!({ "emblem_mime": old.map(|e| e.mime) });
-            (Change::SetEmblem { emblem }, 0, Some(before))
+            let inverse = Change::SetEmblem { emblem: old };
+            (Change::SetEmblem { emblem }, 0, Some(inverse), None)
         }
+        other => unreachable!("{} is applied by store::edit", other.kind()),
     };
-    let change_json = serde_json::to_string(&change).expect("a Change serialises");
-    let before = before.map(|b| b.to_string());
-    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    // The next link of the hash chain (writers are serialised by BEGIN IMMEDIATE).
-    let change_id: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM change_log")
-        .fetch_one(&mut *conn)
-        .await?;
-    let prev = super::history::last_hash(conn).await?;
-    let hash = super::history::entry_hash(&prev, change_id, &at, actor, &change_json, before.as_deref());
-    sqlx::query(
-        "INSERT INTO change_log (id, at, actor, change, before, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )
-    .bind(change_id)
-    .bind(&at)
-    .bind(actor)
-    .bind(&change_json)
-    .bind(&before)
-    .bind(&prev)
-    .bind(&hash)
-    .execute(&mut *conn)
-    .await?;
-    Ok(Applied { change_id, year_be })
+    Ok(Applying {
+        change,
+        year_be,
+        inverse,
+        replaced,
+    })
 }
 
 /// Refuses edits to a year that is approved or published.
-fn check_editable(year_be: i32, status: &str) -> Result<()> {
+pub(super) fn check_editable(year_be: i32, status: &str) -> Result<()> {
     match YearStatus::parse(status) {
         Some(YearStatus::Draft) => Ok(()),
         _ => Err(CoreError::YearLocked {
@@ -279,6 +354,7 @@ async fn import(conn: &mut SqliteConnection, doc: &ReportDoc, replace: bool) -> 
                     .await
                     .map_err(|e| dup_division(e, name))?;
             }
+            super::edit::write_channels(conn, id, &o.channels).await?;
             id
         }
     };
@@ -304,8 +380,9 @@ async fn import(conn: &mut SqliteConnection, doc: &ReportDoc, replace: bool) -> 
     let sig = &y.signatures;
     let year_id: i64 = sqlx::query_scalar(
         "INSERT INTO fiscal_year (organization_id, year_be, status, title, heading, part1_heading, part2_heading, \
-                                  reporter_name, reporter_position, approver_name, approver_position, approved_on) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
+                                  reporter_name, reporter_position, approver_name, approver_position, approved_on, \
+                                  oit_code, status_by, status_at, published_url, reopen_reason) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) RETURNING id",
     )
     .bind(org_id)
     .bind(year_be)
@@ -319,17 +396,24 @@ async fn import(conn: &mut SqliteConnection, doc: &ReportDoc, replace: bool) -> 
     .bind(&sig.approver_name)
     .bind(&sig.approver_position)
     .bind(sig.approved_on.map(|d| d.format("%Y-%m-%d").to_string()))
+    .bind(&y.oit_code)
+    .bind(&y.trail.by)
+    .bind(&y.trail.at)
+    .bind(&y.trail.published_url)
+    .bind(&y.trail.reopen_reason)
     .fetch_one(&mut *conn)
     .await?;
+    super::edit::insert_oit_items(conn, year_id, &y.oit_items).await?;
 
     for (mpos, m) in doc.measures.iter().enumerate() {
         let measure_id: i64 = sqlx::query_scalar(
-            "INSERT INTO measure (year_id, position, title, remarks) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+            "INSERT INTO measure (year_id, position, title, remarks, oit_code) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
         )
         .bind(year_id)
         .bind(mpos as i64)
         .bind(&m.title)
         .bind(&m.remarks)
+        .bind(&m.oit_code)
         .fetch_one(&mut *conn)
         .await?;
         for (pos, a) in m.activities.iter().enumerate() {
@@ -352,7 +436,7 @@ async fn import(conn: &mut SqliteConnection, doc: &ReportDoc, replace: bool) -> 
             .fetch_one(&mut *conn)
             .await?;
             for (epos, e) in r.evidence.iter().enumerate() {
-                insert_evidence(conn, result_id, epos as i64, e).await?;
+                insert_evidence(conn, None, result_id, epos as i64, e).await?;
             }
         }
     }
@@ -387,11 +471,17 @@ fn dup_division(e: sqlx::Error, name: &str) -> CoreError {
     }
 }
 
-async fn insert_evidence(conn: &mut SqliteConnection, result_id: i64, pos: i64, e: &Evidence) -> Result<()> {
-    let q = sqlx::query(
-        "INSERT INTO evidence (result_id, position, kind, memo_number, memo_date, memo_urgency, url, \
+pub(super) async fn insert_evidence(
+    conn: &mut SqliteConnection,
+    id: Option<i64>,
+    result_id: i64,
+    pos: i64,
+    e: &Evidence,
+) -> Result<i64> {
+    let q = sqlx::query_scalar(
+        "INSERT INTO evidence (id, result_id, position, kind, memo_number, memo_date, memo_urgency, url, \
                                image_name, image_mime, image_data) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
     )
     .bind(result_id)
     .bind(pos);
@@ -428,8 +518,7 @@ async fn insert_evidence(conn: &mut SqliteConnection, result_id: i64, pos: i64, 
                 .bind(bytes)
         }
     };
-    q.execute(&mut *conn).await?;
-    Ok(())
+    Ok(q.bind(id).fetch_one(&mut *conn).await?)
 }
 
 async fn insert_memo(conn: &mut SqliteConnection, org_id: i64, m: &MemoDoc) -> Result<i64> {
