@@ -21,6 +21,9 @@ struct Cli {
     /// SQLite database to use [default: the app's database in the OS app-data folder]
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Who is making the changes, as recorded in the history
+    #[arg(long, global = true, value_name = "NAME", default_value = "")]
+    user: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -100,6 +103,21 @@ enum Command {
         /// The amount: 1234.50, 1,234.50, ๑,๒๓๔.๕๐ or (1,234.50)
         #[arg(allow_hyphen_values = true)]
         amount: String,
+    },
+    /// Fiscal years: start one from another, set its status
+    Year {
+        #[command(subcommand)]
+        command: YearCommand,
+    },
+    /// Undo the newest change not undone yet (the app's Ctrl+Z)
+    Undo,
+    /// Redo the change the newest undo reversed (the app's Ctrl+Shift+Z)
+    Redo,
+    /// Search every year's measures, activities, results, remarks, evidence and outcomes
+    Search {
+        query: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Load a report file written by `report --format json` (all or nothing)
     ImportReport {
@@ -190,6 +208,48 @@ enum ScopeArg {
 enum BudgetFormat {
     Json,
     Pdf,
+}
+
+#[derive(Subcommand)]
+enum YearCommand {
+    /// Start a fiscal year from another: its measures, activities and OIT
+    /// list are copied; results, evidence and outcomes start empty
+    New {
+        /// The year to copy (BE), e.g. 2566
+        #[arg(long)]
+        from: i32,
+        /// The new year (BE), e.g. 2567
+        #[arg(long)]
+        to: i32,
+        /// Copy each measure's remarks too
+        #[arg(long)]
+        keep_remarks: bool,
+    },
+    /// Set a year's status: approved (--by), published (--url), or back to
+    /// draft (--reason). An approved or published year is read-only.
+    Status {
+        /// Fiscal year in the Buddhist Era
+        #[arg(long)]
+        year: i32,
+        #[arg(value_enum)]
+        status: StatusArg,
+        /// Who approves (required for approved)
+        #[arg(long, default_value = "")]
+        by: String,
+        /// Where the report is published (required for published)
+        #[arg(long, default_value = "")]
+        url: String,
+        /// Why the year is reopened (required for draft)
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusArg {
+    Draft,
+    Approved,
+    Published,
 }
 
 #[derive(Subcommand)]
@@ -286,6 +346,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         None => paths::default_db_path()?,
     };
     let (store, opened) = Store::open_or_seed(&path).await?;
+    let store = store.with_actor(cli.user);
     if opened.seeded {
         eprintln!("prongsai-cli: created {} with the sample report", path.display());
     }
@@ -539,6 +600,75 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
         Command::Backup { out: path } => {
             store.backup_to(&path).await?;
             writeln!(out, "backed up to {}", path.display())?;
+        }
+        Command::Year {
+            command: YearCommand::New { from, to, keep_remarks },
+        } => {
+            store.apply(Change::NewYear { from, to, keep_remarks }).await?;
+            let r = store.report(to).await?;
+            writeln!(
+                out,
+                "created fiscal year {to} from {from}: {} measures, {} activities (results, evidence and outcomes are empty)",
+                r.measures.len(),
+                r.measures.iter().map(|m| m.activities.len()).sum::<usize>()
+            )?;
+        }
+        Command::Year {
+            command:
+                YearCommand::Status {
+                    year,
+                    status,
+                    by,
+                    url,
+                    reason,
+                },
+        } => {
+            let status = match status {
+                StatusArg::Draft => prongsai_core::YearStatus::Draft,
+                StatusArg::Approved => prongsai_core::YearStatus::Approved,
+                StatusArg::Published => prongsai_core::YearStatus::Published,
+            };
+            store
+                .apply(Change::SetStatus {
+                    year_be: year,
+                    status,
+                    by,
+                    url,
+                    reason,
+                    at: None,
+                })
+                .await?;
+            writeln!(out, "fiscal year {year} is now {}", status.as_str())?;
+        }
+        Command::Undo | Command::Redo => {
+            let undo = matches!(command, Command::Undo);
+            let state = store.undo_state().await?;
+            let step = if undo { state.undo } else { state.redo };
+            let applied = if undo { store.undo().await? } else { store.redo().await? };
+            let kind = step.map(|s| s.kind).unwrap_or_default();
+            let verb = if undo { "undid" } else { "redid" };
+            match applied.year_be {
+                0 => writeln!(out, "{verb} {kind}")?,
+                y => writeln!(out, "{verb} {kind} (fiscal year {y})")?,
+            }
+        }
+        Command::Search { query, format } => {
+            let hits = store.search(&query).await?;
+            match format {
+                ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&hits).expect("serialises"))?,
+                ListFormat::Text => {
+                    for h in &hits {
+                        let place = serde_json::to_value(h.place).expect("serialises");
+                        writeln!(
+                            out,
+                            "{}\t{}\t{}",
+                            h.year_be,
+                            place["field"].as_str().unwrap_or(""),
+                            h.snippet
+                        )?;
+                    }
+                }
+            }
         }
         Command::BahtText { .. } | Command::Restore { .. } => unreachable!("handled before the database is opened"),
         Command::ImportReport { file, replace } => {

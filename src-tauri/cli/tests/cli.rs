@@ -115,6 +115,10 @@ fn every_command_has_help() {
         &["export-memo", "--help"],
         &["memos", "--help"],
         &["org", "set-emblem", "--help"],
+        &["year", "new", "--help"],
+        &["year", "status", "--help"],
+        &["undo", "--help"],
+        &["search", "--help"],
     ] {
         let out = Command::cargo_bin("prongsai-cli").unwrap().args(args).output().unwrap();
         assert!(out.status.success());
@@ -442,4 +446,96 @@ fn verify_reports_the_history() {
         text.contains("differs from the history: fiscal year 2566 report: outcomes[0]"),
         "{text}"
     );
+}
+
+#[test]
+fn year_new_status_undo_and_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let out = stdout(cli(&db).args(["year", "new", "--from", "2566", "--to", "2567"]));
+    assert!(
+        out.starts_with("created fiscal year 2567 from 2566: 4 measures"),
+        "{out}"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout(cli(&db).args(["report", "--year", "2567", "--format", "json"]))).unwrap();
+    let src: serde_json::Value =
+        serde_json::from_str(&stdout(cli(&db).args(["report", "--year", "2566", "--format", "json"]))).unwrap();
+    assert_eq!(doc["year"]["status"], "draft");
+    for (a, b) in doc["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(src["measures"].as_array().unwrap())
+    {
+        assert_eq!(a["title"], b["title"]);
+        assert_eq!(a["activities"], b["activities"]);
+        assert_eq!(a["results"], serde_json::json!([]));
+    }
+    // A second copy, a CE year, an unknown source: one clear line each.
+    assert!(failure(cli(&db).args(["year", "new", "--from", "2566", "--to", "2567"])).contains("already exists"));
+    assert!(failure(cli(&db).args(["year", "new", "--from", "2566", "--to", "2024"])).contains("Christian-era"));
+    assert!(failure(cli(&db).args(["year", "new", "--from", "2550", "--to", "2568"])).contains("not found"));
+
+    // Status: approve needs --by; then the year is read-only; reopening needs --reason.
+    assert!(failure(cli(&db).args(["year", "status", "--year", "2566", "approved"])).contains("approved by"));
+    let out = stdout(cli(&db).args([
+        "--user",
+        "สมชาย",
+        "year",
+        "status",
+        "--year",
+        "2566",
+        "approved",
+        "--by",
+        "อธิบดี",
+    ]));
+    assert_eq!(out, "fiscal year 2566 is now approved\n");
+    let years = stdout(cli(&db).arg("years"));
+    assert!(years.contains("2566\tapproved"), "{years}");
+    assert!(
+        failure(cli(&db).args(["year", "status", "--year", "2566", "published", "--url", "ftp://x"]))
+            .contains("web address")
+    );
+    stdout(cli(&db).args([
+        "year",
+        "status",
+        "--year",
+        "2566",
+        "published",
+        "--url",
+        "https://www.ipthailand.go.th/ita",
+    ]));
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout(cli(&db).args(["report", "--year", "2566", "--format", "json"]))).unwrap();
+    assert_eq!(doc["year"]["status"], "published");
+    assert_eq!(
+        doc["year"]["trail"]["published_url"],
+        "https://www.ipthailand.go.th/ita"
+    );
+    assert!(failure(cli(&db).args(["year", "status", "--year", "2566", "draft"])).contains("reason"));
+    stdout(cli(&db).args(["year", "status", "--year", "2566", "draft", "--reason", "แก้คำผิด"]));
+
+    // Undo walks back through the status changes and the new year.
+    assert_eq!(stdout(cli(&db).arg("undo")), "undid set_status (fiscal year 2566)\n");
+    assert!(stdout(cli(&db).arg("years")).contains("2566\tpublished"));
+    for _ in 0..3 {
+        stdout(cli(&db).arg("undo"));
+    }
+    assert!(!stdout(cli(&db).arg("years")).contains("2567"));
+    // A new year is recorded as the year it inserted (ids and all).
+    assert_eq!(stdout(cli(&db).arg("redo")), "redid insert_year (fiscal year 2567)\n");
+    assert!(stdout(cli(&db).arg("years")).contains("2567"));
+
+    // Search finds both years' copies of an activity.
+    let hits: serde_json::Value =
+        serde_json::from_str(&stdout(cli(&db).args(["search", "ยืม", "--format", "json"]))).unwrap();
+    let years: std::collections::BTreeSet<i64> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["year_be"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years.into_iter().collect::<Vec<_>>(), vec![2566, 2567]);
+    assert!(stdout(cli(&db).arg("verify")).contains("every record matches the history"));
 }

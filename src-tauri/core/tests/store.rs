@@ -210,7 +210,10 @@ async fn an_edit_is_stored_logged_and_survives_reopening() {
             .unwrap();
     assert!(change.contains("ผลใหม่ 2566"));
     // `before` holds the inverse change, which undo applies: the old text.
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&before).unwrap()["undo"]["text"], old);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&before).unwrap()["undo"]["text"],
+        old
+    );
     // The log cannot be rewritten.
     assert!(sqlx::query("DELETE FROM change_log").execute(&mut conn).await.is_err());
     assert!(
