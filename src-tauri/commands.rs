@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use prongsai_core::budget_import::ImportCheck;
 
 use prongsai_core::documents::{self, Exported};
-use prongsai_core::{Applied, Change, CoreError, ErrorCode, ErrorPayload, Id, Report, YearSummary, doc};
+use prongsai_core::store::UndoState;
+use prongsai_core::{
+    Applied, Change, Channel, CoreError, ErrorCode, ErrorPayload, Id, Report, SearchHit, YearSummary, doc,
+};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -31,7 +34,15 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         budget_import_apply,
         export_budget_pdf,
         export_budget_xlsx,
-        export_spending_plan_pdf
+        export_spending_plan_pdf,
+        undo_state,
+        undo,
+        redo,
+        search,
+        parse_be_date,
+        channel_phrase,
+        open_url,
+        set_user
     ]
 }
 
@@ -65,6 +76,62 @@ pub async fn report(state: State<'_, AppState>, year_be: Option<i32>) -> Res<Opt
 #[tauri::command]
 pub async fn apply_change(state: State<'_, AppState>, change: Change) -> Res<Applied> {
     state.store()?.apply(change).await.map_err(|e| e.payload())
+}
+
+/// What Undo and Redo would do now.
+#[tauri::command]
+pub async fn undo_state(state: State<'_, AppState>) -> Res<UndoState> {
+    state.store()?.undo_state().await.map_err(|e| e.payload())
+}
+
+/// Undoes the newest change (a new entry of the history).
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>) -> Res<Applied> {
+    state.store()?.undo().await.map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub async fn redo(state: State<'_, AppState>) -> Res<Applied> {
+    state.store()?.redo().await.map_err(|e| e.payload())
+}
+
+/// Every year's texts containing `query`, newest year first.
+#[tauri::command]
+pub async fn search(state: State<'_, AppState>, query: String) -> Res<Vec<SearchHit>> {
+    state.store()?.search(&query).await.map_err(|e| e.payload())
+}
+
+/// A date typed with a Buddhist Era year, as ISO (refuses a CE year with a hint).
+#[tauri::command]
+pub fn parse_be_date(text: String) -> Res<String> {
+    prongsai_core::thai::parse_be_date(&text)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|e| e.payload())
+}
+
+/// A complaint channel as the phrase inserted into a result.
+#[tauri::command]
+pub fn channel_phrase(channel: Channel) -> String {
+    channel.phrase()
+}
+
+/// Opens a web address (http or https only) in the system browser.
+#[tauri::command]
+pub fn open_url<R: Runtime>(app: AppHandle<R>, url: String) -> Res<()> {
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+        return Err(CoreError::InvalidInput(format!("\"{url}\" is not a web address")).payload());
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| CoreError::Io(e.to_string()).payload())
+}
+
+/// The name the history records for this window's changes.
+#[tauri::command]
+pub fn set_user(state: State<'_, AppState>, name: String) -> Res<()> {
+    let name = prongsai_core::change::clean_line("user name", &name, false).map_err(|e| e.payload())?;
+    state.set_user(name);
+    Ok(())
 }
 
 /// A year's budget monitored through fiscal month `through` (1 = October).
@@ -219,7 +286,7 @@ pub async fn export_budget_pdf<R: Runtime>(
         &app,
         &state,
         (&format!("budget-report-{year_be}-{through}m.pdf"), "PDF", "pdf"),
-        |path| async move { documents::export_budget_report(store, year_be, through, &path).await },
+        |path| async move { documents::export_budget_report(&store, year_be, through, &path).await },
     )
     .await
 }
@@ -237,7 +304,7 @@ pub async fn export_budget_xlsx<R: Runtime>(
         &app,
         &state,
         (&format!("budget-{year_be}.xlsx"), "Excel", "xlsx"),
-        |path| async move { documents::export_budget_xlsx(store, year_be, through, &path).await },
+        |path| async move { documents::export_budget_xlsx(&store, year_be, through, &path).await },
     )
     .await
 }
@@ -254,7 +321,7 @@ pub async fn export_spending_plan_pdf<R: Runtime>(
         &app,
         &state,
         (&format!("spending-plan-{year_be}.pdf"), "PDF", "pdf"),
-        |path| async move { documents::export_spending_plan(store, year_be, &path).await },
+        |path| async move { documents::export_spending_plan(&store, year_be, &path).await },
     )
     .await
 }
@@ -271,7 +338,7 @@ pub async fn export_report_pdf<R: Runtime>(
         &app,
         &state,
         (&format!("ITA-report-{year_be}.pdf"), "PDF", "pdf"),
-        |path| async move { documents::export_report(store, year_be, None, None, &path).await },
+        |path| async move { documents::export_report(&store, year_be, None, None, &path).await },
     )
     .await
 }
@@ -288,7 +355,7 @@ pub async fn export_memo_pdf<R: Runtime>(
         &app,
         &state,
         (&format!("memo-{id}.pdf"), "PDF", "pdf"),
-        |path| async move { documents::export_memo(store, id, None, &path).await },
+        |path| async move { documents::export_memo(&store, id, None, &path).await },
     )
     .await
 }

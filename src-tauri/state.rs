@@ -13,6 +13,8 @@ pub struct AppState {
     exported: Mutex<HashSet<PathBuf>>,
     /// The import file the user chose and saw checked, awaiting "apply".
     pending_import: Mutex<Option<PathBuf>>,
+    /// The user name set in the app: who the history records.
+    user: Mutex<String>,
 }
 
 impl AppState {
@@ -21,6 +23,7 @@ impl AppState {
             store: Store::open_or_seed(path).await.map(|(s, _)| s).map_err(|e| e.payload()),
             exported: Mutex::default(),
             pending_import: Mutex::default(),
+            user: Mutex::default(),
         }
     }
 
@@ -29,6 +32,7 @@ impl AppState {
             store: Err(e.payload()),
             exported: Mutex::default(),
             pending_import: Mutex::default(),
+            user: Mutex::default(),
         }
     }
 
@@ -37,11 +41,21 @@ impl AppState {
             store: Ok(store),
             exported: Mutex::default(),
             pending_import: Mutex::default(),
+            user: Mutex::default(),
         }
     }
 
-    pub fn store(&self) -> Result<&Store, ErrorPayload> {
-        self.store.as_ref().map_err(Clone::clone)
+    /// The store, writing in the name of the app's user.
+    pub fn store(&self) -> Result<Store, ErrorPayload> {
+        let user = self.user.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        self.store
+            .as_ref()
+            .map(|s| s.clone().with_actor(user))
+            .map_err(Clone::clone)
+    }
+
+    pub fn set_user(&self, name: String) {
+        *self.user.lock().unwrap_or_else(|e| e.into_inner()) = name;
     }
 }
 

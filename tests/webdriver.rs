@@ -145,7 +145,7 @@ async fn the_sample_opens_an_edit_saves_and_survives_a_restart() {
     let titles = all(&c, "[data-testid=measure-title]").await;
     assert_eq!(value(&titles[0]).await, "สร้างการรับรู้การใช้จ่ายงบประมาณประจำปี");
     assert_eq!(value(&titles[3]).await, "สร้างการรับรู้การใช้ทรัพย์สินของราชการ");
-    assert_eq!(all(&c, "[data-testid=outcome]").await.len(), 5);
+    assert_eq!(all(&c, "[data-testid=outcome-row]").await.len(), 5);
     // Thai digits, as the sample organization asks.
     let select = c.find(Locator::Css("[data-testid=year-select]")).await.unwrap();
     assert_eq!(select.text().await.unwrap().trim(), "๒๕๖๖");
@@ -369,4 +369,328 @@ async fn hostile_text_renders_inert() {
 
 async fn all_css(c: &Client, css: &str) -> Vec<Element> {
     all(c, css).await
+}
+
+// ------------------------------------------------------------ the editor
+
+/// `prongsai-cli report --year Y --format json` on the app's database: what
+/// the tests below check the window against. The CLI is built with the
+/// workspace (`make test` runs `cargo test --workspace`).
+fn cli_report(db: &Path, year: i32) -> serde_json::Value {
+    let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        cli.exists(),
+        "{} is not built: run `cargo test --workspace`",
+        cli.display()
+    );
+    let out = Command::new(&cli)
+        .args(["--db"])
+        .arg(db)
+        .args(["report", "--year", &year.to_string(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+async fn click(c: &Client, css: &str) {
+    all(c, css).await.remove(0).click().await.unwrap();
+}
+
+async fn ids(c: &Client, css: &str) -> Vec<String> {
+    let mut v = Vec::new();
+    for e in c.find_all(Locator::Css(css)).await.unwrap() {
+        v.push(e.attr("data-id").await.unwrap().unwrap_or_default());
+    }
+    v
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_measure_moves_by_keyboard_and_back_with_undo() {
+    use fantoccini::key::Key;
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    let before = ids(&c, "[data-testid=measure]").await;
+    let titles: Vec<String> = cli_report(&db, 2566)["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["title"].as_str().unwrap().to_owned())
+        .collect();
+
+    // Focus the first measure's handle (as Tab would) and press Alt+↓ twice.
+    let handle = all(&c, "[data-testid=measure-handle]").await.remove(0);
+    c.execute("arguments[0].focus()", vec![serde_json::to_value(&handle).unwrap()])
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let focused = c.active_element().await.unwrap();
+        assert_eq!(
+            focused.attr("data-testid").await.unwrap().as_deref(),
+            Some("measure-handle")
+        );
+        focused
+            .send_keys(&format!("{}{}{}", Key::Alt, Key::Down, Key::Null))
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let moved = vec![
+        before[1].clone(),
+        before[2].clone(),
+        before[0].clone(),
+        before[3].clone(),
+    ];
+    until("the measure to move down twice", || async {
+        ids(&c, "[data-testid=measure]").await == moved
+    })
+    .await;
+    // Focus stays on the moved measure's handle, so the keys can go on.
+    let focused = c.active_element().await.unwrap();
+    assert_eq!(focused.attr("data-id").await.unwrap(), Some(before[0].clone()));
+    let json = cli_report(&db, 2566);
+    let order: Vec<&str> = json["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, [&titles[1], &titles[2], &titles[0], &titles[3]]);
+
+    // Ctrl+Z twice (focus outside any field) puts it back.
+    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
+    let body = c.find(Locator::Css("body")).await.unwrap();
+    for _ in 0..2 {
+        body.send_keys(&format!("{}z{}", Key::Control, Key::Null))
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    until("undo to restore the order", || async {
+        ids(&c, "[data-testid=measure]").await == before
+    })
+    .await;
+    let json = cli_report(&db, 2566);
+    let order: Vec<&str> = json["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, titles.iter().map(String::as_str).collect::<Vec<_>>());
+    // The redo button says what it would redo.
+    let redo = c.find(Locator::Css("[data-testid=redo]")).await.unwrap();
+    assert!(redo.attr("title").await.unwrap().unwrap().contains("ย้ายมาตรการ"));
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_result_with_a_link_and_an_image_is_added_then_undone() {
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    let original = cli_report(&db, 2566);
+    let n = original["measures"][0]["results"].as_array().unwrap().len();
+
+    // A new result at the end of measure 1.
+    click(&c, "[data-testid=add-result]").await;
+    let text = all(&c, "[data-testid=new-result-end-text]").await.remove(0);
+    text.send_keys("เผยแพร่ช่องทางร้องเรียนทางเว็บไซต์ <b>ของกรม</b>")
+        .await
+        .unwrap();
+    click(&c, "[data-testid=new-result-end-add]").await;
+    let sel = "[data-testid=measure]:nth-of-type(1) [data-testid=result-row]";
+    until("the new result", || async {
+        c.find_all(Locator::Css(sel)).await.unwrap().len() == n + 1
+    })
+    .await;
+    let row = c.find_all(Locator::Css(sel)).await.unwrap().pop().unwrap();
+    let result_id = row.attr("data-id").await.unwrap().unwrap();
+
+    // A link, checked for form: a bad one is refused in words.
+    let add = format!("[data-testid=evidence-add][data-result=\"{result_id}\"]");
+    click(&c, &add).await;
+    let url = all(&c, "[data-testid=evidence-url]").await.remove(0);
+    url.send_keys("javascript:alert(1)").await.unwrap();
+    click(&c, "[data-testid=evidence-url-add]").await;
+    all(&c, "[data-testid=action-error]").await;
+    url.clear().await.unwrap();
+    url.send_keys("https://www.ipthailand.go.th/th/complaint")
+        .await
+        .unwrap();
+    click(&c, "[data-testid=evidence-url-add]").await;
+    let link = format!("[data-testid=evidence][data-result=\"{result_id}\"] [data-testid=evidence-link]");
+    until("the link", || async { c.find(Locator::Css(&link)).await.is_ok() }).await;
+
+    // An image picked from disk, shown as a thumbnail.
+    let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/tests/fixtures/emblem.png");
+    click(&c, &add).await;
+    click(&c, "[data-testid=evidence-kind-image]").await;
+    let file = all(&c, "[data-testid=evidence-file]").await.remove(0);
+    file.send_keys(png.to_str().unwrap()).await.unwrap();
+    let img = format!("[data-testid=evidence][data-result=\"{result_id}\"] [data-testid=evidence-image]");
+    until("the thumbnail", || async { c.find(Locator::Css(&img)).await.is_ok() }).await;
+    if let Ok(shot) = c.screenshot().await {
+        std::fs::write(screenshot_path("editor-evidence"), shot).unwrap();
+    }
+
+    let json = cli_report(&db, 2566);
+    let added = json["measures"][0]["results"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(added["text"], "เผยแพร่ช่องทางร้องเรียนทางเว็บไซต์ <b>ของกรม</b>");
+    assert_eq!(
+        added["evidence"][0],
+        serde_json::json!({"kind": "url", "url": "https://www.ipthailand.go.th/th/complaint"})
+    );
+    assert_eq!(added["evidence"][1]["kind"], "image");
+    assert_eq!(added["evidence"][1]["name"], "emblem.png");
+    assert_eq!(
+        added["evidence"][1]["data"].as_str().unwrap(),
+        prongsai_core::doc::base64_encode(&std::fs::read(&png).unwrap())
+    );
+    // Markup typed as text is not an element.
+    assert!(c.find(Locator::Css("[data-testid=result-row] b")).await.is_err());
+
+    // Undo three times (the button): image, link, result are gone again.
+    for _ in 0..3 {
+        let undo = c.find(Locator::Css("[data-testid=undo]")).await.unwrap();
+        undo.click().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
+    until("the result to go", || async {
+        c.find_all(Locator::Css(sel)).await.unwrap().len() == n
+    })
+    .await;
+    assert_eq!(cli_report(&db, 2566), original);
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ui_switches_to_english_and_back() {
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    let before = cli_report(&db, 2566);
+    let header = |c: &Client| {
+        let c = c.clone();
+        async move { c.find(Locator::Css("thead th")).await.unwrap().text().await.unwrap() }
+    };
+    assert_eq!(header(&c).await, "มาตรการ");
+    let lang = c.find(Locator::Css("[data-testid=lang-select]")).await.unwrap();
+    lang.select_by_value("en").await.unwrap();
+    until("English", || async { header(&c).await == "Measure" }).await;
+    let tab = c.find(Locator::Css("[data-testid=tab-years]")).await.unwrap();
+    assert_eq!(tab.text().await.unwrap(), "Years");
+    let html_lang = c.execute("return document.documentElement.lang", vec![]).await.unwrap();
+    assert_eq!(html_lang, "en");
+    if let Ok(shot) = c.screenshot().await {
+        std::fs::write(screenshot_path("report-english"), shot).unwrap();
+    }
+    // The choice survives a reload of the window.
+    c.refresh().await.unwrap();
+    all(&c, "[data-testid=measure]").await;
+    until("English after reload", || async { header(&c).await == "Measure" }).await;
+    let lang = c.find(Locator::Css("[data-testid=lang-select]")).await.unwrap();
+    lang.select_by_value("th").await.unwrap();
+    until("Thai", || async { header(&c).await == "มาตรการ" }).await;
+    // The language is the window's: the report is unchanged.
+    assert_eq!(cli_report(&db, 2566), before);
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn year_2567_is_created_from_2566_and_2566_is_approved_read_only() {
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    click(&c, "[data-testid=tab-years]").await;
+
+    // A CE year is refused with the BE year it likely meant.
+    let to = all(&c, "[data-testid=new-year-to]").await.remove(0);
+    to.clear().await.unwrap();
+    to.send_keys("2024").await.unwrap();
+    click(&c, "[data-testid=new-year]").await;
+    let hint = all(&c, "[data-testid=new-year-error]").await.remove(0);
+    assert!(
+        hint.text().await.unwrap().contains("๒๕๖๗"),
+        "{}",
+        hint.text().await.unwrap()
+    );
+
+    to.clear().await.unwrap();
+    to.send_keys("๒๕๖๗").await.unwrap();
+    click(&c, "[data-testid=new-year]").await;
+    until("the report of 2567", || async {
+        matches!(c.find(Locator::Css("[data-testid=report]")).await, Ok(r) if r.attr("data-year").await.unwrap().as_deref() == Some("2567"))
+    })
+    .await;
+    assert_eq!(all(&c, "[data-testid=measure]").await.len(), 4);
+    assert!(
+        c.find_all(Locator::Css("[data-testid=result-row]"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        !c.find_all(Locator::Css("[data-testid=activity-row]"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let json = cli_report(&db, 2567);
+    let src = cli_report(&db, 2566);
+    assert_eq!(json["year"]["status"], "draft");
+    for (a, b) in json["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(src["measures"].as_array().unwrap())
+    {
+        assert_eq!((&a["title"], &a["activities"]), (&b["title"], &b["activities"]));
+        assert_eq!(a["results"], serde_json::json!([]));
+    }
+
+    // Approve 2566: its report becomes read-only.
+    let select = c.find(Locator::Css("[data-testid=year-select]")).await.unwrap();
+    select.select_by_value("2566").await.unwrap();
+    until("2566", || async {
+        matches!(c.find(Locator::Css("[data-testid=report]")).await, Ok(r) if r.attr("data-year").await.unwrap().as_deref() == Some("2566"))
+    })
+    .await;
+    click(&c, "[data-testid=tab-years]").await;
+    let by = all(&c, "[data-testid=approve-by]").await.remove(0);
+    by.clear().await.unwrap();
+    by.send_keys("นายอธิบดี ทดสอบ").await.unwrap();
+    click(&c, "[data-testid=approve]").await;
+    until("approved", || async {
+        matches!(c.find(Locator::Css("[data-testid=panel-status]")).await, Ok(s) if s.text().await.unwrap() == "อนุมัติแล้ว")
+    })
+    .await;
+    click(&c, "[data-testid=tab-report]").await;
+    all(&c, "[data-testid=locked-note]").await;
+    let title = all(&c, "[data-testid=measure-title]").await.remove(0);
+    assert_eq!(title.attr("readonly").await.unwrap().as_deref(), Some("true"));
+    assert!(
+        c.find_all(Locator::Css("[data-testid=add-result], [data-testid=measure-delete]"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let json = cli_report(&db, 2566);
+    assert_eq!(json["year"]["status"], "approved");
+    assert_eq!(json["year"]["trail"]["by"], "นายอธิบดี ทดสอบ");
+    c.close().await.unwrap();
 }

@@ -1,7 +1,9 @@
 // Typed calls to the Rust commands (src-tauri/commands.rs). Every type here
 // comes from bindings.ts, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
-import type { Applied, BudgetView, Change, ErrorPayload, Exported, ImportCheck, Report, YearSummary } from './bindings';
+import type {
+  Applied, BudgetView, Change, Channel, ErrorPayload, Exported, ImportCheck, Report, SearchHit, UndoState, YearSummary,
+} from './bindings';
 import { isErrorPayload } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -36,4 +38,14 @@ export const api = {
   exportBudgetPdf: (yearBe: number, through: number) => call<Exported | null>('export_budget_pdf', { yearBe, through }),
   exportBudgetXlsx: (yearBe: number, through: number) => call<Exported | null>('export_budget_xlsx', { yearBe, through }),
   exportSpendingPlanPdf: (yearBe: number) => call<Exported | null>('export_spending_plan_pdf', { yearBe }),
+  undoState: () => call<UndoState>('undo_state'),
+  undo: () => call<Applied>('undo'),
+  redo: () => call<Applied>('redo'),
+  search: (query: string) => call<SearchHit[]>('search', { query }),
+  /** A date typed with a BE year, as ISO; refuses a CE year with a hint. */
+  parseBeDate: (text: string) => call<string>('parse_be_date', { text }),
+  channelPhrase: (channel: Channel) => call<string>('channel_phrase', { channel }),
+  /** Opens an http(s) address in the system browser. */
+  openUrl: (url: string) => call<null>('open_url', { url }),
+  setUser: (name: string) => call<null>('set_user', { name }),
 };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { charOffset, keyAction } from './editor';
+
+const k = (key: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>> = {}) => ({
+  key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods,
+});
+
+describe('editor keys', () => {
+  it('maps the documented shortcuts', () => {
+    expect(keyAction(k('ArrowUp', { altKey: true }))).toBe('move-up');
+    expect(keyAction(k('ArrowDown', { altKey: true }))).toBe('move-down');
+    expect(keyAction(k('Enter', { ctrlKey: true }))).toBe('split');
+    expect(keyAction(k('z', { ctrlKey: true }))).toBe('undo');
+    expect(keyAction(k('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(keyAction(k('z', { metaKey: true, shiftKey: true }))).toBe('redo');
+    expect(keyAction(k('y', { ctrlKey: true }))).toBe('redo');
+    expect(keyAction(k(']', { ctrlKey: true }))).toBe('indent');
+    expect(keyAction(k('f', { ctrlKey: true }))).toBe('search');
+  });
+  it('leaves ordinary typing alone', () => {
+    expect(keyAction(k('z'))).toBeNull();
+    expect(keyAction(k('ArrowUp'))).toBeNull();
+    expect(keyAction(k('Enter'))).toBeNull();
+    expect(keyAction(k('Enter', { shiftKey: true }))).toBeNull();
+  });
+  it('counts characters as Rust does', () => {
+    expect(charOffset('กข😀ค', 4)).toBe(3);
+    expect(charOffset('ผลการดำเนินการ', 5)).toBe(5);
+  });
+});

@@ -1,0 +1,52 @@
+// What every part of the report editor shares: the words, the digits, and
+// the one way to change anything (`edit`, over the core's typed Change).
+import { getContext, setContext } from 'svelte';
+import type { Change, Digits } from './bindings';
+import type { Lang, MessageKey } from './i18n';
+
+export interface Editor {
+  readonly lang: Lang;
+  readonly digits: Digits;
+  /** The year is approved or published: nothing is editable. */
+  readonly readonly: boolean;
+  t: (k: MessageKey) => string;
+  /** Saves pending typing, applies the change, reloads, then focuses `focus` (a CSS selector). */
+  edit: (change: Change, focus?: string) => Promise<boolean>;
+  /** A field saved its text (the undo state changed). */
+  saved: () => void;
+  /** Shows an error from an action in words. */
+  fail: (e: unknown) => void;
+}
+
+const key = Symbol('editor');
+
+export function provideEditor(e: Editor): void {
+  setContext(key, e);
+}
+
+export function editor(): Editor {
+  const e = getContext<Editor | undefined>(key);
+  if (!e) throw new Error('editor context missing');
+  return e;
+}
+
+/** Characters (Unicode scalar values, as Rust counts them) before a UTF-16 caret. */
+export function charOffset(text: string, caret: number): number {
+  return Array.from(text.slice(0, caret)).length;
+}
+
+/** The keyboard action an editor key press stands for, if any. */
+export type KeyAction = 'move-up' | 'move-down' | 'split' | 'indent' | 'outdent' | 'undo' | 'redo' | 'search';
+
+export function keyAction(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>): KeyAction | null {
+  const mod = e.ctrlKey || e.metaKey;
+  if (e.altKey && !mod && e.key === 'ArrowUp') return 'move-up';
+  if (e.altKey && !mod && e.key === 'ArrowDown') return 'move-down';
+  if (mod && !e.altKey && e.key === 'Enter') return 'split';
+  if (mod && !e.altKey && e.key === ']') return 'indent';
+  if (mod && !e.altKey && e.key === '[') return 'outdent';
+  if (mod && !e.altKey && (e.key === 'z' || e.key === 'Z')) return e.shiftKey ? 'redo' : 'undo';
+  if (mod && !e.altKey && !e.shiftKey && (e.key === 'y' || e.key === 'Y')) return 'redo';
+  if (mod && !e.altKey && !e.shiftKey && (e.key === 'f' || e.key === 'k')) return 'search';
+  return null;
+}
