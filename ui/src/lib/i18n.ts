@@ -205,6 +205,7 @@ const th = {
   changeBatch: 'แก้ไขหลายส่วน',
   changeOther: 'การแก้ไข',
   editTools: 'เครื่องมือแก้ไข',
+  emblemInSettings: 'ตั้งตราได้ที่แท็บ “ตั้งค่า”',
 } as const;
 
 type Messages = Record<keyof typeof th, string>;
@@ -413,6 +414,7 @@ const en: Messages = {
   changeBatch: 'several edits',
   changeOther: 'edit',
   editTools: 'Editing tools',
+  emblemInSettings: 'Set it on the “Settings” tab.',
 };
 
 export const catalogues: Record<Lang, Messages> = { th, en };
