@@ -662,6 +662,12 @@ async fn the_ui_switches_to_english_and_back() {
     if let Ok(shot) = c.screenshot().await {
         std::fs::write(screenshot_path("report-english"), shot).unwrap();
     }
+    click(&c, "[data-testid=tab-settings]").await;
+    all(&c, "[data-testid=settings]").await;
+    if let Ok(shot) = c.screenshot().await {
+        std::fs::write(screenshot_path("settings-english"), shot).unwrap();
+    }
+    click(&c, "[data-testid=tab-report]").await;
     // The choice survives a reload of the window.
     c.refresh().await.unwrap();
     all(&c, "[data-testid=measure]").await;
@@ -744,6 +750,9 @@ async fn year_2567_is_created_from_2566_and_2566_is_approved_read_only() {
         matches!(c.find(Locator::Css("[data-testid=panel-status]")).await, Ok(s) if s.text().await.ok().as_deref() == Some("อนุมัติแล้ว"))
     })
     .await;
+    if let Ok(shot) = c.screenshot().await {
+        std::fs::write(screenshot_path("years-panel"), shot).unwrap();
+    }
     click(&c, "[data-testid=tab-report]").await;
     all(&c, "[data-testid=locked-note]").await;
     let title = all(&c, "[data-testid=measure-title]").await.remove(0);
