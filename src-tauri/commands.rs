@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use prongsai_core::budget_import::ImportCheck;
 
 use prongsai_core::documents::{self, Exported};
-use prongsai_core::store::UndoState;
+use prongsai_core::store::{BackupInfo, HistoryEntry, UndoState, backups};
 use prongsai_core::{
-    Applied, Change, Channel, CoreError, ErrorCode, ErrorPayload, Id, Report, SearchHit, YearSummary, doc,
+    Applied, Change, Channel, CoreError, ErrorCode, ErrorPayload, Id, Report, SearchHit, TextTarget, YearSummary, doc,
 };
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -42,7 +42,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         parse_be_date,
         channel_phrase,
         open_url,
-        set_user
+        set_user,
+        history_of,
+        list_backups,
+        backup_now,
+        restore_choose,
+        restore_backup
     ]
 }
 
@@ -124,6 +129,63 @@ pub fn open_url<R: Runtime>(app: AppHandle<R>, url: String) -> Res<()> {
     app.opener()
         .open_url(url, None::<&str>)
         .map_err(|e| CoreError::Io(e.to_string()).payload())
+}
+
+/// Every version of one text field, newest first.
+#[tauri::command]
+pub async fn history_of(state: State<'_, AppState>, target: TextTarget) -> Res<Vec<HistoryEntry>> {
+    state.store()?.history_of(target).await.map_err(|e| e.payload())
+}
+
+/// The rolling backups kept beside the database, newest first.
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Res<Vec<BackupInfo>> {
+    let store = state.store()?;
+    backups::list(&backups::backup_dir(store.path())).map_err(|e| e.payload())
+}
+
+/// "Back up now": asks where, then writes a consistent copy there;
+/// `None` when the user cancels.
+#[tauri::command]
+pub async fn backup_now<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<String>> {
+    let store = state.store()?;
+    let name = format!("prongsai-{}.sqlite", chrono::Local::now().format("%Y-%m-%d-%H%M"));
+    let Some(path) = save_as(&app, &name, "SQLite", "sqlite").await else {
+        return Ok(None);
+    };
+    if path.exists() {
+        std::fs::remove_file(&path)
+            .map_err(|e| CoreError::Io(format!("cannot replace {}: {e}", path.display())).payload())?;
+    }
+    store.backup_to(&path).await.map_err(|e| e.payload())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// "Restore…": asks for a backup file, keeps the current state beside the
+/// database, and replaces it; returns where the previous state was kept,
+/// `None` when the user cancels.
+#[tauri::command]
+pub async fn restore_choose<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<String>> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("SQLite", &["sqlite", "db"])
+        .pick_file(move |p| {
+            let _ = tx.send(p);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    state.restore(&path).await.map(|p| Some(p.display().to_string()))
+}
+
+/// Restores one of the rolling backups, by its name in the list.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Res<String> {
+    let store = state.store()?;
+    let path = backups::resolve(&backups::backup_dir(store.path()), &name).map_err(|e| e.payload())?;
+    drop(store);
+    state.restore(&path).await.map(|p| p.display().to_string())
 }
 
 /// The name the history records for this window's changes.

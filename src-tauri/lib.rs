@@ -35,6 +35,26 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Every [`ROLLING_EVERY`](prongsai_core::store::backups::ROLLING_EVERY),
+/// from the start, a backup of the database if it changed since the last one.
+fn spawn_rolling_backups(app: tauri::AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let mut tick = tokio::time::interval(prongsai_core::store::backups::ROLLING_EVERY);
+        loop {
+            tick.tick().await;
+            let Ok(store) = app.state::<AppState>().store() else {
+                continue;
+            };
+            if let Err(e) = store
+                .rolling_backup(chrono::Utc::now(), prongsai_core::store::Retention::default())
+                .await
+            {
+                eprintln!("prongsai: rolling backup failed: {e}");
+            }
+        }
+    });
+}
+
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -45,6 +65,7 @@ pub fn run() {
                 Err(e) => AppState::failed(prongsai_core::CoreError::Io(e)),
             };
             app.manage(state);
+            spawn_rolling_backups(app.handle().clone());
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -1,14 +1,20 @@
-//! What the app holds between commands: the open store, or why it could
-//! not be opened (shown to the user, e.g. a database from a newer version).
+//! What the app holds between commands: the open store (or why it could
+//! not be opened, shown to the user: a database from a newer version, one
+//! another window has open), the lock that keeps a second app instance off
+//! the file, and this session's exports.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use prongsai_core::store::AppLock;
 use prongsai_core::{CoreError, ErrorPayload, Store};
 
 pub struct AppState {
-    store: Result<Store, ErrorPayload>,
+    store: Mutex<Result<Store, ErrorPayload>>,
+    /// The database file, and the lock on it while this app has it open.
+    db: Option<PathBuf>,
+    _lock: Option<AppLock>,
     /// Files this session exported: the only ones the app offers to open.
     exported: Mutex<HashSet<PathBuf>>,
     /// The import file the user chose and saw checked, awaiting "apply".
@@ -17,62 +23,86 @@ pub struct AppState {
     user: Mutex<String>,
 }
 
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl AppState {
-    pub async fn open(path: &Path) -> AppState {
+    fn new(store: Result<Store, ErrorPayload>, db: Option<PathBuf>, lock: Option<AppLock>) -> AppState {
         AppState {
-            store: Store::open_or_seed(path).await.map(|(s, _)| s).map_err(|e| e.payload()),
+            store: Mutex::new(store),
+            db,
+            _lock: lock,
             exported: Mutex::default(),
             pending_import: Mutex::default(),
             user: Mutex::default(),
         }
+    }
+
+    /// Locks the database for this app, then opens it (seeding a new one).
+    pub async fn open(path: &Path) -> AppState {
+        let lock = match AppLock::acquire(path) {
+            Ok(l) => l,
+            Err(e) => return AppState::new(Err(e.payload()), None, None),
+        };
+        let store = Store::open_or_seed(path).await.map(|(s, _)| s).map_err(|e| e.payload());
+        AppState::new(store, Some(path.to_owned()), Some(lock))
     }
 
     pub fn failed(e: CoreError) -> AppState {
-        AppState {
-            store: Err(e.payload()),
-            exported: Mutex::default(),
-            pending_import: Mutex::default(),
-            user: Mutex::default(),
-        }
+        AppState::new(Err(e.payload()), None, None)
     }
 
     pub fn from_store(store: Store) -> AppState {
-        AppState {
-            store: Ok(store),
-            exported: Mutex::default(),
-            pending_import: Mutex::default(),
-            user: Mutex::default(),
-        }
+        let db = store.path().to_owned();
+        AppState::new(Ok(store), Some(db), None)
     }
 
     /// The store, writing in the name of the app's user.
     pub fn store(&self) -> Result<Store, ErrorPayload> {
-        let user = self.user.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        self.store
+        let user = locked(&self.user).clone();
+        locked(&self.store)
             .as_ref()
             .map(|s| s.clone().with_actor(user))
             .map_err(Clone::clone)
     }
 
     pub fn set_user(&self, name: String) {
-        *self.user.lock().unwrap_or_else(|e| e.into_inner()) = name;
+        *locked(&self.user) = name;
     }
-}
 
-impl AppState {
+    /// Replaces the database with `from` (after keeping the current state
+    /// beside it) and reopens it. Commands that arrive meanwhile are told
+    /// the database is busy. Returns where the previous state was kept.
+    pub async fn restore(&self, from: &Path) -> Result<PathBuf, ErrorPayload> {
+        let db = self
+            .db
+            .clone()
+            .ok_or_else(|| CoreError::Io("no database is open".into()).payload())?;
+        let busy = CoreError::DatabaseLocked("the database is being restored".into()).payload();
+        let current = std::mem::replace(&mut *locked(&self.store), Err(busy));
+        if let Ok(store) = current {
+            store.close().await;
+        }
+        let result = prongsai_core::store::restore(&db, from).await;
+        let reopened = Store::open_or_seed(&db).await.map(|(s, _)| s).map_err(|e| e.payload());
+        *locked(&self.store) = reopened;
+        result.map_err(|e| e.payload())
+    }
+
     pub fn remember_export(&self, path: PathBuf) {
-        self.exported.lock().unwrap_or_else(|e| e.into_inner()).insert(path);
+        locked(&self.exported).insert(path);
     }
 
     pub fn set_pending_import(&self, path: Option<PathBuf>) {
-        *self.pending_import.lock().unwrap_or_else(|e| e.into_inner()) = path;
+        *locked(&self.pending_import) = path;
     }
 
     pub fn pending_import(&self) -> Option<PathBuf> {
-        self.pending_import.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        locked(&self.pending_import).clone()
     }
 
     pub fn was_exported(&self, path: &Path) -> bool {
-        self.exported.lock().unwrap_or_else(|e| e.into_inner()).contains(path)
+        locked(&self.exported).contains(path)
     }
 }

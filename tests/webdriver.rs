@@ -768,3 +768,103 @@ async fn year_2567_is_created_from_2566_and_2566_is_approved_read_only() {
     assert_eq!(json["year"]["trail"]["by"], "นายอธิบดี ทดสอบ");
     c.close().await.unwrap();
 }
+
+// ------------------------------------------------- keeping the data safe
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_open_in_another_window_is_refused_with_a_message() {
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    Store::open_or_seed(&db).await.unwrap().0.close().await;
+    // Another Prongsai holds the database.
+    let held = prongsai_core::store::AppLock::acquire(&db).unwrap();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    let problem = all(&c, "[data-testid=load-error]").await.remove(0);
+    let text = problem.text().await.unwrap();
+    assert!(text.contains("ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมหรือหน้าต่างอื่น"), "{text}");
+    assert!(text.contains("another Prongsai window"), "{text}");
+    c.close().await.unwrap();
+    drop(held);
+    // Once the other one is gone, the app opens it.
+    let c = start_app(&driver, &db).await;
+    assert_eq!(all(&c, "[data-testid=measure]").await.len(), 4);
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rolling_backup_restores_and_a_fields_history_shows_its_versions() {
+    let _serial = SERIAL.lock().await;
+    let (dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    // The app backs up at start (the seeded sample is a change).
+    let backups = prongsai_core::store::backups::backup_dir(&db);
+    until("the first rolling backup", || async {
+        prongsai_core::store::backups::list(&backups)
+            .map(|l| !l.is_empty())
+            .unwrap_or(false)
+    })
+    .await;
+    let original = cli_report(&db, 2566);
+
+    // Two edits of one result, then its history lists both, newest first.
+    let result = all(&c, "[data-testid=result-text]").await.remove(0);
+    let id = result.attr("data-id").await.unwrap().unwrap();
+    for text in ["ฉบับแรก", "ฉบับที่สอง"] {
+        result.clear().await.unwrap();
+        result.send_keys(text).await.unwrap();
+        leave(&result).await;
+        until("saved", || async { save_state(&c).await == "saved" }).await;
+    }
+    c.execute(
+        &format!("document.querySelector('[data-testid=result-text][data-id=\"{id}\"]').focus()"),
+        vec![],
+    )
+    .await
+    .unwrap();
+    click(
+        &c,
+        &format!("[data-testid=result-row][data-id=\"{id}\"] [data-testid=result-history]"),
+    )
+    .await;
+    let entries = all(&c, "[data-testid=history-entry]").await;
+    assert_eq!(entries.len(), 2);
+    assert!(entries[0].text().await.unwrap().contains("ฉบับที่สอง"));
+    assert!(entries[1].text().await.unwrap().contains("ฉบับแรก"));
+    assert_eq!(cli_report(&db, 2566)["measures"][0]["results"][0]["text"], "ฉบับที่สอง");
+
+    // Restore the backup taken at start: the edits are gone, the state
+    // before the restore is kept beside the database.
+    click(&c, "[data-testid=tab-settings]").await;
+    click(&c, "[data-testid=restore-backup]").await;
+    click(&c, "[data-testid=restore-confirm]").await;
+    let notice = all(&c, "[data-testid=app-notice]").await.remove(0);
+    assert!(notice.text().await.unwrap().contains("before-restore"));
+    assert_eq!(cli_report(&db, 2566), original);
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("before-restore"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let (before, _) = Store::open(&kept[0].path()).await.unwrap();
+    assert_eq!(
+        before.report(2566).await.unwrap().measures[0].results[0].text,
+        "ฉบับที่สอง"
+    );
+    before.close().await;
+    // The window shows the restored report.
+    click(&c, "[data-testid=tab-report]").await;
+    let first = all(&c, "[data-testid=result-text]").await.remove(0);
+    until("the restored text", || async {
+        value(&first).await
+            == prongsai_core::thai::to_display(
+                original["measures"][0]["results"][0]["text"].as_str().unwrap(),
+                prongsai_core::Digits::Thai,
+            )
+    })
+    .await;
+    c.close().await.unwrap();
+}

@@ -55,6 +55,8 @@ pub fn typescript() -> String {
         crate::change::OrgSettings::decl(&cfg),
         crate::store::UndoState::decl(&cfg),
         crate::store::Step::decl(&cfg),
+        crate::store::HistoryEntry::decl(&cfg),
+        crate::store::BackupInfo::decl(&cfg),
         ReportDoc::decl(&cfg),
         OrganizationDoc::decl(&cfg),
         YearDoc::decl(&cfg),

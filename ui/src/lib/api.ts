@@ -2,7 +2,8 @@
 // comes from bindings.ts, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  Applied, BudgetView, Change, Channel, ErrorPayload, Exported, ImportCheck, Report, SearchHit, UndoState, YearSummary,
+  Applied, BackupInfo, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
+  TextTarget, UndoState, YearSummary,
 } from './bindings';
 import { isErrorPayload } from './errors';
 
@@ -48,4 +49,12 @@ export const api = {
   /** Opens an http(s) address in the system browser. */
   openUrl: (url: string) => call<null>('open_url', { url }),
   setUser: (name: string) => call<null>('set_user', { name }),
+  /** Every version of a text field, newest first. */
+  historyOf: (target: TextTarget) => call<HistoryEntry[]>('history_of', { target }),
+  listBackups: () => call<BackupInfo[]>('list_backups'),
+  /** Asks where, writes a copy; the path, or `null` when cancelled. */
+  backupNow: () => call<string | null>('backup_now'),
+  /** Asks for a backup file and restores it; where the previous state went, or `null`. */
+  restoreChoose: () => call<string | null>('restore_choose'),
+  restoreBackup: (name: string) => call<string>('restore_backup', { name }),
 };

@@ -199,6 +199,34 @@ export type Step = { change_id: number,
  */
 kind: string, };
 
+export type HistoryEntry = { change_id: number, 
+/**
+ * RFC 3339, UTC.
+ */
+at: string, actor: string, 
+/**
+ * "do", "undo" or "redo".
+ */
+kind: string, 
+/**
+ * The text the change left in the field.
+ */
+text: string, };
+
+export type BackupInfo = { 
+/**
+ * The file name inside the backups folder.
+ */
+name: string, 
+/**
+ * When it was taken (RFC 3339, UTC).
+ */
+at: string, 
+/**
+ * The newest history entry it holds.
+ */
+change_id: number, bytes: number, };
+
 export type ReportDoc = { format: string, version: number, organization: OrganizationDoc, year: YearDoc, measures: Array<MeasureDoc>, outcomes: Array<string>, memos?: Array<MemoDoc>, };
 
 export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, orientation: Orientation, channels?: Array<Channel>, };

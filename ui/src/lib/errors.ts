@@ -54,6 +54,6 @@ export function errorText(e: unknown, lang: Lang): string {
 /** Extra detail worth showing (which field, which limit), or ''. */
 export function errorDetail(e: unknown): string {
   if (!isErrorPayload(e)) return '';
-  if (e.code === 'text_too_long' || e.code === 'invalid_input' || e.code === 'malformed_import') return e.message;
+  if (['text_too_long', 'invalid_input', 'malformed_import', 'database_locked', 'year_locked'].includes(e.code)) return e.message;
   return '';
 }

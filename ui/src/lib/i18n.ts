@@ -205,6 +205,22 @@ const th = {
   changeBatch: 'แก้ไขหลายส่วน',
   changeOther: 'การแก้ไข',
   editTools: 'เครื่องมือแก้ไข',
+  history: 'ประวัติการแก้ไข',
+  historyEmpty: 'ยังไม่มีการแก้ไขช่องนี้หลังนำเข้า',
+  historyUndo: 'เลิกทำ',
+  historyRedo: 'ทำซ้ำ',
+  historyBy: 'โดย',
+  historyNobody: 'ไม่ระบุชื่อ',
+  backups: 'สำรองและกู้คืนข้อมูล',
+  backupsHint: 'โปรแกรมสำรองฐานข้อมูลให้เองทุก 15 นาทีที่มีการแก้ไข เก็บไว้วันละ 6 ชุด 30 วันล่าสุด ก่อนกู้คืนจะสำรองสภาพปัจจุบันไว้เสมอ',
+  backupNow: 'สำรองตอนนี้…',
+  restoreFile: 'กู้คืนจากไฟล์…',
+  restoreThis: 'กู้คืนชุดนี้',
+  restoreConfirm: 'ยืนยันกู้คืน (สำรองสภาพปัจจุบันไว้ก่อน)',
+  noBackups: 'ยังไม่มีข้อมูลสำรองอัตโนมัติ',
+  backupDone: 'สำรองข้อมูลไว้ที่',
+  restoreDone: 'กู้คืนแล้ว สภาพก่อนกู้คืนเก็บไว้ที่',
+  changesCount: 'การแก้ไข',
   emblemInSettings: 'ตั้งตราได้ที่แท็บ “ตั้งค่า”',
 } as const;
 
@@ -414,6 +430,22 @@ const en: Messages = {
   changeBatch: 'several edits',
   changeOther: 'edit',
   editTools: 'Editing tools',
+  history: 'History',
+  historyEmpty: 'No change to this field since it was imported.',
+  historyUndo: 'undo',
+  historyRedo: 'redo',
+  historyBy: 'by',
+  historyNobody: 'no name',
+  backups: 'Backup and restore',
+  backupsHint: 'Prongsai backs up the database every 15 minutes of editing and keeps 6 a day for 30 days. Restoring always keeps the current state first.',
+  backupNow: 'Back up now…',
+  restoreFile: 'Restore from a file…',
+  restoreThis: 'Restore this one',
+  restoreConfirm: 'Confirm restore (the current state is kept first)',
+  noBackups: 'No automatic backup yet.',
+  backupDone: 'Backed up to',
+  restoreDone: 'Restored. The state before is kept in',
+  changesCount: 'changes',
   emblemInSettings: 'Set it on the “Settings” tab.',
 };
 
@@ -476,6 +508,15 @@ export function formatAmount(amount: string, digits: 'thai' | 'arabic'): string 
 /** Western digits to Thai digits (numbers only; prose arrives converted from Rust). */
 export function thaiDigits(s: string | number): string {
   return String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+}
+
+/** An instant (RFC 3339) in local time as a Thai date and time: ๒๗ พฤศจิกายน ๒๕๖๙ ๑๔:๐๕ น. */
+export function thaiDateTime(at: string, digits: 'thai' | 'arabic'): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const text = `${d.getDate()} ${thaiMonths[d.getMonth()]} ${d.getFullYear() + 543} ${pad(d.getHours())}:${pad(d.getMinutes())} น.`;
+  return digits === 'thai' ? thaiDigits(text) : text;
 }
 
 /** An ISO date (YYYY-MM-DD) as a Thai date with the BE year: ๕ เมษายน ๒๕๖๖. */

@@ -5,7 +5,7 @@
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
-use crate::change::Change;
+use crate::change::{Change, TextTarget};
 
 use super::edit::Mode;
 use crate::error::{CoreError, Result};
@@ -205,6 +205,56 @@ pub(super) async fn stacks(conn: &mut SqliteConnection) -> Result<(Vec<i64>, Vec
         }
     }
     Ok((undo, redo))
+}
+
+/// One change to a record, as the app's history panel lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct HistoryEntry {
+    pub change_id: i64,
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub actor: String,
+    /// "do", "undo" or "redo".
+    pub kind: String,
+    /// The text the change left in the field.
+    pub text: String,
+}
+
+/// Every entry that set `target`'s text (alone or in a batch), newest first.
+pub(super) async fn of_text(conn: &mut SqliteConnection, target: TextTarget) -> Result<Vec<HistoryEntry>> {
+    let target_json = serde_json::to_string(&target).expect("a target serialises");
+    // A cheap filter in SQL, then the exact match on the parsed change.
+    let pattern = format!("%\"target\":{}%", target_json.replace('%', "\\%").replace('_', "\\_"));
+    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, at, actor, kind, change FROM change_log WHERE change LIKE ?1 ESCAPE '\\' ORDER BY id DESC",
+    )
+    .bind(&pattern)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::new();
+    for (change_id, at, actor, kind, change) in rows {
+        let change: Change = serde_json::from_str(&change)
+            .map_err(|e| CoreError::Database(format!("history entry {change_id} is not a change: {e}")))?;
+        if let Some(text) = text_set(&change, target) {
+            out.push(HistoryEntry {
+                change_id,
+                at,
+                actor,
+                kind,
+                text,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The text `change` leaves in `target`, if it sets it (the last write wins in a batch).
+fn text_set(change: &Change, target: TextTarget) -> Option<String> {
+    match change {
+        Change::SetText { target: t, text } if *t == target => Some(text.clone()),
+        Change::Batch { changes } => changes.iter().rev().find_map(|c| text_set(c, target)),
+        _ => None,
+    }
 }
 
 /// The first place two JSON values differ, as a path (`measures[0].title`).

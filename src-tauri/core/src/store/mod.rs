@@ -9,6 +9,7 @@
 //! - A database whose schema is newer than this build is refused untouched;
 //!   one that needs migrating is first copied with `VACUUM INTO`.
 
+pub mod backups;
 mod edit;
 mod history;
 mod read;
@@ -16,7 +17,8 @@ mod write;
 
 pub use edit::copy_forward;
 
-pub use history::Verification;
+pub use backups::{AppLock, BackupInfo, Retention};
+pub use history::{HistoryEntry, Verification};
 
 /// What Undo and Redo would do now (see [`Store::undo_state`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -302,6 +304,13 @@ impl Store {
         let applied = write::apply(&mut tx, change, &self.actor, mode, reverts).await?;
         tx.commit().await?;
         Ok(applied)
+    }
+
+    /// The changes that wrote one text field, newest first: when, who,
+    /// whether it was an undo or a redo, and the text it left.
+    pub async fn history_of(&self, target: crate::change::TextTarget) -> Result<Vec<HistoryEntry>> {
+        let mut conn = self.pool.acquire().await?;
+        history::of_text(&mut conn, target).await
     }
 
     /// Searches every year's measures, activities, results, remarks,
