@@ -1,0 +1,191 @@
+//! Writes a database of a given schema version, as that version of
+//! Prongsai would have left it, for `tests/migrations.rs`:
+//!
+//!     cargo run -p prongsai-core --example schema_fixtures -- 6 src-tauri/core/tests/fixtures/schema
+//!
+//! Run it once for each new schema version, when that version is released,
+//! and commit the file; never regenerate an older one (it stands for the
+//! databases users have). How: the changes that version could make are
+//! applied through today's store, then the tables and columns that existed
+//! at that version are copied into a database migrated only that far (the
+//! schema grows additively, so the rows an older app wrote are these rows).
+
+use std::path::{Path, PathBuf};
+
+use prongsai_core::budget::{BudgetDoc, BudgetLineDoc, Category, MonthFigures, Target, TargetScope};
+use prongsai_core::{Change, Channel, ChannelKind, OitItem, Signatures, Store, TextTarget};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::{AssertSqlSafe, Row};
+
+/// The changes an app of schema `version` could have made to the sample.
+fn changes(version: i64) -> Vec<Change> {
+    let mut doc = prongsai_core::sample::sample_doc().expect("the sample parses");
+    if version < 2 {
+        // Memos, signatures and the orientation arrived with v2.
+        doc.memos.clear();
+        doc.year.signatures = Signatures::default();
+        doc.organization.orientation = Default::default();
+    }
+    let mut out = vec![Change::ImportReport {
+        doc: Box::new(doc),
+        replace: false,
+    }];
+    if version >= 3 {
+        let month = |month, planned: &str, disbursed: &str| MonthFigures {
+            month,
+            planned: planned.parse().unwrap(),
+            disbursed: disbursed.parse().unwrap(),
+            committed: Default::default(),
+        };
+        let line = |division: &str, category, allocated: &str| BudgetLineDoc {
+            division: division.into(),
+            category,
+            item: None,
+            plan: "แผนงานพื้นฐาน".into(),
+            source: "งบประมาณแผ่นดิน".into(),
+            allocated: allocated.parse().unwrap(),
+            transfer_in: Default::default(),
+            transfer_out: Default::default(),
+            months: vec![month(1, "100000.00", "95000.50"), month(6, "250000", "251000")],
+        };
+        out.push(Change::ImportBudget {
+            budget: Box::new(BudgetDoc {
+                year_be: 2566,
+                lines: vec![
+                    line("กลุ่มบริหารงานคลัง", Category::Operating, "1200000"),
+                    line("สำนักงานเลขาธิการกรม", Category::Investment, "3500000.25"),
+                ],
+                targets: vec![Target {
+                    scope: TargetScope::Overall,
+                    quarter: 2,
+                    percent: "54".parse().unwrap(),
+                }],
+            }),
+            replace: false,
+        });
+    }
+    if version >= 4 {
+        out.push(Change::RememberMapping {
+            headers: vec!["หน่วยงาน".into(), "งบ".into(), "จัดสรร".into()],
+            mapping: [("หน่วยงาน", "division"), ("งบ", "category"), ("จัดสรร", "allocated")]
+                .into_iter()
+                .map(|(a, b)| (a.to_owned(), b.to_owned()))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Changes of schema 6 and later that go through undo as well.
+async fn editor_changes(store: &Store) {
+    store
+        .apply(Change::SetChannels {
+            channels: vec![Channel {
+                kind: ChannelKind::Phone,
+                value: "0 2547 4621".into(),
+                unit: "กลุ่มคุ้มครองจริยธรรม".into(),
+                note: String::new(),
+            }],
+        })
+        .await
+        .unwrap();
+    store
+        .apply(Change::SetOitItems {
+            year_be: 2566,
+            items: vec![OitItem {
+                code: "O42".into(),
+                title: "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน".into(),
+            }],
+        })
+        .await
+        .unwrap();
+    let m = store.report(2566).await.unwrap().measures[0].id;
+    store
+        .apply(Change::SetText {
+            target: TextTarget::MeasureRemarks(m),
+            text: "แก้แล้วเลิกทำ".into(),
+        })
+        .await
+        .unwrap();
+    store.undo().await.unwrap();
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let version: i64 = args
+        .next()
+        .and_then(|v| v.parse().ok())
+        .expect("usage: schema_fixtures VERSION OUTDIR");
+    let out_dir = PathBuf::from(args.next().expect("usage: schema_fixtures VERSION OUTDIR"));
+    assert!(version >= 1 && version <= prongsai_core::store::known_schema_version());
+    let work = tempfile::tempdir().unwrap();
+
+    // Everything, through today's store.
+    let full = work.path().join("full.sqlite");
+    let (store, _) = Store::open(&full).await.unwrap();
+    let store = store.with_actor("fixture");
+    for c in changes(version) {
+        store.apply(c).await.unwrap();
+    }
+    if version >= 6 {
+        editor_changes(&store).await;
+    }
+    assert!(store.verify().await.unwrap().ok());
+    store.close().await;
+
+    let dest = out_dir.join(format!("v{version}.sqlite"));
+    project(&full, &dest, version).await;
+    println!("wrote {}", dest.display());
+}
+
+/// Copies the tables and columns of schema `version` from `full` into a
+/// new database at `dest` migrated to `version`.
+async fn project(full: &Path, dest: &Path, version: i64) {
+    if dest.exists() {
+        std::fs::remove_file(dest).unwrap();
+    }
+    let opts = SqliteConnectOptions::new()
+        .filename(dest)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Delete)
+        .foreign_keys(false);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(opts)
+        .await
+        .unwrap();
+    prongsai_core::store::MIGRATOR.run_to(version, &pool).await.unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    sqlx::query("ATTACH DATABASE ?1 AS full")
+        .bind(full.to_str().unwrap())
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap();
+    for table in tables {
+        let cols: Vec<String> = sqlx::query(AssertSqlSafe(format!("PRAGMA main.table_info({table})")))
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get::<String, _>("name"))
+            .collect();
+        let list = cols.join(", ");
+        sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO main.{table} ({list}) SELECT {list} FROM full.{table}"
+        )))
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    }
+    sqlx::query("DETACH DATABASE full").execute(&mut *conn).await.unwrap();
+    drop(conn);
+    sqlx::query("VACUUM").execute(&pool).await.unwrap();
+    pool.close().await;
+}
