@@ -428,6 +428,23 @@ impl Store {
         Ok(())
     }
 
+    /// The recorded change JSON of history entry `id`, if there is one.
+    pub async fn raw_change(&self, id: i64) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT change FROM change_log WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Walks the history's hash chain only (no replay): the entry count and
+    /// the first entry that does not match, if any. Cheap enough to run
+    /// after every start.
+    pub async fn verify_chain(&self) -> Result<(usize, Option<(i64, String)>)> {
+        let mut conn = self.pool.acquire().await?;
+        let (entries, broken_at, _) = history::check_chain(&mut conn).await?;
+        Ok((entries, broken_at))
+    }
+
     /// Walks the history's hash chain and replays it into a scratch
     /// database: an entry changed or removed, or a record edited around the
     /// app, is reported by name.
