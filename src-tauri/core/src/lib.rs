@@ -11,6 +11,7 @@ pub mod doc;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod fuzz;
 pub mod money;
 pub mod paths;
 pub mod sample;
