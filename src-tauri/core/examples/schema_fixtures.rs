@@ -110,6 +110,90 @@ async fn editor_changes(store: &Store) {
     store.undo().await.unwrap();
 }
 
+/// Schema 7: a register, a loan through to its return, an inspection.
+async fn asset_changes(store: &Store) {
+    use prongsai_core::assets::*;
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let asset = |number: &str, name: &str| AssetDoc {
+        number: number.into(),
+        name: name.into(),
+        category: "ครุภัณฑ์คอมพิวเตอร์".into(),
+        brand: "Lenovo".into(),
+        model: "ThinkPad E14".into(),
+        serial: format!("SN{number}"),
+        acquired_on: day(2023, 1, 10),
+        method: "เฉพาะเจาะจง".into(),
+        price: "25900.00".parse().unwrap(),
+        budget_year: Some(2566),
+        funding: "งบประมาณแผ่นดิน".into(),
+        location: "ห้องพัสดุ".into(),
+        division: "กลุ่มบริหารงานคลัง".into(),
+        status: AssetStatus::Usable,
+        useful_life: 3,
+        note: String::new(),
+    };
+    let apply = |c: Change| async move { store.apply(c).await.unwrap() };
+    apply(Change::ImportAssets {
+        assets: vec![asset("7440-001-0001/66", "โน้ตบุ๊ก"), asset("7440-001-0002/66", "โน้ตบุ๊ก")],
+    })
+    .await;
+    apply(Change::RequestLoan {
+        request: LoanRequest {
+            asset_number: "7440-001-0001/66".into(),
+            borrower: "นางสาวสมใจ ใฝ่ดี".into(),
+            position: "นักวิชาการพัสดุ".into(),
+            division: "กลุ่มบริหารงานคลัง".into(),
+            purpose: "ประชุมนอกสถานที่".into(),
+            outside: true,
+            borrow_on: day(2023, 5, 1),
+            due_on: day(2023, 5, 9),
+        },
+        on: day(2023, 4, 28),
+    })
+    .await;
+    let loan_id = 1;
+    apply(Change::DecideLoan {
+        loan_id,
+        approve: true,
+        by: "อธิบดี".into(),
+        authority: Authority::Head,
+        on: day(2023, 4, 29),
+        reason: String::new(),
+    })
+    .await;
+    apply(Change::HandOverLoan {
+        loan_id,
+        on: day(2023, 5, 1),
+        by: "เจ้าหน้าที่พัสดุ".into(),
+    })
+    .await;
+    apply(Change::ReturnLoan {
+        loan_id,
+        on: day(2023, 5, 8),
+        condition: ReturnCondition::Good,
+        received_by: "เจ้าหน้าที่พัสดุ".into(),
+    })
+    .await;
+    let member = |n: &str| Member {
+        name: n.into(),
+        position: "กรรมการ".into(),
+    };
+    apply(Change::StartInspection {
+        year_be: 2566,
+        on: day(2023, 10, 2),
+        supply_officer: "นายพัสดุ ดูแล".into(),
+        committee: vec![member("นายก"), member("นางข"), member("นางสาวค")],
+    })
+    .await;
+    apply(Change::RecordFinding {
+        year_be: 2566,
+        number: "7440-001-0002/66".into(),
+        finding: Finding::Damaged,
+        note: String::new(),
+    })
+    .await;
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let mut args = std::env::args().skip(1);
@@ -131,6 +215,9 @@ async fn main() {
     if version >= 6 {
         editor_changes(&store).await;
     }
+    if version >= 7 {
+        asset_changes(&store).await;
+    }
     assert!(store.verify().await.unwrap().ok());
     store.close().await;
 
@@ -140,7 +227,8 @@ async fn main() {
 }
 
 /// Copies the tables and columns of schema `version` from `full` into a
-/// new database at `dest` migrated to `version`.
+/// new database at `dest` migrated to `version` (rows a migration seeded
+/// there already, such as the asset categories, are kept).
 async fn project(full: &Path, dest: &Path, version: i64) {
     if dest.exists() {
         std::fs::remove_file(dest).unwrap();
@@ -178,7 +266,7 @@ async fn project(full: &Path, dest: &Path, version: i64) {
             .collect();
         let list = cols.join(", ");
         sqlx::query(AssertSqlSafe(format!(
-            "INSERT INTO main.{table} ({list}) SELECT {list} FROM full.{table}"
+            "INSERT OR IGNORE INTO main.{table} ({list}) SELECT {list} FROM full.{table}"
         )))
         .execute(&mut *conn)
         .await

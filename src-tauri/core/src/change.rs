@@ -165,7 +165,92 @@ pub enum Change {
     Batch {
         changes: Vec<Change>,
     },
+
+    // ------------------------------------- assets, loans, inspections
+    // Records, not drafts: they are never undone (a loan is corrected by
+    // the next step, not rewritten), and undo passes over them.
+    /// Add assets to the register, all or none (an import, or one by hand).
+    ImportAssets {
+        assets: Vec<crate::assets::AssetDoc>,
+    },
+    /// Change an asset's status (ชำรุด, สูญหาย, จำหน่ายแล้ว …), with the reason.
+    SetAssetStatus {
+        number: String,
+        status: crate::assets::AssetStatus,
+        on: chrono::NaiveDate,
+        reason: String,
+    },
+    /// Set or remove an asset's photo.
+    SetAssetPhoto {
+        number: String,
+        photo: Option<Emblem>,
+    },
+    RequestLoan {
+        request: crate::assets::LoanRequest,
+        on: chrono::NaiveDate,
+    },
+    /// Approve or refuse (with a reason) a requested loan: the head of the
+    /// agency or a delegate.
+    DecideLoan {
+        loan_id: Id,
+        approve: bool,
+        by: String,
+        authority: crate::assets::Authority,
+        on: chrono::NaiveDate,
+        reason: String,
+    },
+    HandOverLoan {
+        loan_id: Id,
+        on: chrono::NaiveDate,
+        by: String,
+    },
+    ReturnLoan {
+        loan_id: Id,
+        on: chrono::NaiveDate,
+        condition: crate::assets::ReturnCondition,
+        received_by: String,
+    },
+    /// How damage or loss on return was made good (ข้อ 209).
+    SettleLoan {
+        loan_id: Id,
+        settlement: crate::assets::Settlement,
+        note: String,
+        on: chrono::NaiveDate,
+    },
+    /// Open the year's inspection with its committee (ข้อ 213).
+    StartInspection {
+        year_be: i32,
+        on: chrono::NaiveDate,
+        supply_officer: String,
+        committee: Vec<crate::assets::Member>,
+    },
+    RecordFinding {
+        year_be: i32,
+        number: String,
+        finding: crate::assets::Finding,
+        note: String,
+    },
+    /// Close the inspection: findings become the assets' statuses.
+    ConfirmInspection {
+        year_be: i32,
+        on: chrono::NaiveDate,
+    },
 }
+
+/// The kinds of the asset record changes (see [`Change::is_record`]).
+pub const RECORD_KINDS: [&str; 11] = [
+    "import_assets",
+    "set_asset_status",
+    "set_asset_photo",
+    "request_loan",
+    "decide_loan",
+    "hand_over_loan",
+    "return_loan",
+    "settle_loan",
+    "start_inspection",
+    "record_finding",
+    "confirm_inspection",
+];
 
 /// A measure to insert. Ids are `null` for new records; the history keeps
 /// the ids given, so a redo or a replay recreates the same records.
@@ -311,7 +396,24 @@ impl Change {
             Change::DeleteYear { .. } => "delete_year",
             Change::SetStatus { .. } => "set_status",
             Change::Batch { .. } => "batch",
+            Change::ImportAssets { .. } => "import_assets",
+            Change::SetAssetStatus { .. } => "set_asset_status",
+            Change::SetAssetPhoto { .. } => "set_asset_photo",
+            Change::RequestLoan { .. } => "request_loan",
+            Change::DecideLoan { .. } => "decide_loan",
+            Change::HandOverLoan { .. } => "hand_over_loan",
+            Change::ReturnLoan { .. } => "return_loan",
+            Change::SettleLoan { .. } => "settle_loan",
+            Change::StartInspection { .. } => "start_inspection",
+            Change::RecordFinding { .. } => "record_finding",
+            Change::ConfirmInspection { .. } => "confirm_inspection",
         }
+    }
+
+    /// A change to the asset records: never undone, and undo passes over it
+    /// (it touches nothing the undoable changes do).
+    pub fn is_record(&self) -> bool {
+        RECORD_KINDS.contains(&self.kind())
     }
 }
 

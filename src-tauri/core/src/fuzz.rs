@@ -7,8 +7,11 @@
 
 use crate::domain::Digits;
 
+/// A fuzz target: bytes in, a panic when something that must hold does not.
+pub type Target = fn(&[u8]);
+
 /// The targets by name, as the corpus folders and cargo-fuzz name them.
-pub const TARGETS: [(&str, fn(&[u8])); 7] = [
+pub const TARGETS: [(&str, Target); 7] = [
     ("report_json", report_json),
     ("csv_import", csv_import),
     ("xlsx_import", xlsx_import),

@@ -2,6 +2,7 @@
 //! handling. Usable without a window: the desktop app and the CLI are thin
 //! layers over it. This crate never depends on tauri.
 
+pub mod assets;
 pub mod bindings;
 pub mod budget;
 pub mod budget_export;

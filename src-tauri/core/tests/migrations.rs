@@ -88,6 +88,18 @@ async fn every_released_schema_migrates_with_a_backup_and_keeps_its_data() {
         );
         assert_eq!(r.organization.channels.len(), usize::from(v >= 6), "v{v}: channels");
         assert_eq!(r.year.oit_items.len(), usize::from(v >= 6), "v{v}: OIT items");
+        if v >= 7 {
+            let today = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+            assert_eq!(store.assets().await.unwrap().len(), 2, "v{v}: assets");
+            let loans = store.loans(&Default::default(), today).await.unwrap();
+            assert_eq!(loans.len(), 1, "v{v}: loans");
+            assert_eq!(loans[0].state, prongsai_core::assets::LoanState::Returned);
+            assert_eq!(
+                store.inspection(2566).await.unwrap().findings.len(),
+                1,
+                "v{v}: findings"
+            );
+        }
 
         // And it works as today's database: an edit, its undo, a verify.
         let target = TextTarget::MeasureRemarks(r.measures[1].id);

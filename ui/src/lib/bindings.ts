@@ -213,6 +213,167 @@ kind: string,
  */
 text: string, };
 
+export type AssetStatus = "usable" | "damaged" | "deteriorated" | "lost" | "disposed";
+
+export type AssetDoc = { 
+/**
+ * เลขครุภัณฑ์, unique: 7440-001-0001/66
+ */
+number: string, name: string, category: string, brand: string, model: string, serial: string, acquired_on: string, 
+/**
+ * วิธีการได้มา (e-bidding, เฉพาะเจาะจง, รับบริจาค …)
+ */
+method: string, price: string, 
+/**
+ * The fiscal year (BE) of the budget that paid for it.
+ */
+budget_year: number | null, 
+/**
+ * แหล่งเงิน
+ */
+funding: string, location: string, 
+/**
+ * The custodian division.
+ */
+division: string, status: AssetStatus, 
+/**
+ * Useful life in years (the category's when the file gives none).
+ */
+useful_life: number, note: string, };
+
+export type Asset = { id: number, 
+/**
+ * A photo, base64 (the register's page only; lists leave it out).
+ */
+photo: Emblem | null, 
+/**
+ * เลขครุภัณฑ์, unique: 7440-001-0001/66
+ */
+number: string, name: string, category: string, brand: string, model: string, serial: string, acquired_on: string, 
+/**
+ * วิธีการได้มา (e-bidding, เฉพาะเจาะจง, รับบริจาค …)
+ */
+method: string, price: string, 
+/**
+ * The fiscal year (BE) of the budget that paid for it.
+ */
+budget_year: number | null, 
+/**
+ * แหล่งเงิน
+ */
+funding: string, location: string, 
+/**
+ * The custodian division.
+ */
+division: string, status: AssetStatus, 
+/**
+ * Useful life in years (the category's when the file gives none).
+ */
+useful_life: number, note: string, };
+
+export type StatusEvent = { on: string, status: AssetStatus, reason: string, };
+
+export type Depreciation = { as_of: string, accumulated: string, book_value: string, 
+/**
+ * Depreciation in the fiscal year of `as_of`, through `as_of`.
+ */
+this_fiscal_year: string, };
+
+export type LoanState = "requested" | "approved" | "refused" | "handed_over" | "returned";
+
+export type LoanStep = "approve" | "refuse" | "hand_over" | "return" | "settle";
+
+export type ReturnCondition = "good" | "damaged" | "lost";
+
+export type Settlement = "repaired" | "replaced" | "paid";
+
+export type Authority = "head" | "delegate";
+
+export type LoanRequest = { asset_number: string, borrower: string, position: string, division: string, purpose: string, 
+/**
+ * Used outside the office (ข้อ 207 asks which).
+ */
+outside: boolean, borrow_on: string, due_on: string, };
+
+export type Loan = { id: number, asset_id: number, asset_number: string, asset_name: string, state: LoanState, requested_on: string, decided_by: string, decided_as: Authority | null, decided_on: string | null, refusal: string, handed_over_on: string | null, handed_over_by: string, returned_on: string | null, return_condition: ReturnCondition | null, received_by: string, settlement: Settlement | null, settlement_note: string, settled_on: string | null, asset_number: string, borrower: string, position: string, division: string, purpose: string, 
+/**
+ * Used outside the office (ข้อ 207 asks which).
+ */
+outside: boolean, borrow_on: string, due_on: string, };
+
+export type Member = { name: string, position: string, };
+
+export type Finding = "found" | "not_found" | "damaged" | "obsolete";
+
+export type Inspection = { year_be: number, started_on: string, supply_officer: string, committee: Array<Member>, confirmed_on: string | null, findings: Array<FindingRow>, };
+
+export type FindingRow = { number: string, name: string, finding: Finding, note: string, };
+
+export type AssetPage = { asset: Asset, depreciation: Depreciation, events: Array<StatusEvent>, loans: Array<Loan>, };
+
+export type LoanFilter = { 
+/**
+ * Only loans in this state.
+ */
+state: LoanState | null, 
+/**
+ * Only loans out past their due date on this day.
+ */
+overdue_on: string | null, 
+/**
+ * Only loans out and due within this many days of `today`.
+ */
+due_within: number | null, 
+/**
+ * Only this borrower's (part of the name).
+ */
+borrower: string | null, };
+
+export type AssetSummary = { year_be: number, 
+/**
+ * Assets in the register (not disposed) at the end of the year.
+ */
+registered: number, 
+/**
+ * Loans requested in the year.
+ */
+loans: number, 
+/**
+ * Of the loans returned in the year, the per cent returned by the due date.
+ */
+returned_on_time_percent: string | null, 
+/**
+ * Loans out past their due date at the end of the year (or today).
+ */
+overdue: number, 
+/**
+ * Assets with a finding in the year's inspection.
+ */
+inspected: number, };
+
+export type AssetRow = { id: number, number: string, name: string, category: string, location: string, division: string, status: AssetStatus, price: string, acquired_on: string, 
+/**
+ * Lent out (approved or handed over) right now.
+ */
+on_loan: boolean, };
+
+export type AssetSort = "number" | "name" | "category" | "location" | "status" | "price" | "acquired_on";
+
+export type AssetQuery = { 
+/**
+ * Words that must all appear (number, name, category, brand, model,
+ * serial, location, division); Thai digits match Arabic ones.
+ */
+text: string, status: AssetStatus | null, sort: AssetSort, descending: boolean, offset: number, limit: number, };
+
+export type AssetRows = { 
+/**
+ * Rows matching the filter, in all.
+ */
+total: number, offset: number, rows: Array<AssetRow>, };
+
+export type AssetImportPreview = { rows: number, added: number, errors: Array<RowError>, };
+
 export type BackupInfo = { 
 /**
  * The file name inside the backups folder.
@@ -328,7 +489,7 @@ mapping: { [key in string]: string } | null,
  */
 problem: string | null, preview: ImportPreview | null, };
 
-export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, } | { "kind": "insert_measure", year_be: number, index: number, measure: MeasureSnap, } | { "kind": "delete_measure", id: number, } | { "kind": "move_measure", id: number, to: number, } | { "kind": "insert_item", list: ItemList, index: number, item: ItemSnap, } | { "kind": "delete_item", item: ItemRef, } | { "kind": "move_item", item: ItemRef, to: number, } | { "kind": "set_level", item: ItemRef, level: number, } | { "kind": "split_item", item: ItemRef, at: number, } | { "kind": "merge_item", item: ItemRef, } | { "kind": "insert_evidence", result_id: number, index: number, evidence: EvidenceSnap, } | { "kind": "delete_evidence", id: number, } | { "kind": "set_organization", settings: OrgSettings, } | { "kind": "set_channels", channels: Array<Channel>, } | { "kind": "set_oit_items", year_be: number, items: Array<OitItem>, } | { "kind": "set_oit_tag", target: OitTarget, code: string, } | { "kind": "set_signatures", year_be: number, signatures: Signatures, } | { "kind": "new_year", from: number, to: number, keep_remarks: boolean, } | { "kind": "insert_year", year: YearSnap, } | { "kind": "delete_year", year_be: number, } | { "kind": "set_status", year_be: number, status: YearStatus, by: string, url: string, reason: string, at: string | null, } | { "kind": "batch", changes: Array<Change>, };
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, } | { "kind": "insert_measure", year_be: number, index: number, measure: MeasureSnap, } | { "kind": "delete_measure", id: number, } | { "kind": "move_measure", id: number, to: number, } | { "kind": "insert_item", list: ItemList, index: number, item: ItemSnap, } | { "kind": "delete_item", item: ItemRef, } | { "kind": "move_item", item: ItemRef, to: number, } | { "kind": "set_level", item: ItemRef, level: number, } | { "kind": "split_item", item: ItemRef, at: number, } | { "kind": "merge_item", item: ItemRef, } | { "kind": "insert_evidence", result_id: number, index: number, evidence: EvidenceSnap, } | { "kind": "delete_evidence", id: number, } | { "kind": "set_organization", settings: OrgSettings, } | { "kind": "set_channels", channels: Array<Channel>, } | { "kind": "set_oit_items", year_be: number, items: Array<OitItem>, } | { "kind": "set_oit_tag", target: OitTarget, code: string, } | { "kind": "set_signatures", year_be: number, signatures: Signatures, } | { "kind": "new_year", from: number, to: number, keep_remarks: boolean, } | { "kind": "insert_year", year: YearSnap, } | { "kind": "delete_year", year_be: number, } | { "kind": "set_status", year_be: number, status: YearStatus, by: string, url: string, reason: string, at: string | null, } | { "kind": "batch", changes: Array<Change>, } | { "kind": "import_assets", assets: Array<AssetDoc>, } | { "kind": "set_asset_status", number: string, status: AssetStatus, on: string, reason: string, } | { "kind": "set_asset_photo", number: string, photo: Emblem | null, } | { "kind": "request_loan", request: LoanRequest, on: string, } | { "kind": "decide_loan", loan_id: number, approve: boolean, by: string, authority: Authority, on: string, reason: string, } | { "kind": "hand_over_loan", loan_id: number, on: string, by: string, } | { "kind": "return_loan", loan_id: number, on: string, condition: ReturnCondition, received_by: string, } | { "kind": "settle_loan", loan_id: number, settlement: Settlement, note: string, on: string, } | { "kind": "start_inspection", year_be: number, on: string, supply_officer: string, committee: Array<Member>, } | { "kind": "record_finding", year_be: number, number: string, finding: Finding, note: string, } | { "kind": "confirm_inspection", year_be: number, on: string, };
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 

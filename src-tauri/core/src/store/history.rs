@@ -178,13 +178,23 @@ pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, O
 /// The undo and redo stacks, newest last, as entry ids: replayed from the
 /// log's kinds. A change that cannot be undone (an import) empties both.
 pub(super) async fn stacks(conn: &mut SqliteConnection) -> Result<(Vec<i64>, Vec<i64>)> {
-    let rows: Vec<(i64, String, Option<i64>, bool)> = sqlx::query_as(
-        "SELECT id, kind, reverts, COALESCE(substr(before, 1, 8) = '{\"undo\":', 0) FROM change_log ORDER BY id",
+    /// id, kind, reverts, has an inverse, the change's kind
+    type StackRow = (i64, String, Option<i64>, bool, Option<String>);
+    let rows: Vec<StackRow> = sqlx::query_as(
+        "SELECT id, kind, reverts, COALESCE(substr(before, 1, 8) = '{\"undo\":', 0), json_extract(change, '$.kind') \
+         FROM change_log ORDER BY id",
     )
     .fetch_all(&mut *conn)
     .await?;
     let (mut undo, mut redo) = (Vec::new(), Vec::new());
-    for (id, kind, reverts, undoable) in rows {
+    for (id, kind, reverts, undoable, change_kind) in rows {
+        // Asset records touch nothing undo does: undo passes over them.
+        if change_kind
+            .as_deref()
+            .is_some_and(|k| crate::change::RECORD_KINDS.contains(&k))
+        {
+            continue;
+        }
         match kind.as_str() {
             "undo" if undo.last().is_some() && undo.last() == reverts.as_ref() => {
                 undo.pop();

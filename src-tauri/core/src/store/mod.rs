@@ -9,6 +9,7 @@
 //! - A database whose schema is newer than this build is refused untouched;
 //!   one that needs migrating is first copied with `VACUUM INTO`.
 
+mod assets;
 pub mod backups;
 mod edit;
 mod history;
@@ -313,6 +314,116 @@ impl Store {
         history::of_text(&mut conn, target).await
     }
 
+    /// The register in memory, for the app's table (rebuild after changes).
+    pub async fn asset_index(&self) -> Result<crate::assets::index::AssetIndex> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(crate::assets::index::AssetIndex::new(
+            assets::index_rows(&mut conn).await?,
+        ))
+    }
+
+    /// The whole register in number order (no photos).
+    pub async fn assets(&self) -> Result<Vec<crate::assets::AssetDoc>> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(assets::all_assets(&mut conn)
+            .await?
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect())
+    }
+
+    /// One asset's page as of `today`.
+    pub async fn asset_page(&self, number: &str, today: chrono::NaiveDate) -> Result<crate::assets::AssetPage> {
+        let mut conn = self.pool.acquire().await?;
+        let asset = assets::asset(&mut conn, number).await?;
+        let events = assets::status_events(&mut conn, asset.id).await?;
+        let loans = assets::loans(&mut conn, Some(asset.id)).await?;
+        Ok(crate::assets::AssetPage {
+            depreciation: crate::assets::depreciation(&asset.doc, today),
+            asset,
+            events,
+            loans,
+        })
+    }
+
+    pub async fn loan(&self, id: crate::domain::Id) -> Result<crate::assets::Loan> {
+        let mut conn = self.pool.acquire().await?;
+        assets::loan_row(&mut conn, id).await
+    }
+
+    /// Loans kept by `filter`, newest first.
+    pub async fn loans(
+        &self,
+        filter: &crate::assets::LoanFilter,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<crate::assets::Loan>> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(assets::loans(&mut conn, None)
+            .await?
+            .into_iter()
+            .filter(|l| filter.keeps(l, today))
+            .collect())
+    }
+
+    pub async fn inspection(&self, year_be: i32) -> Result<crate::assets::Inspection> {
+        let mut conn = self.pool.acquire().await?;
+        assets::inspection(&mut conn, year_be).await
+    }
+
+    /// A year's asset figures, to quote in a result.
+    pub async fn asset_summary(&self, year_be: i32, today: chrono::NaiveDate) -> Result<crate::assets::AssetSummary> {
+        let mut conn = self.pool.acquire().await?;
+        assets::summary(&mut conn, year_be, today).await
+    }
+
+    /// Reads a register table without writing: the assets it would add and
+    /// every row's problems.
+    pub async fn check_asset_import(
+        &self,
+        table: &crate::budget_import::Table,
+        mapping: Option<&std::collections::BTreeMap<String, String>>,
+    ) -> Result<(Vec<crate::assets::AssetDoc>, crate::assets::import::AssetImportPreview)> {
+        let mut conn = self.pool.acquire().await?;
+        let cats = assets::categories(&mut conn).await?;
+        let registered = assets::numbers(&mut conn).await?;
+        let (docs, errors) = crate::assets::import::read_assets(table, mapping, &cats, &registered)?;
+        let preview = crate::assets::import::AssetImportPreview {
+            rows: table.rows.len(),
+            added: docs.len(),
+            errors,
+        };
+        Ok((docs, preview))
+    }
+
+    /// The asset records as one JSON value: what `verify` compares.
+    async fn records_value(&self) -> Result<serde_json::Value> {
+        let mut conn = self.pool.acquire().await?;
+        let all = assets::all_assets(&mut conn).await?;
+        let mut events = Vec::new();
+        for (id, a) in &all {
+            events.push((a.number.clone(), assets::status_events(&mut conn, *id).await?));
+        }
+        let loans = assets::loans(&mut conn, None).await?;
+        let years: Vec<i32> = sqlx::query_scalar("SELECT year_be FROM inspection ORDER BY year_be")
+            .fetch_all(&mut *conn)
+            .await?;
+        let mut inspections = Vec::new();
+        for y in years {
+            inspections.push(assets::inspection(&mut conn, y).await?);
+        }
+        let photos: Vec<(String, Option<String>, Option<Vec<u8>>)> =
+            sqlx::query_as("SELECT number, photo_mime, photo FROM asset ORDER BY number")
+                .fetch_all(&mut *conn)
+                .await?;
+        Ok(serde_json::json!({
+            "assets": all.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
+            "status_events": events,
+            "loans": loans,
+            "inspections": inspections,
+            "photos": photos.into_iter().map(|(n, m, d)| (n, m, d.map(|d| crate::doc::base64_encode(&d)))).collect::<Vec<_>>(),
+        }))
+    }
+
     /// Searches every year's measures, activities, results, remarks,
     /// evidence and outcomes (at most [`read::MAX_HITS`] hits).
     pub async fn search(&self, query: &str) -> Result<Vec<crate::domain::SearchHit>> {
@@ -489,6 +600,11 @@ impl Store {
                         mismatches.push(format!("fiscal year {year} {what}: {diff}"));
                     }
                 }
+            }
+            if let Some(diff) =
+                history::first_difference(&replay.records_value().await?, &self.records_value().await?, "records")
+            {
+                mismatches.push(diff);
             }
             let (h, d) = (
                 serde_json::to_value(replay.organization().await.ok()),

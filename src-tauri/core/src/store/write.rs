@@ -100,6 +100,18 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode) -
         Ok(done) => return Ok(done.into()),
         Err(other) => other,
     };
+    // Asset records: kept, never undone (no inverse), and passed over by undo.
+    let change = match super::assets::apply(conn, change).await? {
+        Ok(done) => {
+            return Ok(Applying {
+                change: done,
+                year_be: 0,
+                inverse: None,
+                replaced: None,
+            });
+        }
+        Err(other) => other,
+    };
     let (change, year_be, inverse, replaced) = match change {
         Change::SetText { target, text } => {
             let text = clean_text(target.field_name(), &text, target.required())?;

@@ -1,0 +1,361 @@
+//! An existing register from CSV or XLSX: the app's own column names (Thai
+//! or English) need no mapping; other layouts map their headers to fields.
+//! Every row is checked and every problem reported with its row; nothing
+//! is written unless all rows are good (`Change::ImportAssets`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{AssetDoc, AssetStatus};
+use crate::budget_import::{RowError, Table};
+use crate::error::{CoreError, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Number,
+    Name,
+    Category,
+    Brand,
+    Model,
+    Serial,
+    AcquiredOn,
+    Method,
+    Price,
+    BudgetYear,
+    Funding,
+    Location,
+    Division,
+    Status,
+    UsefulLife,
+    Note,
+}
+
+/// The app's own column names: (field, English, Thai). Listed in the README.
+pub const FIELDS: &[(Field, &str, &str)] = &[
+    (Field::Number, "number", "เลขครุภัณฑ์"),
+    (Field::Name, "name", "ชื่อครุภัณฑ์"),
+    (Field::Category, "category", "ประเภท"),
+    (Field::Brand, "brand", "ยี่ห้อ"),
+    (Field::Model, "model", "รุ่น"),
+    (Field::Serial, "serial", "หมายเลขเครื่อง"),
+    (Field::AcquiredOn, "acquired_on", "วันที่ได้มา"),
+    (Field::Method, "method", "วิธีการได้มา"),
+    (Field::Price, "price", "ราคา"),
+    (Field::BudgetYear, "budget_year", "ปีงบประมาณ"),
+    (Field::Funding, "funding", "แหล่งเงิน"),
+    (Field::Location, "location", "สถานที่ตั้ง"),
+    (Field::Division, "division", "หน่วยงานผู้ดูแล"),
+    (Field::Status, "status", "สถานะ"),
+    (Field::UsefulLife, "useful_life", "อายุการใช้งาน"),
+    (Field::Note, "note", "หมายเหตุ"),
+];
+
+fn field_named(name: &str) -> Option<Field> {
+    let n = name.trim().to_lowercase();
+    FIELDS.iter().find(|(_, en, th)| n == *en || n == *th).map(|(f, ..)| *f)
+}
+
+/// What an import of a register would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AssetImportPreview {
+    pub rows: usize,
+    pub added: usize,
+    pub errors: Vec<RowError>,
+}
+
+/// A date as a register holds it: ISO with a Gregorian year (a spreadsheet
+/// date cell), or typed with a Buddhist Era year (5/4/2566, 2566-04-05).
+pub fn parse_register_date(text: &str) -> Result<NaiveDate> {
+    let t = crate::thai::to_storage(text.trim());
+    if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+        use chrono::Datelike;
+        if (1900..=2300).contains(&d.year()) {
+            return Ok(d);
+        }
+    }
+    crate::thai::parse_be_date(&t)
+}
+
+/// Reads every row of `table` into assets. `categories` are the known
+/// categories with their useful lives; `registered` the numbers already in
+/// the register. Returns the assets and every row's problems.
+pub fn read_assets(
+    table: &Table,
+    mapping: Option<&BTreeMap<String, String>>,
+    categories: &[(String, u32)],
+    registered: &HashSet<String>,
+) -> Result<(Vec<AssetDoc>, Vec<RowError>)> {
+    let mut columns: HashMap<Field, usize> = HashMap::new();
+    for (i, h) in table.headers.iter().enumerate() {
+        let name = match mapping {
+            Some(m) => match m.get(h.trim()) {
+                Some(f) => f.as_str(),
+                None => continue,
+            },
+            None => h.as_str(),
+        };
+        match field_named(name) {
+            Some(f) if columns.insert(f, i).is_some() => {
+                return Err(CoreError::MalformedImport {
+                    path: "$".into(),
+                    message: format!("two columns are {name}"),
+                });
+            }
+            Some(_) => {}
+            None if mapping.is_some() => {
+                return Err(CoreError::MalformedImport {
+                    path: "$".into(),
+                    message: format!("the mapping names an unknown field \"{name}\""),
+                });
+            }
+            None => {}
+        }
+    }
+    for required in [
+        Field::Number,
+        Field::Name,
+        Field::Category,
+        Field::AcquiredOn,
+        Field::Price,
+    ] {
+        if !columns.contains_key(&required) {
+            let (_, en, th) = FIELDS.iter().find(|(f, ..)| *f == required).expect("listed");
+            return Err(CoreError::MalformedImport {
+                path: "$".into(),
+                message: format!("no column \"{th}\" ({en}): map the file's columns"),
+            });
+        }
+    }
+    let header_of = |f: Field| table.headers[columns[&f]].clone();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut assets = Vec::with_capacity(table.rows.len());
+    let mut errors = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let n = i + 2; // as a spreadsheet numbers it: the header is row 1
+        let get = |f: Field| {
+            columns
+                .get(&f)
+                .and_then(|&c| row.get(c))
+                .map(|s| s.trim())
+                .unwrap_or("")
+        };
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let mut fail = |f: Option<Field>, message: String| {
+            errors.push(RowError {
+                row: n,
+                column: f.map(header_of),
+                message,
+            })
+        };
+        let number = crate::thai::to_storage(get(Field::Number));
+        if number.is_empty() {
+            fail(Some(Field::Number), "no asset number".into());
+            continue;
+        }
+        if registered.contains(&number) {
+            fail(Some(Field::Number), format!("{number} is already in the register"));
+            continue;
+        }
+        if let Some(first) = seen.insert(number.clone(), n) {
+            fail(Some(Field::Number), format!("{number} is also on row {first}"));
+            continue;
+        }
+        let name = get(Field::Name).to_owned();
+        if name.is_empty() {
+            fail(Some(Field::Name), "no name".into());
+            continue;
+        }
+        let category = get(Field::Category).to_owned();
+        let Some((_, default_life)) = categories.iter().find(|(c, _)| *c == category) else {
+            fail(Some(Field::Category), format!("unknown category \"{category}\""));
+            continue;
+        };
+        let acquired_on = match parse_register_date(get(Field::AcquiredOn)) {
+            Ok(d) => d,
+            Err(e) => {
+                fail(Some(Field::AcquiredOn), e.to_string());
+                continue;
+            }
+        };
+        let price = match crate::money::parse_amount(get(Field::Price)) {
+            Ok(p) if p.is_sign_negative() => {
+                fail(Some(Field::Price), format!("{p} is negative"));
+                continue;
+            }
+            Ok(p) if p.scale() > crate::money::PLACES => {
+                fail(Some(Field::Price), format!("{p} has more than two decimal places"));
+                continue;
+            }
+            Ok(p) => p,
+            Err(e) => {
+                fail(Some(Field::Price), e.to_string());
+                continue;
+            }
+        };
+        let budget_year = match get(Field::BudgetYear) {
+            "" => None,
+            y => match crate::thai::to_storage(y).parse::<i32>().map_err(|_| ()).and_then(|y| {
+                crate::thai::check_year_be(y).map_err(|_| ())?;
+                Ok(y)
+            }) {
+                Ok(y) => Some(y),
+                Err(()) => {
+                    let hint = crate::thai::to_storage(y)
+                        .parse::<i32>()
+                        .ok()
+                        .and_then(|y| crate::thai::check_year_be(y).err())
+                        .map_or_else(|| format!("\"{y}\" is not a fiscal year (BE)"), |e| e.to_string());
+                    fail(Some(Field::BudgetYear), hint);
+                    continue;
+                }
+            },
+        };
+        let status = match get(Field::Status) {
+            "" => AssetStatus::Usable,
+            s => match AssetStatus::parse(s) {
+                Some(st) => st,
+                None => {
+                    fail(Some(Field::Status), format!("unknown status \"{s}\""));
+                    continue;
+                }
+            },
+        };
+        let useful_life = match get(Field::UsefulLife) {
+            "" => *default_life,
+            l => match crate::thai::to_storage(l).trim_end_matches(" ปี").parse::<u32>() {
+                Ok(y) if (1..=100).contains(&y) => y,
+                _ => {
+                    fail(Some(Field::UsefulLife), format!("\"{l}\" is not a number of years"));
+                    continue;
+                }
+            },
+        };
+        let line = |f: Field| crate::change::clean_line("field", get(f), false);
+        let texts = (
+            line(Field::Brand),
+            line(Field::Model),
+            line(Field::Serial),
+            line(Field::Method),
+            line(Field::Funding),
+            line(Field::Location),
+            line(Field::Division),
+            crate::change::clean_text("note", get(Field::Note), false),
+            crate::change::clean_line("name", &name, true),
+        );
+        let (Ok(brand), Ok(model), Ok(serial), Ok(method), Ok(funding), Ok(location), Ok(division), Ok(note), Ok(name)) =
+            texts
+        else {
+            fail(None, "a text field has a line break or a control character".into());
+            continue;
+        };
+        assets.push(AssetDoc {
+            number,
+            name,
+            category,
+            brand,
+            model,
+            serial,
+            acquired_on,
+            method,
+            price,
+            budget_year,
+            funding,
+            location,
+            division,
+            status,
+            useful_life,
+            note,
+        });
+    }
+    Ok((assets, errors))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(csv: &str) -> Table {
+        crate::budget_import::read_csv(csv.as_bytes()).unwrap()
+    }
+
+    fn cats() -> Vec<(String, u32)> {
+        vec![("ครุภัณฑ์คอมพิวเตอร์".into(), 3), ("ครุภัณฑ์สำนักงาน".into(), 10)]
+    }
+
+    #[test]
+    fn thai_headers_need_no_mapping() {
+        let t = table(
+            "เลขครุภัณฑ์,ชื่อครุภัณฑ์,ประเภท,วันที่ได้มา,ราคา,ปีงบประมาณ,สถานะ\n\
+             7440-001-0001/66,เครื่องคอมพิวเตอร์,ครุภัณฑ์คอมพิวเตอร์,5/4/2566,\"25,900.00\",2566,ใช้งานได้\n\
+             7110-001-0001/60,โต๊ะทำงาน,ครุภัณฑ์สำนักงาน,2017-03-01,\"๔,๕๐๐\",,ชำรุด\n",
+        );
+        let (a, e) = read_assets(&t, None, &cats(), &HashSet::new()).unwrap();
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].acquired_on, NaiveDate::from_ymd_opt(2023, 4, 5).unwrap());
+        assert_eq!(a[0].useful_life, 3);
+        assert_eq!(a[1].useful_life, 10);
+        assert_eq!(a[1].status, AssetStatus::Damaged);
+        assert_eq!(a[1].price, "4500".parse().unwrap());
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_reason() {
+        let t = table(
+            "number,name,category,acquired_on,price,budget_year\n\
+             A-1,ok,ครุภัณฑ์สำนักงาน,2023-01-02,100,2566\n\
+             A-1,again,ครุภัณฑ์สำนักงาน,2023-01-02,100,\n\
+             A-2,x,ครุภัณฑ์ยาน,2023-01-02,100,\n\
+             A-3,x,ครุภัณฑ์สำนักงาน,31/2/2566,100,\n\
+             A-4,x,ครุภัณฑ์สำนักงาน,5/4/2023,100,\n\
+             A-5,x,ครุภัณฑ์สำนักงาน,2023-01-02,หนึ่งร้อย,\n\
+             A-6,x,ครุภัณฑ์สำนักงาน,2023-01-02,100,2023\n\
+             OLD-1,x,ครุภัณฑ์สำนักงาน,2023-01-02,100,\n",
+        );
+        let registered: HashSet<String> = ["OLD-1".to_owned()].into();
+        let (a, e) = read_assets(&t, None, &cats(), &registered).unwrap();
+        assert_eq!(a.len(), 1);
+        let rows: Vec<(usize, &str)> = e.iter().map(|e| (e.row, e.column.as_deref().unwrap_or(""))).collect();
+        assert_eq!(
+            rows,
+            [
+                (3, "number"),
+                (4, "category"),
+                (5, "acquired_on"),
+                (6, "acquired_on"),
+                (7, "price"),
+                (8, "budget_year"),
+                (9, "number")
+            ]
+        );
+        assert!(e[0].message.contains("also on row 2"));
+        assert!(e[1].message.contains("unknown category"));
+        assert!(e[3].message.contains("Christian-era"));
+        assert!(e[5].message.contains("Christian-era"));
+        assert!(e[6].message.contains("already in the register"));
+    }
+
+    #[test]
+    fn other_layouts_use_a_mapping() {
+        let t = table("Asset No,Description,Type,Date,Cost\nX-1,chair,ครุภัณฑ์สำนักงาน,2020-01-01,990\n");
+        assert!(read_assets(&t, None, &cats(), &HashSet::new()).is_err());
+        let m: BTreeMap<String, String> = [
+            ("Asset No", "number"),
+            ("Description", "name"),
+            ("Type", "category"),
+            ("Date", "acquired_on"),
+            ("Cost", "price"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.into(), b.into()))
+        .collect();
+        let (a, e) = read_assets(&t, Some(&m), &cats(), &HashSet::new()).unwrap();
+        assert!(e.is_empty());
+        assert_eq!(a[0].number, "X-1");
+    }
+}

@@ -1,0 +1,733 @@
+//! Government assets: the register (ทะเบียนครุภัณฑ์), straight-line
+//! depreciation, loans of durable supplies as a state machine (ระเบียบ
+//! กระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560
+//! ข้อ 207–211) and the annual inspection (ข้อ 213). Pure rules here; the
+//! store applies them (`store::assets`), imports read tables (`import`),
+//! `index` filters a large register in memory.
+
+pub mod import;
+pub mod index;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::Id;
+use crate::error::{CoreError, Result};
+
+/// ใช้งานได้ / ชำรุด / เสื่อมสภาพ / สูญหาย / จำหน่ายแล้ว
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AssetStatus {
+    #[default]
+    Usable,
+    Damaged,
+    Deteriorated,
+    Lost,
+    Disposed,
+}
+
+impl AssetStatus {
+    pub const ALL: [AssetStatus; 5] = [
+        AssetStatus::Usable,
+        AssetStatus::Damaged,
+        AssetStatus::Deteriorated,
+        AssetStatus::Lost,
+        AssetStatus::Disposed,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssetStatus::Usable => "usable",
+            AssetStatus::Damaged => "damaged",
+            AssetStatus::Deteriorated => "deteriorated",
+            AssetStatus::Lost => "lost",
+            AssetStatus::Disposed => "disposed",
+        }
+    }
+    pub fn thai(self) -> &'static str {
+        match self {
+            AssetStatus::Usable => "ใช้งานได้",
+            AssetStatus::Damaged => "ชำรุด",
+            AssetStatus::Deteriorated => "เสื่อมสภาพ",
+            AssetStatus::Lost => "สูญหาย",
+            AssetStatus::Disposed => "จำหน่ายแล้ว",
+        }
+    }
+    /// From the stored name, the Thai word or the English one.
+    pub fn parse(s: &str) -> Option<AssetStatus> {
+        let s = s.trim();
+        AssetStatus::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s || a.thai() == s || s.eq_ignore_ascii_case(a.as_str()))
+    }
+}
+
+/// An asset as it travels in files and changes (no database id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AssetDoc {
+    /// เลขครุภัณฑ์, unique: 7440-001-0001/66
+    pub number: String,
+    pub name: String,
+    pub category: String,
+    #[serde(default)]
+    pub brand: String,
+    #[serde(default)]
+    pub model: String,
+    #[serde(default)]
+    pub serial: String,
+    pub acquired_on: NaiveDate,
+    /// วิธีการได้มา (e-bidding, เฉพาะเจาะจง, รับบริจาค …)
+    #[serde(default)]
+    pub method: String,
+    #[ts(type = "string")]
+    pub price: Decimal,
+    /// The fiscal year (BE) of the budget that paid for it.
+    #[serde(default)]
+    pub budget_year: Option<i32>,
+    /// แหล่งเงิน
+    #[serde(default)]
+    pub funding: String,
+    #[serde(default)]
+    pub location: String,
+    /// The custodian division.
+    #[serde(default)]
+    pub division: String,
+    #[serde(default)]
+    pub status: AssetStatus,
+    /// Useful life in years (the category's when the file gives none).
+    pub useful_life: u32,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// An asset in the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Asset {
+    pub id: Id,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub doc: AssetDoc,
+    /// A photo, base64 (the register's page only; lists leave it out).
+    pub photo: Option<crate::domain::Emblem>,
+}
+
+/// One status change of an asset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatusEvent {
+    pub on: NaiveDate,
+    pub status: AssetStatus,
+    pub reason: String,
+}
+
+// ------------------------------------------------------------ depreciation
+
+/// What an asset is worth on a day by straight-line depreciation, with the
+/// fiscal-year convention: each full fiscal year (1 Oct – 30 Sep) of its
+/// useful life takes (price − salvage) ÷ life, a part year takes that share
+/// by its days, and the total stops at a salvage value of 1 baht; and what
+/// it lost in the fiscal year that day falls in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Depreciation {
+    pub as_of: NaiveDate,
+    #[ts(type = "string")]
+    pub accumulated: Decimal,
+    #[ts(type = "string")]
+    pub book_value: Decimal,
+    /// Depreciation in the fiscal year of `as_of`, through `as_of`.
+    #[ts(type = "string")]
+    pub this_fiscal_year: Decimal,
+}
+
+pub const SALVAGE: Decimal = Decimal::ONE;
+
+fn satang(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Depreciation accumulated from `acquired` through `as_of` (both days
+/// counted), and the part of it that fell in `as_of`'s fiscal year.
+fn accumulated(price: Decimal, life_years: u32, acquired: NaiveDate, as_of: NaiveDate) -> (Decimal, Decimal) {
+    let base = (price - SALVAGE).max(Decimal::ZERO);
+    if as_of < acquired || life_years == 0 || base.is_zero() {
+        return (Decimal::ZERO, Decimal::ZERO);
+    }
+    let yearly = base / Decimal::from(life_years);
+    let (first, last) = (
+        crate::thai::fiscal_year_of(acquired),
+        crate::thai::fiscal_year_of(as_of),
+    );
+    let (mut total, mut this_year) = (Decimal::ZERO, Decimal::ZERO);
+    for fy in first..=last {
+        let Ok((start, end)) = crate::thai::fiscal_year_bounds(fy) else {
+            break;
+        };
+        let from = start.max(acquired);
+        let to = end.min(as_of);
+        let days_in_year = (end - start).num_days() + 1;
+        let days = (to - from).num_days() + 1;
+        let amount = if days == days_in_year {
+            satang(yearly)
+        } else {
+            satang(yearly * Decimal::from(days) / Decimal::from(days_in_year))
+        };
+        let amount = amount.min(base - total);
+        total += amount;
+        if fy == last {
+            this_year = amount;
+        }
+        if total >= base {
+            if fy != last {
+                this_year = Decimal::ZERO;
+            }
+            break;
+        }
+    }
+    (total, this_year)
+}
+
+pub fn depreciation(doc: &AssetDoc, as_of: NaiveDate) -> Depreciation {
+    let (acc, this_year) = accumulated(doc.price, doc.useful_life, doc.acquired_on, as_of);
+    Depreciation {
+        as_of,
+        accumulated: acc,
+        book_value: doc.price - acc,
+        this_fiscal_year: this_year,
+    }
+}
+
+// --------------------------------------------------------------- loans
+
+/// Where a loan is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LoanState {
+    Requested,
+    Approved,
+    Refused,
+    HandedOver,
+    Returned,
+}
+
+impl LoanState {
+    pub const ALL: [LoanState; 5] = [
+        LoanState::Requested,
+        LoanState::Approved,
+        LoanState::Refused,
+        LoanState::HandedOver,
+        LoanState::Returned,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoanState::Requested => "requested",
+            LoanState::Approved => "approved",
+            LoanState::Refused => "refused",
+            LoanState::HandedOver => "handed_over",
+            LoanState::Returned => "returned",
+        }
+    }
+    pub fn parse(s: &str) -> Option<LoanState> {
+        LoanState::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+    /// The asset is out of the store (or promised): no other loan may start.
+    pub fn holds_asset(self) -> bool {
+        matches!(self, LoanState::Approved | LoanState::HandedOver)
+    }
+}
+
+/// What happens to a loan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LoanStep {
+    Approve,
+    Refuse,
+    HandOver,
+    Return,
+    Settle,
+}
+
+/// The next state after `step`, or why the step is refused. Only these
+/// moves exist: requested → approved | refused; approved → handed over;
+/// handed over → returned; a returned loan with damage or loss is settled
+/// (it stays returned).
+pub fn next_state(state: LoanState, step: LoanStep) -> std::result::Result<LoanState, String> {
+    use LoanState::*;
+    use LoanStep::*;
+    match (state, step) {
+        (Requested, Approve) => Ok(Approved),
+        (Requested, Refuse) => Ok(Refused),
+        (Approved, HandOver) => Ok(HandedOver),
+        (HandedOver, Return) => Ok(Returned),
+        (Returned, Settle) => Ok(Returned),
+        (s, step) => Err(format!(
+            "a loan that is {} cannot be {}",
+            s.as_str().replace('_', " "),
+            match step {
+                Approve => "approved",
+                Refuse => "refused",
+                HandOver => "handed over",
+                Return => "returned",
+                Settle => "settled",
+            }
+        )),
+    }
+}
+
+/// How a returned asset came back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnCondition {
+    Good,
+    Damaged,
+    Lost,
+}
+
+impl ReturnCondition {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReturnCondition::Good => "good",
+            ReturnCondition::Damaged => "damaged",
+            ReturnCondition::Lost => "lost",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ReturnCondition> {
+        [ReturnCondition::Good, ReturnCondition::Damaged, ReturnCondition::Lost]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
+/// How damage or loss on return was made good (ข้อ 209): repaired to its
+/// former state, replaced with one of the same kind and quality, or paid for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Settlement {
+    Repaired,
+    Replaced,
+    Paid,
+}
+
+impl Settlement {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Settlement::Repaired => "repaired",
+            Settlement::Replaced => "replaced",
+            Settlement::Paid => "paid",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Settlement> {
+        [Settlement::Repaired, Settlement::Replaced, Settlement::Paid]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
+/// Who decided a loan: the head of the agency or the one he delegated to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    Head,
+    Delegate,
+}
+
+impl Authority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Authority::Head => "head",
+            Authority::Delegate => "delegate",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Authority> {
+        [Authority::Head, Authority::Delegate]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+}
+
+/// A loan request as the borrower fills it in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LoanRequest {
+    pub asset_number: String,
+    pub borrower: String,
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub division: String,
+    pub purpose: String,
+    /// Used outside the office (ข้อ 207 asks which).
+    pub outside: bool,
+    pub borrow_on: NaiveDate,
+    pub due_on: NaiveDate,
+}
+
+/// A loan with everything that happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Loan {
+    pub id: Id,
+    pub asset_id: Id,
+    pub asset_number: String,
+    pub asset_name: String,
+    pub state: LoanState,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub request: LoanRequest,
+    pub requested_on: NaiveDate,
+    pub decided_by: String,
+    pub decided_as: Option<Authority>,
+    pub decided_on: Option<NaiveDate>,
+    pub refusal: String,
+    pub handed_over_on: Option<NaiveDate>,
+    pub handed_over_by: String,
+    pub returned_on: Option<NaiveDate>,
+    pub return_condition: Option<ReturnCondition>,
+    pub received_by: String,
+    pub settlement: Option<Settlement>,
+    pub settlement_note: String,
+    pub settled_on: Option<NaiveDate>,
+}
+
+impl Loan {
+    /// Out and past its due date on `today`.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.state == LoanState::HandedOver && self.request.due_on < today
+    }
+    /// Returned by its due date.
+    pub fn on_time(&self) -> Option<bool> {
+        self.returned_on.map(|r| r <= self.request.due_on)
+    }
+}
+
+/// Checks a request on its own: names, purpose, dates in order.
+pub fn check_request(r: &LoanRequest) -> Result<LoanRequest> {
+    use crate::change::{clean_line, clean_text};
+    let out = LoanRequest {
+        asset_number: clean_line("asset number", &r.asset_number, true)?,
+        borrower: clean_line("borrower", &r.borrower, true)?,
+        position: clean_line("position", &r.position, false)?,
+        division: clean_line("division", &r.division, false)?,
+        purpose: clean_text("purpose", &r.purpose, true)?,
+        outside: r.outside,
+        borrow_on: r.borrow_on,
+        due_on: r.due_on,
+    };
+    if out.due_on < out.borrow_on {
+        return Err(CoreError::InvalidInput(format!(
+            "the due date {} is before the borrowing date {}",
+            out.due_on, out.borrow_on
+        )));
+    }
+    crate::thai::check_year_be(crate::thai::fiscal_year_of(out.borrow_on))
+        .map_err(|_| CoreError::InvalidInput(format!("the borrowing date {} is out of range", out.borrow_on)))?;
+    Ok(out)
+}
+
+// ----------------------------------------------------------- inspection
+
+/// A member of an inspection committee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub name: String,
+    #[serde(default)]
+    pub position: String,
+}
+
+/// What the committee found of one asset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    Found,
+    NotFound,
+    Damaged,
+    Obsolete,
+}
+
+impl Finding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Finding::Found => "found",
+            Finding::NotFound => "not_found",
+            Finding::Damaged => "damaged",
+            Finding::Obsolete => "obsolete",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Finding> {
+        [Finding::Found, Finding::NotFound, Finding::Damaged, Finding::Obsolete]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+    pub fn thai(self) -> &'static str {
+        match self {
+            Finding::Found => "พบ ใช้งานได้",
+            Finding::NotFound => "ไม่พบ",
+            Finding::Damaged => "ชำรุด",
+            Finding::Obsolete => "เสื่อมสภาพ/หมดความจำเป็น",
+        }
+    }
+    /// The status a confirmed finding gives the asset, when it changes it.
+    pub fn status(self) -> Option<AssetStatus> {
+        match self {
+            Finding::Found => None,
+            Finding::NotFound => Some(AssetStatus::Lost),
+            Finding::Damaged => Some(AssetStatus::Damaged),
+            Finding::Obsolete => Some(AssetStatus::Deteriorated),
+        }
+    }
+}
+
+/// Checks a committee: at least three members (ข้อ 213 appoints a
+/// committee), no one twice, and not the supply officer.
+pub fn check_committee(members: &[Member], supply_officer: &str) -> Result<Vec<Member>> {
+    use crate::change::clean_line;
+    let officer = clean_line("supply officer", supply_officer, false)?;
+    let mut out: Vec<Member> = Vec::new();
+    for m in members {
+        let name = clean_line("committee member", &m.name, true)?;
+        if !officer.is_empty() && same_person(&name, &officer) {
+            return Err(CoreError::InvalidInput(format!(
+                "{name} is the supply officer and may not sit on the inspection committee (ข้อ 213)"
+            )));
+        }
+        if out.iter().any(|o| same_person(&o.name, &name)) {
+            return Err(CoreError::InvalidInput(format!("{name} is on the committee twice")));
+        }
+        out.push(Member {
+            name,
+            position: clean_line("position", &m.position, false)?,
+        });
+    }
+    if out.len() < 3 {
+        return Err(CoreError::InvalidInput(format!(
+            "an inspection committee has at least 3 members, not {}",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
+
+/// Names compared without titles and extra spaces: "นายสมชาย  ใจดี" is "สมชาย ใจดี".
+fn same_person(a: &str, b: &str) -> bool {
+    fn norm(s: &str) -> String {
+        let s = s.trim();
+        let s = ["นางสาว", "นาง", "นาย", "น.ส.", "ดร."]
+            .iter()
+            .fold(s, |s, t| s.strip_prefix(t).unwrap_or(s));
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    norm(a) == norm(b)
+}
+
+/// A year's inspection: who sat on it, what it found, whether it is closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Inspection {
+    pub year_be: i32,
+    pub started_on: NaiveDate,
+    pub supply_officer: String,
+    pub committee: Vec<Member>,
+    pub confirmed_on: Option<NaiveDate>,
+    pub findings: Vec<FindingRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FindingRow {
+    pub number: String,
+    pub name: String,
+    pub finding: Finding,
+    pub note: String,
+}
+
+/// One asset's page: the record, its worth today, its status history and loans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AssetPage {
+    pub asset: Asset,
+    pub depreciation: Depreciation,
+    pub events: Vec<StatusEvent>,
+    pub loans: Vec<Loan>,
+}
+
+/// Which loans to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LoanFilter {
+    /// Only loans in this state.
+    pub state: Option<LoanState>,
+    /// Only loans out past their due date on this day.
+    pub overdue_on: Option<NaiveDate>,
+    /// Only loans out and due within this many days of `today`.
+    pub due_within: Option<u32>,
+    /// Only this borrower's (part of the name).
+    pub borrower: Option<String>,
+}
+
+impl LoanFilter {
+    pub fn keeps(&self, l: &Loan, today: NaiveDate) -> bool {
+        self.state.is_none_or(|s| l.state == s)
+            && self.overdue_on.is_none_or(|d| l.overdue(d))
+            && self.due_within.is_none_or(|n| {
+                l.state == LoanState::HandedOver
+                    && l.request.due_on >= today
+                    && (l.request.due_on - today).num_days() <= i64::from(n)
+            })
+            && self
+                .borrower
+                .as_deref()
+                .is_none_or(|b| l.request.borrower.contains(b.trim()))
+    }
+}
+
+/// The asset figures of a fiscal year, to quote in a measure's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AssetSummary {
+    pub year_be: i32,
+    /// Assets in the register (not disposed) at the end of the year.
+    pub registered: i64,
+    /// Loans requested in the year.
+    pub loans: i64,
+    /// Of the loans returned in the year, the per cent returned by the due date.
+    #[ts(type = "string | null")]
+    pub returned_on_time_percent: Option<Decimal>,
+    /// Loans out past their due date at the end of the year (or today).
+    pub overdue: i64,
+    /// Assets with a finding in the year's inspection.
+    pub inspected: i64,
+}
+
+impl AssetSummary {
+    /// The figures as a sentence for a result (storage digits).
+    pub fn phrase(&self) -> String {
+        let on_time = self
+            .returned_on_time_percent
+            .map(|p| format!(" ส่งคืนตรงเวลาร้อยละ {}", p.round_dp(2)))
+            .unwrap_or_default();
+        format!(
+            "ปีงบประมาณ พ.ศ. {} มีครุภัณฑ์ในทะเบียน {} รายการ มีการยืม {} ครั้ง{} ค้างส่งคืนเกินกำหนด {} รายการ และตรวจสอบพัสดุประจำปีแล้ว {} รายการ",
+            self.year_be, self.registered, self.loans, on_time, self.overdue, self.inspected
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn asset(price: &str, life: u32, acquired: NaiveDate) -> AssetDoc {
+        AssetDoc {
+            number: "7440-001-0001/66".into(),
+            name: "เครื่องคอมพิวเตอร์".into(),
+            category: "ครุภัณฑ์คอมพิวเตอร์".into(),
+            brand: String::new(),
+            model: String::new(),
+            serial: String::new(),
+            acquired_on: acquired,
+            method: String::new(),
+            price: price.parse().unwrap(),
+            budget_year: Some(2566),
+            funding: String::new(),
+            location: String::new(),
+            division: String::new(),
+            status: AssetStatus::Usable,
+            useful_life: life,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn straight_line_by_day_down_to_one_baht() {
+        // 36,501 baht over 5 years from 1 Oct 2022: 7,300 a year.
+        let a = asset("36501", 5, d(2022, 10, 1));
+        let end_fy66 = depreciation(&a, d(2023, 9, 30));
+        assert_eq!(end_fy66.accumulated, "7300.00".parse().unwrap());
+        assert_eq!(end_fy66.book_value, "29201.00".parse().unwrap());
+        assert_eq!(end_fy66.this_fiscal_year, "7300.00".parse().unwrap());
+        // The day before it is bought, nothing; on the day, one day's worth.
+        assert_eq!(depreciation(&a, d(2022, 9, 30)).accumulated, Decimal::ZERO);
+        assert_eq!(depreciation(&a, d(2022, 10, 1)).accumulated, "20.00".parse().unwrap());
+        // After its life, worth the salvage value, and nothing more this year.
+        let later = depreciation(&a, d(2030, 3, 1));
+        assert_eq!(later.book_value, SALVAGE);
+        assert_eq!(later.this_fiscal_year, Decimal::ZERO);
+        // The last year ends exactly at the salvage value.
+        assert_eq!(depreciation(&a, d(2027, 9, 30)).book_value, SALVAGE);
+    }
+
+    #[test]
+    fn a_mid_year_purchase_depreciates_part_of_its_first_year() {
+        // Bought 1 April 2023: 183 of FY 2566's 365 days at 10,000 a year.
+        let a = asset("30001", 3, d(2023, 4, 1));
+        let fy = depreciation(&a, d(2023, 9, 30));
+        assert_eq!(fy.this_fiscal_year, fy.accumulated);
+        assert_eq!(fy.accumulated, "5013.70".parse().unwrap());
+        // FY 2567 is a full year (366 days): exactly 10,000.
+        let next = depreciation(&a, d(2024, 9, 30));
+        assert_eq!(next.this_fiscal_year, "10000.00".parse().unwrap());
+        assert_eq!(next.accumulated, "15013.70".parse().unwrap());
+        // The fourth fiscal year takes what is left, down to 1 baht.
+        let end = depreciation(&a, d(2026, 9, 30));
+        assert_eq!(end.book_value, SALVAGE);
+        assert_eq!(end.this_fiscal_year, "4986.30".parse().unwrap());
+        // A gift of 1 baht or less does not depreciate.
+        assert_eq!(
+            depreciation(&asset("1", 5, d(2023, 1, 1)), d(2025, 1, 1)).accumulated,
+            Decimal::ZERO
+        );
+    }
+
+    #[test]
+    fn every_loan_move_allowed_or_refused() {
+        use LoanState::*;
+        use LoanStep::*;
+        let allowed = [
+            (Requested, Approve, Approved),
+            (Requested, Refuse, Refused),
+            (Approved, HandOver, HandedOver),
+            (HandedOver, Return, Returned),
+            (Returned, Settle, Returned),
+        ];
+        for state in LoanState::ALL {
+            for step in [Approve, Refuse, HandOver, Return, Settle] {
+                let expected = allowed
+                    .iter()
+                    .find(|(s, st, _)| *s == state && *st == step)
+                    .map(|a| a.2);
+                match (next_state(state, step), expected) {
+                    (Ok(n), Some(e)) => assert_eq!(n, e),
+                    (Err(why), None) => assert!(why.starts_with("a loan that is"), "{why}"),
+                    (got, want) => panic!("{state:?} {step:?}: got {got:?}, want {want:?}"),
+                }
+            }
+        }
+        assert!(Approved.holds_asset() && HandedOver.holds_asset());
+        assert!(!Requested.holds_asset() && !Returned.holds_asset() && !Refused.holds_asset());
+    }
+
+    #[test]
+    fn committees_refuse_the_supply_officer_and_are_three_or_more() {
+        let m = |n: &str| Member {
+            name: n.into(),
+            position: String::new(),
+        };
+        let ok = check_committee(&[m("นายก ใจดี"), m("นางข ใจงาม"), m("นางสาวค ใจเย็น")], "นายง เจ้าหน้าที่").unwrap();
+        assert_eq!(ok.len(), 3);
+        let e = check_committee(&[m("นายก ใจดี"), m("ง  เจ้าหน้าที่"), m("ค")], "นายง เจ้าหน้าที่").unwrap_err();
+        assert!(e.to_string().contains("supply officer"), "{e}");
+        assert!(check_committee(&[m("ก"), m("ข")], "").is_err());
+        assert!(
+            check_committee(&[m("นายก"), m("ก"), m("ข")], "")
+                .unwrap_err()
+                .to_string()
+                .contains("twice")
+        );
+    }
+
+    #[test]
+    fn statuses_parse_in_thai_and_english() {
+        assert_eq!(AssetStatus::parse("ชำรุด"), Some(AssetStatus::Damaged));
+        assert_eq!(AssetStatus::parse("Disposed"), Some(AssetStatus::Disposed));
+        assert_eq!(AssetStatus::parse("พัง"), None);
+    }
+}

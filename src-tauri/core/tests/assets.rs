@@ -1,0 +1,427 @@
+//! The asset register, loans and inspections against a real database: the
+//! loan state machine through the store, double lending refused by the
+//! store and by SQLite itself, import errors, the history's replay.
+
+use chrono::NaiveDate;
+use prongsai_core::assets::index::AssetQuery;
+use prongsai_core::assets::{
+    AssetDoc, AssetStatus, Authority, Finding, LoanFilter, LoanRequest, LoanState, Member, ReturnCondition, Settlement,
+};
+use prongsai_core::{Change, CoreError, Store, TextTarget};
+use sqlx::Connection;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn asset(number: &str, name: &str, status: AssetStatus) -> AssetDoc {
+    AssetDoc {
+        number: number.into(),
+        name: name.into(),
+        category: "ครุภัณฑ์คอมพิวเตอร์".into(),
+        brand: "Lenovo".into(),
+        model: "ThinkPad".into(),
+        serial: format!("SN-{number}"),
+        acquired_on: d(2023, 1, 10),
+        method: "เฉพาะเจาะจง".into(),
+        price: "25900.00".parse().unwrap(),
+        budget_year: Some(2566),
+        funding: "งบประมาณแผ่นดิน".into(),
+        location: "ห้องพัสดุ ชั้น 2".into(),
+        division: "กลุ่มบริหารงานคลัง".into(),
+        status,
+        useful_life: 3,
+        note: String::new(),
+    }
+}
+
+async fn store_with_assets() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    store
+        .apply(Change::ImportAssets {
+            assets: vec![
+                asset("7440-001-0001/66", "เครื่องคอมพิวเตอร์โน้ตบุ๊ก", AssetStatus::Usable),
+                asset("7440-001-0002/66", "เครื่องคอมพิวเตอร์โน้ตบุ๊ก", AssetStatus::Usable),
+                asset("7440-001-0003/66", "เครื่องพิมพ์", AssetStatus::Damaged),
+            ],
+        })
+        .await
+        .unwrap();
+    (dir, store)
+}
+
+fn request(number: &str, from: NaiveDate, due: NaiveDate) -> LoanRequest {
+    LoanRequest {
+        asset_number: number.into(),
+        borrower: "นางสาวสมใจ ใฝ่ดี".into(),
+        position: "นักวิชาการพัสดุ".into(),
+        division: "กลุ่มบริหารงานคลัง".into(),
+        purpose: "ใช้ประชุมนอกสถานที่".into(),
+        outside: true,
+        borrow_on: from,
+        due_on: due,
+    }
+}
+
+async fn newest_loan(store: &Store) -> i64 {
+    store.loans(&LoanFilter::default(), d(2023, 6, 1)).await.unwrap()[0].id
+}
+
+#[tokio::test]
+async fn a_full_loan_and_every_refused_step() {
+    let (_d, store) = store_with_assets().await;
+    let n = "7440-001-0001/66";
+    // Dates out of order, a damaged asset: refused, nothing recorded.
+    let before = store.change_count().await.unwrap();
+    assert!(
+        store
+            .apply(Change::RequestLoan {
+                request: request(n, d(2023, 5, 10), d(2023, 5, 1)),
+                on: d(2023, 5, 1)
+            })
+            .await
+            .is_err()
+    );
+    let e = store
+        .apply(Change::RequestLoan {
+            request: request("7440-001-0003/66", d(2023, 5, 1), d(2023, 5, 9)),
+            on: d(2023, 5, 1),
+        })
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("damaged"), "{e}");
+    assert_eq!(store.change_count().await.unwrap(), before);
+
+    store
+        .apply(Change::RequestLoan {
+            request: request(n, d(2023, 5, 1), d(2023, 5, 9)),
+            on: d(2023, 4, 28),
+        })
+        .await
+        .unwrap();
+    let id = newest_loan(&store).await;
+    let step = |c: Change| {
+        let store = store.clone();
+        async move { store.apply(c).await }
+    };
+    // Not yet approved: cannot be handed over or returned.
+    let e = step(Change::HandOverLoan {
+        loan_id: id,
+        on: d(2023, 5, 1),
+        by: "เจ้าหน้าที่พัสดุ".into(),
+    })
+    .await
+    .unwrap_err();
+    assert_eq!(e.to_string(), "a loan that is requested cannot be handed over");
+    assert!(
+        step(Change::ReturnLoan {
+            loan_id: id,
+            on: d(2023, 5, 1),
+            condition: ReturnCondition::Good,
+            received_by: "x".into()
+        })
+        .await
+        .is_err()
+    );
+    // A decision before the request, or without a name: refused.
+    assert!(
+        step(Change::DecideLoan {
+            loan_id: id,
+            approve: true,
+            by: "อธิบดี".into(),
+            authority: Authority::Head,
+            on: d(2023, 4, 1),
+            reason: String::new()
+        })
+        .await
+        .is_err()
+    );
+    assert!(matches!(
+        step(Change::DecideLoan {
+            loan_id: id,
+            approve: true,
+            by: " ".into(),
+            authority: Authority::Head,
+            on: d(2023, 4, 29),
+            reason: String::new()
+        })
+        .await,
+        Err(CoreError::EmptyText { .. })
+    ));
+    step(Change::DecideLoan {
+        loan_id: id,
+        approve: true,
+        by: "ผู้อำนวยการกองคลัง".into(),
+        authority: Authority::Delegate,
+        on: d(2023, 4, 29),
+        reason: String::new(),
+    })
+    .await
+    .unwrap();
+    // Approved twice? No.
+    assert!(
+        step(Change::DecideLoan {
+            loan_id: id,
+            approve: false,
+            by: "x".into(),
+            authority: Authority::Head,
+            on: d(2023, 4, 30),
+            reason: "r".into()
+        })
+        .await
+        .is_err()
+    );
+    step(Change::HandOverLoan {
+        loan_id: id,
+        on: d(2023, 5, 1),
+        by: "เจ้าหน้าที่พัสดุ".into(),
+    })
+    .await
+    .unwrap();
+    let out = store.asset_index().await.unwrap().query(&AssetQuery {
+        text: n.into(),
+        limit: 5,
+        ..Default::default()
+    });
+    assert!(out.rows[0].on_loan);
+    // Out and overdue on 10 May; due within 3 days on 7 May.
+    let overdue = LoanFilter {
+        overdue_on: Some(d(2023, 5, 10)),
+        ..Default::default()
+    };
+    assert_eq!(store.loans(&overdue, d(2023, 5, 10)).await.unwrap().len(), 1);
+    let soon = LoanFilter {
+        due_within: Some(3),
+        ..Default::default()
+    };
+    assert_eq!(store.loans(&soon, d(2023, 5, 7)).await.unwrap().len(), 1);
+    assert_eq!(store.loans(&soon, d(2023, 5, 1)).await.unwrap().len(), 0);
+    // The asset cannot be marked lost while out.
+    assert!(
+        step(Change::SetAssetStatus {
+            number: n.into(),
+            status: AssetStatus::Lost,
+            on: d(2023, 5, 2),
+            reason: String::new()
+        })
+        .await
+        .is_err()
+    );
+    // Returned damaged on 12 May (late): the asset is damaged; settled by repair, usable again.
+    assert!(
+        step(Change::ReturnLoan {
+            loan_id: id,
+            on: d(2023, 4, 30),
+            condition: ReturnCondition::Good,
+            received_by: "x".into()
+        })
+        .await
+        .is_err()
+    );
+    step(Change::ReturnLoan {
+        loan_id: id,
+        on: d(2023, 5, 12),
+        condition: ReturnCondition::Damaged,
+        received_by: "เจ้าหน้าที่พัสดุ".into(),
+    })
+    .await
+    .unwrap();
+    let page = store.asset_page(n, d(2023, 5, 12)).await.unwrap();
+    assert_eq!(page.asset.doc.status, AssetStatus::Damaged);
+    step(Change::SettleLoan {
+        loan_id: id,
+        settlement: Settlement::Repaired,
+        note: "ผู้ยืมซ่อมคืนสภาพเดิม".into(),
+        on: d(2023, 5, 20),
+    })
+    .await
+    .unwrap();
+    assert!(
+        step(Change::SettleLoan {
+            loan_id: id,
+            settlement: Settlement::Paid,
+            note: String::new(),
+            on: d(2023, 5, 21)
+        })
+        .await
+        .is_err()
+    );
+    let page = store.asset_page(n, d(2023, 9, 30)).await.unwrap();
+    assert_eq!(page.asset.doc.status, AssetStatus::Usable);
+    let statuses: Vec<AssetStatus> = page.events.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, [AssetStatus::Damaged, AssetStatus::Usable]);
+    let loan = &page.loans[0];
+    assert_eq!(
+        (loan.state, loan.on_time(), loan.decided_as),
+        (LoanState::Returned, Some(false), Some(Authority::Delegate))
+    );
+    assert_eq!(loan.settlement, Some(Settlement::Repaired));
+    // The year's figures.
+    let s = store.asset_summary(2566, d(2024, 1, 1)).await.unwrap();
+    assert_eq!((s.registered, s.loans, s.overdue), (3, 1, 0));
+    assert_eq!(s.returned_on_time_percent, Some("0".parse().unwrap()));
+    assert!(s.phrase().contains("มีครุภัณฑ์ในทะเบียน 3 รายการ"));
+    let v = store.verify().await.unwrap();
+    assert!(v.ok(), "{v:?}");
+}
+
+#[tokio::test]
+async fn one_asset_is_never_lent_twice_by_the_store_or_by_sqlite() {
+    let (dir, store) = store_with_assets().await;
+    let n = "7440-001-0002/66";
+    for _ in 0..2 {
+        store
+            .apply(Change::RequestLoan {
+                request: request(n, d(2023, 6, 1), d(2023, 6, 5)),
+                on: d(2023, 6, 1),
+            })
+            .await
+            .unwrap();
+    }
+    let loans = store.loans(&LoanFilter::default(), d(2023, 6, 1)).await.unwrap();
+    let (second, first) = (loans[0].id, loans[1].id);
+    let approve = |id| Change::DecideLoan {
+        loan_id: id,
+        approve: true,
+        by: "อธิบดี".into(),
+        authority: Authority::Head,
+        on: d(2023, 6, 1),
+        reason: String::new(),
+    };
+    store.apply(approve(first)).await.unwrap();
+    let e = store.apply(approve(second)).await.unwrap_err();
+    assert!(e.to_string().contains("cannot be lent twice at once"), "{e}");
+    // Around the app, SQLite itself refuses the second.
+    store.close().await;
+    let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("p.sqlite").display()))
+        .await
+        .unwrap();
+    let r = sqlx::query("UPDATE loan SET state = 'handed_over' WHERE id = ?1")
+        .bind(second)
+        .execute(&mut raw)
+        .await;
+    let err = r.unwrap_err().to_string();
+    assert!(err.contains("UNIQUE constraint failed"), "{err}");
+    raw.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn inspection_committee_findings_and_confirmation() {
+    let (_d, store) = store_with_assets().await;
+    let m = |n: &str| Member {
+        name: n.into(),
+        position: "นักวิชาการ".into(),
+    };
+    let start = |committee: Vec<Member>| Change::StartInspection {
+        year_be: 2566,
+        on: d(2023, 10, 2),
+        supply_officer: "นายพัสดุ ดูแล".into(),
+        committee,
+    };
+    let e = store
+        .apply(start(vec![m("นายก"), m("พัสดุ ดูแล"), m("นางค")]))
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("supply officer"), "{e}");
+    store
+        .apply(start(vec![m("นายก กรรมการ"), m("นางข กรรมการ"), m("นางสาวค กรรมการ")]))
+        .await
+        .unwrap();
+    let find = |n: &str, f| Change::RecordFinding {
+        year_be: 2566,
+        number: n.into(),
+        finding: f,
+        note: String::new(),
+    };
+    store.apply(find("7440-001-0001/66", Finding::Found)).await.unwrap();
+    store.apply(find("7440-001-0002/66", Finding::NotFound)).await.unwrap();
+    store.apply(find("7440-001-0003/66", Finding::Obsolete)).await.unwrap();
+    store
+        .apply(Change::ConfirmInspection {
+            year_be: 2566,
+            on: d(2023, 10, 20),
+        })
+        .await
+        .unwrap();
+    assert!(
+        store.apply(find("7440-001-0001/66", Finding::Damaged)).await.is_err(),
+        "confirmed is final"
+    );
+    let idx = store.asset_index().await.unwrap();
+    let status = |n: &str| {
+        idx.query(&AssetQuery {
+            text: n.into(),
+            limit: 1,
+            ..Default::default()
+        })
+        .rows[0]
+            .status
+    };
+    assert_eq!(status("0001/66"), AssetStatus::Usable);
+    assert_eq!(status("0002/66"), AssetStatus::Lost);
+    assert_eq!(status("0003/66"), AssetStatus::Deteriorated);
+    let i = store.inspection(2566).await.unwrap();
+    assert_eq!((i.findings.len(), i.confirmed_on), (3, Some(d(2023, 10, 20))));
+    assert_eq!(store.asset_summary(2566, d(2024, 1, 1)).await.unwrap().inspected, 3);
+    assert!(store.verify().await.unwrap().ok());
+}
+
+#[tokio::test]
+async fn records_are_kept_by_verify_and_passed_over_by_undo() {
+    let (dir, store) = store_with_assets().await;
+    let m = store.report(2566).await.unwrap().measures[0].id;
+    store
+        .apply(Change::SetText {
+            target: TextTarget::MeasureRemarks(m),
+            text: "ก่อนยืม".into(),
+        })
+        .await
+        .unwrap();
+    store
+        .apply(Change::RequestLoan {
+            request: request("7440-001-0001/66", d(2023, 6, 1), d(2023, 6, 5)),
+            on: d(2023, 6, 1),
+        })
+        .await
+        .unwrap();
+    // Undo skips the loan (a record) and undoes the text.
+    assert_eq!(store.undo_state().await.unwrap().undo.unwrap().kind, "set_text");
+    store.undo().await.unwrap();
+    assert_eq!(store.report(2566).await.unwrap().measures[0].remarks, "");
+    assert_eq!(
+        store.loans(&LoanFilter::default(), d(2023, 6, 1)).await.unwrap().len(),
+        1
+    );
+    // Duplicate numbers are refused, all or nothing.
+    let e = store
+        .apply(Change::ImportAssets {
+            assets: vec![
+                asset("X-1", "a", AssetStatus::Usable),
+                asset("7440-001-0001/66", "b", AssetStatus::Usable),
+            ],
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("assets[1]") && e.to_string().contains("already in the register"),
+        "{e}"
+    );
+    assert_eq!(store.assets().await.unwrap().len(), 3);
+    // A price changed with a SQLite tool is named by verify.
+    store.close().await;
+    let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("p.sqlite").display()))
+        .await
+        .unwrap();
+    sqlx::query("UPDATE asset SET price = '1.00' WHERE number = '7440-001-0002/66'")
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    raw.close().await.unwrap();
+    let (store, _) = Store::open(&dir.path().join("p.sqlite")).await.unwrap();
+    let v = store.verify().await.unwrap();
+    assert!(
+        v.mismatches.iter().any(|m| m.starts_with("records.assets[1].price")),
+        "{v:?}"
+    );
+}
