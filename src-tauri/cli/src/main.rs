@@ -109,6 +109,21 @@ enum Command {
         #[command(subcommand)]
         command: YearCommand,
     },
+    /// The asset register (ทะเบียนครุภัณฑ์)
+    Assets {
+        #[command(subcommand)]
+        command: AssetsCommand,
+    },
+    /// Loans of durable supplies: request, approve or refuse, hand over, return
+    Loan {
+        #[command(subcommand)]
+        command: LoanCommand,
+    },
+    /// The annual inspection of supplies (ข้อ 213)
+    Inspection {
+        #[command(subcommand)]
+        command: InspectionCommand,
+    },
     /// Undo the newest change not undone yet (the app's Ctrl+Z)
     Undo,
     /// Redo the change the newest undo reversed (the app's Ctrl+Shift+Z)
@@ -243,6 +258,232 @@ enum YearCommand {
         #[arg(long, default_value = "")]
         reason: String,
     },
+}
+
+/// Dates: ISO (2023-04-05) or with a Buddhist Era year (5/4/2566).
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    prongsai_core::assets::import::parse_register_date(s).map_err(|e| e.to_string())
+}
+
+#[derive(Subcommand)]
+enum AssetsCommand {
+    /// Import a register from CSV or XLSX (all rows or none). Headers in the
+    /// app's own names (README) need no mapping.
+    Import {
+        file: PathBuf,
+        /// JSON object mapping the file's headers to field names
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Check every row and report, without importing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List the register
+    List {
+        /// usable, damaged, deteriorated, lost or disposed (or the Thai word)
+        #[arg(long)]
+        status: Option<String>,
+        /// Words that must all appear (number, name, category, location …)
+        #[arg(long, default_value = "")]
+        search: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// One asset: its record, book value today, status history and loans
+    Show { number: String },
+    /// Set an asset's status, with the reason
+    Status {
+        number: String,
+        status: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Write the register and the loan book as XLSX
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// A fiscal year's figures (registered, loans, returned on time, overdue, inspected)
+    Summary {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum LoanCommand {
+    /// Request a loan of an asset
+    Request {
+        #[arg(long)]
+        asset: String,
+        #[arg(long)]
+        borrower: String,
+        #[arg(long, default_value = "")]
+        position: String,
+        #[arg(long, default_value = "")]
+        division: String,
+        #[arg(long)]
+        purpose: String,
+        /// The asset is used outside the office
+        #[arg(long)]
+        outside: bool,
+        /// The borrowing date
+        #[arg(long, value_parser = parse_date)]
+        from: chrono::NaiveDate,
+        /// The date it is due back
+        #[arg(long, value_parser = parse_date)]
+        due: chrono::NaiveDate,
+        /// The request's date [default: today]
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Approve a requested loan
+    Approve {
+        #[arg(long)]
+        id: i64,
+        #[arg(long)]
+        by: String,
+        /// Decided by a delegate of the head of the agency
+        #[arg(long)]
+        delegate: bool,
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Refuse a requested loan, with the reason
+    Refuse {
+        #[arg(long)]
+        id: i64,
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        delegate: bool,
+        #[arg(long)]
+        reason: String,
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Hand an approved loan's asset over
+    Handover {
+        #[arg(long)]
+        id: i64,
+        #[arg(long)]
+        by: String,
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Record the return: good, damaged or lost
+    Return {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_enum)]
+        condition: ConditionArg,
+        #[arg(long)]
+        received_by: String,
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// How damage or loss was made good (ข้อ 209)
+    Settle {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_enum)]
+        how: SettlementArg,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// List loans
+    List {
+        /// Only loans out past their due date (on --as-of)
+        #[arg(long)]
+        overdue: bool,
+        /// Only loans out and due within this many days
+        #[arg(long)]
+        due_within: Option<u32>,
+        #[arg(long)]
+        borrower: Option<String>,
+        /// The day to judge "overdue" and "due within" by [default: today]
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Write a loan's borrowing slip (แบบฟอร์มการยืมพัสดุ) as PDF
+    Slip {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum InspectionCommand {
+    /// Open a fiscal year's inspection with its committee (3 or more, not the supply officer)
+    Start {
+        #[arg(long)]
+        year: i32,
+        /// The supply officer (may not sit on the committee)
+        #[arg(long, default_value = "")]
+        officer: String,
+        /// A member: "NAME" or "NAME|POSITION" (repeat; the first chairs)
+        #[arg(long = "member", required = true)]
+        members: Vec<String>,
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Record what the committee found of one asset
+    Record {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        asset: String,
+        #[arg(long, value_enum)]
+        finding: FindingArg,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Confirm the findings: they become the assets' statuses
+    Confirm {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_parser = parse_date)]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Write the inspection report as PDF
+    Report {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ConditionArg {
+    Good,
+    Damaged,
+    Lost,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SettlementArg {
+    Repaired,
+    Replaced,
+    Paid,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FindingArg {
+    Found,
+    NotFound,
+    Damaged,
+    Obsolete,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -640,6 +881,9 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 .await?;
             writeln!(out, "fiscal year {year} is now {}", status.as_str())?;
         }
+        Command::Assets { command } => assets_command(store, command, &mut out).await?,
+        Command::Loan { command } => loan_command(store, command, &mut out).await?,
+        Command::Inspection { command } => inspection_command(store, command, &mut out).await?,
         Command::Undo | Command::Redo => {
             let undo = matches!(command, Command::Undo);
             let state = store.undo_state().await?;
@@ -686,6 +930,345 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("serialises")
+}
+
+async fn assets_command(store: &Store, command: AssetsCommand, out: &mut impl Write) -> Result<(), CoreError> {
+    use prongsai_core::assets::{AssetStatus, index::AssetQuery};
+    match command {
+        AssetsCommand::Import { file, mapping, dry_run } => {
+            let table = prongsai_core::budget_import::read_table(&file)?;
+            let mapping = match mapping {
+                Some(m) => Some(
+                    serde_json::from_str::<std::collections::BTreeMap<String, String>>(&read_input(&m)?).map_err(
+                        |e| CoreError::MalformedImport {
+                            path: "$".into(),
+                            message: format!("the mapping is not a JSON object of header → field: {e}"),
+                        },
+                    )?,
+                ),
+                None => None,
+            };
+            let (assets, preview) = store.check_asset_import(&table, mapping.as_ref()).await?;
+            writeln!(out, "rows: {} · assets to add: {}", preview.rows, preview.added)?;
+            for e in &preview.errors {
+                match &e.column {
+                    Some(c) => writeln!(out, "row {} ({c}): {}", e.row, e.message)?,
+                    None => writeln!(out, "row {}: {}", e.row, e.message)?,
+                }
+            }
+            if !preview.errors.is_empty() {
+                out.flush()?;
+                return Err(CoreError::MalformedImport {
+                    path: file.display().to_string(),
+                    message: format!("{} rows have errors; nothing was imported", preview.errors.len()),
+                });
+            }
+            if dry_run {
+                writeln!(out, "dry run: nothing was imported")?;
+            } else if !assets.is_empty() {
+                let n = assets.len();
+                store.apply(Change::ImportAssets { assets }).await?;
+                writeln!(out, "imported {n} assets")?;
+            }
+        }
+        AssetsCommand::List { status, search, format } => {
+            let status = match status {
+                Some(s) => Some(
+                    AssetStatus::parse(&s).ok_or_else(|| CoreError::InvalidInput(format!("unknown status \"{s}\"")))?,
+                ),
+                None => None,
+            };
+            let index = store.asset_index().await?;
+            let page = index.query(&AssetQuery {
+                text: search,
+                status,
+                limit: 1000,
+                ..Default::default()
+            });
+            let mut rows = page.rows;
+            let mut offset = rows.len() as u32;
+            while offset < page.total {
+                let more = index.query(&AssetQuery {
+                    text: String::new(),
+                    status,
+                    offset,
+                    limit: 1000,
+                    ..Default::default()
+                });
+                offset += more.rows.len() as u32;
+                rows.extend(more.rows);
+            }
+            match format {
+                ListFormat::Json => writeln!(out, "{}", json(&rows))?,
+                ListFormat::Text => {
+                    for r in &rows {
+                        let lent = if r.on_loan { "\ton loan" } else { "" };
+                        writeln!(
+                            out,
+                            "{}\t{}\t{}\t{}{lent}",
+                            r.number,
+                            r.status.as_str(),
+                            r.name,
+                            r.price
+                        )?;
+                    }
+                }
+            }
+        }
+        AssetsCommand::Show { number } => writeln!(out, "{}", json(&store.asset_page(&number, today()).await?))?,
+        AssetsCommand::Status {
+            number,
+            status,
+            reason,
+            on,
+        } => {
+            let status = AssetStatus::parse(&status)
+                .ok_or_else(|| CoreError::InvalidInput(format!("unknown status \"{status}\"")))?;
+            store
+                .apply(Change::SetAssetStatus {
+                    number: number.clone(),
+                    status,
+                    on: on.unwrap_or_else(today),
+                    reason,
+                })
+                .await?;
+            writeln!(out, "{number} is now {} ({})", status.as_str(), status.thai())?;
+        }
+        AssetsCommand::Export { out: path } => {
+            let done = documents::export_assets_xlsx(store, today(), &path).await?;
+            writeln!(out, "wrote {} ({} bytes)", done.path, done.bytes)?;
+        }
+        AssetsCommand::Summary { year, format } => {
+            let s = store.asset_summary(year, today()).await?;
+            match format {
+                ListFormat::Json => writeln!(out, "{}", json(&s))?,
+                ListFormat::Text => writeln!(out, "{}", s.phrase())?,
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn loan_command(store: &Store, command: LoanCommand, out: &mut impl Write) -> Result<(), CoreError> {
+    use prongsai_core::assets::{Authority, LoanFilter, LoanRequest, ReturnCondition, Settlement};
+    let authority = |delegate: bool| if delegate { Authority::Delegate } else { Authority::Head };
+    let (change, id) = match command {
+        LoanCommand::Request {
+            asset,
+            borrower,
+            position,
+            division,
+            purpose,
+            outside,
+            from,
+            due,
+            on,
+        } => {
+            let change = Change::RequestLoan {
+                request: LoanRequest {
+                    asset_number: asset,
+                    borrower,
+                    position,
+                    division,
+                    purpose,
+                    outside,
+                    borrow_on: from,
+                    due_on: due,
+                },
+                on: on.unwrap_or_else(today),
+            };
+            store.apply(change).await?;
+            let id = store.loans(&LoanFilter::default(), today()).await?[0].id;
+            writeln!(out, "loan {id} requested")?;
+            return Ok(());
+        }
+        LoanCommand::Approve { id, by, delegate, on } => (
+            Change::DecideLoan {
+                loan_id: id,
+                approve: true,
+                by,
+                authority: authority(delegate),
+                on: on.unwrap_or_else(today),
+                reason: String::new(),
+            },
+            id,
+        ),
+        LoanCommand::Refuse {
+            id,
+            by,
+            delegate,
+            reason,
+            on,
+        } => (
+            Change::DecideLoan {
+                loan_id: id,
+                approve: false,
+                by,
+                authority: authority(delegate),
+                on: on.unwrap_or_else(today),
+                reason,
+            },
+            id,
+        ),
+        LoanCommand::Handover { id, by, on } => (
+            Change::HandOverLoan {
+                loan_id: id,
+                on: on.unwrap_or_else(today),
+                by,
+            },
+            id,
+        ),
+        LoanCommand::Return {
+            id,
+            condition,
+            received_by,
+            on,
+        } => (
+            Change::ReturnLoan {
+                loan_id: id,
+                on: on.unwrap_or_else(today),
+                condition: match condition {
+                    ConditionArg::Good => ReturnCondition::Good,
+                    ConditionArg::Damaged => ReturnCondition::Damaged,
+                    ConditionArg::Lost => ReturnCondition::Lost,
+                },
+                received_by,
+            },
+            id,
+        ),
+        LoanCommand::Settle { id, how, note, on } => (
+            Change::SettleLoan {
+                loan_id: id,
+                settlement: match how {
+                    SettlementArg::Repaired => Settlement::Repaired,
+                    SettlementArg::Replaced => Settlement::Replaced,
+                    SettlementArg::Paid => Settlement::Paid,
+                },
+                note,
+                on: on.unwrap_or_else(today),
+            },
+            id,
+        ),
+        LoanCommand::List {
+            overdue,
+            due_within,
+            borrower,
+            as_of,
+            format,
+        } => {
+            let day = as_of.unwrap_or_else(today);
+            let filter = LoanFilter {
+                state: None,
+                overdue_on: overdue.then_some(day),
+                due_within,
+                borrower,
+            };
+            let loans = store.loans(&filter, day).await?;
+            match format {
+                ListFormat::Json => writeln!(out, "{}", json(&loans))?,
+                ListFormat::Text => {
+                    for l in &loans {
+                        writeln!(
+                            out,
+                            "{}\t{}\t{}\t{}\tdue {}{}",
+                            l.id,
+                            l.state.as_str(),
+                            l.asset_number,
+                            l.request.borrower,
+                            l.request.due_on,
+                            if l.overdue(day) { "\toverdue" } else { "" }
+                        )?;
+                    }
+                }
+            }
+            return Ok(());
+        }
+        LoanCommand::Slip { id, out: path } => {
+            let done = documents::export_loan_slip(store, id, &path).await?;
+            writeln!(out, "wrote {} ({} bytes)", done.path, done.bytes)?;
+            return Ok(());
+        }
+    };
+    store.apply(change).await?;
+    let loan = store.loan(id).await?;
+    writeln!(out, "loan {id} is now {}", loan.state.as_str().replace('_', " "))?;
+    Ok(())
+}
+
+async fn inspection_command(store: &Store, command: InspectionCommand, out: &mut impl Write) -> Result<(), CoreError> {
+    use prongsai_core::assets::{Finding, Member};
+    match command {
+        InspectionCommand::Start {
+            year,
+            officer,
+            members,
+            on,
+        } => {
+            let committee = members
+                .iter()
+                .map(|m| {
+                    let (name, position) = m.split_once('|').unwrap_or((m.as_str(), ""));
+                    Member {
+                        name: name.trim().into(),
+                        position: position.trim().into(),
+                    }
+                })
+                .collect();
+            store
+                .apply(Change::StartInspection {
+                    year_be: year,
+                    on: on.unwrap_or_else(today),
+                    supply_officer: officer,
+                    committee,
+                })
+                .await?;
+            writeln!(out, "inspection of {year} started")?;
+        }
+        InspectionCommand::Record {
+            year,
+            asset,
+            finding,
+            note,
+        } => {
+            let finding = match finding {
+                FindingArg::Found => Finding::Found,
+                FindingArg::NotFound => Finding::NotFound,
+                FindingArg::Damaged => Finding::Damaged,
+                FindingArg::Obsolete => Finding::Obsolete,
+            };
+            store
+                .apply(Change::RecordFinding {
+                    year_be: year,
+                    number: asset.clone(),
+                    finding,
+                    note,
+                })
+                .await?;
+            writeln!(out, "{asset}: {}", finding.as_str())?;
+        }
+        InspectionCommand::Confirm { year, on } => {
+            store
+                .apply(Change::ConfirmInspection {
+                    year_be: year,
+                    on: on.unwrap_or_else(today),
+                })
+                .await?;
+            writeln!(out, "inspection of {year} confirmed")?;
+        }
+        InspectionCommand::Report { year, out: path } => {
+            let done = documents::export_inspection(store, year, &path).await?;
+            writeln!(out, "wrote {} ({} bytes)", done.path, done.bytes)?;
+        }
+    }
     Ok(())
 }
 

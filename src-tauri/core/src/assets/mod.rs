@@ -5,6 +5,7 @@
 //! store applies them (`store::assets`), imports read tables (`import`),
 //! `index` filters a large register in memory.
 
+pub mod export;
 pub mod import;
 pub mod index;
 

@@ -1,6 +1,7 @@
 //! The documents Prongsai prints, built on [`crate::typeset`]: the annual
 //! report and the circular memo. Files are written atomically.
 
+pub mod assets;
 pub mod budget_report;
 pub mod memo;
 pub mod report;
@@ -142,6 +143,33 @@ pub async fn export_spending_plan(store: &Store, year_be: i32, path: &Path) -> R
 pub async fn export_budget_xlsx(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
     let (budget, monitoring) = store.monitoring(year_be, through).await?;
     write_pdf(path, false, move || crate::budget_export::to_xlsx(&budget, &monitoring)).await
+}
+
+/// Writes a loan's borrowing slip (แบบฟอร์มการยืมพัสดุ).
+pub async fn export_loan_slip(store: &Store, loan_id: Id, path: &Path) -> Result<Exported> {
+    let loan = store.loan(loan_id).await?;
+    let org = store.organization().await?;
+    write_pdf(path, false, move || assets::loan_slip_pdf(&loan, &org, org.digits)).await
+}
+
+/// Writes a year's inspection report.
+pub async fn export_inspection(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
+    let inspection = store.inspection(year_be).await?;
+    let org = store.organization().await?;
+    write_pdf(path, false, move || {
+        assets::inspection_pdf(&inspection, &org, org.digits)
+    })
+    .await
+}
+
+/// Writes the register (with book values as of `today`) and the loan book as XLSX.
+pub async fn export_assets_xlsx(store: &Store, today: chrono::NaiveDate, path: &Path) -> Result<Exported> {
+    let register = store.assets().await?;
+    let loans = store.loans(&Default::default(), today).await?;
+    write_pdf(path, false, move || {
+        crate::assets::export::to_xlsx(&register, &loans, today)
+    })
+    .await
 }
 
 /// Typesets on a blocking thread (CPU work, off the async runtime) and
