@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use prongsai_core::budget_import::ImportCheck;
 
 use prongsai_core::documents::{self, Exported};
+use prongsai_core::assets::index::{AssetQuery, AssetRows};
+use prongsai_core::assets::{AssetPage, AssetSummary, Loan, LoanFilter, LoanReminders};
 use prongsai_core::store::{BackupInfo, HistoryEntry, UndoState, backups};
 use prongsai_core::{
     Applied, Change, Channel, CoreError, ErrorCode, ErrorPayload, Id, Report, SearchHit, TextTarget, YearSummary, doc,
@@ -47,7 +49,16 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         list_backups,
         backup_now,
         restore_choose,
-        restore_backup
+        restore_backup,
+        asset_rows,
+        asset_page,
+        loans,
+        loan_reminders,
+        asset_summary,
+        asset_summary_phrase,
+        export_assets_xlsx,
+        export_loan_slip,
+        export_inspection_pdf
     ]
 }
 
@@ -186,6 +197,95 @@ pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Res<Str
     let path = backups::resolve(&backups::backup_dir(store.path()), &name).map_err(|e| e.payload())?;
     drop(store);
     state.restore(&path).await.map(|p| p.display().to_string())
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// One page of the register's table, filtered and sorted.
+#[tauri::command]
+pub async fn asset_rows(state: State<'_, AppState>, query: AssetQuery) -> Res<AssetRows> {
+    Ok(state.asset_index().await?.query(&query))
+}
+
+/// One asset's page as of today.
+#[tauri::command]
+pub async fn asset_page(state: State<'_, AppState>, number: String) -> Res<AssetPage> {
+    state.store()?.asset_page(&number, today()).await.map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub async fn loans(state: State<'_, AppState>, filter: LoanFilter) -> Res<Vec<Loan>> {
+    state.store()?.loans(&filter, today()).await.map_err(|e| e.payload())
+}
+
+/// Loans out past their due date, and those due within 3 days: the banner on start.
+#[tauri::command]
+pub async fn loan_reminders(state: State<'_, AppState>) -> Res<LoanReminders> {
+    let store = state.store()?;
+    let day = today();
+    let overdue = LoanFilter {
+        overdue_on: Some(day),
+        ..Default::default()
+    };
+    let soon = LoanFilter {
+        due_within: Some(3),
+        ..Default::default()
+    };
+    Ok(LoanReminders {
+        overdue: store.loans(&overdue, day).await.map_err(|e| e.payload())?.len() as u32,
+        due_soon: store.loans(&soon, day).await.map_err(|e| e.payload())?.len() as u32,
+    })
+}
+
+#[tauri::command]
+pub async fn asset_summary(state: State<'_, AppState>, year_be: i32) -> Res<AssetSummary> {
+    state.store()?.asset_summary(year_be, today()).await.map_err(|e| e.payload())
+}
+
+/// A year's asset figures as a sentence, to insert in a result.
+#[tauri::command]
+pub async fn asset_summary_phrase(state: State<'_, AppState>, year_be: i32) -> Res<String> {
+    Ok(asset_summary(state, year_be).await?.phrase())
+}
+
+#[tauri::command]
+pub async fn export_assets_xlsx<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<Exported>> {
+    let store = state.store()?;
+    let name = format!("ทะเบียนครุภัณฑ์-{}.xlsx", today().format("%Y-%m-%d"));
+    export_with(&app, &state, (&name, "Excel", "xlsx"), |path| async move {
+        documents::export_assets_xlsx(&store, today(), &path).await
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn export_loan_slip<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: Id,
+) -> Res<Option<Exported>> {
+    let store = state.store()?;
+    let name = format!("แบบยืมพัสดุ-{id}.pdf");
+    export_with(&app, &state, (&name, "PDF", "pdf"), |path| async move {
+        documents::export_loan_slip(&store, id, &path).await
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn export_inspection_pdf<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    year_be: i32,
+) -> Res<Option<Exported>> {
+    let store = state.store()?;
+    let name = format!("ตรวจสอบพัสดุ-{year_be}.pdf");
+    export_with(&app, &state, (&name, "PDF", "pdf"), |path| async move {
+        documents::export_inspection(&store, year_be, &path).await
+    })
+    .await
 }
 
 /// The name the history records for this window's changes.

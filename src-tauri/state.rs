@@ -7,6 +7,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use std::sync::Arc;
+
+use prongsai_core::assets::index::AssetIndex;
 use prongsai_core::store::AppLock;
 use prongsai_core::{CoreError, ErrorPayload, Store};
 
@@ -21,6 +24,8 @@ pub struct AppState {
     pending_import: Mutex<Option<PathBuf>>,
     /// The user name set in the app: who the history records.
     user: Mutex<String>,
+    /// The register in memory for the table, with the history entry it was built at.
+    asset_index: Mutex<Option<(i64, Arc<AssetIndex>)>>,
 }
 
 fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -36,6 +41,7 @@ impl AppState {
             exported: Mutex::default(),
             pending_import: Mutex::default(),
             user: Mutex::default(),
+            asset_index: Mutex::default(),
         }
     }
 
@@ -88,6 +94,20 @@ impl AppState {
         let reopened = Store::open_or_seed(&db).await.map(|(s, _)| s).map_err(|e| e.payload());
         *locked(&self.store) = reopened;
         result.map_err(|e| e.payload())
+    }
+
+    /// The register's index, rebuilt when anything was written since.
+    pub async fn asset_index(&self) -> Result<Arc<AssetIndex>, ErrorPayload> {
+        let store = self.store()?;
+        let at = store.last_change_id().await.map_err(|e| e.payload())?;
+        if let Some((built, index)) = locked(&self.asset_index).as_ref()
+            && *built == at
+        {
+            return Ok(index.clone());
+        }
+        let index = Arc::new(store.asset_index().await.map_err(|e| e.payload())?);
+        *locked(&self.asset_index) = Some((at, index.clone()));
+        Ok(index)
     }
 
     pub fn remember_export(&self, path: PathBuf) {

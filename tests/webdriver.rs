@@ -868,3 +868,166 @@ async fn a_rolling_backup_restores_and_a_fields_history_shows_its_versions() {
     .await;
     c.close().await.unwrap();
 }
+
+// ---------------------------------------------------------------- assets
+
+/// A register of `n` assets, numbered 7440-001-00001/66 …, every tenth a chair.
+fn register(n: usize) -> Vec<prongsai_core::assets::AssetDoc> {
+    (1..=n)
+        .map(|i| prongsai_core::assets::AssetDoc {
+            number: format!("7440-001-{i:05}/66"),
+            name: if i % 10 == 0 { "เก้าอี้สำนักงาน".into() } else { "เครื่องคอมพิวเตอร์โน้ตบุ๊ก".into() },
+            category: if i % 10 == 0 { "ครุภัณฑ์สำนักงาน".into() } else { "ครุภัณฑ์คอมพิวเตอร์".into() },
+            brand: "Lenovo".into(),
+            model: String::new(),
+            serial: format!("SN{i}"),
+            acquired_on: chrono::NaiveDate::from_ymd_opt(2023, 1, 10).unwrap(),
+            method: String::new(),
+            price: "25900".parse().unwrap(),
+            budget_year: Some(2566),
+            funding: String::new(),
+            location: format!("ห้อง {}", i % 40),
+            division: "กลุ่มบริหารงานคลัง".into(),
+            status: prongsai_core::assets::AssetStatus::Usable,
+            useful_life: 3,
+            note: String::new(),
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_loan_goes_from_request_to_return_in_the_app() {
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    {
+        let (store, _) = Store::open_or_seed(&db).await.unwrap();
+        store
+            .apply(prongsai_core::Change::ImportAssets { assets: register(30) })
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    click(&c, "[data-testid=tab-assets]").await;
+    let search = all(&c, "[data-testid=asset-search]").await.remove(0);
+    search.send_keys("00007").await.unwrap();
+    let row = "[data-testid=asset-row][data-number=\"7440-001-00007/66\"]";
+    until("the filtered row", || async {
+        matches!(c.find(Locator::Css("[data-testid=asset-count]")).await, Ok(e) if e.attr("data-total").await.ok().flatten().as_deref() == Some("1"))
+    })
+    .await;
+    click(&c, row).await;
+    all(&c, "[data-testid=asset-detail]").await;
+
+    // 1. Request.
+    all(&c, "[data-testid=loan-borrower]").await.remove(0).send_keys("นางสาวสมใจ ใฝ่ดี").await.unwrap();
+    all(&c, "[data-testid=loan-purpose]").await.remove(0).send_keys("ประชุมนอกสถานที่").await.unwrap();
+    click(&c, "[data-testid=loan-request-submit]").await;
+    let state = |c: &Client| {
+        let c = c.clone();
+        async move {
+            match c.find(Locator::Css("[data-testid=loan-current]")).await {
+                Ok(e) => e.attr("data-state").await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            }
+        }
+    };
+    until("requested", || async { state(&c).await == "requested" }).await;
+    // 2. Approve (the head of the agency).
+    all(&c, "[data-testid=loan-by]").await.remove(0).send_keys("อธิบดีกรมทรัพย์สินทางปัญญา").await.unwrap();
+    click(&c, "[data-testid=loan-approve]").await;
+    until("approved", || async { state(&c).await == "approved" }).await;
+    // 3. Hand over.
+    all(&c, "[data-testid=loan-by]").await.remove(0).send_keys("เจ้าหน้าที่พัสดุ").await.unwrap();
+    click(&c, "[data-testid=loan-handover]").await;
+    until("handed over", || async { state(&c).await == "handed_over" }).await;
+    if let Ok(shot) = c.screenshot().await {
+        std::fs::write(screenshot_path("loan-out"), shot).unwrap();
+    }
+    // 4. Return in good condition: the flow starts over, the history has the loan.
+    all(&c, "[data-testid=loan-by]").await.remove(0).send_keys("เจ้าหน้าที่พัสดุ").await.unwrap();
+    click(&c, "[data-testid=loan-return]").await;
+    until("returned", || async { c.find(Locator::Css("[data-testid=loan-request]")).await.is_ok() }).await;
+    let history = all(&c, "[data-testid=asset-loans] li").await;
+    assert_eq!(history[0].attr("data-state").await.unwrap().as_deref(), Some("returned"));
+
+    // The same through the CLI on the same database.
+    let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
+    let out = Command::new(&cli).arg("--db").arg(&db).args(["loan", "list", "--format", "json"]).output().unwrap();
+    let loans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let l = &loans[0];
+    assert_eq!((l["state"].as_str(), l["asset_number"].as_str()), (Some("returned"), Some("7440-001-00007/66")));
+    assert_eq!(l["decided_by"], "อธิบดีกรมทรัพย์สินทางปัญญา");
+    assert_eq!(l["decided_as"], "head");
+    assert_eq!(l["return_condition"], "good");
+    assert_eq!((l["handed_over_by"].as_str(), l["received_by"].as_str()), (Some("เจ้าหน้าที่พัสดุ"), Some("เจ้าหน้าที่พัสดุ")));
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_register_of_100000_assets_is_a_virtual_table() {
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    {
+        let (store, _) = Store::open_or_seed(&db).await.unwrap();
+        store
+            .apply(prongsai_core::Change::ImportAssets { assets: register(100_000) })
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    click(&c, "[data-testid=tab-assets]").await;
+    let count = |c: &Client| {
+        let c = c.clone();
+        async move {
+            match c.find(Locator::Css("[data-testid=asset-count]")).await {
+                Ok(e) => e.attr("data-total").await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            }
+        }
+    };
+    until("100,000 rows", || async { count(&c).await == "100000" }).await;
+    // Only the rows in view are in the page.
+    let in_dom = c.find_all(Locator::Css("[data-testid=asset-row]")).await.unwrap().len();
+    assert!((10..100).contains(&in_dom), "{in_dom} rows in the DOM");
+    // Scroll to the middle: the rows there arrive.
+    c.execute(
+        "const b = document.querySelector('[data-testid=asset-rows]'); b.scrollTop = 50000 * 34; b.dispatchEvent(new Event('scroll'));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    until("the rows at 50,000", || async {
+        c.find(Locator::Css("[data-testid=asset-row][data-number=\"7440-001-50001/66\"]")).await.is_ok()
+    })
+    .await;
+    // Filter as you type: every tenth is a chair.
+    let search = c.find(Locator::Css("[data-testid=asset-search]")).await.unwrap();
+    search.send_keys("เก้าอี้").await.unwrap();
+    until("10,000 chairs", || async { count(&c).await == "10000" }).await;
+    // …and "ห้อง ๑๐" typed with Thai digits: the window shows what the core finds.
+    search.send_keys(" ห้อง ๑๐").await.unwrap();
+    let (store, _) = Store::open(&db).await.unwrap();
+    let expected = store
+        .asset_index()
+        .await
+        .unwrap()
+        .query(&prongsai_core::assets::index::AssetQuery {
+            text: "เก้าอี้ ห้อง 10".into(),
+            limit: 1,
+            ..Default::default()
+        })
+        .total;
+    store.close().await;
+    assert!(expected > 0 && expected < 10_000);
+    until("the chairs of room 10", || async { count(&c).await == expected.to_string() }).await;
+    if let Ok(shot) = c.screenshot().await {
+        std::fs::write(screenshot_path("assets-100k"), shot).unwrap();
+    }
+    c.close().await.unwrap();
+}

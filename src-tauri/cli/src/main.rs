@@ -1182,7 +1182,7 @@ async fn loan_command(store: &Store, command: LoanCommand, out: &mut impl Write)
                             "{}\t{}\t{}\t{}\tdue {}{}",
                             l.id,
                             l.state.as_str(),
-                            l.asset_number,
+                            l.asset_number(),
                             l.request.borrower,
                             l.request.due_on,
                             if l.overdue(day) { "\toverdue" } else { "" }

@@ -75,6 +75,7 @@ pub fn typescript() -> String {
         crate::assets::AssetPage::decl(&cfg),
         crate::assets::LoanFilter::decl(&cfg),
         crate::assets::AssetSummary::decl(&cfg),
+        crate::assets::LoanReminders::decl(&cfg),
         crate::assets::index::AssetRow::decl(&cfg),
         crate::assets::index::AssetSort::decl(&cfg),
         crate::assets::index::AssetQuery::decl(&cfg),

@@ -2,6 +2,7 @@
 // comes from bindings.ts, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AssetPage, AssetQuery, AssetRows, AssetSummary, Loan, LoanFilter, LoanReminders,
   Applied, BackupInfo, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
   TextTarget, UndoState, YearSummary,
 } from './bindings';
@@ -57,4 +58,13 @@ export const api = {
   /** Asks for a backup file and restores it; where the previous state went, or `null`. */
   restoreChoose: () => call<string | null>('restore_choose'),
   restoreBackup: (name: string) => call<string>('restore_backup', { name }),
+  assetRows: (query: AssetQuery) => call<AssetRows>('asset_rows', { query }),
+  assetPage: (number: string) => call<AssetPage>('asset_page', { number }),
+  loans: (filter: LoanFilter) => call<Loan[]>('loans', { filter }),
+  loanReminders: () => call<LoanReminders>('loan_reminders'),
+  assetSummary: (yearBe: number) => call<AssetSummary>('asset_summary', { yearBe }),
+  assetSummaryPhrase: (yearBe: number) => call<string>('asset_summary_phrase', { yearBe }),
+  exportAssetsXlsx: () => call<Exported | null>('export_assets_xlsx'),
+  exportLoanSlip: (id: number) => call<Exported | null>('export_loan_slip', { id }),
+  exportInspectionPdf: (yearBe: number) => call<Exported | null>('export_inspection_pdf', { yearBe }),
 };

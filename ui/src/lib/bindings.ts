@@ -295,7 +295,7 @@ export type LoanRequest = { asset_number: string, borrower: string, position: st
  */
 outside: boolean, borrow_on: string, due_on: string, };
 
-export type Loan = { id: number, asset_id: number, asset_number: string, asset_name: string, state: LoanState, requested_on: string, decided_by: string, decided_as: Authority | null, decided_on: string | null, refusal: string, handed_over_on: string | null, handed_over_by: string, returned_on: string | null, return_condition: ReturnCondition | null, received_by: string, settlement: Settlement | null, settlement_note: string, settled_on: string | null, asset_number: string, borrower: string, position: string, division: string, purpose: string, 
+export type Loan = { id: number, asset_id: number, asset_name: string, state: LoanState, requested_on: string, decided_by: string, decided_as: Authority | null, decided_on: string | null, refusal: string, handed_over_on: string | null, handed_over_by: string, returned_on: string | null, return_condition: ReturnCondition | null, received_by: string, settlement: Settlement | null, settlement_note: string, settled_on: string | null, asset_number: string, borrower: string, position: string, division: string, purpose: string, 
 /**
  * Used outside the office (ข้อ 207 asks which).
  */
@@ -350,6 +350,16 @@ overdue: number,
  * Assets with a finding in the year's inspection.
  */
 inspected: number, };
+
+export type LoanReminders = { 
+/**
+ * Loans out past their due date.
+ */
+overdue: number, 
+/**
+ * Loans out and due within 3 days.
+ */
+due_soon: number, };
 
 export type AssetRow = { id: number, number: string, name: string, category: string, location: string, division: string, status: AssetStatus, price: string, acquired_on: string, 
 /**

@@ -100,7 +100,7 @@ pub fn to_xlsx(register: &[AssetDoc], loans: &[Loan], as_of: chrono::NaiveDate) 
         let q = &l.request;
         let row = [
             l.id.to_string(),
-            l.asset_number.clone(),
+            l.asset_number().to_owned(),
             l.asset_name.clone(),
             q.borrower.clone(),
             q.position.clone(),

@@ -368,7 +368,6 @@ pub struct LoanRequest {
 pub struct Loan {
     pub id: Id,
     pub asset_id: Id,
-    pub asset_number: String,
     pub asset_name: String,
     pub state: LoanState,
     #[serde(flatten)]
@@ -390,6 +389,11 @@ pub struct Loan {
 }
 
 impl Loan {
+    /// The lent asset's number.
+    pub fn asset_number(&self) -> &str {
+        &self.request.asset_number
+    }
+
     /// Out and past its due date on `today`.
     pub fn overdue(&self, today: NaiveDate) -> bool {
         self.state == LoanState::HandedOver && self.request.due_on < today
@@ -575,6 +579,15 @@ impl LoanFilter {
                 .as_deref()
                 .is_none_or(|b| l.request.borrower.contains(b.trim()))
     }
+}
+
+/// What the app reminds of on start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LoanReminders {
+    /// Loans out past their due date.
+    pub overdue: u32,
+    /// Loans out and due within 3 days.
+    pub due_soon: u32,
 }
 
 /// The asset figures of a fiscal year, to quote in a measure's result.

@@ -102,7 +102,7 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
         if r.position.is_empty() { "-" } else { &r.position },
         if r.division.is_empty() { "-" } else { &r.division },
         loan.asset_name,
-        loan.asset_number,
+        loan.asset_number(),
         r.purpose,
         where_,
         thai::date_long(r.borrow_on, digits),

@@ -126,13 +126,13 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change) -> Result
                 if status != AssetStatus::Usable {
                     return Err(CoreError::InvalidInput(format!(
                         "{} is {} ({}) and cannot be lent",
-                        loan.asset_number,
+                        loan.asset_number(),
                         status.as_str(),
                         status.thai()
                     )));
                 }
                 if let Some(other) = holding_loan(conn, loan.asset_id).await? {
-                    return Err(lent_twice(&loan.asset_number, other));
+                    return Err(lent_twice(&loan.asset_number(), other));
                 }
             } else if reason.is_empty() {
                 return Err(CoreError::EmptyText {
@@ -150,7 +150,7 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change) -> Result
             .bind(&reason)
             .execute(&mut *conn)
             .await
-            .map_err(|e| unique_loan(e, &loan.asset_number))?;
+            .map_err(|e| unique_loan(e, &loan.asset_number()))?;
             Change::DecideLoan {
                 loan_id,
                 approve,
@@ -729,7 +729,6 @@ fn loan_of(r: LoanDbRow) -> Result<Loan> {
     Ok(Loan {
         id: r.id,
         asset_id: r.asset_id,
-        asset_number: r.number.clone(),
         asset_name: r.asset_name.clone(),
         state: LoanState::parse(&r.state).ok_or_else(|| bad("state"))?,
         request: LoanRequest {

@@ -539,6 +539,13 @@ impl Store {
         Ok(())
     }
 
+    /// The newest history entry's id (0 for none): it changes with every write.
+    pub async fn last_change_id(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM change_log")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     /// The recorded change JSON of history entry `id`, if there is one.
     pub async fn raw_change(&self, id: i64) -> Result<Option<String>> {
         Ok(sqlx::query_scalar("SELECT change FROM change_log WHERE id = ?1")
