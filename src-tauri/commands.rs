@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use prongsai_core::budget_import::ImportCheck;
 
-use prongsai_core::documents::{self, Exported};
 use prongsai_core::assets::index::{AssetQuery, AssetRows};
 use prongsai_core::assets::{AssetPage, AssetSummary, Loan, LoanFilter, LoanReminders};
+use prongsai_core::documents::{self, Exported};
 use prongsai_core::store::{BackupInfo, HistoryEntry, UndoState, backups};
 use prongsai_core::{
     Applied, Change, Channel, CoreError, ErrorCode, ErrorPayload, Id, Report, SearchHit, TextTarget, YearSummary, doc,
@@ -212,7 +212,11 @@ pub async fn asset_rows(state: State<'_, AppState>, query: AssetQuery) -> Res<As
 /// One asset's page as of today.
 #[tauri::command]
 pub async fn asset_page(state: State<'_, AppState>, number: String) -> Res<AssetPage> {
-    state.store()?.asset_page(&number, today()).await.map_err(|e| e.payload())
+    state
+        .store()?
+        .asset_page(&number, today())
+        .await
+        .map_err(|e| e.payload())
 }
 
 #[tauri::command]
@@ -241,7 +245,11 @@ pub async fn loan_reminders(state: State<'_, AppState>) -> Res<LoanReminders> {
 
 #[tauri::command]
 pub async fn asset_summary(state: State<'_, AppState>, year_be: i32) -> Res<AssetSummary> {
-    state.store()?.asset_summary(year_be, today()).await.map_err(|e| e.payload())
+    state
+        .store()?
+        .asset_summary(year_be, today())
+        .await
+        .map_err(|e| e.payload())
 }
 
 /// A year's asset figures as a sentence, to insert in a result.

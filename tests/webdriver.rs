@@ -876,8 +876,16 @@ fn register(n: usize) -> Vec<prongsai_core::assets::AssetDoc> {
     (1..=n)
         .map(|i| prongsai_core::assets::AssetDoc {
             number: format!("7440-001-{i:05}/66"),
-            name: if i % 10 == 0 { "เก้าอี้สำนักงาน".into() } else { "เครื่องคอมพิวเตอร์โน้ตบุ๊ก".into() },
-            category: if i % 10 == 0 { "ครุภัณฑ์สำนักงาน".into() } else { "ครุภัณฑ์คอมพิวเตอร์".into() },
+            name: if i % 10 == 0 {
+                "เก้าอี้สำนักงาน".into()
+            } else {
+                "เครื่องคอมพิวเตอร์โน้ตบุ๊ก".into()
+            },
+            category: if i % 10 == 0 {
+                "ครุภัณฑ์สำนักงาน".into()
+            } else {
+                "ครุภัณฑ์คอมพิวเตอร์".into()
+            },
             brand: "Lenovo".into(),
             model: String::new(),
             serial: format!("SN{i}"),
@@ -922,8 +930,18 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     all(&c, "[data-testid=asset-detail]").await;
 
     // 1. Request.
-    all(&c, "[data-testid=loan-borrower]").await.remove(0).send_keys("นางสาวสมใจ ใฝ่ดี").await.unwrap();
-    all(&c, "[data-testid=loan-purpose]").await.remove(0).send_keys("ประชุมนอกสถานที่").await.unwrap();
+    all(&c, "[data-testid=loan-borrower]")
+        .await
+        .remove(0)
+        .send_keys("นางสาวสมใจ ใฝ่ดี")
+        .await
+        .unwrap();
+    all(&c, "[data-testid=loan-purpose]")
+        .await
+        .remove(0)
+        .send_keys("ประชุมนอกสถานที่")
+        .await
+        .unwrap();
     click(&c, "[data-testid=loan-request-submit]").await;
     let state = |c: &Client| {
         let c = c.clone();
@@ -936,33 +954,65 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     };
     until("requested", || async { state(&c).await == "requested" }).await;
     // 2. Approve (the head of the agency).
-    all(&c, "[data-testid=loan-by]").await.remove(0).send_keys("อธิบดีกรมทรัพย์สินทางปัญญา").await.unwrap();
+    all(&c, "[data-testid=loan-by]")
+        .await
+        .remove(0)
+        .send_keys("อธิบดีกรมทรัพย์สินทางปัญญา")
+        .await
+        .unwrap();
     click(&c, "[data-testid=loan-approve]").await;
     until("approved", || async { state(&c).await == "approved" }).await;
     // 3. Hand over.
-    all(&c, "[data-testid=loan-by]").await.remove(0).send_keys("เจ้าหน้าที่พัสดุ").await.unwrap();
+    all(&c, "[data-testid=loan-by]")
+        .await
+        .remove(0)
+        .send_keys("เจ้าหน้าที่พัสดุ")
+        .await
+        .unwrap();
     click(&c, "[data-testid=loan-handover]").await;
     until("handed over", || async { state(&c).await == "handed_over" }).await;
     if let Ok(shot) = c.screenshot().await {
         std::fs::write(screenshot_path("loan-out"), shot).unwrap();
     }
     // 4. Return in good condition: the flow starts over, the history has the loan.
-    all(&c, "[data-testid=loan-by]").await.remove(0).send_keys("เจ้าหน้าที่พัสดุ").await.unwrap();
+    all(&c, "[data-testid=loan-by]")
+        .await
+        .remove(0)
+        .send_keys("เจ้าหน้าที่พัสดุ")
+        .await
+        .unwrap();
     click(&c, "[data-testid=loan-return]").await;
-    until("returned", || async { c.find(Locator::Css("[data-testid=loan-request]")).await.is_ok() }).await;
+    until("returned", || async {
+        c.find(Locator::Css("[data-testid=loan-request]")).await.is_ok()
+    })
+    .await;
     let history = all(&c, "[data-testid=asset-loans] li").await;
-    assert_eq!(history[0].attr("data-state").await.unwrap().as_deref(), Some("returned"));
+    assert_eq!(
+        history[0].attr("data-state").await.unwrap().as_deref(),
+        Some("returned")
+    );
 
     // The same through the CLI on the same database.
     let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
-    let out = Command::new(&cli).arg("--db").arg(&db).args(["loan", "list", "--format", "json"]).output().unwrap();
+    let out = Command::new(&cli)
+        .arg("--db")
+        .arg(&db)
+        .args(["loan", "list", "--format", "json"])
+        .output()
+        .unwrap();
     let loans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let l = &loans[0];
-    assert_eq!((l["state"].as_str(), l["asset_number"].as_str()), (Some("returned"), Some("7440-001-00007/66")));
+    assert_eq!(
+        (l["state"].as_str(), l["asset_number"].as_str()),
+        (Some("returned"), Some("7440-001-00007/66"))
+    );
     assert_eq!(l["decided_by"], "อธิบดีกรมทรัพย์สินทางปัญญา");
     assert_eq!(l["decided_as"], "head");
     assert_eq!(l["return_condition"], "good");
-    assert_eq!((l["handed_over_by"].as_str(), l["received_by"].as_str()), (Some("เจ้าหน้าที่พัสดุ"), Some("เจ้าหน้าที่พัสดุ")));
+    assert_eq!(
+        (l["handed_over_by"].as_str(), l["received_by"].as_str()),
+        (Some("เจ้าหน้าที่พัสดุ"), Some("เจ้าหน้าที่พัสดุ"))
+    );
     c.close().await.unwrap();
 }
 
@@ -973,7 +1023,9 @@ async fn a_register_of_100000_assets_is_a_virtual_table() {
     {
         let (store, _) = Store::open_or_seed(&db).await.unwrap();
         store
-            .apply(prongsai_core::Change::ImportAssets { assets: register(100_000) })
+            .apply(prongsai_core::Change::ImportAssets {
+                assets: register(100_000),
+            })
             .await
             .unwrap();
         store.close().await;
@@ -1003,7 +1055,11 @@ async fn a_register_of_100000_assets_is_a_virtual_table() {
     .await
     .unwrap();
     until("the rows at 50,000", || async {
-        c.find(Locator::Css("[data-testid=asset-row][data-number=\"7440-001-50001/66\"]")).await.is_ok()
+        c.find(Locator::Css(
+            "[data-testid=asset-row][data-number=\"7440-001-50001/66\"]",
+        ))
+        .await
+        .is_ok()
     })
     .await;
     // Filter as you type: every tenth is a chair.
@@ -1025,7 +1081,10 @@ async fn a_register_of_100000_assets_is_a_virtual_table() {
         .total;
     store.close().await;
     assert!(expected > 0 && expected < 10_000);
-    until("the chairs of room 10", || async { count(&c).await == expected.to_string() }).await;
+    until("the chairs of room 10", || async {
+        count(&c).await == expected.to_string()
+    })
+    .await;
     if let Ok(shot) = c.screenshot().await {
         std::fs::write(screenshot_path("assets-100k"), shot).unwrap();
     }

@@ -31,7 +31,10 @@ fn csv() -> String {
 }
 
 fn import(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let text = csv();
     let mut g = c.benchmark_group("assets");
     g.sample_size(10);
@@ -39,7 +42,10 @@ fn import(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let dir = tempfile::tempdir().unwrap();
-                let store = rt.block_on(Store::open_or_seed(&dir.path().join("a.sqlite"))).unwrap().0;
+                let store = rt
+                    .block_on(Store::open_or_seed(&dir.path().join("a.sqlite")))
+                    .unwrap()
+                    .0;
                 (dir, store)
             },
             |(_dir, store)| {
@@ -65,7 +71,9 @@ fn import(c: &mut Criterion) {
     });
     assert_eq!(index.len(), N);
     g.sample_size(50);
-    g.bench_function("filter_100k_text", |b| b.iter(|| index.filter("เก้าอี้ ห้อง 1", None).len()));
+    g.bench_function("filter_100k_text", |b| {
+        b.iter(|| index.filter("เก้าอี้ ห้อง 1", None).len())
+    });
     g.bench_function("query_100k_text_page", |b| {
         let q = AssetQuery {
             text: "โน้ตบุ๊ก".into(),
