@@ -132,7 +132,7 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change) -> Result
                     )));
                 }
                 if let Some(other) = holding_loan(conn, loan.asset_id).await? {
-                    return Err(lent_twice(&loan.asset_number(), other));
+                    return Err(lent_twice(loan.asset_number(), other));
                 }
             } else if reason.is_empty() {
                 return Err(CoreError::EmptyText {
@@ -150,7 +150,7 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change) -> Result
             .bind(&reason)
             .execute(&mut *conn)
             .await
-            .map_err(|e| unique_loan(e, &loan.asset_number()))?;
+            .map_err(|e| unique_loan(e, loan.asset_number()))?;
             Change::DecideLoan {
                 loan_id,
                 approve,
