@@ -437,6 +437,12 @@ fn cli_report(db: &Path, year: i32) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// An attribute of the first element matching `css`; `None` when there is
+/// none (or the page is being redrawn).
+async fn attr(c: &Client, css: &str, name: &str) -> Option<String> {
+    c.find(Locator::Css(css)).await.ok()?.attr(name).await.ok().flatten()
+}
+
 async fn click(c: &Client, css: &str) {
     all(c, css).await.remove(0).click().await.unwrap();
 }
@@ -513,7 +519,8 @@ async fn a_measure_moves_by_keyboard_and_back_with_undo() {
     c.refresh().await.unwrap();
     all(&c, "[data-testid=measure]").await;
     until("the undo button", || async {
-        matches!(c.find(Locator::Css("[data-testid=undo]")).await, Ok(b) if matches!(b.attr("disabled").await, Ok(None)))
+        c.find(Locator::Css("[data-testid=undo]")).await.is_ok()
+            && attr(&c, "[data-testid=undo]", "disabled").await.is_none()
     })
     .await;
     // Ctrl+Z twice (focus outside any field) puts it back.
@@ -705,7 +712,7 @@ async fn year_2567_is_created_from_2566_and_2566_is_approved_read_only() {
     to.send_keys("๒๕๖๗").await.unwrap();
     click(&c, "[data-testid=new-year]").await;
     until("the report of 2567", || async {
-        matches!(c.find(Locator::Css("[data-testid=report]")).await, Ok(r) if r.attr("data-year").await.ok().flatten().as_deref() == Some("2567"))
+        attr(&c, "[data-testid=report]", "data-year").await.as_deref() == Some("2567")
     })
     .await;
     assert_eq!(all(&c, "[data-testid=measure]").await.len(), 4);
@@ -738,7 +745,7 @@ async fn year_2567_is_created_from_2566_and_2566_is_approved_read_only() {
     let select = c.find(Locator::Css("[data-testid=year-select]")).await.unwrap();
     select.select_by_value("2566").await.unwrap();
     until("2566", || async {
-        matches!(c.find(Locator::Css("[data-testid=report]")).await, Ok(r) if r.attr("data-year").await.ok().flatten().as_deref() == Some("2566"))
+        attr(&c, "[data-testid=report]", "data-year").await.as_deref() == Some("2566")
     })
     .await;
     click(&c, "[data-testid=tab-years]").await;
@@ -923,7 +930,7 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     search.send_keys("00007").await.unwrap();
     let row = "[data-testid=asset-row][data-number=\"7440-001-00007/66\"]";
     until("the filtered row", || async {
-        matches!(c.find(Locator::Css("[data-testid=asset-count]")).await, Ok(e) if e.attr("data-total").await.ok().flatten().as_deref() == Some("1"))
+        attr(&c, "[data-testid=asset-count]", "data-total").await.as_deref() == Some("1")
     })
     .await;
     click(&c, row).await;
@@ -946,10 +953,9 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     let state = |c: &Client| {
         let c = c.clone();
         async move {
-            match c.find(Locator::Css("[data-testid=loan-current]")).await {
-                Ok(e) => e.attr("data-state").await.ok().flatten().unwrap_or_default(),
-                Err(_) => String::new(),
-            }
+            attr(&c, "[data-testid=loan-current]", "data-state")
+                .await
+                .unwrap_or_default()
         }
     };
     until("requested", || async { state(&c).await == "requested" }).await;
@@ -1037,10 +1043,9 @@ async fn a_register_of_100000_assets_is_a_virtual_table() {
     let count = |c: &Client| {
         let c = c.clone();
         async move {
-            match c.find(Locator::Css("[data-testid=asset-count]")).await {
-                Ok(e) => e.attr("data-total").await.ok().flatten().unwrap_or_default(),
-                Err(_) => String::new(),
-            }
+            attr(&c, "[data-testid=asset-count]", "data-total")
+                .await
+                .unwrap_or_default()
         }
     };
     until("100,000 rows", || async { count(&c).await == "100000" }).await;

@@ -55,9 +55,52 @@ pub const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Committed, "committed", "ก่อหนี้ผูกพัน"),
 ];
 
-fn field_named(name: &str) -> Option<Field> {
+fn field_named<F: Copy>(fields: &[(F, &str, &str)], name: &str) -> Option<F> {
     let n = name.trim().to_lowercase();
-    FIELDS.iter().find(|(_, en, th)| n == *en || n == *th).map(|(f, ..)| *f)
+    fields.iter().find(|(_, en, th)| n == *en || n == *th).map(|(f, ..)| *f)
+}
+
+/// Which column of a table holds which of `fields` ((field, English name,
+/// Thai name)): a header that is a field's name, or, with a `mapping`, the
+/// field it maps that header to. Every `required` field needs a column.
+pub fn columns<F: Copy + Eq + std::hash::Hash>(
+    headers: &[String],
+    mapping: Option<&std::collections::BTreeMap<String, String>>,
+    fields: &[(F, &str, &str)],
+    required: &[F],
+) -> Result<HashMap<F, usize>> {
+    let mut columns: HashMap<F, usize> = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let name = match mapping {
+            Some(m) => match m.get(h.trim()) {
+                Some(f) => f.as_str(),
+                None => continue,
+            },
+            None => h.as_str(),
+        };
+        match field_named(fields, name) {
+            Some(f) if columns.insert(f, i).is_some() => {
+                return Err(malformed(format!("two columns are {name}")));
+            }
+            Some(_) => {}
+            None if mapping.is_some() => {
+                return Err(malformed(format!("the mapping names an unknown field \"{name}\"")));
+            }
+            None => {}
+        }
+    }
+    for r in required {
+        if !columns.contains_key(r) {
+            let (_, en, th) = fields
+                .iter()
+                .find(|(f, ..)| f == r)
+                .expect("a required field is listed");
+            return Err(malformed(format!(
+                "no \"{en}\" (\"{th}\") column: give a mapping or rename the header"
+            )));
+        }
+    }
+    Ok(columns)
 }
 
 /// The key a mapping is remembered under: the header row, trimmed.
@@ -73,7 +116,7 @@ pub fn check_mapping(headers: &[String], mapping: &std::collections::BTreeMap<St
                 "the mapping names a column \"{header}\" the file does not have"
             )));
         }
-        if field_named(field).is_none() {
+        if field_named(FIELDS, field).is_none() {
             return Err(malformed(format!("the mapping names an unknown field \"{field}\"")));
         }
     }
@@ -215,35 +258,7 @@ pub fn plan(
     existing: &BudgetDoc,
     divisions: &[String],
 ) -> Result<(BudgetDoc, ImportPreview)> {
-    // Which column holds which field.
-    let mut columns: HashMap<Field, usize> = HashMap::new();
-    for (i, h) in table.headers.iter().enumerate() {
-        let name = match mapping {
-            Some(m) => match m.get(h.trim()) {
-                Some(f) => f.as_str(),
-                None => continue,
-            },
-            None => h.as_str(),
-        };
-        match field_named(name) {
-            Some(f) if columns.insert(f, i).is_some() => {
-                return Err(malformed(format!("two columns are {name}")));
-            }
-            Some(_) => {}
-            None if mapping.is_some() => {
-                return Err(malformed(format!("the mapping names an unknown field \"{name}\"")));
-            }
-            None => {}
-        }
-    }
-    for required in [Field::Division, Field::Category] {
-        if !columns.contains_key(&required) {
-            let (_, en, th) = FIELDS.iter().find(|(f, ..)| *f == required).expect("listed");
-            return Err(malformed(format!(
-                "no \"{en}\" (\"{th}\") column: give a mapping or rename the header"
-            )));
-        }
-    }
+    let columns = columns(&table.headers, mapping, FIELDS, &[Field::Division, Field::Category])?;
 
     let mut doc = existing.clone();
     // Where each line is, by key: rows find their line in O(1).

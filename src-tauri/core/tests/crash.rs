@@ -17,20 +17,8 @@ use std::time::{Duration, Instant};
 use prongsai_core::change::{ItemList, ItemRef, ItemSnap};
 use prongsai_core::{Change, Store, TextTarget};
 
-/// xorshift64*: enough randomness for choosing edits and moments.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 fn main() {
     if let Some(db) = std::env::var_os("PRONGSAI_CRASH_CHILD") {

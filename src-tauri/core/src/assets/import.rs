@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::{AssetDoc, AssetStatus};
 use crate::budget_import::{RowError, Table};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -53,11 +53,6 @@ pub const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Note, "note", "หมายเหตุ"),
 ];
 
-fn field_named(name: &str) -> Option<Field> {
-    let n = name.trim().to_lowercase();
-    FIELDS.iter().find(|(_, en, th)| n == *en || n == *th).map(|(f, ..)| *f)
-}
-
 /// What an import of a register would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AssetImportPreview {
@@ -88,47 +83,18 @@ pub fn read_assets(
     categories: &[(String, u32)],
     registered: &HashSet<String>,
 ) -> Result<(Vec<AssetDoc>, Vec<RowError>)> {
-    let mut columns: HashMap<Field, usize> = HashMap::new();
-    for (i, h) in table.headers.iter().enumerate() {
-        let name = match mapping {
-            Some(m) => match m.get(h.trim()) {
-                Some(f) => f.as_str(),
-                None => continue,
-            },
-            None => h.as_str(),
-        };
-        match field_named(name) {
-            Some(f) if columns.insert(f, i).is_some() => {
-                return Err(CoreError::MalformedImport {
-                    path: "$".into(),
-                    message: format!("two columns are {name}"),
-                });
-            }
-            Some(_) => {}
-            None if mapping.is_some() => {
-                return Err(CoreError::MalformedImport {
-                    path: "$".into(),
-                    message: format!("the mapping names an unknown field \"{name}\""),
-                });
-            }
-            None => {}
-        }
-    }
-    for required in [
-        Field::Number,
-        Field::Name,
-        Field::Category,
-        Field::AcquiredOn,
-        Field::Price,
-    ] {
-        if !columns.contains_key(&required) {
-            let (_, en, th) = FIELDS.iter().find(|(f, ..)| *f == required).expect("listed");
-            return Err(CoreError::MalformedImport {
-                path: "$".into(),
-                message: format!("no column \"{th}\" ({en}): map the file's columns"),
-            });
-        }
-    }
+    let columns = crate::budget_import::columns(
+        &table.headers,
+        mapping,
+        FIELDS,
+        &[
+            Field::Number,
+            Field::Name,
+            Field::Category,
+            Field::AcquiredOn,
+            Field::Price,
+        ],
+    )?;
     let header_of = |f: Field| table.headers[columns[&f]].clone();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut assets = Vec::with_capacity(table.rows.len());
