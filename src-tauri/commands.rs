@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use prongsai_core::budget_import::ImportCheck;
 
+use prongsai_core::assets::import::AssetImportCheck;
 use prongsai_core::assets::index::{AssetQuery, AssetRows};
-use prongsai_core::assets::{AssetPage, AssetSummary, Loan, LoanFilter, LoanReminders};
+use prongsai_core::assets::{AssetPage, AssetSummary, Inspection, Loan, LoanFilter, LoanReminders};
 use prongsai_core::documents::{self, Exported};
 use prongsai_core::store::{BackupInfo, HistoryEntry, UndoState, backups};
 use prongsai_core::{
@@ -58,7 +59,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         asset_summary_phrase,
         export_assets_xlsx,
         export_loan_slip,
-        export_inspection_pdf
+        export_inspection_pdf,
+        assets_import_choose,
+        assets_import_check,
+        assets_import_apply,
+        inspection
     ]
 }
 
@@ -294,6 +299,84 @@ pub async fn export_inspection_pdf<R: Runtime>(
         documents::export_inspection(&store, year_be, &path).await
     })
     .await
+}
+
+/// A year's inspection; `null` when none has started.
+#[tauri::command]
+pub async fn inspection(state: State<'_, AppState>, year_be: i32) -> Res<Option<Inspection>> {
+    match state.store()?.inspection(year_be).await {
+        Ok(i) => Ok(Some(i)),
+        Err(CoreError::NotFound { .. }) => Ok(None),
+        Err(e) => Err(e.payload()),
+    }
+}
+
+/// Lets the user pick a register file (CSV/XLSX) and checks it without
+/// writing; `null` when cancelled.
+#[tauri::command]
+pub async fn assets_import_choose<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Res<Option<AssetImportCheck>> {
+    let store = state.store()?;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("CSV / Excel", &["csv", "xlsx", "xls", "ods"])
+        .pick_file(move |p| {
+            let _ = tx.send(p);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let (check, _) = store
+        .check_asset_import_file(&path, None)
+        .await
+        .map_err(|e| e.payload())?;
+    state.set_pending_assets(Some(path));
+    Ok(Some(check))
+}
+
+/// Checks the chosen register file again with a column mapping.
+#[tauri::command]
+pub async fn assets_import_check(
+    state: State<'_, AppState>,
+    mapping: Option<BTreeMap<String, String>>,
+) -> Res<AssetImportCheck> {
+    let path = state
+        .pending_assets()
+        .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
+    let (check, _) = state
+        .store()?
+        .check_asset_import_file(&path, mapping)
+        .await
+        .map_err(|e| e.payload())?;
+    Ok(check)
+}
+
+/// Imports the chosen register file: every row, or none when any is bad.
+#[tauri::command]
+pub async fn assets_import_apply(
+    state: State<'_, AppState>,
+    mapping: Option<BTreeMap<String, String>>,
+) -> Res<AssetImportCheck> {
+    let path = state
+        .pending_assets()
+        .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
+    let store = state.store()?;
+    let (check, assets) = store
+        .check_asset_import_file(&path, mapping)
+        .await
+        .map_err(|e| e.payload())?;
+    let Some(assets) = assets else {
+        return Ok(check);
+    };
+    store
+        .apply(Change::ImportAssets { assets })
+        .await
+        .map_err(|e| e.payload())?;
+    state.set_pending_assets(None);
+    Ok(check)
 }
 
 /// The name the history records for this window's changes.

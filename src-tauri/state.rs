@@ -22,6 +22,8 @@ pub struct AppState {
     exported: Mutex<HashSet<PathBuf>>,
     /// The import file the user chose and saw checked, awaiting "apply".
     pending_import: Mutex<Option<PathBuf>>,
+    /// The same for a register file.
+    pending_assets: Mutex<Option<PathBuf>>,
     /// The user name set in the app: who the history records.
     user: Mutex<String>,
     /// The register in memory for the table, with the history entry it was built at.
@@ -40,6 +42,7 @@ impl AppState {
             _lock: lock,
             exported: Mutex::default(),
             pending_import: Mutex::default(),
+            pending_assets: Mutex::default(),
             user: Mutex::default(),
             asset_index: Mutex::default(),
         }
@@ -120,6 +123,14 @@ impl AppState {
 
     pub fn pending_import(&self) -> Option<PathBuf> {
         locked(&self.pending_import).clone()
+    }
+
+    pub fn set_pending_assets(&self, path: Option<PathBuf>) {
+        *locked(&self.pending_assets) = path;
+    }
+
+    pub fn pending_assets(&self) -> Option<PathBuf> {
+        locked(&self.pending_assets).clone()
     }
 
     pub fn was_exported(&self, path: &Path) -> bool {

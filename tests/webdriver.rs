@@ -1095,3 +1095,84 @@ async fn a_register_of_100000_assets_is_a_virtual_table() {
     }
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_years_inspection_runs_in_the_app() {
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    {
+        let (store, _) = Store::open_or_seed(&db).await.unwrap();
+        store
+            .apply(prongsai_core::Change::ImportAssets { assets: register(12) })
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    click(&c, "[data-testid=tab-assets]").await;
+    click(&c, "[data-testid=assets-inspection]").await;
+    // The supply officer on the committee: refused, in words.
+    all(&c, "[data-testid=inspection-officer]")
+        .await
+        .remove(0)
+        .send_keys("นายพัสดุ ดูแล")
+        .await
+        .unwrap();
+    let members = all(&c, "[data-testid=inspection-member]").await;
+    for (m, name) in members.iter().zip(["นายก ใจดี", "พัสดุ ดูแล", "นางสาวค ใจเย็น"])
+    {
+        m.send_keys(name).await.unwrap();
+    }
+    click(&c, "[data-testid=inspection-start]").await;
+    let problem = all(&c, "[data-testid=action-error]").await.remove(0);
+    assert!(problem.text().await.unwrap().contains("supply officer"));
+    members[1].clear().await.unwrap();
+    members[1].send_keys("นางข ใจงาม").await.unwrap();
+    click(&c, "[data-testid=inspection-start]").await;
+    // Two findings, then confirm: the statuses follow.
+    for (n, f) in [("7440-001-00003/66", "not_found"), ("7440-001-00004/66", "damaged")] {
+        let number = all(&c, "[data-testid=finding-number]").await.remove(0);
+        number.send_keys(n).await.unwrap();
+        all(&c, "[data-testid=finding-result]")
+            .await
+            .remove(0)
+            .select_by_value(f)
+            .await
+            .unwrap();
+        click(&c, "[data-testid=finding-record]").await;
+        until("the finding", || async {
+            let rows = c
+                .find_all(Locator::Css("[data-testid=findings] tbody tr"))
+                .await
+                .unwrap_or_default();
+            let mut texts = Vec::new();
+            for r in rows {
+                texts.push(r.text().await.unwrap_or_default());
+            }
+            texts
+                .iter()
+                .any(|t| t.contains(&prongsai_core::thai::to_display(n, prongsai_core::Digits::Thai)))
+        })
+        .await;
+    }
+    click(&c, "[data-testid=inspection-confirm]").await;
+    until("confirmed", || async {
+        c.find(Locator::Css("[data-testid=inspection-confirm]")).await.is_err()
+    })
+    .await;
+    c.close().await.unwrap();
+    let (store, _) = Store::open(&db).await.unwrap();
+    let i = store.inspection(2566).await.unwrap();
+    assert_eq!(
+        (i.findings.len(), i.confirmed_on.is_some(), i.committee.len()),
+        (2, true, 3)
+    );
+    let page = store
+        .asset_page("7440-001-00003/66", chrono::Local::now().date_naive())
+        .await
+        .unwrap();
+    assert_eq!(page.asset.doc.status, prongsai_core::assets::AssetStatus::Lost);
+    store.close().await;
+}

@@ -81,6 +81,7 @@ pub fn typescript() -> String {
         crate::assets::index::AssetQuery::decl(&cfg),
         crate::assets::index::AssetRows::decl(&cfg),
         crate::assets::import::AssetImportPreview::decl(&cfg),
+        crate::assets::import::AssetImportCheck::decl(&cfg),
         crate::store::BackupInfo::decl(&cfg),
         ReportDoc::decl(&cfg),
         OrganizationDoc::decl(&cfg),

@@ -425,3 +425,50 @@ async fn records_are_kept_by_verify_and_passed_over_by_undo() {
         "{v:?}"
     );
 }
+
+#[tokio::test]
+async fn a_register_file_is_checked_then_mapped_then_imported() {
+    let (dir, store) = store_with_assets().await;
+    let file = dir.path().join("other-layout.csv");
+    std::fs::write(
+        &file,
+        "Asset No,Description,Type,Date,Cost\nX-1,เก้าอี้,ครุภัณฑ์สำนักงาน,2020-01-01,990\nX-2,โต๊ะ,ครุภัณฑ์ไม่มี,2020-01-01,abc\n",
+    )
+    .unwrap();
+    // Its own headers: a problem to map, not an error.
+    let (check, assets) = store.check_asset_import_file(&file, None).await.unwrap();
+    assert!(check.problem.unwrap().contains("give a mapping"));
+    assert!(assets.is_none() && check.fields.contains(&"acquired_on".to_owned()));
+    let mapping: std::collections::BTreeMap<String, String> = [
+        ("Asset No", "number"),
+        ("Description", "name"),
+        ("Type", "category"),
+        ("Date", "acquired_on"),
+        ("Cost", "price"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    .collect();
+    // Mapped: row 3 has two faults, reported; nothing to import yet.
+    let (check, assets) = store
+        .check_asset_import_file(&file, Some(mapping.clone()))
+        .await
+        .unwrap();
+    let preview = check.preview.unwrap();
+    assert_eq!((preview.rows, preview.added, preview.errors.len()), (2, 1, 1));
+    assert_eq!(preview.errors[0].row, 3);
+    assert!(assets.is_none());
+    std::fs::write(
+        &file,
+        "Asset No,Description,Type,Date,Cost\nX-1,เก้าอี้,ครุภัณฑ์สำนักงาน,2020-01-01,990\n",
+    )
+    .unwrap();
+    let (_, assets) = store.check_asset_import_file(&file, Some(mapping)).await.unwrap();
+    store
+        .apply(Change::ImportAssets {
+            assets: assets.unwrap(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.assets().await.unwrap().len(), 4);
+}

@@ -2,7 +2,7 @@
 // comes from bindings.ts, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
 import type {
-  AssetPage, AssetQuery, AssetRows, AssetSummary, Loan, LoanFilter, LoanReminders,
+  AssetImportCheck, AssetPage, AssetQuery, Inspection, Member, AssetRows, AssetSummary, Loan, LoanFilter, LoanReminders,
   Applied, BackupInfo, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
   TextTarget, UndoState, YearSummary,
 } from './bindings';
@@ -67,4 +67,11 @@ export const api = {
   exportAssetsXlsx: () => call<Exported | null>('export_assets_xlsx'),
   exportLoanSlip: (id: number) => call<Exported | null>('export_loan_slip', { id }),
   exportInspectionPdf: (yearBe: number) => call<Exported | null>('export_inspection_pdf', { yearBe }),
+  /** Pick a register file and check it (no write); `null` when cancelled. */
+  assetsImportChoose: () => call<AssetImportCheck | null>('assets_import_choose'),
+  assetsImportCheck: (mapping: Record<string, string> | null) => call<AssetImportCheck>('assets_import_check', { mapping }),
+  assetsImportApply: (mapping: Record<string, string> | null) => call<AssetImportCheck>('assets_import_apply', { mapping }),
+  /** The year's inspection, or `null` when none has started. */
+  inspection: (yearBe: number) => call<Inspection | null>('inspection', { yearBe }),
 };
+export type { Member };

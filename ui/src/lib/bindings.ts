@@ -384,6 +384,17 @@ total: number, offset: number, rows: Array<AssetRow>, };
 
 export type AssetImportPreview = { rows: number, added: number, errors: Array<RowError>, };
 
+export type AssetImportCheck = { file_name: string, headers: Array<string>, mapping: { [key in string]: string } | null, 
+/**
+ * Why the file cannot be read as it is (a required column missing):
+ * the user then maps the columns.
+ */
+problem: string | null, preview: AssetImportPreview | null, 
+/**
+ * The field names a mapping may use.
+ */
+fields: Array<string>, };
+
 export type BackupInfo = { 
 /**
  * The file name inside the backups folder.

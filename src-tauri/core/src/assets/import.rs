@@ -61,6 +61,25 @@ pub struct AssetImportPreview {
     pub errors: Vec<RowError>,
 }
 
+/// A register file chosen in the app, checked but not imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AssetImportCheck {
+    pub file_name: String,
+    pub headers: Vec<String>,
+    pub mapping: Option<BTreeMap<String, String>>,
+    /// Why the file cannot be read as it is (a required column missing):
+    /// the user then maps the columns.
+    pub problem: Option<String>,
+    pub preview: Option<AssetImportPreview>,
+    /// The field names a mapping may use.
+    pub fields: Vec<String>,
+}
+
+/// The field names a mapping may use.
+pub fn field_names() -> Vec<String> {
+    FIELDS.iter().map(|(_, en, _)| (*en).to_owned()).collect()
+}
+
 /// A date as a register holds it: ISO with a Gregorian year (a spreadsheet
 /// date cell), or typed with a Buddhist Era year (5/4/2566, 2566-04-05).
 pub fn parse_register_date(text: &str) -> Result<NaiveDate> {

@@ -395,6 +395,42 @@ impl Store {
         Ok((docs, preview))
     }
 
+    /// Checks a register file (CSV or XLSX) without writing: the check to
+    /// show, and the assets when every row is good.
+    pub async fn check_asset_import_file(
+        &self,
+        path: &Path,
+        mapping: Option<std::collections::BTreeMap<String, String>>,
+    ) -> Result<(
+        crate::assets::import::AssetImportCheck,
+        Option<Vec<crate::assets::AssetDoc>>,
+    )> {
+        let table = crate::budget_import::read_table(path)?;
+        let mut check = crate::assets::import::AssetImportCheck {
+            file_name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            headers: table.headers.clone(),
+            mapping: mapping.clone(),
+            problem: None,
+            preview: None,
+            fields: crate::assets::import::field_names(),
+        };
+        match self.check_asset_import(&table, mapping.as_ref()).await {
+            Ok((assets, preview)) => {
+                let ok = preview.errors.is_empty() && !assets.is_empty();
+                check.preview = Some(preview);
+                Ok((check, ok.then_some(assets)))
+            }
+            Err(CoreError::MalformedImport { message, .. }) => {
+                check.problem = Some(message);
+                Ok((check, None))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The asset records as one JSON value: what `verify` compares.
     async fn records_value(&self) -> Result<serde_json::Value> {
         let mut conn = self.pool.acquire().await?;
