@@ -935,6 +935,15 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     .await;
     click(&c, row).await;
     all(&c, "[data-testid=asset-detail]").await;
+    // A photo of the asset, from disk.
+    let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/tests/fixtures/emblem.png");
+    all(&c, "[data-testid=asset-photo-file]")
+        .await
+        .remove(0)
+        .send_keys(png.to_str().unwrap())
+        .await
+        .unwrap();
+    all(&c, "[data-testid=asset-photo]").await;
 
     // 1. Request.
     all(&c, "[data-testid=loan-borrower]")
