@@ -31,25 +31,26 @@ fn field(label: &str, value: &str) -> Paragraph {
     }
 }
 
-/// A signature block in the right half: dotted line, (name), position.
+/// A signature block in the right half: the dotted line, (name), the role,
+/// the position when it says more, the date.
 fn signature(flow: &mut Flow, role: &str, name: &str, position: &str, on: &str) {
     let w = flow.content_width();
     let x = w * 0.45;
     let body = Style::regular(BODY);
     flow.space(BODY * 1.2);
-    flow.keep(BODY * 1.5 * 4.0);
+    flow.keep(BODY * 1.5 * 5.0);
+    let name = if name.is_empty() {
+        format!("({})", " ".repeat(40))
+    } else {
+        format!("({name})")
+    };
+    let position = if position == role { "" } else { position };
     for text in [
-        format!("ลงชื่อ ........................................ {role}"),
-        format!(
-            "({})",
-            if name.is_empty() {
-                " ".repeat(40)
-            } else {
-                name.to_owned()
-            }
-        ),
-        position.to_owned(),
-        on.to_owned(),
+        "ลงชื่อ ........................................",
+        &name,
+        role,
+        position,
+        on,
     ] {
         if !text.trim().is_empty() {
             flow.paragraph_in(&Paragraph::new(text, body.clone()).align(Align::Center), x, w - x);
@@ -205,7 +206,7 @@ pub fn inspection_pdf(i: &Inspection, org: &Organization, digits: Digits) -> Res
     flow.space(BODY * 0.5);
 
     let w = flow.content_width();
-    let widths = vec![w * 0.08, w * 0.27, w * 0.35, w * 0.3];
+    let widths = vec![w * 0.1, w * 0.3, w * 0.32, w * 0.28];
     let cell = |s: String, bold: bool| -> Vec<Block> {
         let style = if bold { Style::bold(14.0) } else { Style::regular(14.0) };
         vec![Block::Para(Paragraph::new(s, style))]
