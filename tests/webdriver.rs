@@ -1140,6 +1140,11 @@ async fn the_years_inspection_runs_in_the_app() {
     members[1].clear().await.unwrap();
     members[1].send_keys("นางข ใจงาม").await.unwrap();
     click(&c, "[data-testid=inspection-start]").await;
+    // Once it goes through, the refusal is no longer shown.
+    until("the error gone", || async {
+        c.find(Locator::Css("[data-testid=action-error]")).await.is_err()
+    })
+    .await;
     // Two findings, then confirm: the statuses follow.
     for (n, f) in [("7440-001-00003/66", "not_found"), ("7440-001-00004/66", "damaged")] {
         let number = all(&c, "[data-testid=finding-number]").await.remove(0);
@@ -1165,6 +1170,9 @@ async fn the_years_inspection_runs_in_the_app() {
                 .any(|t| t.contains(&prongsai_core::thai::to_display(n, prongsai_core::Digits::Thai)))
         })
         .await;
+    }
+    if let Ok(shot) = c.screenshot().await {
+        std::fs::write(screenshot_path("inspection"), shot).unwrap();
     }
     click(&c, "[data-testid=inspection-confirm]").await;
     until("confirmed", || async {

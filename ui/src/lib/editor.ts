@@ -14,7 +14,7 @@ export interface Editor {
   edit: (change: Change, focus?: string) => Promise<boolean>;
   /** A field saved its text (the undo state changed). */
   saved: () => void;
-  /** Shows an error from an action in words. */
+  /** Shows an error from an action in words; `null` clears it (the next action went through). */
   fail: (e: unknown) => void;
 }
 
