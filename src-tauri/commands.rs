@@ -182,14 +182,7 @@ pub async fn backup_now<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState
 /// `None` when the user cancels.
 #[tauri::command]
 pub async fn restore_choose<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<String>> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("SQLite", &["sqlite", "db"])
-        .pick_file(move |p| {
-            let _ = tx.send(p);
-        });
-    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+    let Some(path) = open_file(&app, "SQLite", &["sqlite", "db"]).await else {
         return Ok(None);
     };
     state.restore(&path).await.map(|p| Some(p.display().to_string()))
@@ -232,8 +225,12 @@ pub async fn loans(state: State<'_, AppState>, filter: LoanFilter) -> Res<Vec<Lo
 /// Loans out past their due date, and those due within 3 days: the banner on start.
 #[tauri::command]
 pub async fn loan_reminders(state: State<'_, AppState>) -> Res<LoanReminders> {
-    let store = state.store()?;
     let day = today();
+    let all = state
+        .store()?
+        .loans(&LoanFilter::default(), day)
+        .await
+        .map_err(|e| e.payload())?;
     let overdue = LoanFilter {
         overdue_on: Some(day),
         ..Default::default()
@@ -242,9 +239,10 @@ pub async fn loan_reminders(state: State<'_, AppState>) -> Res<LoanReminders> {
         due_within: Some(3),
         ..Default::default()
     };
+    let count = |f: &LoanFilter| all.iter().filter(|l| f.keeps(l, day)).count() as u32;
     Ok(LoanReminders {
-        overdue: store.loans(&overdue, day).await.map_err(|e| e.payload())?.len() as u32,
-        due_soon: store.loans(&soon, day).await.map_err(|e| e.payload())?.len() as u32,
+        overdue: count(&overdue),
+        due_soon: count(&soon),
     })
 }
 
@@ -319,14 +317,7 @@ pub async fn assets_import_choose<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Res<Option<AssetImportCheck>> {
     let store = state.store()?;
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("CSV / Excel", &["csv", "xlsx", "xls", "ods"])
-        .pick_file(move |p| {
-            let _ = tx.send(p);
-        });
-    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+    let Some(path) = open_file(&app, "CSV / Excel", &["csv", "xlsx", "xls", "ods"]).await else {
         return Ok(None);
     };
     let (check, _) = store
@@ -419,6 +410,15 @@ async fn save_as<R: Runtime>(app: &AppHandle<R>, file_name: &str, kind: &str, ex
     })
 }
 
+/// Asks for a file of one kind to open; `None` when the user cancels.
+async fn open_file<R: Runtime>(app: &AppHandle<R>, kind: &str, exts: &[&str]) -> Option<PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog().file().add_filter(kind, exts).pick_file(move |p| {
+        let _ = tx.send(p);
+    });
+    rx.await.ok().flatten().and_then(|p| p.into_path().ok())
+}
+
 /// Asks where to save, runs `export` there and remembers the file as this
 /// session's (so that the app may offer to open it); `None` when cancelled.
 async fn export_with<R: Runtime, F, Fut>(
@@ -448,14 +448,7 @@ pub async fn budget_import_choose<R: Runtime>(
     year_be: i32,
 ) -> Res<Option<ImportCheck>> {
     let store = state.store()?;
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("CSV / Excel", &["csv", "xlsx", "xls", "ods"])
-        .pick_file(move |p| {
-            let _ = tx.send(p);
-        });
-    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+    let Some(path) = open_file(&app, "CSV / Excel", &["csv", "xlsx", "xls", "ods"]).await else {
         return Ok(None);
     };
     let (check, _) = store
@@ -632,14 +625,7 @@ pub async fn open_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
 #[tauri::command]
 pub async fn choose_emblem<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<bool> {
     let store = state.store()?;
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("PNG / JPEG / SVG", &["png", "jpg", "jpeg", "svg"])
-        .pick_file(move |p| {
-            let _ = tx.send(p);
-        });
-    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+    let Some(path) = open_file(&app, "PNG / JPEG / SVG", &["png", "jpg", "jpeg", "svg"]).await else {
         return Ok(false);
     };
     let emblem = doc::read_image_file(&path).map_err(|e| e.payload())?;
