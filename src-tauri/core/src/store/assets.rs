@@ -673,21 +673,37 @@ pub(super) async fn asset(conn: &mut SqliteConnection, number: &str) -> Result<A
     Ok(Asset { id, doc, photo })
 }
 
+fn status_event((on, status, reason): (String, String, String)) -> Result<StatusEvent> {
+    Ok(StatusEvent {
+        on: date(&on)?,
+        status: AssetStatus::parse(&status).ok_or_else(|| CoreError::Database(format!("status {status:?}")))?,
+        reason,
+    })
+}
+
 pub(super) async fn status_events(conn: &mut SqliteConnection, asset: Id) -> Result<Vec<StatusEvent>> {
     let rows: Vec<(String, String, String)> =
         sqlx::query_as("SELECT on_date, status, reason FROM asset_status_event WHERE asset_id = ?1 ORDER BY id")
             .bind(asset)
             .fetch_all(&mut *conn)
             .await?;
-    rows.into_iter()
-        .map(|(on, status, reason)| {
-            Ok(StatusEvent {
-                on: date(&on)?,
-                status: AssetStatus::parse(&status).ok_or_else(|| CoreError::Database(format!("status {status:?}")))?,
-                reason,
-            })
-        })
-        .collect()
+    rows.into_iter().map(status_event).collect()
+}
+
+/// Every asset's status events, in order, by asset id (one query for the
+/// whole register).
+pub(super) async fn all_status_events(
+    conn: &mut SqliteConnection,
+) -> Result<std::collections::HashMap<Id, Vec<StatusEvent>>> {
+    let rows: Vec<(Id, String, String, String)> =
+        sqlx::query_as("SELECT asset_id, on_date, status, reason FROM asset_status_event ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut out: std::collections::HashMap<Id, Vec<StatusEvent>> = std::collections::HashMap::new();
+    for (asset, on, status, reason) in rows {
+        out.entry(asset).or_default().push(status_event((on, status, reason))?);
+    }
+    Ok(out)
 }
 
 #[derive(sqlx::FromRow)]

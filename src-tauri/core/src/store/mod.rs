@@ -246,10 +246,7 @@ impl Store {
             .map(|d| d.name)
             .collect();
         let mut check = ImportCheck {
-            file_name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            file_name: file_name(path),
             headers: table.headers.clone(),
             mapping: mapping.clone(),
             problem: None,
@@ -407,10 +404,7 @@ impl Store {
     )> {
         let table = crate::budget_import::read_table(path)?;
         let mut check = crate::assets::import::AssetImportCheck {
-            file_name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            file_name: file_name(path),
             headers: table.headers.clone(),
             mapping: mapping.clone(),
             problem: None,
@@ -435,10 +429,11 @@ impl Store {
     async fn records_value(&self) -> Result<serde_json::Value> {
         let mut conn = self.pool.acquire().await?;
         let all = assets::all_assets(&mut conn).await?;
-        let mut events = Vec::new();
-        for (id, a) in &all {
-            events.push((a.number.clone(), assets::status_events(&mut conn, *id).await?));
-        }
+        let mut by_asset = assets::all_status_events(&mut conn).await?;
+        let events: Vec<_> = all
+            .iter()
+            .map(|(id, a)| (a.number.clone(), by_asset.remove(id).unwrap_or_default()))
+            .collect();
         let loans = assets::loans(&mut conn, None).await?;
         let years: Vec<i32> = sqlx::query_scalar("SELECT year_be FROM inspection ORDER BY year_be")
             .fetch_all(&mut *conn)
@@ -718,6 +713,13 @@ pub async fn restore(db: &Path, from: &Path) -> Result<PathBuf> {
     // The restored file must open (and migrate, if it is older).
     Store::open(db).await?.0.close().await;
     Ok(safety)
+}
+
+/// The last part of a path, for showing which file a check was of.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn default_actor() -> String {
