@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, changeKey, thaiDate, thaiDateTime, translate } from './i18n';
+import { catalogues, changeKey, isoDate, thaiDate, thaiDateTime, translate } from './i18n';
 
 describe('i18n', () => {
   it('has the same keys in Thai and English, none empty', () => {
@@ -19,5 +19,6 @@ describe('i18n', () => {
     const local = new Date(2026, 10, 27, 14, 5).toISOString();
     expect(thaiDateTime(local, 'arabic')).toBe('27 พฤศจิกายน 2569 14:05 น.');
     expect(thaiDateTime('not a date', 'thai')).toBe('not a date');
+    expect(isoDate(new Date(2023, 3, 5, 23, 59))).toBe('2023-04-05');
   });
 });

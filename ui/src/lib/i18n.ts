@@ -728,6 +728,12 @@ export function thaiDigits(s: string | number): string {
   return String(s).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
 }
 
+/** A local day as ISO (YYYY-MM-DD): what the core takes for a date. */
+export function isoDate(d: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** An instant (RFC 3339) in local time as a Thai date and time: ๒๗ พฤศจิกายน ๒๕๖๙ ๑๔:๐๕ น. */
 export function thaiDateTime(at: string, digits: 'thai' | 'arabic'): string {
   const d = new Date(at);
