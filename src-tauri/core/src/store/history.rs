@@ -175,24 +175,29 @@ pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, O
     Ok((all.len(), None, changes))
 }
 
+/// The kind of a change from the start of its JSON (`{"kind":"set_text",…`):
+/// serde writes an internally tagged enum's tag first.
+fn change_kind(head: &str) -> Option<&str> {
+    head.strip_prefix("{\"kind\":\"")?.split('"').next()
+}
+
 /// The undo and redo stacks, newest last, as entry ids: replayed from the
 /// log's kinds. A change that cannot be undone (an import) empties both.
 pub(super) async fn stacks(conn: &mut SqliteConnection) -> Result<(Vec<i64>, Vec<i64>)> {
-    /// id, kind, reverts, has an inverse, the change's kind
-    type StackRow = (i64, String, Option<i64>, bool, Option<String>);
+    /// id, kind, reverts, has an inverse, the head of the change's JSON
+    type StackRow = (i64, String, Option<i64>, bool, String);
+    // Only the first bytes of each change: the kind is its first field, and
+    // an import's JSON can be megabytes (this runs after every save).
     let rows: Vec<StackRow> = sqlx::query_as(
-        "SELECT id, kind, reverts, COALESCE(substr(before, 1, 8) = '{\"undo\":', 0), json_extract(change, '$.kind') \
+        "SELECT id, kind, reverts, COALESCE(substr(before, 1, 8) = '{\"undo\":', 0), substr(change, 1, 48) \
          FROM change_log ORDER BY id",
     )
     .fetch_all(&mut *conn)
     .await?;
     let (mut undo, mut redo) = (Vec::new(), Vec::new());
-    for (id, kind, reverts, undoable, change_kind) in rows {
+    for (id, kind, reverts, undoable, head) in rows {
         // Asset records touch nothing undo does: undo passes over them.
-        if change_kind
-            .as_deref()
-            .is_some_and(|k| crate::change::RECORD_KINDS.contains(&k))
-        {
+        if change_kind(&head).is_some_and(|k| crate::change::RECORD_KINDS.contains(&k)) {
             continue;
         }
         match kind.as_str() {
@@ -304,5 +309,22 @@ pub(super) fn first_difference(a: &serde_json::Value, b: &serde_json::Value, pat
             })
         }
         _ => (a != b).then(|| format!("{path} (history: {a}, database: {b})")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changes_kind_reads_from_the_head_of_its_json() {
+        let c = Change::ConfirmInspection {
+            year_be: 2566,
+            on: chrono::NaiveDate::from_ymd_opt(2023, 10, 20).unwrap(),
+        };
+        let json = serde_json::to_string(&c).unwrap();
+        let head: String = json.chars().take(48).collect();
+        assert_eq!(change_kind(&head), Some(c.kind()));
+        assert_eq!(change_kind("{\"text\":\"x\"}"), None);
     }
 }
