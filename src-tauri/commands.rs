@@ -27,6 +27,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         years,
         report,
         apply_change,
+        save_text,
+        text_of,
         export_report_pdf,
         export_memo_pdf,
         open_exported,
@@ -97,6 +99,23 @@ pub async fn report(state: State<'_, AppState>, year_be: Option<i32>) -> Res<Opt
 #[tauri::command]
 pub async fn apply_change(state: State<'_, AppState>, change: Change) -> Res<Applied> {
     state.store()?.apply(change).await.map_err(|e| e.payload())
+}
+
+/// Saves a text field's typing, refused with `conflict` when the field no
+/// longer holds `base`, the stored text the typing began from.
+#[tauri::command]
+pub async fn save_text(state: State<'_, AppState>, target: TextTarget, text: String, base: String) -> Res<Applied> {
+    state
+        .store()?
+        .save_text(target, text, &base)
+        .await
+        .map_err(|e| e.payload())
+}
+
+/// A text field's stored value (shown beside the user's text in a conflict).
+#[tauri::command]
+pub async fn text_of(state: State<'_, AppState>, target: TextTarget) -> Res<String> {
+    state.store()?.text(target).await.map_err(|e| e.payload())
 }
 
 /// What Undo and Redo would do now.

@@ -48,14 +48,19 @@ impl AppState {
         }
     }
 
-    /// Locks the database for this app, then opens it (seeding a new one).
+    /// Locks the database for this app, then opens it (seeding a new one):
+    /// the core's one way in, shared with the CLI (`store::session`).
     pub async fn open(path: &Path) -> AppState {
-        let lock = match AppLock::acquire(path) {
+        let db = match prongsai_core::store::canonical_db_path(path) {
+            Ok(p) => p,
+            Err(e) => return AppState::new(Err(e.payload()), None, None),
+        };
+        let lock = match AppLock::acquire(&db) {
             Ok(l) => l,
             Err(e) => return AppState::new(Err(e.payload()), None, None),
         };
-        let store = Store::open_or_seed(path).await.map(|(s, _)| s).map_err(|e| e.payload());
-        AppState::new(store, Some(path.to_owned()), Some(lock))
+        let store = Store::open_or_seed(&db).await.map(|(s, _)| s).map_err(|e| e.payload());
+        AppState::new(store, Some(db), Some(lock))
     }
 
     pub fn failed(e: CoreError) -> AppState {

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use prongsai_core::documents;
+use prongsai_core::store::{Access, AppLock, canonical_db_path};
 use prongsai_core::{Change, CoreError, Digits, Orientation, Store, doc, paths};
 
 #[derive(Parser)]
@@ -561,12 +562,53 @@ fn fail(e: &CoreError) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// Whether a command only reads: beside the open app it then reads the
+/// database read-only; every other command is refused there.
+fn access(command: &Command) -> Access {
+    let reads = match command {
+        Command::Years { .. }
+        | Command::Report { .. }
+        | Command::Export { .. }
+        | Command::Memos { .. }
+        | Command::ExportMemo { .. }
+        | Command::Search { .. }
+        | Command::Verify
+        | Command::Backup { .. } => true,
+        Command::Budget { command } => match command {
+            BudgetCommand::Import { dry_run, .. } => *dry_run,
+            BudgetCommand::Target { .. } => false,
+            BudgetCommand::Report { .. } | BudgetCommand::Export { .. } | BudgetCommand::Plan { .. } => true,
+        },
+        Command::Assets { command } => match command {
+            AssetsCommand::Import { dry_run, .. } => *dry_run,
+            AssetsCommand::Status { .. } => false,
+            AssetsCommand::List { .. }
+            | AssetsCommand::Show { .. }
+            | AssetsCommand::Export { .. }
+            | AssetsCommand::Summary { .. } => true,
+        },
+        Command::Loan { command } => matches!(command, LoanCommand::List { .. } | LoanCommand::Slip { .. }),
+        Command::Inspection { command } => matches!(command, InspectionCommand::Report { .. }),
+        _ => false,
+    };
+    if reads { Access::CliRead } else { Access::CliWrite }
+}
+
 async fn run(cli: Cli) -> Result<(), CoreError> {
+    // Commands that need no database.
+    if let Command::BahtText { amount } = &cli.command {
+        let value = prongsai_core::money::parse_amount(amount)?;
+        println!("{}", prongsai_core::money::baht_text(value));
+        return Ok(());
+    }
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => paths::default_db_path()?,
+    };
     if let Command::Restore { file } = &cli.command {
-        let path = match &cli.db {
-            Some(p) => p.clone(),
-            None => paths::default_db_path()?,
-        };
+        // The lock first: never while the app (or another command) has the file.
+        let path = canonical_db_path(&path)?;
+        let _lock = AppLock::acquire_for(&path, Access::CliWrite)?;
         let safety = prongsai_core::store::restore(&path, file).await?;
         println!(
             "restored {} from {} (the previous state is in {})",
@@ -576,22 +618,12 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         );
         return Ok(());
     }
-    // Commands that need no database.
-    if let Command::BahtText { amount } = &cli.command {
-        let value = prongsai_core::money::parse_amount(amount)?;
-        println!("{}", prongsai_core::money::baht_text(value));
-        return Ok(());
-    }
-    let path = match cli.db {
-        Some(p) => p,
-        None => paths::default_db_path()?,
-    };
-    let (store, opened) = Store::open_or_seed(&path).await?;
-    let store = store.with_actor(cli.user);
-    if opened.seeded {
+    let session = prongsai_core::store::session::open(&path, access(&cli.command)).await?;
+    let store = session.store.with_actor(cli.user);
+    if session.opened.seeded {
         eprintln!("prongsai-cli: created {} with the sample report", path.display());
     }
-    if let Some(backup) = &opened.backup {
+    if let Some(backup) = &session.opened.backup {
         eprintln!(
             "prongsai-cli: backed up the database to {} before upgrading it",
             backup.display()
@@ -599,6 +631,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
     }
     let result = command(&store, cli.command).await;
     store.close().await;
+    drop(session.lock);
     result
 }
 

@@ -55,6 +55,7 @@ pub fn typescript() -> String {
         crate::change::OrgSettings::decl(&cfg),
         crate::store::UndoState::decl(&cfg),
         crate::store::Step::decl(&cfg),
+        crate::change::View::decl(&cfg),
         crate::store::HistoryEntry::decl(&cfg),
         crate::assets::AssetStatus::decl(&cfg),
         crate::assets::AssetDoc::decl(&cfg),

@@ -410,11 +410,44 @@ impl Change {
         }
     }
 
+    /// The view of the app where the change is seen: where undo and redo
+    /// take the user before they reverse it.
+    pub fn view(&self) -> View {
+        match self {
+            Change::ImportBudget { .. }
+            | Change::SetMonthFigure { .. }
+            | Change::SetTarget { .. }
+            | Change::RememberMapping { .. } => View::Budget,
+            Change::SetEmblem { .. }
+            | Change::SetOrganization { .. }
+            | Change::SetChannels { .. }
+            | Change::SetOitItems { .. } => View::Settings,
+            Change::NewYear { .. }
+            | Change::InsertYear { .. }
+            | Change::DeleteYear { .. }
+            | Change::SetStatus { .. } => View::Years,
+            Change::Batch { changes } => changes.first().map_or(View::Report, Change::view),
+            c if c.is_record() => View::Assets,
+            _ => View::Report,
+        }
+    }
+
     /// A change to the asset records: never undone, and undo passes over it
     /// (it touches nothing the undoable changes do).
     pub fn is_record(&self) -> bool {
         RECORD_KINDS.contains(&self.kind())
     }
+}
+
+/// A view of the app (see [`Change::view`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    Report,
+    Budget,
+    Assets,
+    Years,
+    Settings,
 }
 
 /// Which text field a [`Change::SetText`] writes.

@@ -33,6 +33,21 @@ pub enum CoreError {
     DatabaseLocked(String),
     #[error("database error: {0}")]
     Database(String),
+    /// A text save based on a value that is no longer the stored one: it
+    /// was changed since the user began typing (an undo, another view).
+    #[error("{field} was changed since this edit began; nothing was saved over it")]
+    Conflict { field: String },
+    /// The database file was replaced, or its write-ahead log removed, by
+    /// another program since this store opened it: a write would land in a
+    /// file nobody will read again, so it is refused.
+    #[error(
+        "the database {path} was replaced or its log removed by another program since Prongsai opened it; \
+         this change was not saved — close Prongsai and open it again"
+    )]
+    DatabaseReplaced { path: String },
+    /// A backup that is not restored, and why; the database is as it was.
+    #[error("{file} was not restored: {reason}. Nothing was replaced: the database {kept} is as it was")]
+    RestoreRefused { file: String, kept: String, reason: String },
     #[error("migration failed: {0}")]
     Migration(String),
     #[error("{0}")]
@@ -53,6 +68,9 @@ pub enum ErrorCode {
     DatabaseTooNew,
     DatabaseLocked,
     Database,
+    Conflict,
+    DatabaseReplaced,
+    RestoreRefused,
     Migration,
     Io,
     /// Raised at the edge (e.g. the IPC layer) for failures outside the core.
@@ -79,6 +97,9 @@ impl CoreError {
             CoreError::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
             CoreError::DatabaseLocked(_) => ErrorCode::DatabaseLocked,
             CoreError::Database(_) => ErrorCode::Database,
+            CoreError::Conflict { .. } => ErrorCode::Conflict,
+            CoreError::DatabaseReplaced { .. } => ErrorCode::DatabaseReplaced,
+            CoreError::RestoreRefused { .. } => ErrorCode::RestoreRefused,
             CoreError::Migration(_) => ErrorCode::Migration,
             CoreError::Io(_) => ErrorCode::Io,
         }

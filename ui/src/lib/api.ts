@@ -23,6 +23,10 @@ export const api = {
   years: () => call<YearSummary[]>('years'),
   report: (yearBe?: number) => call<Report | null>('report', { yearBe }),
   applyChange: (change: Change) => call<Applied>('apply_change', { change }),
+  /** Saves a field's typing; refused with `conflict` unless the field still holds `base`. */
+  saveText: (target: TextTarget, text: string, base: string) => call<Applied>('save_text', { target, text, base }),
+  /** A text field's stored value. */
+  textOf: (target: TextTarget) => call<string>('text_of', { target }),
   /** Asks where to save, then writes the PDF; `null` when the user cancels. */
   exportReportPdf: (yearBe: number) => call<Exported | null>('export_report_pdf', { yearBe }),
   exportMemoPdf: (id: number) => call<Exported | null>('export_memo_pdf', { id }),

@@ -61,6 +61,35 @@ export class Autosaver {
     this.inflight = undefined;
   }
 
+  /** The stored text the next save is based on (the core refuses a save
+   * whose base is no longer stored: nothing is overwritten unseen). */
+  get base(): string {
+    return this.lastSaved;
+  }
+
+  /** The view was reloaded and the field is stored as `stored`. Adopted when
+   * nothing typed is pending (returns true: show it); typing that is pending
+   * keeps its base, so its save is refused as a conflict and the user picks. */
+  sync(stored: string): boolean {
+    if (this.pending !== undefined || this.inflight !== undefined) return false;
+    this.lastSaved = stored;
+    return true;
+  }
+
+  /** Settles a refused save: the field holds `stored`; `mine` saves over it,
+   * `null` keeps the stored text and drops the typing. */
+  async resolve(stored: string, mine: string | null): Promise<void> {
+    if (this.inflight) await this.inflight;
+    this.lastSaved = stored;
+    if (mine === null) {
+      this.pending = undefined;
+      this.opts.onState('saved');
+      return;
+    }
+    this.pending = mine;
+    await this.flush();
+  }
+
   /** Text that is typed but not stored. */
   get hasUnsaved(): boolean {
     return this.pending !== undefined;

@@ -9,6 +9,8 @@ export interface Editor {
   readonly digits: Digits;
   /** The year is approved or published: nothing is editable. */
   readonly readonly: boolean;
+  /** Bumped on every reload of the report: fields then show the stored text. */
+  readonly generation: number;
   t: (k: MessageKey) => string;
   /** Saves pending typing, applies the change, reloads, then focuses `focus` (a CSS selector). */
   edit: (change: Change, focus?: string) => Promise<boolean>;

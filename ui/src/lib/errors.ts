@@ -24,6 +24,9 @@ const words: Record<Lang, Record<ErrorCode, string>> = {
     database_too_new: 'ฐานข้อมูลนี้สร้างโดยโปร่งใสรุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรมก่อนเปิด (ฐานข้อมูลไม่ถูกแก้ไข)',
     database_locked: 'ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมหรือหน้าต่างอื่น',
     database: 'เกิดปัญหากับฐานข้อมูล',
+    conflict: 'ข้อความนี้ถูกเปลี่ยนหลังจากคุณเริ่มพิมพ์ จึงยังไม่ได้บันทึกทับ',
+    database_replaced: 'ไฟล์ฐานข้อมูลถูกแทนที่หรือถูกลบบันทึกโดยโปรแกรมอื่นหลังจากเปิดโปร่งใส การแก้ไขนี้จึงไม่ได้บันทึก กรุณาปิดโปรแกรมแล้วเปิดใหม่',
+    restore_refused: 'ไม่ได้กู้คืน: ไฟล์นี้ไม่ใช่ฐานข้อมูลโปร่งใสที่สมบูรณ์ ฐานข้อมูลเดิมยังอยู่ครบ ไม่มีสิ่งใดถูกแทนที่',
     migration: 'ปรับรุ่นฐานข้อมูลไม่สำเร็จ ข้อมูลเดิมยังอยู่ในไฟล์สำรอง',
     io: 'อ่านหรือเขียนไฟล์ไม่สำเร็จ',
     internal: 'เกิดข้อผิดพลาดภายในโปรแกรม',
@@ -39,6 +42,9 @@ const words: Record<Lang, Record<ErrorCode, string>> = {
     database_too_new: 'This database was written by a newer Prongsai. Update the app to open it (the database was not changed).',
     database_locked: 'The database is in use by another program or window.',
     database: 'A database problem occurred.',
+    conflict: 'This text was changed after you began typing, so it was not saved over.',
+    database_replaced: 'The database file was replaced, or its log removed, by another program after Prongsai opened it; this change was not saved. Close Prongsai and open it again.',
+    restore_refused: 'Not restored: the file is not a complete Prongsai database. Your database is as it was; nothing was replaced.',
     migration: 'The database upgrade failed; the previous data is kept in a backup file.',
     io: 'A file could not be read or written.',
     internal: 'An internal error occurred.',
@@ -54,6 +60,6 @@ export function errorText(e: unknown, lang: Lang): string {
 /** Extra detail worth showing (which field, which limit), or ''. */
 export function errorDetail(e: unknown): string {
   if (!isErrorPayload(e)) return '';
-  if (['text_too_long', 'invalid_input', 'malformed_import', 'database_locked', 'year_locked'].includes(e.code)) return e.message;
+  if (['text_too_long', 'invalid_input', 'malformed_import', 'database_locked', 'year_locked', 'restore_refused', 'database_replaced'].includes(e.code)) return e.message;
   return '';
 }

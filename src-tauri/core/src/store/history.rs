@@ -200,6 +200,14 @@ pub(super) async fn stacks(conn: &mut SqliteConnection) -> Result<(Vec<i64>, Vec
         if change_kind(&head).is_some_and(|k| crate::change::RECORD_KINDS.contains(&k)) {
             continue;
         }
+        // A status change (approve, publish, reopen) is a barrier: undo
+        // never passes it, so a year leaves approval only by reopening,
+        // with the reason that needs.
+        if kind == "do" && change_kind(&head) == Some("set_status") {
+            undo.clear();
+            redo.clear();
+            continue;
+        }
         match kind.as_str() {
             "undo" if undo.last().is_some() && undo.last() == reverts.as_ref() => {
                 undo.pop();

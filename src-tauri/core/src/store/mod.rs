@@ -14,12 +14,14 @@ pub mod backups;
 mod edit;
 mod history;
 mod read;
+pub mod session;
 mod write;
 
 pub use edit::copy_forward;
 
 pub use backups::{AppLock, BackupInfo, Retention};
 pub use history::{HistoryEntry, Verification};
+pub use session::{Access, Session, canonical_db_path, restore};
 
 /// What Undo and Redo would do now (see [`Store::undo_state`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -30,16 +32,20 @@ pub struct UndoState {
     pub redo_depth: u32,
 }
 
-/// One step of undo or redo: the log entry and the kind of change it is.
+/// One step of undo or redo: the log entry, the kind of change it is, and
+/// where it acts, so the app can name it and show that place first.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Step {
     pub change_id: i64,
     /// [`Change::kind`] of the change that would be undone or redone.
     pub kind: String,
+    /// The fiscal year it changes, if it changes one.
+    pub year_be: Option<i32>,
+    /// The view where the change is seen.
+    pub view: crate::change::View,
 }
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -63,6 +69,10 @@ pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
     actor: String,
+    /// The files this store opened: a write to files since replaced is refused.
+    guard: session::FileGuard,
+    /// Opened read-only beside the app ([`Access::CliRead`]): writes are refused.
+    read_only: bool,
 }
 
 /// What [`Store::open`] did besides opening.
@@ -77,8 +87,13 @@ pub struct OpenReport {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and migrates it.
+    /// Opens (creating if needed) the database at `path` and migrates it,
+    /// after keeping a copy of a database that needs migrating.
     pub async fn open(path: &Path) -> Result<(Store, OpenReport)> {
+        Store::open_with(path, true).await
+    }
+
+    async fn open_with(path: &Path, backup_before_migrating: bool) -> Result<(Store, OpenReport)> {
         let mut report = OpenReport::default();
         let applied = if path.exists() {
             check_version(path).await?
@@ -97,9 +112,18 @@ impl Store {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(opts).await?;
+        // One connection stays open for the store's life: the write-ahead
+        // log it opened is the one every later write goes to (FileGuard).
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(opts)
+            .await?;
         if let Some(version) = applied
             && version < known_schema_version()
+            && backup_before_migrating
         {
             report.backup = Some(backup_before_migration(&pool, path, version).await?);
         }
@@ -114,8 +138,50 @@ impl Store {
             pool,
             path: path.to_owned(),
             actor: default_actor(),
+            guard: session::FileGuard::take(path),
+            read_only: false,
         };
         Ok((store, report))
+    }
+
+    /// Opens an existing, up-to-date database for reading only: nothing is
+    /// written, migrated or checkpointed, and the write-ahead log is never
+    /// removed, so this is safe beside the app that has the file open.
+    pub async fn open_read_only(path: &Path) -> Result<Store> {
+        match check_version(path).await? {
+            Some(v) if v == known_schema_version() => {}
+            _ => {
+                return Err(CoreError::DatabaseLocked(format!(
+                    "{} is open in the Prongsai app and can only be read as it is",
+                    path.display()
+                )));
+            }
+        }
+        let opts = SqliteConnectOptions::new()
+            .filename(path)
+            .read_only(true)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new().max_connections(2).connect_with(opts).await?;
+        Ok(Store {
+            pool,
+            path: path.to_owned(),
+            actor: default_actor(),
+            guard: session::FileGuard::default(),
+            read_only: true,
+        })
+    }
+
+    /// Refuses a write through a read-only store or to files replaced since
+    /// this store opened them.
+    fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(CoreError::DatabaseLocked(format!(
+                "{} is open in the Prongsai app: close the app to change it from prongsai-cli (nothing was changed)",
+                self.path.display()
+            )));
+        }
+        self.guard.check(&self.path)
     }
 
     /// Opens the database and, if it holds nothing yet, loads the embedded
@@ -298,10 +364,45 @@ impl Store {
     }
 
     async fn apply_as(&self, change: Change, mode: edit::Mode, reverts: Option<i64>) -> Result<Applied> {
+        self.check_writable()?;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let applied = write::apply(&mut tx, change, &self.actor, mode, reverts).await?;
+        // Checked again under the write lock, just before the commit.
+        self.guard.check(&self.path)?;
         tx.commit().await?;
         Ok(applied)
+    }
+
+    /// Saves typing into a text field, refusing with [`CoreError::Conflict`]
+    /// when the field no longer holds `base`, the stored text the typing
+    /// began from (an undo or another view changed it meanwhile): nothing is
+    /// overwritten unseen. The check and the write are one transaction.
+    pub async fn save_text(&self, target: crate::change::TextTarget, text: String, base: &str) -> Result<Applied> {
+        self.check_writable()?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let stored = write::text_of(&mut tx, target).await?;
+        let unchanged = write::is_base(base, &stored);
+        if !unchanged && !write::is_base(&text, &stored) {
+            return Err(CoreError::Conflict {
+                field: target.field_name().to_owned(),
+            });
+        }
+        let applied = write::apply(
+            &mut tx,
+            Change::SetText { target, text },
+            &self.actor,
+            edit::Mode::Do,
+            None,
+        )
+        .await?;
+        self.guard.check(&self.path)?;
+        tx.commit().await?;
+        Ok(applied)
+    }
+
+    /// A text field's stored value (what a conflict is shown against).
+    pub async fn text(&self, target: crate::change::TextTarget) -> Result<String> {
+        write::text_of(&mut *self.pool.acquire().await?, target).await
     }
 
     /// The changes that wrote one text field, newest first: when, who,
@@ -482,14 +583,16 @@ impl Store {
         })
     }
 
-    /// The step an entry stands for: a redo-able undo names the change it undid.
+    /// The step an entry stands for: a redo-able undo names the change it
+    /// undid. Its year is the one reversing it would touch, found by
+    /// applying the reversal in a transaction that is rolled back.
     async fn step(&self, conn: &mut SqliteConnection, id: i64) -> Result<Step> {
         let (kind, reverts, change): (String, Option<i64>, String) =
             sqlx::query_as("SELECT kind, reverts, change FROM change_log WHERE id = ?1")
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await?;
-        let change = if kind == "undo" {
+        let original = if kind == "undo" {
             sqlx::query_scalar("SELECT change FROM change_log WHERE id = ?1")
                 .bind(reverts)
                 .fetch_one(&mut *conn)
@@ -497,11 +600,33 @@ impl Store {
         } else {
             change
         };
-        let change: Change = serde_json::from_str(&change)
+        let original: Change = serde_json::from_str(&original)
             .map_err(|e| CoreError::Database(format!("history entry {id} is not a change: {e}")))?;
+        let year_be = if self.read_only {
+            None
+        } else {
+            let mode = if kind == "undo" {
+                edit::Mode::Redo
+            } else {
+                edit::Mode::Undo
+            };
+            let mut tx = conn.begin().await?;
+            let year = match inverse_of(&mut tx, id).await {
+                Ok(inverse) => write::apply(&mut tx, inverse, &self.actor, mode, Some(id))
+                    .await
+                    .ok()
+                    .map(|a| a.year_be)
+                    .filter(|y| *y != 0),
+                Err(_) => None,
+            };
+            tx.rollback().await?;
+            year
+        };
         Ok(Step {
             change_id: id,
-            kind: change.kind().to_owned(),
+            kind: original.kind().to_owned(),
+            year_be,
+            view: original.view(),
         })
     }
 
@@ -517,6 +642,7 @@ impl Store {
     }
 
     async fn reverse(&self, undo: bool) -> Result<Applied> {
+        self.check_writable()?;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let (undos, redos) = history::stacks(&mut tx).await?;
         let (top, mode) = if undo {
@@ -534,16 +660,9 @@ impl Store {
                 .into(),
             ));
         };
-        let before: String = sqlx::query_scalar("SELECT before FROM change_log WHERE id = ?1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let inverse = serde_json::from_str::<serde_json::Value>(&before)
-            .ok()
-            .and_then(|mut v| v.get_mut("undo").map(serde_json::Value::take))
-            .and_then(|v| serde_json::from_value::<Change>(v).ok())
-            .ok_or_else(|| CoreError::Database(format!("history entry {id} has no inverse")))?;
+        let inverse = inverse_of(&mut tx, id).await?;
         let applied = write::apply(&mut tx, inverse, &self.actor, mode, Some(id)).await?;
+        self.guard.check(&self.path)?;
         tx.commit().await?;
         Ok(applied)
     }
@@ -668,51 +787,17 @@ impl Store {
     }
 }
 
-/// Replaces the database at `db` with the backup `from`, after checking
-/// that `from` is a Prongsai database this app can open and backing up the
-/// current state next to `db`. Returns that safety backup's path. The store
-/// must not be open elsewhere in this process.
-pub async fn restore(db: &Path, from: &Path) -> Result<PathBuf> {
-    if !from.exists() {
-        return Err(CoreError::Io(format!("{} does not exist", from.display())));
-    }
-    match check_version(from).await? {
-        Some(_) => {}
-        None => {
-            return Err(CoreError::Database(format!(
-                "{} is an empty database, not a backup",
-                from.display()
-            )));
-        }
-    }
-    // The current state, kept before anything is replaced.
-    let (store, _) = Store::open(db).await?;
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let name = format!(
-        "{}.before-restore-{stamp}.sqlite",
-        db.file_stem().and_then(|s| s.to_str()).unwrap_or("prongsai")
-    );
-    let safety = db.with_file_name(name);
-    store.backup_to(&safety).await?;
-    store.close().await;
-    // Copy the backup beside the database, then swap it in with a rename.
-    let dir = db
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
-    std::fs::copy(from, tmp.path())?;
-    for suffix in ["-wal", "-shm"] {
-        let side = PathBuf::from(format!("{}{suffix}", db.display()));
-        if side.exists() {
-            std::fs::remove_file(&side)?;
-        }
-    }
-    tmp.persist(db)
-        .map_err(|e| CoreError::Io(format!("cannot replace {}: {}", db.display(), e.error)))?;
-    // The restored file must open (and migrate, if it is older).
-    Store::open(db).await?.0.close().await;
-    Ok(safety)
+/// The recorded inverse of history entry `id`.
+async fn inverse_of(conn: &mut SqliteConnection, id: i64) -> Result<Change> {
+    let before: String = sqlx::query_scalar("SELECT before FROM change_log WHERE id = ?1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    serde_json::from_str::<serde_json::Value>(&before)
+        .ok()
+        .and_then(|mut v| v.get_mut("undo").map(serde_json::Value::take))
+        .and_then(|v| serde_json::from_value::<Change>(v).ok())
+        .ok_or_else(|| CoreError::Database(format!("history entry {id} has no inverse")))
 }
 
 /// The last part of a path, for showing which file a check was of.
@@ -728,34 +813,19 @@ fn default_actor() -> String {
         .unwrap_or_default()
 }
 
-/// Reads the schema version of an existing file without writing to it.
-/// `None`: an empty file (a database with no tables yet).
+/// Reads the schema version of an existing file without writing to it,
+/// and refuses it unless it is a Prongsai database whose every recorded
+/// migration is one of ours, applied whole. `None`: an empty file (a
+/// database with no tables yet).
 async fn check_version(path: &Path) -> Result<Option<i64>> {
-    let url = format!("sqlite://{}", path.display());
-    let opts = SqliteConnectOptions::from_str(&url)
-        .map_err(|e| CoreError::Io(e.to_string()))?
-        .filename(path)
-        .read_only(true);
-    let mut conn = SqliteConnection::connect_with(&opts).await?;
-    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .fetch_all(&mut conn)
+    // No URL: a path may hold `?` or `#`.
+    let opts = SqliteConnectOptions::new().filename(path).read_only(true);
+    let mut conn = SqliteConnection::connect_with(&opts)
         .await
         .map_err(|e| CoreError::Database(format!("{} is not a Prongsai database: {e}", path.display())))?;
-    let version = if tables.iter().any(|t| t == "_sqlx_migrations") {
-        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
-            .fetch_one(&mut conn)
-            .await?;
-        Some(v.unwrap_or(0))
-    } else if tables.is_empty() {
-        None
-    } else {
-        conn.close().await.ok();
-        return Err(CoreError::Database(format!(
-            "{} is a SQLite database of another program, not a Prongsai database",
-            path.display()
-        )));
-    };
+    let result = read_version(&mut conn, path).await;
     conn.close().await.ok();
+    let version = result?;
     let known = known_schema_version();
     match version {
         Some(found) if found > known => Err(CoreError::DatabaseTooNew {
@@ -765,6 +835,50 @@ async fn check_version(path: &Path) -> Result<Option<i64>> {
         }),
         other => Ok(other),
     }
+}
+
+async fn read_version(conn: &mut SqliteConnection, path: &Path) -> Result<Option<i64>> {
+    let foreign = || {
+        CoreError::Database(format!(
+            "{} is a SQLite database of another program, not a Prongsai database; it was left untouched",
+            path.display()
+        ))
+    };
+    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(|e| CoreError::Database(format!("{} is not a Prongsai database: {e}", path.display())))?;
+    if tables.is_empty() {
+        return Ok(None);
+    }
+    if !tables.iter().any(|t| t == "_sqlx_migrations") || !tables.iter().any(|t| t == "change_log") {
+        return Err(foreign());
+    }
+    let rows: Vec<(i64, bool, Vec<u8>)> =
+        sqlx::query_as("SELECT version, success, checksum FROM _sqlx_migrations ORDER BY version")
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(|_| foreign())?;
+    let Some(&(found, _, _)) = rows.last() else {
+        return Err(foreign());
+    };
+    if let Some((v, _, _)) = rows.iter().find(|(_, ok, _)| !ok) {
+        return Err(CoreError::Migration(format!(
+            "{}: the upgrade to schema {v} failed part-way in this file, so it cannot be trusted; it was left untouched",
+            path.display()
+        )));
+    }
+    // Every migration of ours up to the newest recorded one is there, as we
+    // wrote it (a newer app's file also holds all of ours).
+    for m in MIGRATOR.iter().filter(|m| m.version <= found) {
+        let same = rows
+            .iter()
+            .any(|(v, _, sum)| *v == m.version && sum.as_slice() == &*m.checksum);
+        if !same {
+            return Err(foreign());
+        }
+    }
+    Ok(Some(found))
 }
 
 async fn backup_before_migration(pool: &SqlitePool, path: &Path, version: i64) -> Result<PathBuf> {
@@ -778,13 +892,39 @@ async fn backup_before_migration(pool: &SqlitePool, path: &Path, version: i64) -
     Ok(dest)
 }
 
+/// A consistent copy of the database at `dest`, written under a temporary
+/// name beside it, synced, then renamed: `dest` is either absent or whole,
+/// whatever happens meanwhile (a full disk, a kill). An existing `dest` is
+/// refused, never replaced.
 async fn vacuum_into(pool: &SqlitePool, dest: &Path) -> Result<()> {
     if dest.exists() {
         return Err(CoreError::Io(format!("{} already exists", dest.display())));
     }
-    let dest_str = dest
+    let dir = dest
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let partial = tempfile::Builder::new()
+        .prefix(".prongsai-")
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|e| CoreError::Io(format!("cannot write in {}: {e}", dir.display())))?;
+    let partial_str = partial
+        .path()
         .to_str()
-        .ok_or_else(|| CoreError::Io(format!("{} is not a valid UTF-8 path", dest.display())))?;
-    sqlx::query("VACUUM INTO ?1").bind(dest_str).execute(pool).await?;
+        .ok_or_else(|| CoreError::Io(format!("{} is not a valid UTF-8 path", dest.display())))?
+        .to_owned();
+    sqlx::query("VACUUM INTO ?1")
+        .bind(&partial_str)
+        .execute(pool)
+        .await
+        .map_err(|e| CoreError::Io(format!("cannot write {}: {e}", dest.display())))?;
+    partial
+        .as_file()
+        .sync_all()
+        .map_err(|e| CoreError::Io(format!("cannot write {}: {e}", dest.display())))?;
+    partial
+        .persist_noclobber(dest)
+        .map_err(|e| CoreError::Io(format!("cannot write {}: {}", dest.display(), e.error)))?;
     Ok(())
 }

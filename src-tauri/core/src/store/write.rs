@@ -292,9 +292,26 @@ pub(super) fn check_editable(year_be: i32, status: &str) -> Result<()> {
 }
 
 /// Writes one text field; returns the year it belongs to and the old text.
-async fn set_text(conn: &mut SqliteConnection, target: TextTarget, text: &str) -> Result<(i32, String)> {
-    // (select old value + year, update) — static SQL per target.
-    let (select, update, id) = match target {
+/// Whether `base`, the text an edit began from (as shown: Thai digits,
+/// untrimmed), is the stored text `stored`.
+pub(super) fn is_base(base: &str, stored: &str) -> bool {
+    base == stored || clean_text("", base, false).is_ok_and(|b| b == stored)
+}
+
+/// A text field's stored value.
+pub(super) async fn text_of(conn: &mut SqliteConnection, target: TextTarget) -> Result<String> {
+    let (select, _, id) = text_sql(target);
+    let (old, _, _): (String, i32, String) = sqlx::query_as(select)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| CoreError::not_found(format!("{} {id}", target.field_name())))?;
+    Ok(old)
+}
+
+/// (select old value + year + status, update) — static SQL per target.
+fn text_sql(target: TextTarget) -> (&'static str, &'static str, i64) {
+    match target {
         TextTarget::MeasureTitle(id) => (
             "SELECT x.title, y.year_be, y.status FROM measure x JOIN fiscal_year y ON y.id = x.year_id WHERE x.id = ?1",
             "UPDATE measure SET title = ?2 WHERE id = ?1",
@@ -322,7 +339,11 @@ async fn set_text(conn: &mut SqliteConnection, target: TextTarget, text: &str) -
             "UPDATE outcome SET text = ?2 WHERE id = ?1",
             id,
         ),
-    };
+    }
+}
+
+async fn set_text(conn: &mut SqliteConnection, target: TextTarget, text: &str) -> Result<(i32, String)> {
+    let (select, update, id) = text_sql(target);
     let (old, year_be, status): (String, i32, String) = sqlx::query_as(select)
         .bind(id)
         .fetch_optional(&mut *conn)
