@@ -1193,3 +1193,144 @@ async fn the_years_inspection_runs_in_the_app() {
     assert_eq!(page.asset.doc.status, prongsai_core::assets::AssetStatus::Lost);
     store.close().await;
 }
+
+/// What a field shows is what is stored, or visibly the user's unsaved
+/// typing: after Ctrl+Z, the toolbar's Undo and a tab switch the field shows
+/// the stored text and typing on saves onto it; a save based on a text
+/// changed behind the field is refused and both texts are shown.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_field_shows_the_stored_text_after_undo_and_a_tab_switch_and_never_saves_over_unseen() {
+    use fantoccini::key::Key;
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    let stored = || {
+        cli_report(&db, 2566)["measures"][0]["title"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let title = all(&c, "[data-testid=measure-title]").await.remove(0);
+    let id: i64 = title.attr("data-id").await.unwrap().unwrap().parse().unwrap();
+    let original = value(&title).await;
+
+    // Type, wait for "saved", then Ctrl+Z in the field.
+    title.clear().await.unwrap();
+    title.send_keys("ชื่อที่พิมพ์ ก").await.unwrap();
+    until("the typing to be saved", || async {
+        save_state(&c).await == "saved" && stored() == "ชื่อที่พิมพ์ ก"
+    })
+    .await;
+    title
+        .send_keys(&format!("{}z{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    until("Ctrl+Z to show the stored text", || async {
+        value(&title).await == original
+    })
+    .await;
+    assert_eq!(stored(), original);
+    assert_eq!(save_state(&c).await, "saved");
+    // Typing on saves onto the stored text, not the undone one.
+    title.send_keys(" ต่อ").await.unwrap();
+    leave(&title).await;
+    let continued = format!("{original} ต่อ");
+    until("the continued text to be saved", || async { stored() == continued }).await;
+
+    // The toolbar's Undo, which says what it undid and where.
+    title.clear().await.unwrap();
+    title.send_keys("ชื่อที่พิมพ์ ข").await.unwrap();
+    until("the typing to be saved", || async {
+        save_state(&c).await == "saved" && stored() == "ชื่อที่พิมพ์ ข"
+    })
+    .await;
+    click(&c, "[data-testid=undo]").await;
+    until("the toolbar's undo to show the stored text", || async {
+        value(&title).await == continued
+    })
+    .await;
+    assert_eq!(stored(), continued);
+    let notice = c
+        .find(Locator::Css("[data-testid=app-notice]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        notice.contains("เลิกทำแล้ว") && notice.contains("๒๕๖๖") && notice.contains("รายงาน"),
+        "{notice}"
+    );
+
+    // A tab switch and back: the field shows what was saved before it.
+    title.clear().await.unwrap();
+    title.send_keys("ชื่อที่พิมพ์ ค").await.unwrap();
+    until("the typing to be saved", || async {
+        stored() == "ชื่อที่พิมพ์ ค"
+    })
+    .await;
+    for tab in ["tab-assets", "tab-budget", "tab-years", "tab-report"] {
+        click(&c, &format!("[data-testid={tab}]")).await;
+        until(tab, || async {
+            attr(&c, &format!("[data-testid={tab}]"), "aria-current")
+                .await
+                .as_deref()
+                == Some("true")
+        })
+        .await;
+    }
+    let title = all(&c, "[data-testid=measure-title]").await.remove(0);
+    until("the report to show the saved title", || async {
+        value(&title).await == "ชื่อที่พิมพ์ ค"
+    })
+    .await;
+    title.send_keys(" ง").await.unwrap();
+    leave(&title).await;
+    until("the next edit to be saved onto it", || async {
+        stored() == "ชื่อที่พิมพ์ ค ง"
+    })
+    .await;
+
+    // Changed behind the field (another writer): the next save is refused
+    // and both texts are shown; nothing is overwritten until the user picks.
+    c.execute(
+        "window.__TAURI_INTERNALS__.invoke('apply_change', { change: \
+         { kind: 'set_text', target: { field: 'measure_title', id: arguments[0] }, text: 'เปลี่ยนจากที่อื่น' } }); \
+         return true;",
+        vec![serde_json::json!(id)],
+    )
+    .await
+    .unwrap();
+    until("the change behind the field", || async {
+        stored() == "เปลี่ยนจากที่อื่น"
+    })
+    .await;
+    title.send_keys(" จ").await.unwrap();
+    leave(&title).await;
+    all(&c, "[data-testid=field-conflict]").await;
+    until("both texts", || async {
+        let s = c.find(Locator::Css("[data-testid=conflict-stored]")).await;
+        let m = c.find(Locator::Css("[data-testid=conflict-mine]")).await;
+        match (s, m) {
+            (Ok(s), Ok(m)) => {
+                s.text().await.unwrap_or_default() == "เปลี่ยนจากที่อื่น"
+                    && m.text().await.unwrap_or_default() == "ชื่อที่พิมพ์ ค ง จ"
+            }
+            _ => false,
+        }
+    })
+    .await;
+    assert_eq!(stored(), "เปลี่ยนจากที่อื่น");
+    assert_ne!(save_state(&c).await, "saved");
+    if let Ok(png) = c.screenshot().await {
+        std::fs::write(screenshot_path("field-conflict"), png).unwrap();
+    }
+    click(&c, "[data-testid=keep-mine]").await;
+    until("the user's text to be kept", || async {
+        stored() == "ชื่อที่พิมพ์ ค ง จ" && save_state(&c).await == "saved"
+    })
+    .await;
+    assert!(c.find(Locator::Css("[data-testid=field-conflict]")).await.is_err());
+    c.close().await.unwrap();
+}

@@ -521,16 +521,16 @@ fn year_new_status_undo_and_search() {
     assert!(failure(cli(&db).args(["year", "status", "--year", "2566", "draft"])).contains("reason"));
     stdout(cli(&db).args(["year", "status", "--year", "2566", "draft", "--reason", "แก้คำผิด"]));
 
-    // Undo walks back through the status changes and the new year.
-    assert_eq!(stdout(cli(&db).arg("undo")), "undid set_status (fiscal year 2566)\n");
-    assert!(stdout(cli(&db).arg("years")).contains("2566\tpublished"));
-    for _ in 0..3 {
-        stdout(cli(&db).arg("undo"));
-    }
-    assert!(!stdout(cli(&db).arg("years")).contains("2567"));
+    // A status change is a barrier: undo does not pass it, so a year
+    // leaves approval only by reopening, with its reason.
+    assert!(failure(cli(&db).arg("undo")).contains("nothing to undo"));
+    assert!(stdout(cli(&db).arg("years")).contains("2566\tdraft"));
     // A new year is recorded as the year it inserted (ids and all).
-    assert_eq!(stdout(cli(&db).arg("redo")), "redid insert_year (fiscal year 2567)\n");
-    assert!(stdout(cli(&db).arg("years")).contains("2567"));
+    stdout(cli(&db).args(["year", "new", "--from", "2566", "--to", "2568"]));
+    assert_eq!(stdout(cli(&db).arg("undo")), "undid insert_year (fiscal year 2568)\n");
+    assert!(!stdout(cli(&db).arg("years")).contains("2568"));
+    assert_eq!(stdout(cli(&db).arg("redo")), "redid insert_year (fiscal year 2568)\n");
+    assert!(stdout(cli(&db).arg("years")).contains("2568"));
 
     // Search finds both years' copies of an activity.
     let hits: serde_json::Value =
@@ -541,7 +541,7 @@ fn year_new_status_undo_and_search() {
         .iter()
         .map(|h| h["year_be"].as_i64().unwrap())
         .collect();
-    assert_eq!(years.into_iter().collect::<Vec<_>>(), vec![2566, 2567]);
+    assert_eq!(years.into_iter().collect::<Vec<_>>(), vec![2566, 2567, 2568]);
     assert!(stdout(cli(&db).arg("verify")).contains("every record matches the history"));
 }
 

@@ -103,9 +103,10 @@ const DIGITS: [&str; 10] = ["ศูนย์", "หนึ่ง", "สอง", "
 const PLACES_TH: [&str; 6] = ["", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน"];
 
 /// A number below one million in words; `""` for 0. A final 1 after any
-/// higher digit of the group is เอ็ด (101 หนึ่งร้อยเอ็ด), 2 in the tens is
-/// ยี่ (ยี่สิบ), 1 in the tens is just สิบ.
-fn below_million(n: u64) -> String {
+/// higher non-zero digit of the whole number is เอ็ด (101 หนึ่งร้อยเอ็ด,
+/// 1,000,001 หนึ่งล้านเอ็ด: `higher` says a higher group is not zero), 2 in
+/// the tens is ยี่ (ยี่สิบ), 1 in the tens is just สิบ.
+fn below_million(n: u64, higher: bool) -> String {
     let digits: Vec<u64> = (0..6).map(|p| n / 10u64.pow(p) % 10).collect();
     let mut out = String::new();
     for place in (0..6).rev() {
@@ -116,7 +117,7 @@ fn below_million(n: u64) -> String {
         match (place, d) {
             (1, 1) => {}
             (1, 2) => out.push_str("ยี่"),
-            (0, 1) if n > 1 => {
+            (0, 1) if n > 1 || higher => {
                 out.push_str("เอ็ด");
                 continue;
             }
@@ -130,10 +131,10 @@ fn below_million(n: u64) -> String {
 /// A whole number in words, ล้าน repeating for each six digits.
 fn whole(n: u128) -> String {
     if n < 1_000_000 {
-        return below_million(n as u64);
+        return below_million(n as u64, false);
     }
     let (high, low) = (n / 1_000_000, (n % 1_000_000) as u64);
-    format!("{}ล้าน{}", whole(high), below_million(low))
+    format!("{}ล้าน{}", whole(high), below_million(low, true))
 }
 
 /// The amount in Thai words as Excel's BAHTTEXT writes it, rounded to the
@@ -205,7 +206,11 @@ mod tests {
         ("100001", "หนึ่งแสนเอ็ดบาทถ้วน"),
         ("999999", "เก้าแสนเก้าหมื่นเก้าพันเก้าร้อยเก้าสิบเก้าบาทถ้วน"),
         ("1000000", "หนึ่งล้านบาทถ้วน"),
-        ("1000001", "หนึ่งล้านหนึ่งบาทถ้วน"),
+        ("1000001", "หนึ่งล้านเอ็ดบาทถ้วน"),
+        ("2000001", "สองล้านเอ็ดบาทถ้วน"),
+        ("101000001", "หนึ่งร้อยเอ็ดล้านเอ็ดบาทถ้วน"),
+        ("1000001000000", "หนึ่งล้านเอ็ดล้านบาทถ้วน"),
+        ("1000000.01", "หนึ่งล้านบาทหนึ่งสตางค์"),
         ("1000011", "หนึ่งล้านสิบเอ็ดบาทถ้วน"),
         ("1100000", "หนึ่งล้านหนึ่งแสนบาทถ้วน"),
         ("2000000", "สองล้านบาทถ้วน"),

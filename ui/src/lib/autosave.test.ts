@@ -70,4 +70,39 @@ describe('Autosaver', () => {
     await Promise.all([first, second]);
     expect(calls).toEqual(['a', 'ab']);
   });
+
+  it('bases each save on the stored text and adopts a reload only when nothing is pending', async () => {
+    const bases: string[] = [];
+    const states: SaveState[] = [];
+    const saver: Autosaver = new Autosaver('old', {
+      save: async () => { bases.push(saver.base); },
+      onState: (s) => states.push(s),
+      delayMs: 500,
+    });
+    saver.edit('new');
+    await saver.flush();
+    expect(bases).toEqual(['old']);
+    expect(saver.base).toBe('new');
+    // An undo reverted the field: nothing is pending, so the reload is adopted.
+    expect(saver.sync('old')).toBe(true);
+    expect(saver.base).toBe('old');
+    // Typing pending: a reload does not move its base (its save is then refused).
+    saver.edit('typed');
+    expect(saver.sync('elsewhere')).toBe(false);
+    await saver.flush();
+    expect(bases).toEqual(['old', 'old']);
+  });
+
+  it('settles a refused save by keeping the typing or the stored text', async () => {
+    const save = vi.fn(async () => {});
+    const { saver, states } = setup(save);
+    await saver.resolve('stored', 'mine');
+    expect(save).toHaveBeenLastCalledWith('mine');
+    expect(saver.base).toBe('mine');
+    saver.edit('more');
+    await saver.resolve('theirs', null);
+    expect(saver.base).toBe('theirs');
+    expect(saver.hasUnsaved).toBe(false);
+    expect(states.at(-1)).toBe('saved');
+  });
 });

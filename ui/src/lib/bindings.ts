@@ -1,7 +1,7 @@
 // Generated from the Rust types by prongsai-core (src-tauri/core/src/bindings.rs).
 // Do not edit: run `make bindings`.
 
-export type ErrorCode = "not_found" | "empty_text" | "text_too_long" | "invalid_input" | "year_exists" | "year_locked" | "malformed_import" | "database_too_new" | "database_locked" | "database" | "migration" | "io" | "internal";
+export type ErrorCode = "not_found" | "empty_text" | "text_too_long" | "invalid_input" | "year_exists" | "year_locked" | "malformed_import" | "database_too_new" | "database_locked" | "database" | "conflict" | "database_replaced" | "restore_refused" | "migration" | "io" | "internal";
 
 export type ErrorPayload = { code: ErrorCode, message: string, };
 
@@ -197,7 +197,17 @@ export type Step = { change_id: number,
 /**
  * [`Change::kind`] of the change that would be undone or redone.
  */
-kind: string, };
+kind: string, 
+/**
+ * The fiscal year it changes, if it changes one.
+ */
+year_be: number | null, 
+/**
+ * The view where the change is seen.
+ */
+view: View, };
+
+export type View = "report" | "budget" | "assets" | "years" | "settings";
 
 export type HistoryEntry = { change_id: number, 
 /**

@@ -610,7 +610,7 @@ impl Store {
             } else {
                 edit::Mode::Undo
             };
-            let mut tx = conn.begin().await?;
+            let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
             let year = match inverse_of(&mut tx, id).await {
                 Ok(inverse) => write::apply(&mut tx, inverse, &self.actor, mode, Some(id))
                     .await
@@ -851,7 +851,7 @@ async fn read_version(conn: &mut SqliteConnection, path: &Path) -> Result<Option
     if tables.is_empty() {
         return Ok(None);
     }
-    if !tables.iter().any(|t| t == "_sqlx_migrations") || !tables.iter().any(|t| t == "change_log") {
+    if !tables.iter().any(|t| t == "_sqlx_migrations") {
         return Err(foreign());
     }
     let rows: Vec<(i64, bool, Vec<u8>)> =
@@ -860,7 +860,8 @@ async fn read_version(conn: &mut SqliteConnection, path: &Path) -> Result<Option
             .await
             .map_err(|_| foreign())?;
     let Some(&(found, _, _)) = rows.last() else {
-        return Err(foreign());
+        // Created, killed before its first migration: nothing but the table.
+        return if tables.len() == 1 { Ok(Some(0)) } else { Err(foreign()) };
     };
     if let Some((v, _, _)) = rows.iter().find(|(_, ok, _)| !ok) {
         return Err(CoreError::Migration(format!(
