@@ -155,9 +155,12 @@ enum BudgetCommand {
         /// Fiscal year in the Buddhist Era, e.g. 2566
         #[arg(long)]
         year: i32,
-        /// JSON object mapping the file's headers to field names
+        /// JSON object mapping the file's headers to field names ("ignore" leaves a column out)
         #[arg(long, value_name = "FILE")]
         mapping: Option<PathBuf>,
+        /// The workbook sheet to read [default: the active sheet]
+        #[arg(long)]
+        sheet: Option<String>,
         /// Check every row and show what would change, without writing
         #[arg(long)]
         dry_run: bool,
@@ -272,9 +275,12 @@ enum AssetsCommand {
     /// app's own names (README) need no mapping.
     Import {
         file: PathBuf,
-        /// JSON object mapping the file's headers to field names
+        /// JSON object mapping the file's headers to field names ("ignore" leaves a column out)
         #[arg(long, value_name = "FILE")]
         mapping: Option<PathBuf>,
+        /// The workbook sheet to read [default: the active sheet]
+        #[arg(long)]
+        sheet: Option<String>,
         /// Check every row and report, without importing
         #[arg(long)]
         dry_run: bool,
@@ -741,6 +747,7 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                     file,
                     year,
                     mapping,
+                    sheet,
                     dry_run,
                 },
         } => {
@@ -761,7 +768,13 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 None => None,
             };
             // A mapping given now, else the one remembered for this layout.
-            let (check, merged) = store.check_budget_import(year, &file, given.clone()).await?;
+            let opts = prongsai_core::table::ReadOptions { sheet };
+            let (check, merged) = store
+                .check_budget_import_with(year, &file, given.clone(), &opts)
+                .await?;
+            for note in &check.notes {
+                writeln!(out, "read: {note}")?;
+            }
             let malformed = |message: String| CoreError::MalformedImport {
                 path: file.display().to_string(),
                 message,
@@ -977,8 +990,16 @@ fn json(value: &impl serde::Serialize) -> String {
 async fn assets_command(store: &Store, command: AssetsCommand, out: &mut impl Write) -> Result<(), CoreError> {
     use prongsai_core::assets::{AssetStatus, index::AssetQuery};
     match command {
-        AssetsCommand::Import { file, mapping, dry_run } => {
-            let table = prongsai_core::budget_import::read_table(&file)?;
+        AssetsCommand::Import {
+            file,
+            mapping,
+            sheet,
+            dry_run,
+        } => {
+            let table = prongsai_core::table::read_file(&file, &prongsai_core::table::ReadOptions { sheet })?;
+            for note in &table.notes {
+                writeln!(out, "read: {note}")?;
+            }
             let mapping = match mapping {
                 Some(m) => Some(
                     serde_json::from_str::<std::collections::BTreeMap<String, String>>(&read_input(&m)?).map_err(

@@ -55,14 +55,67 @@ pub const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Committed, "committed", "ก่อหนี้ผูกพัน"),
 ];
 
+/// A header or field name as compared: NFC, lower case, no spaces (so
+/// "แผนงาน / ผลผลิต / โครงการ" is "แผนงาน/ผลผลิต/โครงการ").
+fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    crate::keys::normalize_key(name)
+        .nfc()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn field_named<F: Copy>(fields: &[(F, &str, &str)], name: &str) -> Option<F> {
-    let n = name.trim().to_lowercase();
-    fields.iter().find(|(_, en, th)| n == *en || n == *th).map(|(f, ..)| *f)
+    let n = name_key(name);
+    fields
+        .iter()
+        .find(|(_, en, th)| n == name_key(en) || n == name_key(th))
+        .map(|(f, ..)| *f)
+}
+
+/// What a mapping maps a column to when the column is to be left out.
+pub const IGNORE: &str = "ignore";
+
+/// Words offices use for a field under another name: suggested, never
+/// taken on their own (the user maps them).
+const NEAR: &[(&str, &str)] = &[
+    ("สภาพ", "สถานะ"),
+    ("สภาพครุภัณฑ์", "สถานะ"),
+    ("แหล่งของเงิน", "แหล่งเงิน"),
+    ("แหล่งงบประมาณ", "แหล่งเงิน"),
+    ("ยี่ห้อ/รุ่น/หมายเลขเครื่อง", "ยี่ห้อ"),
+    ("ยี่ห้อ/รุ่น", "ยี่ห้อ"),
+    ("วันที่ตรวจรับ", "วันที่ได้มา"),
+    ("ราคาต่อหน่วย", "ราคา"),
+    ("ที่ตั้ง", "สถานที่ตั้ง"),
+    ("ผลการเบิกจ่าย", "เบิกจ่าย"),
+    ("งบประมาณที่ได้รับ", "งบประมาณที่ได้รับจัดสรร"),
+];
+
+/// The field name most like `header`, if any is near enough to suggest.
+fn suggest<F: Copy>(fields: &[(F, &str, &str)], header: &str) -> Option<String> {
+    let h = name_key(header);
+    if let Some((_, to)) = NEAR.iter().find(|(from, _)| name_key(from) == h)
+        && fields.iter().any(|(_, _, th)| th == to)
+    {
+        return Some((*to).to_owned());
+    }
+    fields
+        .iter()
+        .flat_map(|(_, en, th)| [*en, *th])
+        .map(|name| (strsim::normalized_levenshtein(&h, &name_key(name)), name))
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name.to_owned())
 }
 
 /// Which column of a table holds which of `fields` ((field, English name,
-/// Thai name)): a header that is a field's name, or, with a `mapping`, the
-/// field it maps that header to. Every `required` field needs a column.
+/// Thai name)): a header that is a field's name, or the field a `mapping`
+/// maps that header to. Every `required` field needs a column, and every
+/// other non-empty header must be a field or mapped (to a field or to
+/// [`IGNORE`]): a column the import does not understand is never dropped
+/// without a word.
 pub fn columns<F: Copy + Eq + std::hash::Hash>(
     headers: &[String],
     mapping: Option<&std::collections::BTreeMap<String, String>>,
@@ -70,12 +123,12 @@ pub fn columns<F: Copy + Eq + std::hash::Hash>(
     required: &[F],
 ) -> Result<HashMap<F, usize>> {
     let mut columns: HashMap<F, usize> = HashMap::new();
+    let mut unknown: Vec<String> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
-        let name = match mapping {
-            Some(m) => match m.get(h.trim()) {
-                Some(f) => f.as_str(),
-                None => continue,
-            },
+        let mapped = mapping.and_then(|m| m.get(h.trim()));
+        let name = match mapped {
+            Some(f) if name_key(f) == IGNORE || f.trim().is_empty() => continue,
+            Some(f) => f.as_str(),
             None => h.as_str(),
         };
         match field_named(fields, name) {
@@ -83,22 +136,37 @@ pub fn columns<F: Copy + Eq + std::hash::Hash>(
                 return Err(malformed(format!("two columns are {name}")));
             }
             Some(_) => {}
-            None if mapping.is_some() => {
+            None if mapped.is_some() => {
                 return Err(malformed(format!("the mapping names an unknown field \"{name}\"")));
             }
-            None => {}
+            None if h.trim().is_empty() => {}
+            None => unknown.push(match suggest(fields, h) {
+                Some(s) => format!("\"{}\" (did you mean \"{s}\"?)", h.trim()),
+                None => format!("\"{}\"", h.trim()),
+            }),
         }
     }
+    let mut problems = Vec::new();
     for r in required {
         if !columns.contains_key(r) {
             let (_, en, th) = fields
                 .iter()
                 .find(|(f, ..)| f == r)
                 .expect("a required field is listed");
-            return Err(malformed(format!(
+            problems.push(format!(
                 "no \"{en}\" (\"{th}\") column: give a mapping or rename the header"
-            )));
+            ));
+            break;
         }
+    }
+    if !unknown.is_empty() {
+        problems.push(format!(
+            "columns not understood: {}; map each to a field or to \"{IGNORE}\" (nothing was imported)",
+            unknown.join(", ")
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(malformed(problems.join("; ")));
     }
     Ok(columns)
 }
@@ -116,33 +184,18 @@ pub fn check_mapping(headers: &[String], mapping: &std::collections::BTreeMap<St
                 "the mapping names a column \"{header}\" the file does not have"
             )));
         }
-        if field_named(FIELDS, field).is_none() {
+        if field_named(FIELDS, field).is_none() && name_key(field) != IGNORE {
             return Err(malformed(format!("the mapping names an unknown field \"{field}\"")));
         }
     }
     Ok(())
 }
 
-/// A table read from a file: the header row and the rows below it, as text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
+pub use crate::table::{ReadOptions, Table, read_csv, read_workbook};
 
-/// Reads the first sheet of an XLSX/XLS/ODS file or a CSV file (UTF-8,
-/// comma-separated), by the file's extension.
+/// Reads a CSV or the active sheet of a workbook (see [`crate::table`]).
 pub fn read_table(path: &Path) -> Result<Table> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-    let bytes = std::fs::read(path).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", path.display())))?;
-    match ext.as_str() {
-        "csv" => read_csv(&bytes),
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(bytes),
-        _ => Err(CoreError::InvalidInput(format!(
-            "{}: import reads .csv or .xlsx files",
-            path.display()
-        ))),
-    }
+    crate::table::read_file(path, &ReadOptions::default())
 }
 
 fn malformed(message: String) -> CoreError {
@@ -152,61 +205,6 @@ fn malformed(message: String) -> CoreError {
     }
 }
 
-pub fn read_csv(bytes: &[u8]) -> Result<Table> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|e| malformed(format!("the CSV is not UTF-8 text (byte {})", e.valid_up_to())))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| malformed(format!("CSV header: {e}")))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let mut rows = Vec::new();
-    for r in reader.records() {
-        let r = r.map_err(|e| malformed(format!("CSV: {e}")))?;
-        rows.push(r.iter().map(str::to_owned).collect());
-    }
-    Ok(Table { headers, rows })
-}
-
-pub fn read_workbook(bytes: Vec<u8>) -> Result<Table> {
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| malformed(format!("cannot read the workbook: {e}")))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| malformed("the workbook has no sheet".into()))?
-        .map_err(|e| malformed(format!("cannot read the first sheet: {e}")))?;
-    let cell = |d: &Data| -> String {
-        match d {
-            Data::Empty => String::new(),
-            Data::String(s) => s.clone(),
-            // Shortest representation: the number as it was typed.
-            Data::Float(f) => format!("{f}"),
-            Data::Int(i) => i.to_string(),
-            Data::Bool(b) => b.to_string(),
-            Data::DateTime(dt) => dt
-                .as_datetime()
-                .map(|t| t.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("#ERROR {e:?}"),
-        }
-    };
-    let mut rows = range.rows().map(|r| r.iter().map(cell).collect::<Vec<_>>());
-    let headers = rows.next().ok_or_else(|| malformed("the sheet is empty".into()))?;
-    Ok(Table {
-        headers,
-        rows: rows.collect(),
-    })
-}
-
-/// One problem with one row (`row` counts from 1 at the header, as a
-/// spreadsheet shows it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RowError {
     pub row: usize,
@@ -225,6 +223,9 @@ pub struct ImportCheck {
     /// the user then maps the columns.
     pub problem: Option<String>,
     pub preview: Option<ImportPreview>,
+    /// How the file was read: its encoding, the sheet, the header row,
+    /// numbers rounded from spreadsheet noise.
+    pub notes: Vec<String>,
 }
 
 /// The app's field names, for a mapping form.
@@ -245,8 +246,16 @@ pub struct ImportPreview {
 
 type LineKey = (String, Category, Option<OperatingItem>, String, String);
 
+/// A line's key, as compared: look-alike text is the same key.
 fn key_of(l: &BudgetLineDoc) -> LineKey {
-    (l.division.clone(), l.category, l.item, l.plan.clone(), l.source.clone())
+    use crate::keys::normalize_key;
+    (
+        normalize_key(&l.division),
+        l.category,
+        l.item,
+        normalize_key(&l.plan),
+        normalize_key(&l.source),
+    )
 }
 
 /// Checks every row of `table` and merges them into `existing`. `divisions`
@@ -275,7 +284,7 @@ pub fn plan(
     let mut seen_months: HashMap<(LineKey, u8), usize> = HashMap::new();
     let mut touched: std::collections::HashSet<LineKey> = std::collections::HashSet::new();
     for (ri, row) in table.rows.iter().enumerate() {
-        let row_no = ri + 2;
+        let row_no = table.line(ri);
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -284,7 +293,7 @@ pub fn plan(
             columns
                 .get(&f)
                 .and_then(|&i| row.get(i))
-                .map(|s| s.trim().to_owned())
+                .map(|s| crate::keys::normalize_key(s))
                 .unwrap_or_default()
         };
         let header = |f: Field| columns.get(&f).map(|&i| table.headers[i].clone());
@@ -312,7 +321,7 @@ pub fn plan(
         let division = text(Field::Division);
         if division.is_empty() {
             err(Field::Division, "no division".into());
-        } else if !divisions.iter().any(|d| d == &division) {
+        } else if !divisions.iter().any(|d| crate::keys::normalize_key(d) == division) {
             err(
                 Field::Division,
                 format!("unknown division \"{division}\" (not among the organization's divisions)"),
@@ -345,7 +354,17 @@ pub fn plan(
         let month = if month_text.is_empty() {
             None
         } else {
-            let ym: String = month_text.chars().take(7).collect();
+            // Exactly YYYY-MM, or the date a date cell reads as.
+            let b = month_text.as_bytes();
+            let shaped =
+                b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
+            let from_date =
+                chrono::NaiveDate::parse_from_str(&month_text, "%Y-%m-%d").is_ok() && month_text.len() == 10;
+            let ym = if shaped || from_date {
+                month_text[..7].to_owned()
+            } else {
+                format!("{month_text} (not YYYY-MM)")
+            };
             match fiscal_month(existing.year_be, &ym) {
                 Ok(m) => Some(m),
                 Err(e) => {

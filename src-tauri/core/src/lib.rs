@@ -13,10 +13,12 @@ pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod fuzz;
+pub mod keys;
 pub mod money;
 pub mod paths;
 pub mod sample;
 pub mod store;
+pub mod table;
 pub mod thai;
 pub mod typeset;
 

@@ -315,3 +315,42 @@ async fn a_write_to_a_database_replaced_under_the_store_is_refused() {
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::DatabaseReplaced, "{err}");
 }
+
+/// A move that leaves a sub-item first, then a level change of it: undo
+/// restores each recorded state and is never stuck.
+#[tokio::test]
+async fn undo_of_a_level_change_is_never_stuck() {
+    use prongsai_core::change::ItemRef;
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample(&dir.path().join("p.sqlite")).await;
+    let original = serde_json::to_value(store.export_doc(2566).await.unwrap()).unwrap();
+    let acts: Vec<i64> = store.report(2566).await.unwrap().measures[0]
+        .activities
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert!(acts.len() >= 2);
+    for change in [
+        Change::SetLevel {
+            item: ItemRef::Activity(acts[1]),
+            level: 1,
+        },
+        Change::MoveItem {
+            item: ItemRef::Activity(acts[0]),
+            to: 1,
+        },
+        Change::SetLevel {
+            item: ItemRef::Activity(acts[1]),
+            level: 0,
+        },
+    ] {
+        store.apply(change).await.unwrap();
+    }
+    while store.undo_state().await.unwrap().undo.is_some() {
+        store.undo().await.unwrap();
+    }
+    assert_eq!(
+        serde_json::to_value(store.export_doc(2566).await.unwrap()).unwrap(),
+        original
+    );
+}

@@ -26,8 +26,8 @@ pub fn to_xlsx(register: &[AssetDoc], loans: &[Loan], as_of: chrono::NaiveDate) 
 
     let sheet = book.add_worksheet().set_name("ทะเบียนครุภัณฑ์").map_err(xlsx)?;
     let mut headers: Vec<String> = FIELDS.iter().map(|(_, _, th)| (*th).to_owned()).collect();
-    headers.push(format!("ค่าเสื่อมราคาสะสม ณ {}", be(as_of)));
-    headers.push(format!("มูลค่าสุทธิ ณ {}", be(as_of)));
+    headers.push(format!("{} ณ {}", super::import::DERIVED[0], be(as_of)));
+    headers.push(format!("{} ณ {}", super::import::DERIVED[1], be(as_of)));
     for (c, h) in headers.iter().enumerate() {
         sheet.write_with_format(0, c as u16, h.as_str(), &bold).map_err(xlsx)?;
     }

@@ -53,6 +53,10 @@ pub const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Note, "note", "หมายเหตุ"),
 ];
 
+/// Columns the register export adds that Prongsai works out, never
+/// imports (depreciation as of a date): left out of an import by name.
+pub const DERIVED: [&str; 2] = ["ค่าเสื่อมราคาสะสม", "มูลค่าสุทธิ"];
+
 /// What an import of a register would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AssetImportPreview {
@@ -73,6 +77,8 @@ pub struct AssetImportCheck {
     pub preview: Option<AssetImportPreview>,
     /// The field names a mapping may use.
     pub fields: Vec<String>,
+    /// How the file was read (see [`crate::table::Table::notes`]).
+    pub notes: Vec<String>,
 }
 
 /// The field names a mapping may use.
@@ -102,9 +108,18 @@ pub fn read_assets(
     categories: &[(String, u32)],
     registered: &HashSet<String>,
 ) -> Result<(Vec<AssetDoc>, Vec<RowError>)> {
+    // The export's worked-out columns are left out unless mapped.
+    let mut effective = mapping.cloned().unwrap_or_default();
+    for h in &table.headers {
+        if DERIVED.iter().any(|d| h.trim().starts_with(d)) {
+            effective
+                .entry(h.trim().to_owned())
+                .or_insert_with(|| crate::budget_import::IGNORE.to_owned());
+        }
+    }
     let columns = crate::budget_import::columns(
         &table.headers,
-        mapping,
+        (mapping.is_some() || !effective.is_empty()).then_some(&effective),
         FIELDS,
         &[
             Field::Number,
@@ -115,11 +130,12 @@ pub fn read_assets(
         ],
     )?;
     let header_of = |f: Field| table.headers[columns[&f]].clone();
+    let registered: HashSet<String> = registered.iter().map(|r| crate::keys::normalize_key(r)).collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut assets = Vec::with_capacity(table.rows.len());
     let mut errors = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
-        let n = i + 2; // as a spreadsheet numbers it: the header is row 1
+        let n = table.line(i); // as the spreadsheet numbers it
         let get = |f: Field| {
             columns
                 .get(&f)
@@ -137,7 +153,9 @@ pub fn read_assets(
                 message,
             })
         };
-        let number = crate::thai::to_storage(get(Field::Number));
+        // Look-alikes (a trailing zero-width space, a non-breaking hyphen)
+        // are the same number: stored and compared in one form.
+        let number = crate::keys::normalize_key(&crate::thai::to_storage(get(Field::Number)));
         if number.is_empty() {
             fail(Some(Field::Number), "no asset number".into());
             continue;
@@ -155,8 +173,11 @@ pub fn read_assets(
             fail(Some(Field::Name), "no name".into());
             continue;
         }
-        let category = get(Field::Category).to_owned();
-        let Some((_, default_life)) = categories.iter().find(|(c, _)| *c == category) else {
+        let category = crate::keys::normalize_key(get(Field::Category));
+        let Some((_, default_life)) = categories
+            .iter()
+            .find(|(c, _)| crate::keys::normalize_key(c) == category)
+        else {
             fail(Some(Field::Category), format!("unknown category \"{category}\""));
             continue;
         };

@@ -649,11 +649,15 @@ pub(super) async fn index_rows(conn: &mut SqliteConnection) -> Result<Vec<(Asset
 }
 
 pub(super) async fn asset(conn: &mut SqliteConnection, number: &str) -> Result<Asset> {
-    let number = crate::thai::to_storage(number.trim());
+    // As keys are stored (look-alikes are one number); a number stored
+    // before keys were normalised is still found as it was typed.
+    let typed = crate::thai::to_storage(number.trim());
+    let number = crate::keys::normalize_key(&typed);
     let row: AssetDbRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {ASSET_COLUMNS} FROM asset WHERE number = ?1"
+        "SELECT {ASSET_COLUMNS} FROM asset WHERE number IN (?1, ?2) ORDER BY number = ?1 DESC LIMIT 1"
     )))
     .bind(&number)
+    .bind(&typed)
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| CoreError::not_found(format!("asset {number}")))?;

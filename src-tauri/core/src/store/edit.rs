@@ -550,7 +550,9 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change, mode: Mod
                 return Err(CoreError::InvalidInput("an outcome has no sub-items".into()));
             }
             let loc = locate(conn, list, item.id()).await?;
-            if level == 1 && loc.pos == 0 {
+            // The user's rule; undo and redo restore a recorded state as it
+            // was (a move can leave a sub-item first: its undo must not stick).
+            if level == 1 && loc.pos == 0 && mode == Mode::Do {
                 return Err(CoreError::InvalidInput(
                     "the first item cannot be a sub-item: it needs an item before it".into(),
                 ));

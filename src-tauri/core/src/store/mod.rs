@@ -297,9 +297,21 @@ impl Store {
         path: &Path,
         mapping: Option<std::collections::BTreeMap<String, String>>,
     ) -> Result<(crate::budget_import::ImportCheck, Option<crate::budget::BudgetDoc>)> {
-        use crate::budget_import::{ImportCheck, plan, read_table};
+        self.check_budget_import_with(year_be, path, mapping, &Default::default())
+            .await
+    }
+
+    /// [`Store::check_budget_import`] of the sheet `opts` names.
+    pub async fn check_budget_import_with(
+        &self,
+        year_be: i32,
+        path: &Path,
+        mapping: Option<std::collections::BTreeMap<String, String>>,
+        opts: &crate::table::ReadOptions,
+    ) -> Result<(crate::budget_import::ImportCheck, Option<crate::budget::BudgetDoc>)> {
+        use crate::budget_import::{ImportCheck, plan};
         let existing = self.budget(year_be).await?;
-        let table = read_table(path)?;
+        let table = crate::table::read_file(path, opts)?;
         let mapping = match mapping {
             Some(m) => Some(m),
             None => self.remembered_mapping(&table.headers).await?,
@@ -317,6 +329,7 @@ impl Store {
             mapping: mapping.clone(),
             problem: None,
             preview: None,
+            notes: table.notes.clone(),
         };
         match plan(&table, mapping.as_ref(), &existing, &divisions) {
             Ok((merged, preview)) => {
@@ -511,6 +524,7 @@ impl Store {
             problem: None,
             preview: None,
             fields: crate::assets::import::field_names(),
+            notes: table.notes.clone(),
         };
         match self.check_asset_import(&table, mapping.as_ref()).await {
             Ok((assets, preview)) => {
