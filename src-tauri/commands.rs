@@ -507,32 +507,16 @@ pub async fn budget_import_apply(
     let path = state
         .pending_import()
         .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
-    let (check, merged) = store
-        .check_budget_import(year_be, &path, mapping.clone())
+    let (check, done) = store
+        .import_budget_file(year_be, &path, mapping, &Default::default())
         .await
         .map_err(|e| e.payload())?;
-    let Some(merged) = merged else {
+    if done.is_none() {
         return Err(CoreError::MalformedImport {
             path: check.file_name.clone(),
             message: "some rows have errors; nothing was imported".into(),
         }
         .payload());
-    };
-    store
-        .apply(Change::ImportBudget {
-            budget: Box::new(merged),
-            replace: true,
-        })
-        .await
-        .map_err(|e| e.payload())?;
-    if let Some(m) = mapping {
-        store
-            .apply(Change::RememberMapping {
-                headers: check.headers.clone(),
-                mapping: m,
-            })
-            .await
-            .map_err(|e| e.payload())?;
     }
     state.set_pending_import(None);
     Ok(check)

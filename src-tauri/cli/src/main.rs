@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
 use prongsai_core::documents;
 use prongsai_core::store::{Access, AppLock, canonical_db_path};
@@ -550,7 +551,18 @@ impl From<OrientationArg> for Orientation {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A value refused by its parser (a CE year, a bad date): one line,
+        // as every other error.
+        Err(e) if matches!(e.kind(), ErrorKind::ValueValidation | ErrorKind::InvalidValue) => {
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or_default();
+            eprintln!("prongsai-cli: {}", first.trim());
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => return fail(&CoreError::Io(e.to_string())),
@@ -562,6 +574,12 @@ fn main() -> ExitCode {
 }
 
 fn fail(e: &CoreError) -> ExitCode {
+    // The reader went away (`… | head -1`): what it wanted was written.
+    if let CoreError::Io(m) = e
+        && m.to_lowercase().contains("broken pipe")
+    {
+        return ExitCode::SUCCESS;
+    }
     // One line, whatever the message holds.
     let msg = e.to_string().replace(['\n', '\r'], " ");
     eprintln!("prongsai-cli: error: {msg}");
@@ -769,9 +787,15 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
             };
             // A mapping given now, else the one remembered for this layout.
             let opts = prongsai_core::table::ReadOptions { sheet };
-            let (check, merged) = store
-                .check_budget_import_with(year, &file, given.clone(), &opts)
-                .await?;
+            // The core's one workflow, as the app runs it; a dry run only checks.
+            let (check, done) = if dry_run {
+                let (check, merged) = store.check_budget_import_with(year, &file, given, &opts).await?;
+                let ok = merged.is_some();
+                (check, ok.then_some(None))
+            } else {
+                let (check, done) = store.import_budget_file(year, &file, given, &opts).await?;
+                (check, done.map(Some))
+            };
             for note in &check.notes {
                 writeln!(out, "read: {note}")?;
             }
@@ -789,7 +813,7 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 let column = e.column.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
                 writeln!(out, "row {}{column}: {}", e.row, e.message)?;
             }
-            let Some(merged) = merged else {
+            let Some(done) = done else {
                 return Err(malformed(format!(
                     "{} of {} rows have errors; nothing was imported",
                     preview.errors.len(),
@@ -800,26 +824,12 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 "{} rows: {} lines added, {} updated, {} monthly figures",
                 preview.rows, preview.lines_added, preview.lines_updated, preview.months_set
             );
-            if dry_run {
-                writeln!(out, "dry run, nothing written: {summary}")?;
-            } else if merged == store.budget(year).await? {
-                writeln!(out, "nothing to change: {summary}")?;
-            } else {
-                store
-                    .apply(Change::ImportBudget {
-                        budget: Box::new(merged),
-                        replace: true,
-                    })
-                    .await?;
-                writeln!(out, "imported {summary}")?;
+            match done {
+                None => writeln!(out, "dry run, nothing written: {summary}")?,
+                Some(d) if !d.changed => writeln!(out, "nothing to change: {summary}")?,
+                Some(_) => writeln!(out, "imported {summary}")?,
             }
-            if let (Some(m), false) = (given, dry_run) {
-                store
-                    .apply(Change::RememberMapping {
-                        headers: check.headers,
-                        mapping: m,
-                    })
-                    .await?;
+            if done.is_some_and(|d| d.remembered) {
                 writeln!(out, "the mapping is remembered for files with these columns")?;
             }
         }

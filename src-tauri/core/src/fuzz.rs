@@ -1,5 +1,5 @@
 //! Entry points for fuzzing every parser that reads what a user hands the
-//! app: report JSON, CSV and XLSX imports, images, amounts, BE dates, and
+//! app: report JSON, CSV and XLSX imports, register rows, images, amounts, BE dates, and
 //! the Thai line breaker and shaper. Each takes arbitrary bytes, must never
 //! panic, and checks what must hold of what it accepts. They are driven by
 //! cargo-fuzz (`src-tauri/core/fuzz/`) and by `tests/fuzz.rs` in every
@@ -11,9 +11,10 @@ use crate::domain::Digits;
 pub type Target = fn(&[u8]);
 
 /// The targets by name, as the corpus folders and cargo-fuzz name them.
-pub const TARGETS: [(&str, Target); 7] = [
+pub const TARGETS: [(&str, Target); 8] = [
     ("report_json", report_json),
     ("csv_import", csv_import),
+    ("register_rows", register_rows),
     ("xlsx_import", xlsx_import),
     ("image", image),
     ("amount", amount),
@@ -37,6 +38,32 @@ pub fn csv_import(data: &[u8]) {
     if let Ok(table) = crate::budget_import::read_csv(data) {
         plan(&table);
     }
+}
+
+/// A register CSV: read, then every row checked as an import would. What
+/// it accepts has a number in the normal form of keys, no two alike, a
+/// price that is not negative, and one asset per row.
+pub fn register_rows(data: &[u8]) {
+    let Ok(table) = crate::budget_import::read_csv(data) else {
+        return;
+    };
+    let categories = [("ครุภัณฑ์สำนักงาน".to_owned(), 10), ("ครุภัณฑ์คอมพิวเตอร์".to_owned(), 5)];
+    let registered = std::collections::HashSet::from(["7440-001-0001/66".to_owned()]);
+    let Ok((assets, errors)) = crate::assets::import::read_assets(&table, None, &categories, &registered) else {
+        return;
+    };
+    let mut seen = std::collections::HashSet::new();
+    for a in &assets {
+        assert_eq!(
+            crate::keys::normalize_key(&a.number),
+            a.number,
+            "a stored number is normalised"
+        );
+        assert!(!registered.contains(&a.number), "a registered number is refused");
+        assert!(seen.insert(a.number.clone()), "two assets {}", a.number);
+        assert!(!a.price.is_sign_negative());
+    }
+    assert!(assets.len() + errors.len() <= table.rows.len());
 }
 
 /// A budget workbook (XLSX, XLS or ODS): read, then merged.

@@ -15,6 +15,7 @@ mod edit;
 mod history;
 mod read;
 pub mod session;
+mod workflows;
 mod write;
 
 pub use edit::copy_forward;
@@ -22,6 +23,7 @@ pub use edit::copy_forward;
 pub use backups::{AppLock, BackupInfo, Retention};
 pub use history::{HistoryEntry, Verification};
 pub use session::{Access, Session, canonical_db_path, restore};
+pub use workflows::ImportDone;
 
 /// What Undo and Redo would do now (see [`Store::undo_state`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -112,11 +114,13 @@ impl Store {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        // One connection stays open for the store's life: the write-ahead
-        // log it opened is the one every later write goes to (FileGuard).
+        // Connections are never retired while the store is open, so the
+        // write-ahead log it opened stays the one every later write goes to
+        // (FileGuard). No `min_connections`: its task would open a second
+        // connection beside the first, and two first opens of a log without
+        // its -shm race for recovery ("database is locked").
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            .min_connections(1)
             .idle_timeout(None)
             .max_lifetime(None)
             .connect_with(opts)
@@ -561,7 +565,17 @@ impl Store {
             sqlx::query_as("SELECT number, photo_mime, photo FROM asset ORDER BY number")
                 .fetch_all(&mut *conn)
                 .await?;
+        // Tables no change writes but migrations (categories) or that only
+        // one change writes (mappings): compared too, so an edit around the
+        // app shows.
+        let categories = assets::categories(&mut conn).await?;
+        let mappings: Vec<(String, String)> =
+            sqlx::query_as("SELECT layout, mapping FROM import_mapping ORDER BY layout")
+                .fetch_all(&mut *conn)
+                .await?;
         Ok(serde_json::json!({
+            "categories": categories,
+            "import_mappings": mappings,
             "assets": all.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
             "status_events": events,
             "loans": loans,

@@ -1,0 +1,61 @@
+//! Workflows of several steps that the app and the CLI both run: written
+//! once here, so they behave the same from both.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::Store;
+use crate::budget_import::ImportCheck;
+use crate::change::Change;
+use crate::error::Result;
+
+/// What a budget import did, when every row was good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportDone {
+    /// The budget changed (a file that changes nothing writes nothing).
+    pub changed: bool,
+    /// The mapping given is the one remembered for the file's layout
+    /// (written only when it was not already).
+    pub remembered: bool,
+}
+
+impl Store {
+    /// Checks a budget file against the year and, when every row is good,
+    /// imports it: as one logged change, and only when it changes the
+    /// budget; a mapping given is remembered for files with the same header
+    /// row (once: the same mapping again writes nothing). `None`: the check
+    /// found problems and nothing was written.
+    pub async fn import_budget_file(
+        &self,
+        year_be: i32,
+        path: &Path,
+        mapping: Option<BTreeMap<String, String>>,
+        opts: &crate::table::ReadOptions,
+    ) -> Result<(ImportCheck, Option<ImportDone>)> {
+        let (check, merged) = self
+            .check_budget_import_with(year_be, path, mapping.clone(), opts)
+            .await?;
+        let Some(merged) = merged else {
+            return Ok((check, None));
+        };
+        let changed = merged != self.budget(year_be).await?;
+        if changed {
+            self.apply(Change::ImportBudget {
+                budget: Box::new(merged),
+                replace: true,
+            })
+            .await?;
+        }
+        let remembered = mapping.is_some();
+        if let Some(m) = mapping
+            && self.remembered_mapping(&check.headers).await?.as_ref() != Some(&m)
+        {
+            self.apply(Change::RememberMapping {
+                headers: check.headers.clone(),
+                mapping: m,
+            })
+            .await?;
+        }
+        Ok((check, Some(ImportDone { changed, remembered })))
+    }
+}
