@@ -513,7 +513,9 @@ pub fn check_committee(members: &[Member], supply_officer: &str) -> Result<Vec<M
 }
 
 /// Names compared without titles and extra spaces: "นายสมชาย  ใจดี" is "สมชาย ใจดี".
-fn same_person(a: &str, b: &str) -> bool {
+/// The same person, whatever title (นาย, นาง, ดร. …) and spacing the name
+/// is written with.
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
     fn norm(s: &str) -> String {
         let s = s.trim();
         let s = ["นางสาว", "นาง", "นาย", "น.ส.", "ดร."]

@@ -26,7 +26,19 @@ fn opt_date(s: Option<String>) -> Result<Option<NaiveDate>> {
 }
 
 /// Applies one of the asset changes; gives the change back when it is not one.
-pub(super) async fn apply(conn: &mut SqliteConnection, change: Change) -> Result<std::result::Result<Change, Change>> {
+/// Applies an asset record. `strict`: the rules that bind a new record
+/// (ข้อ 207–209 with separation of duties: the borrower never approves,
+/// hands over or receives their own loan; no step dated after today or
+/// before the asset was acquired; disposal is final) are checked; a history
+/// recorded before them replays as it was.
+pub(super) async fn apply(
+    conn: &mut SqliteConnection,
+    change: Change,
+    strict: bool,
+) -> Result<std::result::Result<Change, Change>> {
+    if strict {
+        check_new_record(conn, &change).await?;
+    }
     let done = match change {
         Change::ImportAssets { assets } => Change::ImportAssets {
             assets: import(conn, assets).await?,
@@ -365,6 +377,69 @@ pub(super) async fn apply(conn: &mut SqliteConnection, change: Change) -> Result
         other => return Ok(Err(other)),
     };
     Ok(Ok(done))
+}
+
+/// The rules a new record keeps beyond its state machine (see [`apply`]).
+async fn check_new_record(conn: &mut SqliteConnection, change: &Change) -> Result<()> {
+    let today = chrono::Local::now().date_naive();
+    let not_after_today = |what: &str, on: NaiveDate| {
+        if on > today {
+            return Err(CoreError::InvalidInput(format!(
+                "the {what} date {on} is after today ({today}): a step is recorded when it happened"
+            )));
+        }
+        Ok(())
+    };
+    let not_the_borrower = |what: &str, who: &str, loan: &crate::assets::Loan| {
+        if crate::assets::same_person(who, &loan.request.borrower) {
+            return Err(CoreError::InvalidInput(format!(
+                "{who} is the borrower and cannot also be the one who {what} the loan (separation of duties)"
+            )));
+        }
+        Ok(())
+    };
+    match change {
+        Change::SetAssetStatus { number, on, .. } => {
+            not_after_today("status", *on)?;
+            let id = asset_id(conn, number).await?;
+            if asset_status(conn, id).await? == AssetStatus::Disposed {
+                return Err(CoreError::InvalidInput(format!(
+                    "{number} is disposed of (จำหน่ายแล้ว): disposal is final"
+                )));
+            }
+        }
+        Change::RequestLoan { request, on } => {
+            not_after_today("request", *on)?;
+            let id = asset_id(conn, &request.asset_number).await?;
+            let acquired: String = sqlx::query_scalar("SELECT acquired_on FROM asset WHERE id = ?1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+            if let Ok(acquired) = NaiveDate::parse_from_str(&acquired, "%Y-%m-%d") {
+                after("request", *on, acquired, "asset's acquisition")?;
+            }
+        }
+        Change::DecideLoan { loan_id, by, on, .. } => {
+            not_after_today("decision", *on)?;
+            not_the_borrower("decides", by, &loan_row(conn, *loan_id).await?)?;
+        }
+        Change::HandOverLoan { loan_id, by, on } => {
+            not_after_today("hand-over", *on)?;
+            not_the_borrower("hands over", by, &loan_row(conn, *loan_id).await?)?;
+        }
+        Change::ReturnLoan {
+            loan_id,
+            on,
+            received_by,
+            ..
+        } => {
+            not_after_today("return", *on)?;
+            not_the_borrower("receives back", received_by, &loan_row(conn, *loan_id).await?)?;
+        }
+        Change::SettleLoan { on, .. } => not_after_today("settlement", *on)?,
+        _ => {}
+    }
+    Ok(())
 }
 
 fn after(what: &str, on: NaiveDate, earlier: NaiveDate, earlier_name: &str) -> Result<()> {

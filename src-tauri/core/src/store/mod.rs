@@ -75,6 +75,8 @@ pub struct Store {
     guard: session::FileGuard,
     /// Opened read-only beside the app ([`Access::CliRead`]): writes are refused.
     read_only: bool,
+    /// `AsRecorded` only for the scratch store `verify` replays into.
+    rules: write::Rules,
 }
 
 /// What [`Store::open`] did besides opening.
@@ -144,6 +146,7 @@ impl Store {
             actor: default_actor(),
             guard: session::FileGuard::take(path),
             read_only: false,
+            rules: write::Rules::Check,
         };
         Ok((store, report))
     }
@@ -173,6 +176,7 @@ impl Store {
             actor: default_actor(),
             guard: session::FileGuard::default(),
             read_only: true,
+            rules: write::Rules::Check,
         })
     }
 
@@ -383,7 +387,7 @@ impl Store {
     async fn apply_as(&self, change: Change, mode: edit::Mode, reverts: Option<i64>) -> Result<Applied> {
         self.check_writable()?;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let applied = write::apply(&mut tx, change, &self.actor, mode, reverts).await?;
+        let applied = write::apply(&mut tx, change, &self.actor, mode, reverts, self.rules).await?;
         // Checked again under the write lock, just before the commit.
         self.guard.check(&self.path)?;
         tx.commit().await?;
@@ -410,6 +414,7 @@ impl Store {
             &self.actor,
             edit::Mode::Do,
             None,
+            self.rules,
         )
         .await?;
         self.guard.check(&self.path)?;
@@ -640,7 +645,7 @@ impl Store {
             };
             let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
             let year = match inverse_of(&mut tx, id).await {
-                Ok(inverse) => write::apply(&mut tx, inverse, &self.actor, mode, Some(id))
+                Ok(inverse) => write::apply(&mut tx, inverse, &self.actor, mode, Some(id), self.rules)
                     .await
                     .ok()
                     .map(|a| a.year_be)
@@ -689,7 +694,7 @@ impl Store {
             ));
         };
         let inverse = inverse_of(&mut tx, id).await?;
-        let applied = write::apply(&mut tx, inverse, &self.actor, mode, Some(id)).await?;
+        let applied = write::apply(&mut tx, inverse, &self.actor, mode, Some(id), self.rules).await?;
         self.guard.check(&self.path)?;
         tx.commit().await?;
         Ok(applied)
@@ -752,6 +757,7 @@ impl Store {
         if broken_at.is_none() {
             let dir = tempfile::tempdir()?;
             let (mut replay, _) = Store::open(&dir.path().join("replay.sqlite")).await?;
+            replay.rules = write::Rules::AsRecorded;
             for r in changes {
                 replay.actor = r.actor;
                 replay

@@ -18,8 +18,9 @@ pub(super) async fn apply(
     actor: &str,
     mode: Mode,
     reverts: Option<i64>,
+    rules: Rules,
 ) -> Result<Applied> {
-    let done = apply_change(conn, change, mode).await?;
+    let done = apply_change(conn, change, mode, rules).await?;
     let before = match (&done.inverse, done.replaced) {
         (Some(inverse), _) => Some(serde_json::json!({ "undo": inverse })),
         (None, Some(replaced)) => Some(serde_json::json!({ "replaced": replaced })),
@@ -64,6 +65,15 @@ pub(super) async fn apply(
     })
 }
 
+/// Whether the rules that bind a user's new records are checked: always,
+/// but when `verify` replays a history recorded under older rules, which
+/// must replay as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rules {
+    Check,
+    AsRecorded,
+}
+
 /// A change as applied, before it is logged.
 pub(super) struct Applying {
     pub change: Change,
@@ -87,7 +97,7 @@ impl From<Done> for Applying {
 
 /// Applies one change without logging it (a batch applies several).
 pub(super) async fn apply_one(conn: &mut SqliteConnection, change: Change, mode: Mode) -> Result<Done> {
-    let a = apply_change(conn, change, mode).await?;
+    let a = apply_change(conn, change, mode, Rules::Check).await?;
     Ok(Done {
         change: a.change,
         year_be: a.year_be,
@@ -95,13 +105,13 @@ pub(super) async fn apply_one(conn: &mut SqliteConnection, change: Change, mode:
     })
 }
 
-async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode) -> Result<Applying> {
+async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, rules: Rules) -> Result<Applying> {
     let change = match super::edit::apply(conn, change, mode).await? {
         Ok(done) => return Ok(done.into()),
         Err(other) => other,
     };
     // Asset records: kept, never undone (no inverse), and passed over by undo.
-    let change = match super::assets::apply(conn, change).await? {
+    let change = match super::assets::apply(conn, change, rules == Rules::Check).await? {
         Ok(done) => {
             return Ok(Applying {
                 change: done,

@@ -1,0 +1,153 @@
+//! Loans keep ข้อ 207–209 with separation of duties: the borrower never
+//! approves, hands over or receives their own loan; no step is dated after
+//! today or before the asset was acquired; disposal is final.
+
+use chrono::NaiveDate;
+use prongsai_core::assets::{AssetDoc, AssetStatus, Authority, LoanFilter, LoanRequest, ReturnCondition};
+use prongsai_core::{Change, CoreError, Store};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn asset(number: &str) -> AssetDoc {
+    AssetDoc {
+        number: number.into(),
+        name: "เครื่องคอมพิวเตอร์โน้ตบุ๊ก".into(),
+        category: "ครุภัณฑ์คอมพิวเตอร์".into(),
+        brand: String::new(),
+        model: String::new(),
+        serial: String::new(),
+        acquired_on: d(2023, 1, 10),
+        method: String::new(),
+        price: "25900.00".parse().unwrap(),
+        budget_year: Some(2566),
+        funding: String::new(),
+        location: String::new(),
+        division: String::new(),
+        status: AssetStatus::Usable,
+        useful_life: 5,
+        note: String::new(),
+    }
+}
+
+const BORROWER: &str = "นางสาวสมใจ ใฝ่ดี";
+
+async fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    store
+        .apply(Change::ImportAssets {
+            assets: vec![asset("A-1"), asset("A-2")],
+        })
+        .await
+        .unwrap();
+    (dir, store)
+}
+
+fn request(number: &str, from: NaiveDate) -> LoanRequest {
+    LoanRequest {
+        asset_number: number.into(),
+        borrower: BORROWER.into(),
+        position: String::new(),
+        division: String::new(),
+        purpose: "ประชุม".into(),
+        outside: false,
+        borrow_on: from,
+        due_on: from + chrono::Days::new(7),
+    }
+}
+
+fn refused(r: Result<prongsai_core::Applied, CoreError>, says: &str) {
+    let e = r.expect_err("refused");
+    assert!(e.to_string().contains(says), "{e}");
+}
+
+#[tokio::test]
+async fn the_borrower_never_approves_hands_over_or_receives_their_own_loan() {
+    let (_d, store) = store().await;
+    store
+        .apply(Change::RequestLoan {
+            request: request("A-1", d(2024, 5, 1)),
+            on: d(2024, 4, 28),
+        })
+        .await
+        .unwrap();
+    let id = store.loans(&LoanFilter::default(), d(2024, 5, 1)).await.unwrap()[0].id;
+    let decide = |by: &str| Change::DecideLoan {
+        loan_id: id,
+        approve: true,
+        by: by.into(),
+        authority: Authority::Head,
+        on: d(2024, 4, 29),
+        reason: String::new(),
+    };
+    // The same person with another title and spacing is the same person.
+    refused(store.apply(decide("สมใจ  ใฝ่ดี")).await, "separation of duties");
+    store.apply(decide("อธิบดี")).await.unwrap();
+    refused(
+        store
+            .apply(Change::HandOverLoan {
+                loan_id: id,
+                on: d(2024, 5, 1),
+                by: BORROWER.into(),
+            })
+            .await,
+        "separation of duties",
+    );
+    store
+        .apply(Change::HandOverLoan {
+            loan_id: id,
+            on: d(2024, 5, 1),
+            by: "เจ้าหน้าที่พัสดุ".into(),
+        })
+        .await
+        .unwrap();
+    let ret = |on: NaiveDate, by: &str| Change::ReturnLoan {
+        loan_id: id,
+        on,
+        condition: ReturnCondition::Good,
+        received_by: by.into(),
+    };
+    refused(
+        store.apply(ret(d(2024, 5, 8), "นางสาว สมใจ ใฝ่ดี")).await,
+        "separation of duties",
+    );
+    // A return typed 3/12/2596 for 2569: after today, refused; nothing stuck.
+    refused(store.apply(ret(d(2053, 12, 3), "เจ้าหน้าที่พัสดุ")).await, "after today");
+    store.apply(ret(d(2024, 5, 8), "เจ้าหน้าที่พัสดุ")).await.unwrap();
+    assert!(store.verify().await.unwrap().ok());
+}
+
+#[tokio::test]
+async fn no_step_before_the_acquisition_or_after_today_and_disposal_is_final() {
+    let (_d, store) = store().await;
+    refused(
+        store
+            .apply(Change::RequestLoan {
+                request: request("A-1", d(2023, 1, 5)),
+                on: d(2023, 1, 2),
+            })
+            .await,
+        "acquisition",
+    );
+    let tomorrow = chrono::Local::now().date_naive() + chrono::Days::new(1);
+    refused(
+        store
+            .apply(Change::RequestLoan {
+                request: request("A-1", tomorrow),
+                on: tomorrow,
+            })
+            .await,
+        "after today",
+    );
+    let status = |s: AssetStatus| Change::SetAssetStatus {
+        number: "A-2".into(),
+        status: s,
+        on: d(2024, 1, 1),
+        reason: "ตามมติคณะกรรมการ".into(),
+    };
+    store.apply(status(AssetStatus::Disposed)).await.unwrap();
+    refused(store.apply(status(AssetStatus::Usable)).await, "disposal is final");
+    assert!(store.verify().await.unwrap().ok());
+}
