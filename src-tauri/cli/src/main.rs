@@ -998,7 +998,7 @@ fn json(value: &impl serde::Serialize) -> String {
 }
 
 async fn assets_command(store: &Store, command: AssetsCommand, out: &mut impl Write) -> Result<(), CoreError> {
-    use prongsai_core::assets::{AssetStatus, index::AssetQuery};
+    use prongsai_core::assets::AssetStatus;
     match command {
         AssetsCommand::Import {
             file,
@@ -1052,25 +1052,7 @@ async fn assets_command(store: &Store, command: AssetsCommand, out: &mut impl Wr
                 None => None,
             };
             let index = store.asset_index().await?;
-            let page = index.query(&AssetQuery {
-                text: search,
-                status,
-                limit: 1000,
-                ..Default::default()
-            });
-            let mut rows = page.rows;
-            let mut offset = rows.len() as u32;
-            while offset < page.total {
-                let more = index.query(&AssetQuery {
-                    text: String::new(),
-                    status,
-                    offset,
-                    limit: 1000,
-                    ..Default::default()
-                });
-                offset += more.rows.len() as u32;
-                rows.extend(more.rows);
-            }
+            let rows = index.all_matching(&search, status);
             match format {
                 ListFormat::Json => writeln!(out, "{}", json(&rows))?,
                 ListFormat::Text => {

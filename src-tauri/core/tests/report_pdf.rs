@@ -348,3 +348,24 @@ async fn image_evidence_is_embedded_scaled_to_its_column() {
     let ppi: f32 = rows[0].split_whitespace().nth(12).unwrap().parse().unwrap();
     assert!(ppi >= 108.0, "{list}");
 }
+
+/// The approval date is printed under the approver even when no reporter
+/// signs (it was printed only under a second signature block).
+#[tokio::test]
+async fn the_approval_date_is_printed_with_an_approver_alone() {
+    let (dir, mut report) = sample().await;
+    let s = &mut report.year.signatures;
+    s.reporter_name.clear();
+    s.reporter_position.clear();
+    s.approver_name = "นายทดสอบ อนุมัติ".into();
+    s.approver_position = "อธิบดีกรมทรัพย์สินทางปัญญา".into();
+    s.approved_on = chrono::NaiveDate::from_ymd_opt(2023, 10, 31);
+    let path = export(dir.path(), &report, Digits::Arabic, Orientation::Landscape);
+    let text = pdftotext(&path);
+    assert!(text.contains("นายทดสอบ อนุมัติ"), "{text}");
+    assert!(
+        text.contains("วันที่ 31 ตุลาคม 2566"),
+        "no approval date in: {}",
+        &text[text.len().saturating_sub(400)..]
+    );
+}

@@ -108,6 +108,15 @@ impl AssetIndex {
             .collect()
     }
 
+    /// Every row kept by the filter (words, status), in number order: what
+    /// the CLI lists, however many pages the app would show it in.
+    pub fn all_matching(&self, text: &str, status: Option<AssetStatus>) -> Vec<AssetRow> {
+        self.filter(text, status)
+            .into_iter()
+            .map(|i| self.rows[i].clone())
+            .collect()
+    }
+
     pub fn query(&self, q: &AssetQuery) -> AssetRows {
         let mut hits = self.filter(&q.text, q.status);
         let r = &self.rows;
@@ -159,6 +168,26 @@ mod tests {
             },
             "HP ProBook SN123".into(),
         )
+    }
+
+    /// `assets list --search` kept its filter on the first 1,000 rows only.
+    #[test]
+    fn every_match_is_listed_past_the_first_page() {
+        let rows = (0..2500)
+            .map(|i| {
+                let name = if i % 2 == 0 {
+                    "เก้าอี้"
+                } else {
+                    "โต๊ะ"
+                };
+                row(i, &format!("N-{i:05}"), name, AssetStatus::Usable, "1")
+            })
+            .collect();
+        let idx = AssetIndex::new(rows);
+        let chairs = idx.all_matching("เก้าอี้", None);
+        assert_eq!(chairs.len(), 1250);
+        assert!(chairs.iter().all(|r| r.name == "เก้าอี้"));
+        assert_eq!(idx.all_matching("", None).len(), 2500);
     }
 
     #[test]

@@ -198,7 +198,8 @@ fn signatures(flow: &mut Flow, r: &Report, digits: Digits) {
         if !position.is_empty() {
             lines.push((*position).to_owned());
         }
-        if i == 1
+        // The approval's date under the approver, whether or not a reporter signs too.
+        if *role == "ผู้อนุมัติ"
             && let Some(d) = s.approved_on
         {
             lines.push(format!("วันที่ {}", thai::date_long(d, digits)));
