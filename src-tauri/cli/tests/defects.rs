@@ -156,3 +156,49 @@ fn rust_xlsxwriter_book() -> rust_xlsxwriter::Workbook {
     now.set_active(true);
     book
 }
+
+#[test]
+fn an_approved_year_refuses_a_replacing_import_and_a_file_brings_no_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let run = |args: &[&str]| cli(&db).args(args).output().unwrap();
+    assert!(
+        run(&["year", "status", "--year", "2566", "approved", "--by", "อธิบดี"])
+            .status
+            .success()
+    );
+    let json = run(&["report", "--year", "2566", "--format", "json"]).stdout;
+    let file = dir.path().join("r.json");
+    std::fs::write(&file, &json).unwrap();
+    let out = cli(&db)
+        .arg("import-report")
+        .arg(&file)
+        .arg("--replace")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("approved and cannot be edited"), "{err}");
+    let years = String::from_utf8(run(&["years"]).stdout).unwrap();
+    assert!(years.contains("2566\tapproved"), "{years}");
+    // Where the year is a draft, the approved file may not bring its
+    // approval along; as a draft it imports.
+    let other = dir.path().join("other.sqlite");
+    let replace = |file: &Path| {
+        cli(&other)
+            .arg("import-report")
+            .arg(file)
+            .arg("--replace")
+            .output()
+            .unwrap()
+    };
+    let out = replace(&file);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("an imported year is a draft"), "{err}");
+    let mut doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    doc["year"]["status"] = "draft".into();
+    std::fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let out = replace(&file);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}

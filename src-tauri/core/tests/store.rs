@@ -456,15 +456,38 @@ async fn foreign_files_are_refused_untouched() {
 async fn an_approved_year_is_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let store = seeded(&dir).await;
+    // A status is set by the status change only (an import brings none).
     let mut doc = store.export_doc(2566).await.unwrap();
     doc.year.status = YearStatus::Approved;
+    let err = store
+        .apply(Change::ImportReport {
+            doc: Box::new(doc.clone()),
+            replace: true,
+        })
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("an imported year is a draft"), "{err}");
     store
+        .apply(Change::SetStatus {
+            year_be: 2566,
+            status: YearStatus::Approved,
+            by: "อธิบดี".into(),
+            url: String::new(),
+            reason: String::new(),
+            at: None,
+        })
+        .await
+        .unwrap();
+    // Approved: even a replacing import is refused.
+    doc.year.status = YearStatus::Draft;
+    let err = store
         .apply(Change::ImportReport {
             doc: Box::new(doc),
             replace: true,
         })
         .await
-        .unwrap();
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::YearLocked);
     let id = store.report(2566).await.unwrap().outcomes[0].id;
     let err = store
         .apply(Change::SetText {

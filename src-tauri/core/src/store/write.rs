@@ -131,6 +131,9 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
         }
         Change::ImportReport { doc, replace } => {
             let doc = crate::doc::normalize(*doc)?;
+            if rules == Rules::Check {
+                check_import_status(conn, &doc).await?;
+            }
             let old = import(conn, &doc, replace).await?;
             let year_be = doc.year.year_be;
             let replaced = old.map(|d| serde_json::to_value(d).expect("a ReportDoc serialises"));
@@ -362,6 +365,28 @@ async fn set_text(conn: &mut SqliteConnection, target: TextTarget, text: &str) -
     check_editable(year_be, &status)?;
     sqlx::query(update).bind(id).bind(text).execute(&mut *conn).await?;
     Ok((year_be, old))
+}
+
+/// An import neither replaces an approved or published year (it is
+/// read-only, like to every other change) nor brings a status of its own:
+/// a status is set only by the status commands, with who and when.
+async fn check_import_status(conn: &mut SqliteConnection, doc: &ReportDoc) -> Result<()> {
+    let year_be = doc.year.year_be;
+    let existing: Option<String> = sqlx::query_scalar("SELECT status FROM fiscal_year WHERE year_be = ?1")
+        .bind(year_be)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(status) = existing {
+        check_editable(year_be, &status)?;
+    }
+    if doc.year.status != YearStatus::Draft {
+        return Err(CoreError::InvalidInput(format!(
+            "the file says fiscal year {year_be} is {}; an imported year is a draft: import it as a draft, \
+             then approve or publish it with the status commands",
+            doc.year.status.as_str()
+        )));
+    }
+    Ok(())
 }
 
 /// Loads a whole year. Returns the document it replaced, if any.
