@@ -99,7 +99,12 @@ enum Command {
     Restore { file: PathBuf },
     /// Check the history's hash chain and that the records match what it
     /// last wrote (an edit made around the app is named)
-    Verify,
+    Verify {
+        /// Also check that the database still holds the newest entry of
+        /// this backup (a copy taken earlier): entries removed since show
+        #[arg(long, value_name = "BACKUP")]
+        against: Option<PathBuf>,
+    },
     /// Print an amount in Thai words, as Excel's BAHTTEXT (`baht-text -- -5` for negatives)
     BahtText {
         /// The amount: 1234.50, 1,234.50, ๑,๒๓๔.๕๐ or (1,234.50)
@@ -596,7 +601,7 @@ fn access(command: &Command) -> Access {
         | Command::Memos { .. }
         | Command::ExportMemo { .. }
         | Command::Search { .. }
-        | Command::Verify
+        | Command::Verify { .. }
         | Command::Backup { .. } => true,
         Command::Budget { command } => match command {
             BudgetCommand::Import { dry_run, .. } => *dry_run,
@@ -877,8 +882,13 @@ async fn command(store: &Store, command: Command) -> Result<(), CoreError> {
                 .await?;
             writeln!(out, "{}", if cleared { "target cleared" } else { "target set" })?;
         }
-        Command::Verify => {
-            let v = store.verify().await?;
+        Command::Verify { against } => {
+            let mut v = store.verify().await?;
+            if let Some(backup) = against
+                && let Some(m) = store.verify_against(&backup).await?
+            {
+                v.mismatches.insert(0, m);
+            }
             writeln!(out, "history: {} entries", v.entries)?;
             match &v.broken_at {
                 Some((id, why)) => writeln!(out, "the hash chain breaks at entry {id}: {why}")?,

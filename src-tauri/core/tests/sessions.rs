@@ -403,3 +403,54 @@ async fn a_fresh_copy_always_opens() {
         opened.close().await;
     }
 }
+
+/// The newest entries removed with their effects reverted leave a valid,
+/// shorter chain that replays clean: the head Prongsai remembered beside
+/// the file, or a backup's, shows it.
+#[tokio::test]
+async fn verify_finds_the_newest_entries_removed_with_their_effects() {
+    use sqlx::Connection;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let store = sample(&db).await;
+    let (id, original) = first_title(&store, 2566).await;
+    store
+        .apply(Change::SetText {
+            target: TextTarget::MeasureTitle(id),
+            text: "แก้แล้วลบทิ้ง".into(),
+        })
+        .await
+        .unwrap();
+    let backup = dir.path().join("b.sqlite");
+    store.backup_to(&backup).await.unwrap();
+    assert!(store.verify().await.unwrap().ok());
+    assert_eq!(store.verify_against(&backup).await.unwrap(), None);
+    store.close().await;
+    // Around the app: drop the guard, delete the newest entry, revert it.
+    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(&db);
+    let mut c = sqlx::SqliteConnection::connect_with(&opts).await.unwrap();
+    for sql in [
+        "DROP TRIGGER change_log_no_delete".to_owned(),
+        "DELETE FROM change_log WHERE id = (SELECT MAX(id) FROM change_log)".to_owned(),
+        format!("UPDATE measure SET title = '{original}' WHERE id = {id}"),
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut c).await.unwrap();
+    }
+    c.close().await.unwrap();
+    let store = sample(&db).await;
+    let v = store.verify().await.unwrap();
+    assert!(v.broken_at.is_none(), "the shorter chain is intact");
+    assert!(
+        v.mismatches
+            .iter()
+            .any(|m| m.contains("the newest entries were removed")),
+        "{v:?}"
+    );
+    let against = store.verify_against(&backup).await.unwrap().unwrap();
+    assert!(against.contains("newest entries were removed"), "{against}");
+    // A restore makes the restored history the one held.
+    store.close().await;
+    restore(&db, &backup).await.unwrap();
+    let store = sample(&db).await;
+    assert!(store.verify().await.unwrap().ok());
+}

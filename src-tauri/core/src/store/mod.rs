@@ -12,6 +12,7 @@
 mod assets;
 pub mod backups;
 mod edit;
+pub mod head;
 mod history;
 mod read;
 pub mod session;
@@ -391,6 +392,7 @@ impl Store {
         // Checked again under the write lock, just before the commit.
         self.guard.check(&self.path)?;
         tx.commit().await?;
+        self.remember_head().await;
         Ok(applied)
     }
 
@@ -419,6 +421,7 @@ impl Store {
         .await?;
         self.guard.check(&self.path)?;
         tx.commit().await?;
+        self.remember_head().await;
         Ok(applied)
     }
 
@@ -697,6 +700,7 @@ impl Store {
         let applied = write::apply(&mut tx, inverse, &self.actor, mode, Some(id), self.rules).await?;
         self.guard.check(&self.path)?;
         tx.commit().await?;
+        self.remember_head().await;
         Ok(applied)
     }
 
@@ -807,6 +811,14 @@ impl Store {
                 mismatches.push(diff);
             }
             replay.close().await;
+        }
+        // The newest entries removed with their effects leave a valid,
+        // shorter chain: the head remembered beside the file shows it.
+        if let Some(seen) = head::remembered(&self.path) {
+            let mut conn = self.pool.acquire().await?;
+            if let Some(m) = head::holds(&mut conn, &seen, "the last write Prongsai made").await? {
+                mismatches.insert(0, m);
+            }
         }
         Ok(Verification {
             entries,

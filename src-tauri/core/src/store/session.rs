@@ -151,7 +151,23 @@ pub async fn restore(db: &Path, from: &Path) -> Result<PathBuf> {
             safety.display()
         ))
     })?;
+    // The restored history is the one to hold from now on.
+    match restored_head(db).await {
+        Some(h) => super::head::remember(db, &h),
+        None => {
+            let _ = std::fs::remove_file(super::head::head_path(db));
+        }
+    }
     Ok(safety)
+}
+
+async fn restored_head(db: &Path) -> Option<super::head::Head> {
+    use sqlx::Connection;
+    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(db).read_only(true);
+    let mut conn = sqlx::SqliteConnection::connect_with(&opts).await.ok()?;
+    let head = super::head::head(&mut conn).await.ok().flatten();
+    conn.close().await.ok();
+    head
 }
 
 /// A copy of `from` beside `db`, migrated and checked whole; removed when
