@@ -410,6 +410,22 @@ enum LoanCommand {
         #[arg(long, value_parser = parse_date)]
         on: Option<chrono::NaiveDate>,
     },
+    /// Correct a recorded step's date (and who did it), with the reason: the
+    /// correction is recorded, the step is never left wrong
+    Correct {
+        #[arg(long)]
+        id: i64,
+        #[arg(long, value_enum)]
+        step: CorrectStepArg,
+        /// The step's right date
+        #[arg(long, value_parser = parse_date)]
+        on: chrono::NaiveDate,
+        /// Who did the step [default: as recorded]
+        #[arg(long, default_value = "")]
+        by: String,
+        #[arg(long)]
+        reason: String,
+    },
     /// List loans
     List {
         /// Only loans out past their due date (on --as-of)
@@ -433,6 +449,14 @@ enum LoanCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CorrectStepArg {
+    Decision,
+    Handover,
+    Return,
+    Settle,
 }
 
 #[derive(Subcommand)]
@@ -1198,6 +1222,27 @@ async fn loan_command(store: &Store, command: LoanCommand, out: &mut impl Write)
                     ConditionArg::Lost => ReturnCondition::Lost,
                 },
                 received_by,
+            },
+            id,
+        ),
+        LoanCommand::Correct {
+            id,
+            step,
+            on,
+            by,
+            reason,
+        } => (
+            Change::CorrectLoan {
+                loan_id: id,
+                step: match step {
+                    CorrectStepArg::Decision => prongsai_core::assets::LoanStep::Approve,
+                    CorrectStepArg::Handover => prongsai_core::assets::LoanStep::HandOver,
+                    CorrectStepArg::Return => prongsai_core::assets::LoanStep::Return,
+                    CorrectStepArg::Settle => prongsai_core::assets::LoanStep::Settle,
+                },
+                on,
+                by,
+                reason,
             },
             id,
         ),

@@ -202,3 +202,76 @@ fn an_approved_year_refuses_a_replacing_import_and_a_file_brings_no_status() {
     let out = replace(&file);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_loan_step_recorded_wrong_is_corrected_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    let csv = dir.path().join("r.csv");
+    std::fs::write(
+        &csv,
+        "เลขครุภัณฑ์,ชื่อครุภัณฑ์,ประเภท,วันที่ได้มา,ราคา\nA-1,โน้ตบุ๊ก,ครุภัณฑ์คอมพิวเตอร์,5/4/2566,25900\n",
+    )
+    .unwrap();
+    let ok = |args: &[&str]| {
+        let out = cli(&db).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    ok(&["assets", "import", csv.to_str().unwrap()]);
+    ok(&[
+        "loan",
+        "request",
+        "--asset",
+        "A-1",
+        "--borrower",
+        "นางสาวสมใจ ใฝ่ดี",
+        "--purpose",
+        "ประชุม",
+        "--from",
+        "1/5/2566",
+        "--due",
+        "9/5/2566",
+        "--on",
+        "28/4/2566",
+    ]);
+    ok(&["loan", "approve", "--id", "1", "--by", "อธิบดี", "--on", "29/4/2566"]);
+    // The borrower hands over their own loan: refused in one line.
+    let out = cli(&db)
+        .args(["loan", "handover", "--id", "1", "--by", "สมใจ ใฝ่ดี", "--on", "1/5/2566"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("separation of duties"));
+    ok(&["loan", "handover", "--id", "1", "--by", "พัสดุ", "--on", "1/5/2566"]);
+    ok(&[
+        "loan",
+        "return",
+        "--id",
+        "1",
+        "--condition",
+        "good",
+        "--received-by",
+        "พัสดุ",
+        "--on",
+        "20/5/2566",
+    ]);
+    ok(&[
+        "loan",
+        "correct",
+        "--id",
+        "1",
+        "--step",
+        "return",
+        "--on",
+        "8/5/2566",
+        "--reason",
+        "พิมพ์วันที่ผิด",
+    ]);
+    let list: serde_json::Value = serde_json::from_str(&ok(&["loan", "list", "--format", "json"])).unwrap();
+    assert_eq!(list[0]["returned_on"], "2023-05-08");
+    assert!(ok(&["verify"]).contains("every record matches the history"));
+}

@@ -217,6 +217,18 @@ pub enum Change {
         note: String,
         on: chrono::NaiveDate,
     },
+    /// Correct a recorded step of a loan: its date, and who did it (`by`
+    /// empty keeps the name recorded). A wrong step is corrected by this
+    /// record, with its reason, never left stuck.
+    CorrectLoan {
+        loan_id: Id,
+        /// The step corrected (approve or refuse: the decision).
+        step: crate::assets::LoanStep,
+        on: chrono::NaiveDate,
+        #[serde(default)]
+        by: String,
+        reason: String,
+    },
     /// Open the year's inspection with its committee (ข้อ 213).
     StartInspection {
         year_be: i32,
@@ -238,7 +250,7 @@ pub enum Change {
 }
 
 /// The kinds of the asset record changes (see [`Change::is_record`]).
-pub const RECORD_KINDS: [&str; 11] = [
+pub const RECORD_KINDS: [&str; 12] = [
     "import_assets",
     "set_asset_status",
     "set_asset_photo",
@@ -247,6 +259,7 @@ pub const RECORD_KINDS: [&str; 11] = [
     "hand_over_loan",
     "return_loan",
     "settle_loan",
+    "correct_loan",
     "start_inspection",
     "record_finding",
     "confirm_inspection",
@@ -404,6 +417,7 @@ impl Change {
             Change::HandOverLoan { .. } => "hand_over_loan",
             Change::ReturnLoan { .. } => "return_loan",
             Change::SettleLoan { .. } => "settle_loan",
+            Change::CorrectLoan { .. } => "correct_loan",
             Change::StartInspection { .. } => "start_inspection",
             Change::RecordFinding { .. } => "record_finding",
             Change::ConfirmInspection { .. } => "confirm_inspection",

@@ -151,3 +151,81 @@ async fn no_step_before_the_acquisition_or_after_today_and_disposal_is_final() {
     refused(store.apply(status(AssetStatus::Usable)).await, "disposal is final");
     assert!(store.verify().await.unwrap().ok());
 }
+
+/// A step recorded with a wrong date is corrected by a recorded correction
+/// with its reason, in order with the other steps; never left stuck.
+#[tokio::test]
+async fn a_wrong_step_is_corrected_with_a_reason() {
+    use prongsai_core::assets::LoanStep;
+    let (_d, store) = store().await;
+    store
+        .apply(Change::RequestLoan {
+            request: request("A-1", d(2024, 5, 1)),
+            on: d(2024, 4, 28),
+        })
+        .await
+        .unwrap();
+    let id = store.loans(&LoanFilter::default(), d(2024, 5, 1)).await.unwrap()[0].id;
+    for c in [
+        Change::DecideLoan {
+            loan_id: id,
+            approve: true,
+            by: "อธิบดี".into(),
+            authority: Authority::Head,
+            on: d(2024, 4, 29),
+            reason: String::new(),
+        },
+        Change::HandOverLoan {
+            loan_id: id,
+            on: d(2024, 5, 1),
+            by: "เจ้าหน้าที่พัสดุ".into(),
+        },
+        // Typed 20/5 for 8/5.
+        Change::ReturnLoan {
+            loan_id: id,
+            on: d(2024, 5, 20),
+            condition: ReturnCondition::Good,
+            received_by: "เจ้าหน้าที่พัสดุ".into(),
+        },
+    ] {
+        store.apply(c).await.unwrap();
+    }
+    let correct = |on: NaiveDate, by: &str, reason: &str| Change::CorrectLoan {
+        loan_id: id,
+        step: LoanStep::Return,
+        on,
+        by: by.into(),
+        reason: reason.into(),
+    };
+    refused(store.apply(correct(d(2024, 5, 8), "", " ")).await, "reason");
+    refused(
+        store.apply(correct(d(2024, 4, 30), "", "พิมพ์วันที่ผิด")).await,
+        "before the hand-over",
+    );
+    refused(
+        store.apply(correct(d(2024, 5, 8), BORROWER, "พิมพ์วันที่ผิด")).await,
+        "separation of duties",
+    );
+    refused(
+        store
+            .apply(Change::CorrectLoan {
+                loan_id: id,
+                step: LoanStep::Settle,
+                on: d(2024, 5, 9),
+                by: String::new(),
+                reason: "x".into(),
+            })
+            .await,
+        "no settlement to correct",
+    );
+    store
+        .apply(correct(d(2024, 5, 8), "นายรับคืน ตรวจดี", "พิมพ์วันที่ผิดจาก 8 เป็น 20"))
+        .await
+        .unwrap();
+    let loan = store.loan(id).await.unwrap();
+    assert_eq!(loan.returned_on, Some(d(2024, 5, 8)));
+    assert_eq!(loan.received_by, "นายรับคืน ตรวจดี");
+    // Records are not undone: undo passes over the correction.
+    assert!(store.undo_state().await.unwrap().undo.is_none());
+    assert!(store.verify().await.unwrap().ok());
+}

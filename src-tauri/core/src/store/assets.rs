@@ -236,6 +236,29 @@ pub(super) async fn apply(
                 received_by,
             }
         }
+        Change::CorrectLoan {
+            loan_id,
+            step,
+            on,
+            by,
+            reason,
+        } => {
+            let by = clean_line("corrected name", &by, false)?;
+            let reason = clean_text("reason", &reason, false)?;
+            if reason.is_empty() {
+                return Err(CoreError::EmptyText {
+                    field: "reason for the correction".into(),
+                });
+            }
+            correct_loan(conn, loan_id, step, on, &by).await?;
+            Change::CorrectLoan {
+                loan_id,
+                step,
+                on,
+                by,
+                reason,
+            }
+        }
         Change::SettleLoan {
             loan_id,
             settlement,
@@ -379,6 +402,63 @@ pub(super) async fn apply(
     Ok(Ok(done))
 }
 
+/// Sets a recorded step's date (and who did it, when `by` is given),
+/// keeping the steps in order.
+async fn correct_loan(conn: &mut SqliteConnection, loan_id: Id, step: LoanStep, on: NaiveDate, by: &str) -> Result<()> {
+    let loan = loan_row(conn, loan_id).await?;
+    // (name, date column, person column, the step's date now)
+    let (name, date_col, by_col, now) = match step {
+        LoanStep::Approve | LoanStep::Refuse => ("decision", "decided_on", Some("decided_by"), loan.decided_on),
+        LoanStep::HandOver => (
+            "hand-over",
+            "handed_over_on",
+            Some("handed_over_by"),
+            loan.handed_over_on,
+        ),
+        LoanStep::Return => ("return", "returned_on", Some("received_by"), loan.returned_on),
+        LoanStep::Settle => ("settlement", "settled_on", None, loan.settled_on),
+    };
+    if now.is_none() {
+        return Err(CoreError::InvalidInput(format!(
+            "loan {loan_id} has no {name} to correct"
+        )));
+    }
+    // The steps stay in order: request ≤ decision ≤ hand-over ≤ return ≤ settlement.
+    let chain = [
+        ("request", Some(loan.requested_on)),
+        ("decision", loan.decided_on),
+        ("hand-over", loan.handed_over_on),
+        ("return", loan.returned_on),
+        ("settlement", loan.settled_on),
+    ];
+    let at = chain.iter().position(|(n, _)| *n == name).expect("a step of the chain");
+    if let Some((before, Some(d))) = chain[..at].iter().rev().find(|(_, d)| d.is_some()) {
+        after(name, on, *d, before)?;
+    }
+    if let Some((next, Some(d))) = chain[at + 1..].iter().find(|(_, d)| d.is_some())
+        && on > *d
+    {
+        return Err(CoreError::InvalidInput(format!(
+            "the {name} date {on} is after the {next} ({d})"
+        )));
+    }
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE loan SET {date_col} = ?2 WHERE id = ?1"
+    )))
+    .bind(loan_id)
+    .bind(iso(on))
+    .execute(&mut *conn)
+    .await?;
+    if let (Some(col), false) = (by_col, by.is_empty()) {
+        sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE loan SET {col} = ?2 WHERE id = ?1")))
+            .bind(loan_id)
+            .bind(by)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// The rules a new record keeps beyond its state machine (see [`apply`]).
 async fn check_new_record(conn: &mut SqliteConnection, change: &Change) -> Result<()> {
     let today = chrono::Local::now().date_naive();
@@ -437,6 +517,12 @@ async fn check_new_record(conn: &mut SqliteConnection, change: &Change) -> Resul
             not_the_borrower("receives back", received_by, &loan_row(conn, *loan_id).await?)?;
         }
         Change::SettleLoan { on, .. } => not_after_today("settlement", *on)?,
+        Change::CorrectLoan { loan_id, on, by, .. } => {
+            not_after_today("corrected", *on)?;
+            if !by.trim().is_empty() {
+                not_the_borrower("did that step of", by, &loan_row(conn, *loan_id).await?)?;
+            }
+        }
         _ => {}
     }
     Ok(())
