@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use prongsai_core::budget_import::ImportCheck;
+use prongsai_core::table::ReadOptions;
 
 use prongsai_core::assets::import::AssetImportCheck;
 use prongsai_core::assets::index::{AssetQuery, AssetRows};
@@ -352,13 +353,14 @@ pub async fn assets_import_choose<R: Runtime>(
 pub async fn assets_import_check(
     state: State<'_, AppState>,
     mapping: Option<BTreeMap<String, String>>,
+    sheet: Option<String>,
 ) -> Res<AssetImportCheck> {
     let path = state
         .pending_assets()
         .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
     let (check, _) = state
         .store()?
-        .check_asset_import_file(&path, mapping)
+        .check_asset_import_file_with(&path, mapping, &ReadOptions { sheet })
         .await
         .map_err(|e| e.payload())?;
     Ok(check)
@@ -369,13 +371,14 @@ pub async fn assets_import_check(
 pub async fn assets_import_apply(
     state: State<'_, AppState>,
     mapping: Option<BTreeMap<String, String>>,
+    sheet: Option<String>,
 ) -> Res<AssetImportCheck> {
     let path = state
         .pending_assets()
         .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
     let store = state.store()?;
     let (check, assets) = store
-        .check_asset_import_file(&path, mapping)
+        .check_asset_import_file_with(&path, mapping, &ReadOptions { sheet })
         .await
         .map_err(|e| e.payload())?;
     let Some(assets) = assets else {
@@ -484,13 +487,14 @@ pub async fn budget_import_check(
     state: State<'_, AppState>,
     year_be: i32,
     mapping: Option<BTreeMap<String, String>>,
+    sheet: Option<String>,
 ) -> Res<ImportCheck> {
     let path = state
         .pending_import()
         .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
     let (check, _) = state
         .store()?
-        .check_budget_import(year_be, &path, mapping)
+        .check_budget_import_with(year_be, &path, mapping, &ReadOptions { sheet })
         .await
         .map_err(|e| e.payload())?;
     Ok(check)
@@ -502,13 +506,14 @@ pub async fn budget_import_apply(
     state: State<'_, AppState>,
     year_be: i32,
     mapping: Option<BTreeMap<String, String>>,
+    sheet: Option<String>,
 ) -> Res<ImportCheck> {
     let store = state.store()?;
     let path = state
         .pending_import()
         .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
     let (check, done) = store
-        .import_budget_file(year_be, &path, mapping, &Default::default())
+        .import_budget_file(year_be, &path, mapping, &ReadOptions { sheet })
         .await
         .map_err(|e| e.payload())?;
     if done.is_none() {

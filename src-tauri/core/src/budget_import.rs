@@ -226,6 +226,9 @@ pub struct ImportCheck {
     /// How the file was read: its encoding, the sheet, the header row,
     /// numbers rounded from spreadsheet noise.
     pub notes: Vec<String>,
+    /// The sheet read, and the workbook's visible sheets to pick from.
+    pub sheet: Option<String>,
+    pub sheets: Vec<String>,
 }
 
 /// The app's field names, for a mapping form.

@@ -34,6 +34,8 @@ pub struct Table {
     pub lines: Vec<usize>,
     /// The sheet read from a workbook.
     pub sheet: Option<String>,
+    /// The workbook's visible sheets, in order: the ones a user may pick.
+    pub sheets: Vec<String>,
     /// How the file was read, for the dry run: the encoding, the sheet
     /// (and the others), the header row when it is not the first.
     pub notes: Vec<String>,
@@ -282,6 +284,7 @@ pub fn read_workbook_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table>
     }
     table.notes.insert(0, note);
     table.sheet = Some(name);
+    table.sheets = sheets.iter().filter(|(_, v)| *v).map(|(n, _)| n.clone()).collect();
     Ok(table)
 }
 
@@ -406,6 +409,7 @@ impl Grid {
             rows,
             lines,
             sheet: None,
+            sheets: Vec::new(),
             notes,
         })
     }

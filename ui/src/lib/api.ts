@@ -37,10 +37,10 @@ export const api = {
   budgetView: (yearBe: number, through: number) => call<BudgetView>('budget_view', { yearBe, through }),
   /** Pick a CSV/XLSX file and check it (no write); `null` when cancelled. */
   budgetImportChoose: (yearBe: number) => call<ImportCheck | null>('budget_import_choose', { yearBe }),
-  budgetImportCheck: (yearBe: number, mapping: Record<string, string> | null) =>
-    call<ImportCheck>('budget_import_check', { yearBe, mapping }),
-  budgetImportApply: (yearBe: number, mapping: Record<string, string> | null) =>
-    call<ImportCheck>('budget_import_apply', { yearBe, mapping }),
+  budgetImportCheck: (yearBe: number, mapping: Record<string, string> | null, sheet: string | null = null) =>
+    call<ImportCheck>('budget_import_check', { yearBe, mapping, sheet }),
+  budgetImportApply: (yearBe: number, mapping: Record<string, string> | null, sheet: string | null = null) =>
+    call<ImportCheck>('budget_import_apply', { yearBe, mapping, sheet }),
   exportBudgetPdf: (yearBe: number, through: number) => call<Exported | null>('export_budget_pdf', { yearBe, through }),
   exportBudgetXlsx: (yearBe: number, through: number) => call<Exported | null>('export_budget_xlsx', { yearBe, through }),
   exportSpendingPlanPdf: (yearBe: number) => call<Exported | null>('export_spending_plan_pdf', { yearBe }),
@@ -73,8 +73,10 @@ export const api = {
   exportInspectionPdf: (yearBe: number) => call<Exported | null>('export_inspection_pdf', { yearBe }),
   /** Pick a register file and check it (no write); `null` when cancelled. */
   assetsImportChoose: () => call<AssetImportCheck | null>('assets_import_choose'),
-  assetsImportCheck: (mapping: Record<string, string> | null) => call<AssetImportCheck>('assets_import_check', { mapping }),
-  assetsImportApply: (mapping: Record<string, string> | null) => call<AssetImportCheck>('assets_import_apply', { mapping }),
+  assetsImportCheck: (mapping: Record<string, string> | null, sheet: string | null = null) =>
+    call<AssetImportCheck>('assets_import_check', { mapping, sheet }),
+  assetsImportApply: (mapping: Record<string, string> | null, sheet: string | null = null) =>
+    call<AssetImportCheck>('assets_import_apply', { mapping, sheet }),
   /** The year's inspection, or `null` when none has started. */
   inspection: (yearBe: number) => call<Inspection | null>('inspection', { yearBe }),
 };

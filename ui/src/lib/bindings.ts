@@ -407,7 +407,11 @@ fields: Array<string>,
 /**
  * How the file was read (see [`crate::table::Table::notes`]).
  */
-notes: Array<string>, };
+notes: Array<string>, 
+/**
+ * The sheet read, and the workbook's visible sheets to pick from.
+ */
+sheet: string | null, sheets: Array<string>, };
 
 export type BackupInfo = { 
 /**
@@ -527,7 +531,11 @@ problem: string | null, preview: ImportPreview | null,
  * How the file was read: its encoding, the sheet, the header row,
  * numbers rounded from spreadsheet noise.
  */
-notes: Array<string>, };
+notes: Array<string>, 
+/**
+ * The sheet read, and the workbook's visible sheets to pick from.
+ */
+sheet: string | null, sheets: Array<string>, };
 
 export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, } | { "kind": "insert_measure", year_be: number, index: number, measure: MeasureSnap, } | { "kind": "delete_measure", id: number, } | { "kind": "move_measure", id: number, to: number, } | { "kind": "insert_item", list: ItemList, index: number, item: ItemSnap, } | { "kind": "delete_item", item: ItemRef, } | { "kind": "move_item", item: ItemRef, to: number, } | { "kind": "set_level", item: ItemRef, level: number, } | { "kind": "split_item", item: ItemRef, at: number, } | { "kind": "merge_item", item: ItemRef, } | { "kind": "insert_evidence", result_id: number, index: number, evidence: EvidenceSnap, } | { "kind": "delete_evidence", id: number, } | { "kind": "set_organization", settings: OrgSettings, } | { "kind": "set_channels", channels: Array<Channel>, } | { "kind": "set_oit_items", year_be: number, items: Array<OitItem>, } | { "kind": "set_oit_tag", target: OitTarget, code: string, } | { "kind": "set_signatures", year_be: number, signatures: Signatures, } | { "kind": "new_year", from: number, to: number, keep_remarks: boolean, } | { "kind": "insert_year", year: YearSnap, } | { "kind": "delete_year", year_be: number, } | { "kind": "set_status", year_be: number, status: YearStatus, by: string, url: string, reason: string, at: string | null, } | { "kind": "batch", changes: Array<Change>, } | { "kind": "import_assets", assets: Array<AssetDoc>, } | { "kind": "set_asset_status", number: string, status: AssetStatus, on: string, reason: string, } | { "kind": "set_asset_photo", number: string, photo: Emblem | null, } | { "kind": "request_loan", request: LoanRequest, on: string, } | { "kind": "decide_loan", loan_id: number, approve: boolean, by: string, authority: Authority, on: string, reason: string, } | { "kind": "hand_over_loan", loan_id: number, on: string, by: string, } | { "kind": "return_loan", loan_id: number, on: string, condition: ReturnCondition, received_by: string, } | { "kind": "settle_loan", loan_id: number, settlement: Settlement, note: string, on: string, } | { "kind": "correct_loan", loan_id: number, 
 /**

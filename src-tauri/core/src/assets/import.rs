@@ -79,6 +79,9 @@ pub struct AssetImportCheck {
     pub fields: Vec<String>,
     /// How the file was read (see [`crate::table::Table::notes`]).
     pub notes: Vec<String>,
+    /// The sheet read, and the workbook's visible sheets to pick from.
+    pub sheet: Option<String>,
+    pub sheets: Vec<String>,
 }
 
 /// The field names a mapping may use.

@@ -339,6 +339,8 @@ impl Store {
             problem: None,
             preview: None,
             notes: table.notes.clone(),
+            sheet: table.sheet.clone(),
+            sheets: table.sheets.clone(),
         };
         match plan(&table, mapping.as_ref(), &existing, &divisions) {
             Ok((merged, preview)) => {
@@ -528,7 +530,21 @@ impl Store {
         crate::assets::import::AssetImportCheck,
         Option<Vec<crate::assets::AssetDoc>>,
     )> {
-        let table = crate::budget_import::read_table(path)?;
+        self.check_asset_import_file_with(path, mapping, &Default::default())
+            .await
+    }
+
+    /// [`Store::check_asset_import_file`] of the sheet `opts` names.
+    pub async fn check_asset_import_file_with(
+        &self,
+        path: &Path,
+        mapping: Option<std::collections::BTreeMap<String, String>>,
+        opts: &crate::table::ReadOptions,
+    ) -> Result<(
+        crate::assets::import::AssetImportCheck,
+        Option<Vec<crate::assets::AssetDoc>>,
+    )> {
+        let table = crate::table::read_file(path, opts)?;
         let mut check = crate::assets::import::AssetImportCheck {
             file_name: file_name(path),
             headers: table.headers.clone(),
@@ -537,6 +553,8 @@ impl Store {
             preview: None,
             fields: crate::assets::import::field_names(),
             notes: table.notes.clone(),
+            sheet: table.sheet.clone(),
+            sheets: table.sheets.clone(),
         };
         match self.check_asset_import(&table, mapping.as_ref()).await {
             Ok((assets, preview)) => {
