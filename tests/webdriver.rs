@@ -1334,3 +1334,116 @@ async fn a_field_shows_the_stored_text_after_undo_and_a_tab_switch_and_never_sav
     assert!(c.find(Locator::Css("[data-testid=field-conflict]")).await.is_err());
     c.close().await.unwrap();
 }
+
+/// A loan step recorded with a wrong date is corrected on the asset's page,
+/// with its reason; the correction is kept and the loan reads right.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_loan_step_recorded_wrong_is_corrected_on_the_assets_page() {
+    use prongsai_core::Change;
+    use prongsai_core::assets::{Authority, LoanRequest, ReturnCondition};
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    let number = "7440-001-00007/66";
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    {
+        let (store, _) = Store::open_or_seed(&db).await.unwrap();
+        store
+            .apply(Change::ImportAssets { assets: register(10) })
+            .await
+            .unwrap();
+        store
+            .apply(Change::RequestLoan {
+                request: LoanRequest {
+                    asset_number: number.into(),
+                    borrower: "นางสาวสมใจ ใฝ่ดี".into(),
+                    position: String::new(),
+                    division: String::new(),
+                    purpose: "ประชุม".into(),
+                    outside: false,
+                    borrow_on: day(5, 1),
+                    due_on: day(5, 9),
+                },
+                on: day(4, 28),
+            })
+            .await
+            .unwrap();
+        for change in [
+            Change::DecideLoan {
+                loan_id: 1,
+                approve: true,
+                by: "อธิบดี".into(),
+                authority: Authority::Head,
+                on: day(4, 29),
+                reason: String::new(),
+            },
+            Change::HandOverLoan {
+                loan_id: 1,
+                on: day(5, 1),
+                by: "เจ้าหน้าที่พัสดุ".into(),
+            },
+            // Typed 20 May for 8 May.
+            Change::ReturnLoan {
+                loan_id: 1,
+                on: day(5, 20),
+                condition: ReturnCondition::Good,
+                received_by: "เจ้าหน้าที่พัสดุ".into(),
+            },
+        ] {
+            store.apply(change).await.unwrap();
+        }
+        store.close().await;
+    }
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    c.set_window_size(1024, 768).await.unwrap();
+    all(&c, "[data-testid=measure]").await;
+    click(&c, "[data-testid=tab-assets]").await;
+    all(&c, "[data-testid=asset-search]")
+        .await
+        .remove(0)
+        .send_keys("00007")
+        .await
+        .unwrap();
+    until("the filtered row", || async {
+        attr(&c, "[data-testid=asset-count]", "data-total").await.as_deref() == Some("1")
+    })
+    .await;
+    click(&c, &format!("[data-testid=asset-row][data-number=\"{number}\"]")).await;
+    click(&c, "[data-testid=loan-correct-open]").await;
+    let step = all(&c, "[data-testid=loan-correct-step]").await.remove(0);
+    assert_eq!(value(&step).await, "return");
+    all(&c, "[data-testid=loan-correct-on]")
+        .await
+        .remove(0)
+        .send_keys("8/5/2567")
+        .await
+        .unwrap();
+    all(&c, "[data-testid=loan-correct-reason]")
+        .await
+        .remove(0)
+        .send_keys("พิมพ์วันที่คืนผิดจาก ๘ เป็น ๒๐")
+        .await
+        .unwrap();
+    if let Ok(png) = c.screenshot().await {
+        std::fs::write(screenshot_path("loan-correct-1024"), png).unwrap();
+    }
+    click(&c, "[data-testid=loan-correct-submit]").await;
+    let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
+    let returned_on = || {
+        let out = Command::new(&cli)
+            .arg("--db")
+            .arg(&db)
+            .args(["loan", "list", "--format", "json"])
+            .output()
+            .unwrap();
+        let loans: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        loans[0]["returned_on"].as_str().unwrap_or_default().to_owned()
+    };
+    until("the corrected return date", || async { returned_on() == "2024-05-08" }).await;
+    // The form closes; the history line shows the corrected date.
+    until("the form to close", || async {
+        c.find(Locator::Css("[data-testid=loan-correct]")).await.is_err()
+    })
+    .await;
+    c.close().await.unwrap();
+}
