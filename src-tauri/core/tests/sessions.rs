@@ -423,8 +423,20 @@ async fn verify_finds_the_newest_entries_removed_with_their_effects() {
         .unwrap();
     let backup = dir.path().join("b.sqlite");
     store.backup_to(&backup).await.unwrap();
+    // A printed report names the entry it was made at.
+    let pdf = dir.path().join("r.pdf");
+    prongsai_core::documents::export_report(&store, 2566, None, None, &pdf)
+        .await
+        .unwrap();
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
     assert!(store.verify().await.unwrap().ok());
     assert_eq!(store.verify_against(&backup).await.unwrap(), None);
+    assert_eq!(store.verify_against(&pdf).await.unwrap(), None);
     store.close().await;
     // Around the app: drop the guard, delete the newest entry, revert it.
     let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(&db);
@@ -446,8 +458,10 @@ async fn verify_finds_the_newest_entries_removed_with_their_effects() {
             .any(|m| m.contains("the newest entries were removed")),
         "{v:?}"
     );
-    let against = store.verify_against(&backup).await.unwrap().unwrap();
-    assert!(against.contains("newest entries were removed"), "{against}");
+    for copy in [&backup, &pdf] {
+        let against = store.verify_against(copy).await.unwrap().unwrap();
+        assert!(against.contains("newest entries were removed"), "{against}");
+    }
     // A restore makes the restored history the one held.
     store.close().await;
     restore(&db, &backup).await.unwrap();

@@ -119,7 +119,7 @@ pub async fn export_report(
         digits: digits.unwrap_or(report.organization.digits),
         orientation: orientation.unwrap_or(report.organization.orientation),
     };
-    write_pdf(path, false, move || report_pdf(&report, &opts)).await
+    write_pdf(store, path, false, move || report_pdf(&report, &opts)).await
 }
 
 /// Writes a stored memo to `path`.
@@ -128,14 +128,14 @@ pub async fn export_memo(store: &Store, id: Id, digits: Option<Digits>, path: &P
     let org = store.organization().await?;
     let digits = digits.unwrap_or(org.digits);
     let missing_emblem = org.emblem.is_none();
-    write_pdf(path, missing_emblem, move || memo_pdf(&memo, &org, digits)).await
+    write_pdf(store, path, missing_emblem, move || memo_pdf(&memo, &org, digits)).await
 }
 
 /// Writes the budget monitoring report through fiscal month `through`.
 pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
     let (budget, monitoring) = store.monitoring(year_be, through).await?;
     let org = store.organization().await?;
-    write_pdf(path, false, move || {
+    write_pdf(store, path, false, move || {
         budget_report_pdf(&budget, &monitoring, &org, org.digits)
     })
     .await
@@ -145,27 +145,33 @@ pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path
 pub async fn export_spending_plan(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
     let budget = store.budget(year_be).await?;
     let org = store.organization().await?;
-    write_pdf(path, false, move || spending_plan_pdf(&budget, &org, org.digits)).await
+    write_pdf(store, path, false, move || spending_plan_pdf(&budget, &org, org.digits)).await
 }
 
 /// Writes the budget and its monitoring report as an XLSX workbook.
 pub async fn export_budget_xlsx(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
     let (budget, monitoring) = store.monitoring(year_be, through).await?;
-    write_pdf(path, false, move || crate::budget_export::to_xlsx(&budget, &monitoring)).await
+    write_pdf(store, path, false, move || {
+        crate::budget_export::to_xlsx(&budget, &monitoring)
+    })
+    .await
 }
 
 /// Writes a loan's borrowing slip (แบบฟอร์มการยืมพัสดุ).
 pub async fn export_loan_slip(store: &Store, loan_id: Id, path: &Path) -> Result<Exported> {
     let loan = store.loan(loan_id).await?;
     let org = store.organization().await?;
-    write_pdf(path, false, move || assets::loan_slip_pdf(&loan, &org, org.digits)).await
+    write_pdf(store, path, false, move || {
+        assets::loan_slip_pdf(&loan, &org, org.digits)
+    })
+    .await
 }
 
 /// Writes a year's inspection report.
 pub async fn export_inspection(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
     let inspection = store.inspection(year_be).await?;
     let org = store.organization().await?;
-    write_pdf(path, false, move || {
+    write_pdf(store, path, false, move || {
         assets::inspection_pdf(&inspection, &org, org.digits)
     })
     .await
@@ -175,7 +181,7 @@ pub async fn export_inspection(store: &Store, year_be: i32, path: &Path) -> Resu
 pub async fn export_assets_xlsx(store: &Store, today: chrono::NaiveDate, path: &Path) -> Result<Exported> {
     let register = store.assets().await?;
     let loans = store.loans(&Default::default(), today).await?;
-    write_pdf(path, false, move || {
+    write_pdf(store, path, false, move || {
         crate::assets::export::to_xlsx(&register, &loans, today)
     })
     .await
@@ -183,14 +189,32 @@ pub async fn export_assets_xlsx(store: &Store, today: chrono::NaiveDate, path: &
 
 /// Typesets on a blocking thread (CPU work, off the async runtime) and
 /// writes the file atomically.
+/// The key under which a PDF names the history entry it was made at.
+pub const HISTORY_KEY: &str = "ProngsaiHistory";
+
 async fn write_pdf(
+    store: &Store,
     path: &Path,
     missing_emblem: bool,
     typeset: impl FnOnce() -> Result<Vec<u8>> + Send + 'static,
 ) -> Result<Exported> {
-    let pdf = tokio::task::spawn_blocking(typeset)
-        .await
-        .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
+    // The history's head, so that a printed document can be checked against
+    // the database later (`verify --against`): the entries it was made from
+    // are still there.
+    let head = store.head().await?;
+    let pdf = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
+        let bytes = typeset()?;
+        match head {
+            Some(h) if bytes.starts_with(b"%PDF") => Ok(crate::typeset::pdf::with_info(
+                &bytes,
+                HISTORY_KEY,
+                &format!("{} {}", h.id, h.hash),
+            )?),
+            _ => Ok(bytes),
+        }
+    })
+    .await
+    .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
     write_atomically(path, &pdf)?;
     Ok(Exported {
         path: path.display().to_string(),

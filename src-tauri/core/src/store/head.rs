@@ -4,7 +4,8 @@
 //! entries removed with their effects reverted, since what is left is a
 //! shorter, valid chain. The head remembered outside the file does:
 //! `verify` finds the entry it names, or says the newest were removed.
-//! `verify --against` does the same for a backup.
+//! `verify --against` does the same for a backup, or for a PDF Prongsai
+//! printed (its information dictionary names the entry it was made at).
 
 use std::path::{Path, PathBuf};
 
@@ -101,6 +102,31 @@ impl Store {
     /// taken earlier): `None` when it does, else what is wrong.
     pub async fn verify_against(&self, backup: &Path) -> Result<Option<String>> {
         use sqlx::Connection;
+        // A document Prongsai printed names the entry it was made at.
+        let bytes =
+            std::fs::read(backup).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", backup.display())))?;
+        if bytes.starts_with(b"%PDF") {
+            let stamp = crate::typeset::pdf::info(&bytes, crate::documents::HISTORY_KEY).ok_or_else(|| {
+                CoreError::InvalidInput(format!(
+                    "{} names no history entry (not printed by this Prongsai)",
+                    backup.display()
+                ))
+            })?;
+            let theirs = stamp
+                .split_once(' ')
+                .and_then(|(id, hash)| {
+                    Some(Head {
+                        id: id.parse().ok()?,
+                        hash: hash.to_owned(),
+                    })
+                })
+                .ok_or_else(|| {
+                    CoreError::InvalidInput(format!("{}: unreadable history entry \"{stamp}\"", backup.display()))
+                })?;
+            let whose = format!("the document {}", backup.display());
+            return holds(&mut *self.pool.acquire().await?, &theirs, &whose).await;
+        }
+        drop(bytes);
         super::check_version(backup).await?;
         let opts = sqlx::sqlite::SqliteConnectOptions::new()
             .filename(backup)
