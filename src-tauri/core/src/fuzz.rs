@@ -66,7 +66,7 @@ pub fn register_rows(data: &[u8]) {
     assert!(assets.len() + errors.len() <= table.rows.len());
 }
 
-/// A budget workbook (XLSX, XLS or ODS): read, then merged.
+/// A budget workbook (XLSX; other formats are refused): read, then merged.
 pub fn xlsx_import(data: &[u8]) {
     if let Ok(table) = crate::budget_import::read_workbook(data.to_vec()) {
         plan(&table);

@@ -4,13 +4,15 @@
 //! - CSV: the encoding is found from a byte-order mark, else UTF-8, else
 //!   detected (`chardetng`: Thai Excel writes Windows-874) and decoded by
 //!   `encoding_rs`; a byte the encoding does not define refuses the file.
-//! - Workbooks: the active sheet is read when it is visible (a hidden sheet
-//!   is never read unless named); `sheet` names another. XLSX cells are read
-//!   one by one, so a sheet's declared size allocates nothing.
+//! - Workbooks (XLSX only): the active sheet is read when it is visible (a
+//!   hidden sheet is never read unless named); `sheet` names another. Cells
+//!   are read one by one, so a sheet's declared size allocates nothing.
+//!   XLS and ODS are refused with advice: their readers allocate a sheet's
+//!   whole extent.
 //! - The header row is found in the first [`HEADER_WITHIN`] rows, below any
 //!   title rows; every row keeps the spreadsheet's own number.
-//! - Sizes are checked before reading: [`MAX_FILE_BYTES`], [`MAX_COLUMNS`],
-//!   [`MAX_CELLS`].
+//! - Sizes are checked before reading: [`MAX_FILE_BYTES`],
+//!   [`MAX_UNZIPPED_BYTES`], [`MAX_COLUMNS`], [`MAX_CELLS`].
 
 use std::path::Path;
 
@@ -65,7 +67,13 @@ fn malformed(message: String) -> CoreError {
 /// Reads a CSV or a workbook by the file's extension, after checking its size.
 pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Table> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-    if !matches!(ext.as_str(), "csv" | "xlsx" | "xlsm" | "xls" | "ods") {
+    if matches!(ext.as_str(), "xls" | "ods" | "xlsb") {
+        return Err(malformed(format!(
+            "a .{ext} workbook is not read (its reader cannot bound the memory it takes): \
+             save it as .xlsx or CSV UTF-8 and import that"
+        )));
+    }
+    if !matches!(ext.as_str(), "csv" | "xlsx" | "xlsm") {
         return Err(CoreError::InvalidInput(format!(
             "{}: import reads .csv or .xlsx files",
             path.display()
@@ -161,9 +169,11 @@ pub fn read_workbook(bytes: Vec<u8>) -> Result<Table> {
     read_workbook_sheet(bytes, None)
 }
 
-/// Reads `sheet`, or the active sheet when it is visible, of a workbook.
+/// Reads `sheet`, or the active sheet when it is visible, of an XLSX
+/// workbook (other formats are refused: see [`read_file`]).
 pub fn read_workbook_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table> {
     use calamine::{Reader, SheetVisible, Sheets};
+    check_unzipped_size(&bytes)?;
     let active = active_tab(&bytes);
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| malformed(format!("cannot read the workbook: {e}")))?;
@@ -246,29 +256,10 @@ pub fn read_workbook_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table>
             }
             grid.notes = noise;
         }
-        other => {
-            let range = other
-                .worksheet_range(&name)
-                .map_err(|e| malformed(format!("cannot read the sheet \"{name}\": {e}")))?;
-            let (top, left) = range.start().unwrap_or((0, 0));
-            if range.width() + left as usize > MAX_COLUMNS || range.height().saturating_mul(range.width()) > MAX_CELLS {
-                return Err(malformed(format!(
-                    "the sheet \"{name}\" is larger than the import reads"
-                )));
-            }
-            let mut noise = Vec::new();
-            for (i, r) in range.rows().enumerate() {
-                let line = top as usize + i + 1;
-                let mut values = vec![String::new(); left as usize];
-                for (c, d) in r.iter().enumerate() {
-                    values.push(match d {
-                        calamine::Data::Float(f) => number_text(*f, &mut noise, line, left as usize + c),
-                        other => cell_text(other),
-                    });
-                }
-                grid.push(line, values)?;
-            }
-            grid.notes = noise;
+        _ => {
+            return Err(malformed(
+                "only .xlsx workbooks are read: save this one as .xlsx or CSV UTF-8 and import that".into(),
+            ));
         }
     }
     let mut table = grid.into_table()?;
@@ -300,6 +291,31 @@ fn names(sheets: &[(String, bool)]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What an XLSX may unpack to (its parts' declared sizes, added up): a
+/// small file that unpacks to gigabytes is refused before it is read.
+pub const MAX_UNZIPPED_BYTES: u64 = 256 * 1024 * 1024;
+
+fn check_unzipped_size(bytes: &[u8]) -> Result<()> {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(()); // not a zip: calamine says what it is
+    };
+    // The central directory's sizes (the reader stops at them).
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        if let Ok(part) = zip.by_index_raw(i) {
+            total = total.saturating_add(part.size());
+        }
+    }
+    if total > MAX_UNZIPPED_BYTES {
+        return Err(malformed(format!(
+            "the workbook unpacks to {} MB; at most {} MB are read",
+            total / (1024 * 1024),
+            MAX_UNZIPPED_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(())
 }
 
 /// The index of the workbook's active sheet (`<workbookView activeTab>` of

@@ -190,3 +190,14 @@ fn a_file_larger_than_the_bound_is_refused_before_it_is_read() {
     let err = read_file(&path, &ReadOptions::default()).unwrap_err().to_string();
     assert!(err.contains("at most 64 MB"), "{err}");
 }
+
+#[test]
+fn xls_and_ods_are_refused_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["xls", "ods"] {
+        let path = dir.path().join(format!("register.{ext}"));
+        std::fs::write(&path, b"not read").unwrap();
+        let err = read_file(&path, &ReadOptions::default()).unwrap_err().to_string();
+        assert!(err.contains("save it as .xlsx or CSV UTF-8"), "{err}");
+    }
+}
