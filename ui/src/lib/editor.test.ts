@@ -17,6 +17,16 @@ describe('editor keys', () => {
     expect(keyAction(k(']', { ctrlKey: true }))).toBe('indent');
     expect(keyAction(k('f', { ctrlKey: true }))).toBe('search');
   });
+  it('reads the physical key, so shortcuts work with the Thai layout active', () => {
+    // What WebKit reports with the Kedmanee layout: the Thai letter, the key's code.
+    const th = (key: string, code: string, mods = {}) => ({ ...k(key, mods), code });
+    expect(keyAction(th('ผ', 'KeyZ', { ctrlKey: true }))).toBe('undo');
+    expect(keyAction(th('ฦ', 'KeyZ', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(keyAction(th('ด', 'KeyF', { ctrlKey: true }))).toBe('search');
+    expect(keyAction(th('ล', 'BracketRight', { ctrlKey: true }))).toBe('indent');
+    expect(keyAction(th('บ', 'BracketLeft', { ctrlKey: true }))).toBe('outdent');
+    expect(keyAction(th('ผ', 'KeyZ'))).toBeNull();
+  });
   it('leaves ordinary typing alone', () => {
     expect(keyAction(k('z'))).toBeNull();
     expect(keyAction(k('ArrowUp'))).toBeNull();

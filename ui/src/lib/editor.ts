@@ -40,7 +40,19 @@ export function charOffset(text: string, caret: number): number {
 /** The keyboard action an editor key press stands for, if any. */
 export type KeyAction = 'move-up' | 'move-down' | 'split' | 'indent' | 'outdent' | 'undo' | 'redo' | 'search';
 
-export function keyAction(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>): KeyAction | null {
+/** The physical keys of the shortcuts: with the Thai layout active, Ctrl+Z
+ * gives `key` "ผ" but `code` is still "KeyZ". */
+const physical: Record<string, string> = {
+  KeyZ: 'z', KeyY: 'y', KeyF: 'f', KeyK: 'k', BracketRight: ']', BracketLeft: '[',
+};
+
+export function keyAction(
+  ev: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'> & { code?: string },
+): KeyAction | null {
+  const mapped = ev.code === undefined ? undefined : physical[ev.code];
+  // Shift keeps its meaning (Ctrl+Shift+Z is redo): the letter as upper case.
+  const key = mapped === undefined ? ev.key : ev.shiftKey ? mapped.toUpperCase() : mapped;
+  const e = { ...ev, key };
   const mod = e.ctrlKey || e.metaKey;
   if (e.altKey && !mod && e.key === 'ArrowUp') return 'move-up';
   if (e.altKey && !mod && e.key === 'ArrowDown') return 'move-down';
