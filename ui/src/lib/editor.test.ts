@@ -27,6 +27,17 @@ describe('editor keys', () => {
     expect(keyAction(th('บ', 'BracketLeft', { ctrlKey: true }))).toBe('outdent');
     expect(keyAction(th('ผ', 'KeyZ'))).toBeNull();
   });
+  it('reads an event whose fields are getters, as a KeyboardEvent has them', () => {
+    class Event {
+      get key() { return 'z'; }
+      get code() { return 'KeyZ'; }
+      get ctrlKey() { return true; }
+      get altKey() { return false; }
+      get metaKey() { return false; }
+      get shiftKey() { return false; }
+    }
+    expect(keyAction(new Event())).toBe('undo');
+  });
   it('leaves ordinary typing alone', () => {
     expect(keyAction(k('z'))).toBeNull();
     expect(keyAction(k('ArrowUp'))).toBeNull();

@@ -52,7 +52,8 @@ export function keyAction(
   const mapped = ev.code === undefined ? undefined : physical[ev.code];
   // Shift keeps its meaning (Ctrl+Shift+Z is redo): the letter as upper case.
   const key = mapped === undefined ? ev.key : ev.shiftKey ? mapped.toUpperCase() : mapped;
-  const e = { ...ev, key };
+  // Not a spread: a KeyboardEvent's modifiers are getters on its prototype.
+  const e = { key, altKey: ev.altKey, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey };
   const mod = e.ctrlKey || e.metaKey;
   if (e.altKey && !mod && e.key === 'ArrowUp') return 'move-up';
   if (e.altKey && !mod && e.key === 'ArrowDown') return 'move-down';
