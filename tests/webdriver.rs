@@ -910,6 +910,19 @@ fn register(n: usize) -> Vec<prongsai_core::assets::AssetDoc> {
         .collect()
 }
 
+/// The Assets tab, filtered to one asset by its number, and that asset's page.
+async fn open_asset(c: &Client, number: &str) {
+    click(c, "[data-testid=tab-assets]").await;
+    let search = all(c, "[data-testid=asset-search]").await.remove(0);
+    search.send_keys(number).await.unwrap();
+    until("the filtered row", || async {
+        attr(c, "[data-testid=asset-count]", "data-total").await.as_deref() == Some("1")
+    })
+    .await;
+    click(c, &format!("[data-testid=asset-row][data-number=\"{number}\"]")).await;
+    all(c, "[data-testid=asset-detail]").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_loan_goes_from_request_to_return_in_the_app() {
     let _serial = SERIAL.lock().await;
@@ -925,16 +938,7 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
-    click(&c, "[data-testid=tab-assets]").await;
-    let search = all(&c, "[data-testid=asset-search]").await.remove(0);
-    search.send_keys("00007").await.unwrap();
-    let row = "[data-testid=asset-row][data-number=\"7440-001-00007/66\"]";
-    until("the filtered row", || async {
-        attr(&c, "[data-testid=asset-count]", "data-total").await.as_deref() == Some("1")
-    })
-    .await;
-    click(&c, row).await;
-    all(&c, "[data-testid=asset-detail]").await;
+    open_asset(&c, "7440-001-00007/66").await;
     // A photo of the asset, from disk.
     let png = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/tests/fixtures/emblem.png");
     all(&c, "[data-testid=asset-photo-file]")
@@ -1397,18 +1401,7 @@ async fn a_loan_step_recorded_wrong_is_corrected_on_the_assets_page() {
     let c = start_app(&driver, &db).await;
     c.set_window_size(1024, 768).await.unwrap();
     all(&c, "[data-testid=measure]").await;
-    click(&c, "[data-testid=tab-assets]").await;
-    all(&c, "[data-testid=asset-search]")
-        .await
-        .remove(0)
-        .send_keys("00007")
-        .await
-        .unwrap();
-    until("the filtered row", || async {
-        attr(&c, "[data-testid=asset-count]", "data-total").await.as_deref() == Some("1")
-    })
-    .await;
-    click(&c, &format!("[data-testid=asset-row][data-number=\"{number}\"]")).await;
+    open_asset(&c, number).await;
     click(&c, "[data-testid=loan-correct-open]").await;
     let step = all(&c, "[data-testid=loan-correct-step]").await.remove(0);
     assert_eq!(value(&step).await, "return");
