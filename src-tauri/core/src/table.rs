@@ -172,11 +172,15 @@ pub fn read_workbook(bytes: Vec<u8>) -> Result<Table> {
 /// Reads `sheet`, or the active sheet when it is visible, of an XLSX
 /// workbook (other formats are refused: see [`read_file`]).
 pub fn read_workbook_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table> {
-    use calamine::{Reader, SheetVisible, Sheets};
-    check_unzipped_size(&bytes)?;
-    let active = active_tab(&bytes);
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| malformed(format!("cannot read the workbook: {e}")))?;
+    use calamine::{Reader, SheetVisible};
+    let active = inspect_zip(&bytes)?;
+    // The XLSX reader itself, never one guessed from the bytes: the XLS and
+    // ODS readers allocate a sheet's whole declared extent.
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        malformed(format!(
+            "cannot read the workbook as .xlsx ({e}): save it as .xlsx or CSV UTF-8 and import that"
+        ))
+    })?;
     let sheets: Vec<(String, bool)> = book
         .sheets_metadata()
         .iter()
@@ -211,57 +215,45 @@ pub fn read_workbook_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table>
         }
     };
     let mut grid = Grid::default();
-    match &mut book {
-        Sheets::Xlsx(x) => {
-            let mut cells = x
-                .worksheet_cells_reader(&name)
-                .map_err(|e| malformed(format!("cannot read the sheet \"{name}\": {e}")))?;
-            let mut pending: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
-            let mut noise = Vec::new();
-            let mut count = 0usize;
-            while let Some(cell) = cells
-                .next_cell()
-                .map_err(|e| malformed(format!("cannot read the sheet \"{name}\": {e}")))?
-            {
-                let (row, col) = cell.get_position();
-                let value: calamine::Data = cell.get_value().clone().into();
-                let text = match value {
-                    calamine::Data::Float(f) => number_text(f, &mut noise, row as usize + 1, col as usize),
-                    other => cell_text(&other),
-                };
-                if text.is_empty() {
-                    continue;
-                }
-                if col as usize >= MAX_COLUMNS {
-                    return Err(malformed(format!(
-                        "the sheet \"{name}\" has a value in column {} (at most {MAX_COLUMNS} columns are read)",
-                        col + 1
-                    )));
-                }
-                count += 1;
-                if count > MAX_CELLS {
-                    return Err(malformed(format!(
-                        "the sheet \"{name}\" has more than {MAX_CELLS} cells"
-                    )));
-                }
-                pending.entry(row).or_default().push((col, text));
-            }
-            for (row, cells) in pending {
-                let width = cells.iter().map(|(c, _)| *c as usize + 1).max().unwrap_or(0);
-                let mut values = vec![String::new(); width];
-                for (c, t) in cells {
-                    values[c as usize] = t;
-                }
-                grid.push(row as usize + 1, values)?;
-            }
-            grid.notes = noise;
+    let mut cells = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| malformed(format!("cannot read the sheet \"{name}\": {e}")))?;
+    let mut pending: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    let mut noise = Vec::new();
+    let mut count = 0usize;
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| malformed(format!("cannot read the sheet \"{name}\": {e}")))?
+    {
+        let (row, col) = cell.get_position();
+        let value: calamine::Data = cell.get_value().clone().into();
+        let text = cell_text(&value, &mut noise, row as usize + 1, col as usize);
+        if text.is_empty() {
+            continue;
         }
-        _ => {
-            return Err(malformed(
-                "only .xlsx workbooks are read: save this one as .xlsx or CSV UTF-8 and import that".into(),
-            ));
+        if col as usize >= MAX_COLUMNS {
+            return Err(malformed(format!(
+                "the sheet \"{name}\" has a value in column {} (at most {MAX_COLUMNS} columns are read)",
+                col + 1
+            )));
         }
+        count += 1;
+        if count > MAX_CELLS {
+            return Err(malformed(format!(
+                "the sheet \"{name}\" has more than {MAX_CELLS} cells"
+            )));
+        }
+        pending.entry(row).or_default().push((col, text));
     }
+    for (row, cells) in pending {
+        let width = cells.iter().map(|(c, _)| *c as usize + 1).max().unwrap_or(0);
+        let mut values = vec![String::new(); width];
+        for (c, t) in cells {
+            values[c as usize] = t;
+        }
+        grid.push(row as usize + 1, values)?;
+    }
+    grid.notes = noise;
     let mut table = grid.into_table()?;
     let others: Vec<&(String, bool)> = sheets.iter().filter(|(n, _)| *n != name).collect();
     let hidden = others.iter().filter(|(_, v)| !v).count();
@@ -297,11 +289,15 @@ fn names(sheets: &[(String, bool)]) -> String {
 /// small file that unpacks to gigabytes is refused before it is read.
 pub const MAX_UNZIPPED_BYTES: u64 = 256 * 1024 * 1024;
 
-fn check_unzipped_size(bytes: &[u8]) -> Result<()> {
+/// Looks into an XLSX's zip before calamine reads it: refuses one that
+/// unpacks past [`MAX_UNZIPPED_BYTES`] (the central directory's sizes, at
+/// which the reader stops) and returns the index of its active sheet
+/// (`<workbookView activeTab>`), if it says one. Not a zip: calamine says
+/// what it is.
+fn inspect_zip(bytes: &[u8]) -> Result<Option<usize>> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return Ok(()); // not a zip: calamine says what it is
+        return Ok(None);
     };
-    // The central directory's sizes (the reader stops at them).
     let mut total = 0u64;
     for i in 0..zip.len() {
         if let Ok(part) = zip.by_index_raw(i) {
@@ -315,21 +311,21 @@ fn check_unzipped_size(bytes: &[u8]) -> Result<()> {
             MAX_UNZIPPED_BYTES / (1024 * 1024)
         )));
     }
-    Ok(())
-}
-
-/// The index of the workbook's active sheet (`<workbookView activeTab>` of
-/// an XLSX), if it says one.
-fn active_tab(bytes: &[u8]) -> Option<usize> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
-    let file = zip.by_name("xl/workbook.xml").ok()?;
+    let Ok(file) = zip.by_name("xl/workbook.xml") else {
+        return Ok(None);
+    };
     let mut xml = String::new();
     // The workbook part is small; read at most 1 MB of it.
-    std::io::Read::read_to_string(&mut std::io::Read::take(file, 1 << 20), &mut xml).ok()?;
-    let view = &xml[xml.find("<workbookView")?..];
-    let view = &view[..view.find('>')?];
-    let at = view.find("activeTab=\"")? + "activeTab=\"".len();
-    view[at..].split('"').next()?.parse().ok()
+    if std::io::Read::read_to_string(&mut std::io::Read::take(file, 1 << 20), &mut xml).is_err() {
+        return Ok(None);
+    }
+    let active = || -> Option<usize> {
+        let view = &xml[xml.find("<workbookView")?..];
+        let view = &view[..view.find('>')?];
+        let at = view.find("activeTab=\"")? + "activeTab=\"".len();
+        view[at..].split('"').next()?.parse().ok()
+    };
+    Ok(active())
 }
 
 /// A number cell as typed: its shortest form, or, when that carries binary
@@ -352,13 +348,13 @@ fn number_text(f: f64, notes: &mut Vec<String>, line: usize, col: usize) -> Stri
     shortest
 }
 
-fn cell_text(d: &calamine::Data) -> String {
+/// A cell as text; `line` and `col` name it in a note.
+fn cell_text(d: &calamine::Data, notes: &mut Vec<String>, line: usize, col: usize) -> String {
     use calamine::Data;
     match d {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
-        // Shortest representation: the number as it was typed.
-        Data::Float(f) => format!("{f}"),
+        Data::Float(f) => number_text(*f, notes, line, col),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(dt) => dt

@@ -35,6 +35,17 @@ pub(super) async fn head(conn: &mut SqliteConnection) -> Result<Option<Head>> {
     }))
 }
 
+/// The head of the database file at `path`, read through a read-only
+/// connection (nothing is written, migrated or checkpointed).
+pub(super) async fn head_of_file(path: &Path) -> Result<Option<Head>> {
+    use sqlx::Connection;
+    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(path).read_only(true);
+    let mut conn = SqliteConnection::connect_with(&opts).await?;
+    let found = head(&mut conn).await;
+    conn.close().await.ok();
+    found
+}
+
 /// Remembers `head` beside `db` (temporary file, then rename). Written
 /// after the commit, so it is never ahead of the database; a failure to
 /// write it loses nothing and is only reported.
@@ -101,7 +112,6 @@ impl Store {
     /// Whether this database still holds the head of `backup` (a copy
     /// taken earlier): `None` when it does, else what is wrong.
     pub async fn verify_against(&self, backup: &Path) -> Result<Option<String>> {
-        use sqlx::Connection;
         // A document Prongsai printed names the entry it was made at.
         let bytes =
             std::fs::read(backup).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", backup.display())))?;
@@ -128,13 +138,7 @@ impl Store {
         }
         drop(bytes);
         super::check_version(backup).await?;
-        let opts = sqlx::sqlite::SqliteConnectOptions::new()
-            .filename(backup)
-            .read_only(true);
-        let mut other = SqliteConnection::connect_with(&opts).await?;
-        let theirs = head(&mut other).await;
-        other.close().await.ok();
-        let Some(theirs) = theirs? else {
+        let Some(theirs) = head_of_file(backup).await? else {
             return Err(CoreError::InvalidInput(format!("{} has no history", backup.display())));
         };
         let whose = format!("the backup {}", backup.display());

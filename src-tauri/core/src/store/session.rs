@@ -53,11 +53,9 @@ pub const WAIT_FOR_CLI: Duration = Duration::from_secs(30);
 /// An open database with the lock that makes it ours.
 pub struct Session {
     pub store: Store,
-    /// `None` when the CLI reads beside the app (read-only, no lock).
+    /// `None` when the CLI reads beside the app: the store is read-only.
     pub lock: Option<AppLock>,
     pub opened: OpenReport,
-    /// Opened read-only because the app holds the database.
-    pub read_only: bool,
 }
 
 /// The path every process names a database by: symbolic links and `..`
@@ -94,14 +92,12 @@ pub async fn open(path: &Path, access: Access) -> Result<Session> {
                 store,
                 lock: Some(lock),
                 opened,
-                read_only: false,
             })
         }
         Err(Held::ByApp) if access == Access::CliRead => Ok(Session {
             store: Store::open_read_only(&path).await?,
             lock: None,
             opened: OpenReport::default(),
-            read_only: true,
         }),
         Err(held) => Err(held.error(&path, access)),
     }
@@ -152,22 +148,13 @@ pub async fn restore(db: &Path, from: &Path) -> Result<PathBuf> {
         ))
     })?;
     // The restored history is the one to hold from now on.
-    match restored_head(db).await {
+    match super::head::head_of_file(db).await.ok().flatten() {
         Some(h) => super::head::remember(db, &h),
         None => {
             let _ = std::fs::remove_file(super::head::head_path(db));
         }
     }
     Ok(safety)
-}
-
-async fn restored_head(db: &Path) -> Option<super::head::Head> {
-    use sqlx::Connection;
-    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(db).read_only(true);
-    let mut conn = sqlx::SqliteConnection::connect_with(&opts).await.ok()?;
-    let head = super::head::head(&mut conn).await.ok().flatten();
-    conn.close().await.ok();
-    head
 }
 
 /// A copy of `from` beside `db`, migrated and checked whole; removed when

@@ -441,16 +441,7 @@ impl PdfWriter {
             catalog.set("Lang", lopdf::Object::string_literal("th"));
         }
         lo.compress();
-        // Object streams: page dictionaries and link annotations compressed too.
-        let save = lopdf::SaveOptions::builder()
-            .use_object_streams(true)
-            .use_xref_streams(true)
-            .compression_level(9)
-            .build();
-        let mut out = Vec::new();
-        lo.save_with_options(&mut out, save)
-            .map_err(|e| TypesetError::Layout(format!("cannot write the PDF: {e}")))?;
-        Ok(out)
+        save(lo)
     }
 }
 
@@ -471,13 +462,19 @@ pub fn with_info(pdf: &[u8], key: &str, value: &str) -> Result<Vec<u8>, TypesetE
             lo.trailer.set("Info", id);
         }
     }
-    let save = lopdf::SaveOptions::builder()
+    save(lo)
+}
+
+/// The bytes of a finished document: object streams (page dictionaries and
+/// link annotations compressed too) and an xref stream.
+fn save(mut lo: lopdf::Document) -> Result<Vec<u8>, TypesetError> {
+    let options = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
         .compression_level(9)
         .build();
     let mut out = Vec::new();
-    lo.save_with_options(&mut out, save)
+    lo.save_with_options(&mut out, options)
         .map_err(|e| TypesetError::Layout(format!("cannot write the PDF: {e}")))?;
     Ok(out)
 }
