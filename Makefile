@@ -70,9 +70,14 @@ test: setup tauri-driver ui lint
 	xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24 -nolisten tcp" \
 	  $(CARGO) test --workspace --all-targets
 
-# Export speed (criterion) and the whole-process figures quoted in docs/benchmarks.md.
+# Every benchmark: typesetting, export and the 100,000-asset register
+# (criterion), then the whole-process figures (hyperfine, GNU time) quoted
+# in docs/benchmarks.md.
 bench: setup
+	@scripts/setup-system.sh bench
+	$(CARGO) bench -p prongsai-typeset
 	$(CARGO) bench -p prongsai-core --bench export
+	$(CARGO) bench -p prongsai-core --bench assets
 	scripts/bench-cli.sh
 
 clean:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Prongsai builds and tests with, if any is
-# missing. Needs root or sudo. Checks that Rust and Node.js are new enough
-# (neither comes from apt: Debian 12's are too old).
+# Installs the Debian packages Prongsai builds and tests with (and, with
+# `bench`, those the benchmarks need), if any is missing. Needs root or
+# sudo. Checks that Rust and Node.js are new enough (neither comes from
+# apt: Debian 12's are too old).
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,8 @@ packages=(
   xvfb xauth webkit2gtk-driver dbus-x11             # window tests
   poppler-utils qpdf libharfbuzz-bin                # PDF tests: pdftotext/pdffonts, qpdf --check, hb-shape
 )
+# `make bench` also times whole processes (hyperfine) and their peak memory (GNU time).
+[ "${1:-}" = bench ] && packages+=(hyperfine time)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -2,7 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // The Tauri window loads the built files (ui/dist) from the app binary;
-// fonts are shared with the PDF typesetter in src-tauri/core/fonts.
+// fonts are shared with the PDF typesetter in src-tauri/typeset/fonts.
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,

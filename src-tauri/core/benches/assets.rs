@@ -55,10 +55,10 @@ fn import(c: &mut Criterion) {
                     assert!(preview.errors.is_empty());
                     store.apply(Change::ImportAssets { assets }).await.unwrap();
                     store.close().await;
-                })
+                });
             },
             criterion::BatchSize::PerIteration,
-        )
+        );
     });
 
     let dir = tempfile::tempdir().unwrap();
@@ -72,7 +72,7 @@ fn import(c: &mut Criterion) {
     assert_eq!(index.len(), N);
     g.sample_size(50);
     g.bench_function("filter_100k_text", |b| {
-        b.iter(|| index.filter("เก้าอี้ ห้อง 1", None).len())
+        b.iter(|| index.filter("เก้าอี้ ห้อง 1", None).len());
     });
     g.bench_function("query_100k_text_page", |b| {
         let q = AssetQuery {
@@ -80,7 +80,7 @@ fn import(c: &mut Criterion) {
             limit: 200,
             ..Default::default()
         };
-        b.iter(|| index.query(&q).total)
+        b.iter(|| index.query(&q).total);
     });
     g.bench_function("query_100k_sorted_by_name", |b| {
         let q = AssetQuery {
@@ -88,7 +88,7 @@ fn import(c: &mut Criterion) {
             limit: 200,
             ..Default::default()
         };
-        b.iter(|| index.query(&q).total)
+        b.iter(|| index.query(&q).total);
     });
     g.finish();
 }

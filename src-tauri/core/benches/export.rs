@@ -50,12 +50,12 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("big");
     g.sample_size(10);
     g.bench_function("report_pdf/200_measures", |b| {
-        b.iter(|| report_pdf(&big, &opts).unwrap())
+        b.iter(|| report_pdf(&big, &opts).unwrap());
     });
     g.finish();
     let text = &sample.measures[1].results[0].text;
     c.bench_function("layout/paragraph", |b| {
-        b.iter(|| layout(&Paragraph::new(text.as_str(), Style::regular(14.0)), 300.0))
+        b.iter(|| layout(&Paragraph::new(text.as_str(), Style::regular(14.0)), 300.0));
     });
 }
 
@@ -128,7 +128,7 @@ fn big_xlsx(rows: usize) -> Vec<u8> {
 fn budget(c: &mut Criterion) {
     let doc = big_budget(500);
     c.bench_function("budget/monitor_500_lines_12_months", |b| {
-        b.iter(|| prongsai_core::budget::monitor(&doc, 12).unwrap())
+        b.iter(|| prongsai_core::budget::monitor(&doc, 12).unwrap());
     });
     let xlsx = big_xlsx(50_000);
     let empty = prongsai_core::budget::BudgetDoc {
@@ -145,7 +145,7 @@ fn budget(c: &mut Criterion) {
             let (merged, preview) = prongsai_core::budget_import::plan(&table, None, &empty, &divisions).unwrap();
             assert!(preview.errors.is_empty());
             merged
-        })
+        });
     });
     g.finish();
 }

@@ -107,8 +107,10 @@ pub fn typescript() -> String {
         crate::budget_import::ImportPreview::decl(&cfg),
         crate::budget_import::ImportCheck::decl(&cfg),
         Change::decl(&cfg),
+        crate::change::ChangeKind::decl(&cfg),
         TextTarget::decl(&cfg),
         Applied::decl(&cfg),
+        crate::thai::YearReading::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by prongsai-core (src-tauri/core/src/bindings.rs).\n\
@@ -119,9 +121,34 @@ pub fn typescript() -> String {
         out.push_str(d.trim());
         out.push_str("\n\n");
     }
+    out.push_str(&constants());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The core's tables that the UI shows, so the UI never keeps its own copy:
+/// the BE offset, month names, the budget import's field names.
+fn constants() -> String {
+    let list = |items: &[&str]| serde_json::to_string(items).expect("strings serialise");
+    let fields = crate::budget_import::field_names();
+    [
+        format!("/** BE = CE + BE_OFFSET. */\nexport const BE_OFFSET = {};", crate::thai::BE_OFFSET),
+        format!(
+            "/** The Thai digits, zero first. */\nexport const THAI_DIGITS = {};",
+            serde_json::to_string(&crate::thai::THAI_DIGITS.iter().collect::<String>()).expect("a string serialises")
+        ),
+        format!("/** Thai month names, January first. */\nexport const THAI_MONTHS = {} as const;", list(&crate::thai::MONTHS)),
+        format!(
+            "/** The fiscal year's months, abbreviated, October first. */\nexport const FISCAL_MONTHS_SHORT = {} as const;",
+            list(&crate::thai::FISCAL_MONTHS_SHORT)
+        ),
+        format!(
+            "/** The budget import's field names, for a mapping form. */\nexport const BUDGET_IMPORT_FIELDS = {} as const;",
+            list(&fields)
+        ),
+    ]
+    .join("\n\n")
 }
 
 #[cfg(test)]

@@ -7,15 +7,18 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::{Channel, Digits, Emblem, Evidence, Id, OitItem, Orientation, ReportDoc, Signatures, YearStatus};
-use crate::error::{CoreError, Result};
-use crate::thai;
 
-/// Longest text accepted in one field (characters). A whole report is a few
-/// thousand; this bounds what a paste can do to the database and the PDF.
-pub const MAX_TEXT_CHARS: usize = 20_000;
+pub use crate::text::{MAX_TEXT_CHARS, clean_line, clean_text};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, strum::EnumDiscriminants)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[strum_discriminants(
+    name(ChangeKind),
+    doc = "The kind of a [`Change`], the `kind` its JSON is tagged with: the one list of kinds.",
+    derive(Serialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray),
+    serde(rename_all = "snake_case"),
+    strum(serialize_all = "snake_case")
+)]
 pub enum Change {
     /// Replace one text field of the report.
     SetText {
@@ -250,20 +253,28 @@ pub enum Change {
 }
 
 /// The kinds of the asset record changes (see [`Change::is_record`]).
-pub const RECORD_KINDS: [&str; 12] = [
-    "import_assets",
-    "set_asset_status",
-    "set_asset_photo",
-    "request_loan",
-    "decide_loan",
-    "hand_over_loan",
-    "return_loan",
-    "settle_loan",
-    "correct_loan",
-    "start_inspection",
-    "record_finding",
-    "confirm_inspection",
-];
+impl ChangeKind {
+    /// A change to the asset records: never undone, and undo passes over it
+    /// (it touches nothing the undoable changes do).
+    pub fn is_record(self) -> bool {
+        use ChangeKind::*;
+        matches!(
+            self,
+            ImportAssets
+                | SetAssetStatus
+                | SetAssetPhoto
+                | RequestLoan
+                | DecideLoan
+                | HandOverLoan
+                | ReturnLoan
+                | SettleLoan
+                | CorrectLoan
+                | StartInspection
+                | RecordFinding
+                | ConfirmInspection
+        )
+    }
+}
 
 /// A measure to insert. Ids are `null` for new records; the history keeps
 /// the ids given, so a redo or a replay recreates the same records.
@@ -380,48 +391,7 @@ impl Change {
     /// The change's name as recorded (`set_text`, `insert_measure`, …):
     /// what the UI names in "Undo …" and the history.
     pub fn kind(&self) -> &'static str {
-        match self {
-            Change::SetText { .. } => "set_text",
-            Change::ImportReport { .. } => "import_report",
-            Change::SetEmblem { .. } => "set_emblem",
-            Change::ImportBudget { .. } => "import_budget",
-            Change::SetMonthFigure { .. } => "set_month_figure",
-            Change::SetTarget { .. } => "set_target",
-            Change::RememberMapping { .. } => "remember_mapping",
-            Change::InsertMeasure { .. } => "insert_measure",
-            Change::DeleteMeasure { .. } => "delete_measure",
-            Change::MoveMeasure { .. } => "move_measure",
-            Change::InsertItem { .. } => "insert_item",
-            Change::DeleteItem { .. } => "delete_item",
-            Change::MoveItem { .. } => "move_item",
-            Change::SetLevel { .. } => "set_level",
-            Change::SplitItem { .. } => "split_item",
-            Change::MergeItem { .. } => "merge_item",
-            Change::InsertEvidence { .. } => "insert_evidence",
-            Change::DeleteEvidence { .. } => "delete_evidence",
-            Change::SetOrganization { .. } => "set_organization",
-            Change::SetChannels { .. } => "set_channels",
-            Change::SetOitItems { .. } => "set_oit_items",
-            Change::SetOitTag { .. } => "set_oit_tag",
-            Change::SetSignatures { .. } => "set_signatures",
-            Change::NewYear { .. } => "new_year",
-            Change::InsertYear { .. } => "insert_year",
-            Change::DeleteYear { .. } => "delete_year",
-            Change::SetStatus { .. } => "set_status",
-            Change::Batch { .. } => "batch",
-            Change::ImportAssets { .. } => "import_assets",
-            Change::SetAssetStatus { .. } => "set_asset_status",
-            Change::SetAssetPhoto { .. } => "set_asset_photo",
-            Change::RequestLoan { .. } => "request_loan",
-            Change::DecideLoan { .. } => "decide_loan",
-            Change::HandOverLoan { .. } => "hand_over_loan",
-            Change::ReturnLoan { .. } => "return_loan",
-            Change::SettleLoan { .. } => "settle_loan",
-            Change::CorrectLoan { .. } => "correct_loan",
-            Change::StartInspection { .. } => "start_inspection",
-            Change::RecordFinding { .. } => "record_finding",
-            Change::ConfirmInspection { .. } => "confirm_inspection",
-        }
+        ChangeKind::from(self).into()
     }
 
     /// The view of the app where the change is seen: where undo and redo
@@ -449,7 +419,7 @@ impl Change {
     /// A change to the asset records: never undone, and undo passes over it
     /// (it touches nothing the undoable changes do).
     pub fn is_record(&self) -> bool {
-        RECORD_KINDS.contains(&self.kind())
+        ChangeKind::from(self).is_record()
     }
 }
 
@@ -499,68 +469,14 @@ pub struct Applied {
     pub change_id: Id,
     /// The fiscal year the change touched (0: none, an organization setting).
     pub year_be: i32,
-}
-
-/// Normalises text for storage and checks it: Thai digits to Arabic, line
-/// ends to `\n`, surrounding white space trimmed; no control characters
-/// other than newline and tab; not longer than [`MAX_TEXT_CHARS`]; not empty
-/// when `required`. Markup is just text: it is stored as typed and every
-/// view renders it inert.
-pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
-    let text = thai::to_storage(&text.replace("\r\n", "\n").replace('\r', "\n"));
-    let text = text.trim();
-    if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(CoreError::InvalidInput(format!(
-            "{field} contains a control character (U+{:04X})",
-            c as u32
-        )));
-    }
-    let len = text.chars().count();
-    if len > MAX_TEXT_CHARS {
-        return Err(CoreError::TextTooLong {
-            field: field.to_owned(),
-            len,
-            max: MAX_TEXT_CHARS,
-        });
-    }
-    if required && text.is_empty() {
-        return Err(CoreError::EmptyText {
-            field: field.to_owned(),
-        });
-    }
-    Ok(text.to_owned())
-}
-
-/// Like [`clean_text`] for a one-line field (a title line, a name).
-pub fn clean_line(field: &str, text: &str, required: bool) -> Result<String> {
-    let text = clean_text(field, text, required)?;
-    if text.contains('\n') {
-        return Err(CoreError::InvalidInput(format!("{field} must be a single line")));
-    }
-    Ok(text)
+    /// The id of the record the change created, where callers need it to
+    /// go on (a loan request): never guessed from "the newest".
+    pub created: Option<Id>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clean_text_normalises_and_refuses() {
-        assert_eq!(clean_text("x", "  ๑๒ ก\r\nข ", true).unwrap(), "12 ก\nข");
-        assert!(matches!(clean_text("x", "   ", true), Err(CoreError::EmptyText { .. })));
-        assert_eq!(clean_text("x", "  ", false).unwrap(), "");
-        assert!(matches!(
-            clean_text("x", "a\u{0}b", true),
-            Err(CoreError::InvalidInput(_))
-        ));
-        let huge = "ก".repeat(MAX_TEXT_CHARS + 1);
-        assert!(matches!(
-            clean_text("x", &huge, true),
-            Err(CoreError::TextTooLong { .. })
-        ));
-        let xss = "<script>alert(1)</script>";
-        assert_eq!(clean_text("x", xss, true).unwrap(), xss);
-    }
 
     #[test]
     fn change_json_shape_is_stable() {

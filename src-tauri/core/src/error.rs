@@ -117,6 +117,13 @@ impl CoreError {
     }
 }
 
+/// What crosses IPC: `?` in a command turns a core error into its payload.
+impl From<CoreError> for ErrorPayload {
+    fn from(e: CoreError) -> Self {
+        e.payload()
+    }
+}
+
 impl From<sqlx::Error> for CoreError {
     fn from(e: sqlx::Error) -> Self {
         if let sqlx::Error::Database(db) = &e {

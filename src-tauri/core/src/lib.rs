@@ -2,6 +2,23 @@
 //! handling. Usable without a window: the desktop app and the CLI are thin
 //! layers over it. This crate never depends on tauri.
 
+/// `as_str` and `parse` for enums whose names strum derives (snake_case,
+/// the same names serde writes): `strum_names!(Digits, YearStatus)`.
+macro_rules! strum_names {
+    ($($t:ty),+) => {$(
+        impl $t {
+            /// The name as stored and sent (snake_case).
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+            /// The value a stored name stands for.
+            pub fn parse(s: &str) -> Option<Self> {
+                s.parse().ok()
+            }
+        }
+    )+};
+}
+
 pub mod assets;
 pub mod bindings;
 pub mod budget;
@@ -19,10 +36,12 @@ pub mod paths;
 pub mod sample;
 pub mod store;
 pub mod table;
+pub mod text;
 pub mod thai;
-pub mod typeset;
 
 pub use change::{Applied, Change, TextTarget};
 pub use domain::*;
 pub use error::{CoreError, ErrorCode, ErrorPayload, Result};
+/// Typesetting is its own crate; documents build on it.
+pub use prongsai_typeset as typeset;
 pub use store::Store;

@@ -7,13 +7,33 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::Digits;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use crate::error::{CoreError, Result};
+
+strum_names!(Digits);
+
+/// How digits are shown. Stored text always uses Arabic digits.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString,
+)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum Digits {
+    #[default]
+    Thai,
+    Arabic,
+}
 
 /// BE = CE + 543.
 pub const BE_OFFSET: i32 = 543;
 
 const THAI_ZERO: u32 = '๐' as u32;
+
+/// The Thai digits ๐–๙, zero first (what the UI shows numbers with).
+pub const THAI_DIGITS: [char; 10] = ['๐', '๑', '๒', '๓', '๔', '๕', '๖', '๗', '๘', '๙'];
 
 /// Thai digits to Arabic digits; everything else unchanged.
 pub fn to_storage(text: &str) -> String {
@@ -27,7 +47,7 @@ pub fn to_storage(text: &str) -> String {
 
 fn arabic_to_thai(text: &str, out: &mut String) {
     out.extend(text.chars().map(|c| match c {
-        '0'..='9' => char::from_u32(THAI_ZERO + (c as u32 - '0' as u32)).unwrap_or(c),
+        '0'..='9' => THAI_DIGITS[(c as u32 - '0' as u32) as usize],
         _ => c,
     }));
 }
@@ -56,7 +76,8 @@ pub fn number_display(n: impl std::fmt::Display, digits: Digits) -> String {
     to_display(&n.to_string(), digits)
 }
 
-const MONTHS: [&str; 12] = [
+/// The months, January first.
+pub const MONTHS: [&str; 12] = [
     "มกราคม",
     "กุมภาพันธ์",
     "มีนาคม",
@@ -100,22 +121,51 @@ pub fn date_long(date: NaiveDate, digits: Digits) -> String {
     to_display(&s, digits)
 }
 
+/// A year as typed in a form: a Buddhist Era year, a Christian-era year
+/// with the BE year it likely meant, or no year at all. The one place the
+/// BE/CE rule lives; the UI asks for it (`read_year`), never repeats it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum YearReading {
+    Be { year_be: i32 },
+    LooksCe { meant: i32 },
+    OutOfRange { year: i32 },
+    NotAYear,
+}
+
+/// Reads a typed year (Thai or Arabic digits).
+pub fn read_year(text: &str) -> YearReading {
+    match to_storage(text.trim()).parse::<i32>() {
+        Ok(y) => classify_year(y),
+        Err(_) => YearReading::NotAYear,
+    }
+}
+
+fn classify_year(year: i32) -> YearReading {
+    if (2400..=2800).contains(&year) {
+        YearReading::Be { year_be: year }
+    } else if (1857..=2257).contains(&year) {
+        YearReading::LooksCe {
+            meant: year + BE_OFFSET,
+        }
+    } else {
+        YearReading::OutOfRange { year }
+    }
+}
+
 /// Checks that `year_be` is a plausible Buddhist Era year. A CE year typed by
 /// mistake (2023 for 2566) is refused with a hint.
 pub fn check_year_be(year_be: i32) -> Result<i32> {
-    if (2400..=2800).contains(&year_be) {
-        return Ok(year_be);
-    }
-    if (1857..=2257).contains(&year_be) {
-        return Err(CoreError::InvalidInput(format!(
+    match classify_year(year_be) {
+        YearReading::Be { year_be } => Ok(year_be),
+        YearReading::LooksCe { meant } => Err(CoreError::InvalidInput(format!(
             "{year_be} looks like a Christian-era year; fiscal years are named in the Buddhist Era \
-             (did you mean {}?)",
-            year_be + BE_OFFSET
-        )));
+             (did you mean {meant}?)"
+        ))),
+        _ => Err(CoreError::InvalidInput(format!(
+            "{year_be} is not a Buddhist Era year (expected 2400–2800)"
+        ))),
     }
-    Err(CoreError::InvalidInput(format!(
-        "{year_be} is not a Buddhist Era year (expected 2400–2800)"
-    )))
 }
 
 /// First and last day of a fiscal year: 1 October of the previous year to

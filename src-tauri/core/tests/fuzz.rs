@@ -141,7 +141,7 @@ fn run(target: &str, f: fn(&[u8]), budget: Duration) -> usize {
             let why = e
                 .downcast_ref::<String>()
                 .cloned()
-                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| e.downcast_ref::<&str>().map(std::string::ToString::to_string))
                 .unwrap_or_default();
             fail(input, why);
         }

@@ -245,7 +245,7 @@ fn is_thai_letter(c: char) -> bool {
 
 #[tokio::test]
 async fn every_line_ends_between_dictionary_words() {
-    let words: HashSet<&str> = include_str!("../data/words_th.txt").lines().collect();
+    let words: HashSet<&str> = include_str!("../../typeset/data/words_th.txt").lines().collect();
     let (dir, report) = sample().await;
     // Lines that end a paragraph are not line breaks inside one.
     let endings: Vec<String> = sentences(&report)
@@ -314,7 +314,7 @@ async fn a_failed_write_leaves_the_old_file_alone() {
     assert!(write_atomically(&blocked, b"x").is_err());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");

@@ -1,16 +1,70 @@
-// Typed calls to the Rust commands (src-tauri/commands.rs). Every type here
+// Typed calls to the Rust commands (src-tauri/commands/). Every type here
 // comes from bindings.ts, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AssetImportCheck, AssetPage, AssetQuery, Inspection, Member, AssetRows, AssetSummary, Loan, LoanFilter, LoanReminders,
   Applied, BackupInfo, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
-  TextTarget, UndoState, YearSummary,
+  TextTarget, UndoState, YearReading, YearSummary,
 } from './bindings';
 import { isErrorPayload } from './errors';
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** A command that takes no arguments. */
+type NoArgs = Record<string, never>;
+/** A column mapping chosen for an import (`null`: the remembered or guessed one). */
+type Mapping = Record<string, string> | null;
+
+/** Every Rust command, one line each: its name, its arguments (camelCase, as
+ * Tauri passes them) and what it returns. The Rust handler list must match. */
+export interface Commands {
+  years: { args: NoArgs; result: YearSummary[] };
+  report: { args: { yearBe?: number }; result: Report | null };
+  apply_change: { args: { change: Change }; result: Applied };
+  save_text: { args: { target: TextTarget; text: string; base: string }; result: Applied };
+  text_of: { args: { target: TextTarget }; result: string };
+  export_report_pdf: { args: { yearBe: number }; result: Exported | null };
+  export_memo_pdf: { args: { id: number }; result: Exported | null };
+  open_exported: { args: { path: string }; result: null };
+  choose_emblem: { args: NoArgs; result: boolean };
+  budget_view: { args: { yearBe: number; through: number }; result: BudgetView };
+  budget_import_choose: { args: { yearBe: number }; result: ImportCheck | null };
+  budget_import_check: { args: { yearBe: number; mapping: Mapping; sheet: string | null }; result: ImportCheck };
+  budget_import_apply: { args: { yearBe: number; mapping: Mapping; sheet: string | null }; result: ImportCheck };
+  export_budget_pdf: { args: { yearBe: number; through: number }; result: Exported | null };
+  export_budget_xlsx: { args: { yearBe: number; through: number }; result: Exported | null };
+  export_spending_plan_pdf: { args: { yearBe: number }; result: Exported | null };
+  undo_state: { args: NoArgs; result: UndoState };
+  undo: { args: NoArgs; result: Applied };
+  redo: { args: NoArgs; result: Applied };
+  search: { args: { query: string }; result: SearchHit[] };
+  parse_be_date: { args: { text: string }; result: string };
+  read_year: { args: { text: string }; result: YearReading };
+  channel_phrase: { args: { channel: Channel }; result: string };
+  open_url: { args: { url: string }; result: null };
+  set_user: { args: { name: string }; result: null };
+  history_of: { args: { target: TextTarget }; result: HistoryEntry[] };
+  list_backups: { args: NoArgs; result: BackupInfo[] };
+  backup_now: { args: NoArgs; result: string | null };
+  restore_choose: { args: NoArgs; result: string | null };
+  restore_backup: { args: { name: string }; result: string };
+  asset_rows: { args: { query: AssetQuery }; result: AssetRows };
+  asset_page: { args: { number: string }; result: AssetPage };
+  loans: { args: { filter: LoanFilter }; result: Loan[] };
+  loan_reminders: { args: NoArgs; result: LoanReminders };
+  asset_summary: { args: { yearBe: number }; result: AssetSummary };
+  asset_summary_phrase: { args: { yearBe: number }; result: string };
+  export_assets_xlsx: { args: NoArgs; result: Exported | null };
+  export_loan_slip: { args: { id: number }; result: Exported | null };
+  export_inspection_pdf: { args: { yearBe: number }; result: Exported | null };
+  assets_import_choose: { args: NoArgs; result: AssetImportCheck | null };
+  assets_import_check: { args: { mapping: Mapping; sheet: string | null }; result: AssetImportCheck };
+  assets_import_apply: { args: { mapping: Mapping; sheet: string | null }; result: AssetImportCheck };
+  inspection: { args: { yearBe: number }; result: Inspection | null };
+}
+
+/** Runs a command; a refusal is always an `ErrorPayload`. */
+async function call<K extends keyof Commands>(cmd: K, args: Commands[K]['args']): Promise<Commands[K]['result']> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<Commands[K]['result']>(cmd, args);
   } catch (e) {
     if (isErrorPayload(e)) throw e;
     // Not one of ours (IPC failure, a panic): still a payload, never a raw string.
@@ -20,64 +74,64 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 }
 
 export const api = {
-  years: () => call<YearSummary[]>('years'),
-  report: (yearBe?: number) => call<Report | null>('report', { yearBe }),
-  applyChange: (change: Change) => call<Applied>('apply_change', { change }),
+  years: () => call('years', {}),
+  report: (yearBe?: number) => call('report', { yearBe }),
+  applyChange: (change: Change) => call('apply_change', { change }),
   /** Saves a field's typing; refused with `conflict` unless the field still holds `base`. */
-  saveText: (target: TextTarget, text: string, base: string) => call<Applied>('save_text', { target, text, base }),
+  saveText: (target: TextTarget, text: string, base: string) => call('save_text', { target, text, base }),
   /** A text field's stored value. */
-  textOf: (target: TextTarget) => call<string>('text_of', { target }),
+  textOf: (target: TextTarget) => call('text_of', { target }),
   /** Asks where to save, then writes the PDF; `null` when the user cancels. */
-  exportReportPdf: (yearBe: number) => call<Exported | null>('export_report_pdf', { yearBe }),
-  exportMemoPdf: (id: number) => call<Exported | null>('export_memo_pdf', { id }),
-  openExported: (path: string) => call<null>('open_exported', { path }),
+  exportReportPdf: (yearBe: number) => call('export_report_pdf', { yearBe }),
+  exportMemoPdf: (id: number) => call('export_memo_pdf', { id }),
+  openExported: (path: string) => call('open_exported', { path }),
   /** Asks for a PNG/JPEG file and sets it as the emblem; `false` when cancelled. */
-  chooseEmblem: () => call<boolean>('choose_emblem'),
+  chooseEmblem: () => call('choose_emblem', {}),
   /** The year's budget, monitored through fiscal month `through` (1 = October). */
-  budgetView: (yearBe: number, through: number) => call<BudgetView>('budget_view', { yearBe, through }),
+  budgetView: (yearBe: number, through: number) => call('budget_view', { yearBe, through }),
   /** Pick a CSV/XLSX file and check it (no write); `null` when cancelled. */
-  budgetImportChoose: (yearBe: number) => call<ImportCheck | null>('budget_import_choose', { yearBe }),
-  budgetImportCheck: (yearBe: number, mapping: Record<string, string> | null, sheet: string | null = null) =>
-    call<ImportCheck>('budget_import_check', { yearBe, mapping, sheet }),
-  budgetImportApply: (yearBe: number, mapping: Record<string, string> | null, sheet: string | null = null) =>
-    call<ImportCheck>('budget_import_apply', { yearBe, mapping, sheet }),
-  exportBudgetPdf: (yearBe: number, through: number) => call<Exported | null>('export_budget_pdf', { yearBe, through }),
-  exportBudgetXlsx: (yearBe: number, through: number) => call<Exported | null>('export_budget_xlsx', { yearBe, through }),
-  exportSpendingPlanPdf: (yearBe: number) => call<Exported | null>('export_spending_plan_pdf', { yearBe }),
-  undoState: () => call<UndoState>('undo_state'),
-  undo: () => call<Applied>('undo'),
-  redo: () => call<Applied>('redo'),
-  search: (query: string) => call<SearchHit[]>('search', { query }),
+  budgetImportChoose: (yearBe: number) => call('budget_import_choose', { yearBe }),
+  budgetImportCheck: (yearBe: number, mapping: Mapping, sheet: string | null = null) =>
+    call('budget_import_check', { yearBe, mapping, sheet }),
+  budgetImportApply: (yearBe: number, mapping: Mapping, sheet: string | null = null) =>
+    call('budget_import_apply', { yearBe, mapping, sheet }),
+  exportBudgetPdf: (yearBe: number, through: number) => call('export_budget_pdf', { yearBe, through }),
+  exportBudgetXlsx: (yearBe: number, through: number) => call('export_budget_xlsx', { yearBe, through }),
+  exportSpendingPlanPdf: (yearBe: number) => call('export_spending_plan_pdf', { yearBe }),
+  undoState: () => call('undo_state', {}),
+  undo: () => call('undo', {}),
+  redo: () => call('redo', {}),
+  search: (query: string) => call('search', { query }),
   /** A date typed with a BE year, as ISO; refuses a CE year with a hint. */
-  parseBeDate: (text: string) => call<string>('parse_be_date', { text }),
-  channelPhrase: (channel: Channel) => call<string>('channel_phrase', { channel }),
+  parseBeDate: (text: string) => call('parse_be_date', { text }),
+  /** A typed year (Thai or Arabic digits) read by the core's BE/CE rule. */
+  readYear: (text: string) => call('read_year', { text }),
+  channelPhrase: (channel: Channel) => call('channel_phrase', { channel }),
   /** Opens an http(s) address in the system browser. */
-  openUrl: (url: string) => call<null>('open_url', { url }),
-  setUser: (name: string) => call<null>('set_user', { name }),
+  openUrl: (url: string) => call('open_url', { url }),
+  setUser: (name: string) => call('set_user', { name }),
   /** Every version of a text field, newest first. */
-  historyOf: (target: TextTarget) => call<HistoryEntry[]>('history_of', { target }),
-  listBackups: () => call<BackupInfo[]>('list_backups'),
+  historyOf: (target: TextTarget) => call('history_of', { target }),
+  listBackups: () => call('list_backups', {}),
   /** Asks where, writes a copy; the path, or `null` when cancelled. */
-  backupNow: () => call<string | null>('backup_now'),
+  backupNow: () => call('backup_now', {}),
   /** Asks for a backup file and restores it; where the previous state went, or `null`. */
-  restoreChoose: () => call<string | null>('restore_choose'),
-  restoreBackup: (name: string) => call<string>('restore_backup', { name }),
-  assetRows: (query: AssetQuery) => call<AssetRows>('asset_rows', { query }),
-  assetPage: (number: string) => call<AssetPage>('asset_page', { number }),
-  loans: (filter: LoanFilter) => call<Loan[]>('loans', { filter }),
-  loanReminders: () => call<LoanReminders>('loan_reminders'),
-  assetSummary: (yearBe: number) => call<AssetSummary>('asset_summary', { yearBe }),
-  assetSummaryPhrase: (yearBe: number) => call<string>('asset_summary_phrase', { yearBe }),
-  exportAssetsXlsx: () => call<Exported | null>('export_assets_xlsx'),
-  exportLoanSlip: (id: number) => call<Exported | null>('export_loan_slip', { id }),
-  exportInspectionPdf: (yearBe: number) => call<Exported | null>('export_inspection_pdf', { yearBe }),
+  restoreChoose: () => call('restore_choose', {}),
+  restoreBackup: (name: string) => call('restore_backup', { name }),
+  assetRows: (query: AssetQuery) => call('asset_rows', { query }),
+  assetPage: (number: string) => call('asset_page', { number }),
+  loans: (filter: LoanFilter) => call('loans', { filter }),
+  loanReminders: () => call('loan_reminders', {}),
+  assetSummary: (yearBe: number) => call('asset_summary', { yearBe }),
+  assetSummaryPhrase: (yearBe: number) => call('asset_summary_phrase', { yearBe }),
+  exportAssetsXlsx: () => call('export_assets_xlsx', {}),
+  exportLoanSlip: (id: number) => call('export_loan_slip', { id }),
+  exportInspectionPdf: (yearBe: number) => call('export_inspection_pdf', { yearBe }),
   /** Pick a register file and check it (no write); `null` when cancelled. */
-  assetsImportChoose: () => call<AssetImportCheck | null>('assets_import_choose'),
-  assetsImportCheck: (mapping: Record<string, string> | null, sheet: string | null = null) =>
-    call<AssetImportCheck>('assets_import_check', { mapping, sheet }),
-  assetsImportApply: (mapping: Record<string, string> | null, sheet: string | null = null) =>
-    call<AssetImportCheck>('assets_import_apply', { mapping, sheet }),
+  assetsImportChoose: () => call('assets_import_choose', {}),
+  assetsImportCheck: (mapping: Mapping, sheet: string | null = null) => call('assets_import_check', { mapping, sheet }),
+  assetsImportApply: (mapping: Mapping, sheet: string | null = null) => call('assets_import_apply', { mapping, sheet }),
   /** The year's inspection, or `null` when none has started. */
-  inspection: (yearBe: number) => call<Inspection | null>('inspection', { yearBe }),
+  inspection: (yearBe: number) => call('inspection', { yearBe }),
 };
 export type { Member };

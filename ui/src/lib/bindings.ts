@@ -543,6 +543,8 @@ export type Change = { "kind": "set_text", target: TextTarget, text: string, } |
  */
 step: LoanStep, on: string, by: string, reason: string, } | { "kind": "start_inspection", year_be: number, on: string, supply_officer: string, committee: Array<Member>, } | { "kind": "record_finding", year_be: number, number: string, finding: Finding, note: string, } | { "kind": "confirm_inspection", year_be: number, on: string, };
 
+export type ChangeKind = "set_text" | "import_report" | "set_emblem" | "import_budget" | "set_month_figure" | "set_target" | "remember_mapping" | "insert_measure" | "delete_measure" | "move_measure" | "insert_item" | "delete_item" | "move_item" | "set_level" | "split_item" | "merge_item" | "insert_evidence" | "delete_evidence" | "set_organization" | "set_channels" | "set_oit_items" | "set_oit_tag" | "set_signatures" | "new_year" | "insert_year" | "delete_year" | "set_status" | "batch" | "import_assets" | "set_asset_status" | "set_asset_photo" | "request_loan" | "decide_loan" | "hand_over_loan" | "return_loan" | "settle_loan" | "correct_loan" | "start_inspection" | "record_finding" | "confirm_inspection";
+
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 
 export type Applied = { 
@@ -553,4 +555,26 @@ change_id: number,
 /**
  * The fiscal year the change touched (0: none, an organization setting).
  */
-year_be: number, };
+year_be: number, 
+/**
+ * The id of the record the change created, where callers need it to
+ * go on (a loan request): never guessed from "the newest".
+ */
+created: number | null, };
+
+export type YearReading = { "kind": "be", year_be: number, } | { "kind": "looks_ce", meant: number, } | { "kind": "out_of_range", year: number, } | { "kind": "not_a_year" };
+
+/** BE = CE + BE_OFFSET. */
+export const BE_OFFSET = 543;
+
+/** The Thai digits, zero first. */
+export const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
+
+/** Thai month names, January first. */
+export const THAI_MONTHS = ["มกราคม","กุมภาพันธ์","มีนาคม","เมษายน","พฤษภาคม","มิถุนายน","กรกฎาคม","สิงหาคม","กันยายน","ตุลาคม","พฤศจิกายน","ธันวาคม"] as const;
+
+/** The fiscal year's months, abbreviated, October first. */
+export const FISCAL_MONTHS_SHORT = ["ต.ค.","พ.ย.","ธ.ค.","ม.ค.","ก.พ.","มี.ค.","เม.ย.","พ.ค.","มิ.ย.","ก.ค.","ส.ค.","ก.ย."] as const;
+
+/** The budget import's field names, for a mapping form. */
+export const BUDGET_IMPORT_FIELDS = ["division","category","item","plan","source","allocated","transfer_in","transfer_out","month","planned","disbursed","committed"] as const;

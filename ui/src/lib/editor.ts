@@ -12,6 +12,8 @@ export interface Editor {
   /** Bumped on every reload of the report: fields then show the stored text. */
   readonly generation: number;
   t: (k: MessageKey) => string;
+  /** A number (or text holding numbers) in the chosen digits. */
+  num: (value: string | number) => string;
   /** Saves pending typing, applies the change, reloads, then focuses `focus` (a CSS selector). */
   edit: (change: Change, focus?: string) => Promise<boolean>;
   /** A field saved its text (the undo state changed). */

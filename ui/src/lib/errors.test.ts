@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorDetail, errorText, isErrorPayload } from './errors';
-import { catalogues, formatAmount, thaiDate, thaiDigits } from './i18n';
+import { formatAmount, thaiDate, thaiDigits } from './format';
+import { catalogues } from './i18n';
 
 describe('errors', () => {
   it('shows words for a payload, never the raw message', () => {

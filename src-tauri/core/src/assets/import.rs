@@ -154,7 +154,7 @@ pub fn read_assets(
                 row: n,
                 column: f.map(header_of),
                 message,
-            })
+            });
         };
         // Look-alikes (a trailing zero-width space, a non-breaking hyphen)
         // are the same number: stored and compared in one form.
@@ -244,7 +244,7 @@ pub fn read_assets(
                 }
             },
         };
-        let line = |f: Field| crate::change::clean_line("field", get(f), false);
+        let line = |f: Field| crate::text::clean_line("field", get(f), false);
         let texts = (
             line(Field::Brand),
             line(Field::Model),
@@ -253,8 +253,8 @@ pub fn read_assets(
             line(Field::Funding),
             line(Field::Location),
             line(Field::Division),
-            crate::change::clean_text("note", get(Field::Note), false),
-            crate::change::clean_line("name", &name, true),
+            crate::text::clean_text("note", get(Field::Note), false),
+            crate::text::clean_line("name", &name, true),
         );
         let (Ok(brand), Ok(model), Ok(serial), Ok(method), Ok(funding), Ok(location), Ok(division), Ok(note), Ok(name)) =
             texts

@@ -17,8 +17,11 @@ use ts_rs::TS;
 use crate::domain::Id;
 use crate::error::{CoreError, Result};
 
+strum_names!(LoanState, ReturnCondition, Settlement, Authority, Finding);
+
 /// ใช้งานได้ / ชำรุด / เสื่อมสภาพ / สูญหาย / จำหน่ายแล้ว
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum AssetStatus {
     #[default]
@@ -37,15 +40,6 @@ impl AssetStatus {
         AssetStatus::Lost,
         AssetStatus::Disposed,
     ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AssetStatus::Usable => "usable",
-            AssetStatus::Damaged => "damaged",
-            AssetStatus::Deteriorated => "deteriorated",
-            AssetStatus::Lost => "lost",
-            AssetStatus::Disposed => "disposed",
-        }
-    }
     pub fn thai(self) -> &'static str {
         match self {
             AssetStatus::Usable => "ใช้งานได้",
@@ -54,6 +48,10 @@ impl AssetStatus {
             AssetStatus::Lost => "สูญหาย",
             AssetStatus::Disposed => "จำหน่ายแล้ว",
         }
+    }
+    /// The name as stored and sent (snake_case).
+    pub fn as_str(self) -> &'static str {
+        self.into()
     }
     /// From the stored name, the Thai word or the English one.
     pub fn parse(s: &str) -> Option<AssetStatus> {
@@ -201,7 +199,10 @@ pub fn depreciation(doc: &AssetDoc, as_of: NaiveDate) -> Depreciation {
 // --------------------------------------------------------------- loans
 
 /// Where a loan is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum LoanState {
     Requested,
@@ -219,18 +220,6 @@ impl LoanState {
         LoanState::HandedOver,
         LoanState::Returned,
     ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LoanState::Requested => "requested",
-            LoanState::Approved => "approved",
-            LoanState::Refused => "refused",
-            LoanState::HandedOver => "handed_over",
-            LoanState::Returned => "returned",
-        }
-    }
-    pub fn parse(s: &str) -> Option<LoanState> {
-        LoanState::ALL.into_iter().find(|l| l.as_str() == s)
-    }
     /// The asset is out of the store (or promised): no other loan may start.
     pub fn holds_asset(self) -> bool {
         matches!(self, LoanState::Approved | LoanState::HandedOver)
@@ -239,10 +228,14 @@ impl LoanState {
 
 /// What happens to a loan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum LoanStep {
+    #[cfg_attr(feature = "clap", value(name = "decision"))]
     Approve,
+    #[cfg_attr(feature = "clap", value(skip))]
     Refuse,
+    #[cfg_attr(feature = "clap", value(name = "handover"))]
     HandOver,
     Return,
     Settle,
@@ -276,7 +269,9 @@ pub fn next_state(state: LoanState, step: LoanStep) -> std::result::Result<LoanS
 }
 
 /// How a returned asset came back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnCondition {
     Good,
@@ -284,24 +279,11 @@ pub enum ReturnCondition {
     Lost,
 }
 
-impl ReturnCondition {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReturnCondition::Good => "good",
-            ReturnCondition::Damaged => "damaged",
-            ReturnCondition::Lost => "lost",
-        }
-    }
-    pub fn parse(s: &str) -> Option<ReturnCondition> {
-        [ReturnCondition::Good, ReturnCondition::Damaged, ReturnCondition::Lost]
-            .into_iter()
-            .find(|c| c.as_str() == s)
-    }
-}
-
 /// How damage or loss on return was made good (ข้อ 209): repaired to its
 /// former state, replaced with one of the same kind and quality, or paid for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Settlement {
     Repaired,
@@ -309,41 +291,13 @@ pub enum Settlement {
     Paid,
 }
 
-impl Settlement {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Settlement::Repaired => "repaired",
-            Settlement::Replaced => "replaced",
-            Settlement::Paid => "paid",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Settlement> {
-        [Settlement::Repaired, Settlement::Replaced, Settlement::Paid]
-            .into_iter()
-            .find(|c| c.as_str() == s)
-    }
-}
-
 /// Who decided a loan: the head of the agency or the one he delegated to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Authority {
     Head,
     Delegate,
-}
-
-impl Authority {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Authority::Head => "head",
-            Authority::Delegate => "delegate",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Authority> {
-        [Authority::Head, Authority::Delegate]
-            .into_iter()
-            .find(|c| c.as_str() == s)
-    }
 }
 
 /// A loan request as the borrower fills it in.
@@ -406,7 +360,7 @@ impl Loan {
 
 /// Checks a request on its own: names, purpose, dates in order.
 pub fn check_request(r: &LoanRequest) -> Result<LoanRequest> {
-    use crate::change::{clean_line, clean_text};
+    use crate::text::{clean_line, clean_text};
     let out = LoanRequest {
         asset_number: clean_line("asset number", &r.asset_number, true)?,
         borrower: clean_line("borrower", &r.borrower, true)?,
@@ -440,7 +394,9 @@ pub struct Member {
 }
 
 /// What the committee found of one asset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Finding {
     Found,
@@ -450,19 +406,6 @@ pub enum Finding {
 }
 
 impl Finding {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Finding::Found => "found",
-            Finding::NotFound => "not_found",
-            Finding::Damaged => "damaged",
-            Finding::Obsolete => "obsolete",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Finding> {
-        [Finding::Found, Finding::NotFound, Finding::Damaged, Finding::Obsolete]
-            .into_iter()
-            .find(|c| c.as_str() == s)
-    }
     pub fn thai(self) -> &'static str {
         match self {
             Finding::Found => "พบ ใช้งานได้",
@@ -485,7 +428,7 @@ impl Finding {
 /// Checks a committee: at least three members (ข้อ 213 appoints a
 /// committee), no one twice, and not the supply officer.
 pub fn check_committee(members: &[Member], supply_officer: &str) -> Result<Vec<Member>> {
-    use crate::change::clean_line;
+    use crate::text::clean_line;
     let officer = clean_line("supply officer", supply_officer, false)?;
     let mut out: Vec<Member> = Vec::new();
     for m in members {
@@ -624,126 +567,4 @@ impl AssetSummary {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn asset(price: &str, life: u32, acquired: NaiveDate) -> AssetDoc {
-        AssetDoc {
-            number: "7440-001-0001/66".into(),
-            name: "เครื่องคอมพิวเตอร์".into(),
-            category: "ครุภัณฑ์คอมพิวเตอร์".into(),
-            brand: String::new(),
-            model: String::new(),
-            serial: String::new(),
-            acquired_on: acquired,
-            method: String::new(),
-            price: price.parse().unwrap(),
-            budget_year: Some(2566),
-            funding: String::new(),
-            location: String::new(),
-            division: String::new(),
-            status: AssetStatus::Usable,
-            useful_life: life,
-            note: String::new(),
-        }
-    }
-
-    #[test]
-    fn straight_line_by_day_down_to_one_baht() {
-        // 36,501 baht over 5 years from 1 Oct 2022: 7,300 a year.
-        let a = asset("36501", 5, d(2022, 10, 1));
-        let end_fy66 = depreciation(&a, d(2023, 9, 30));
-        assert_eq!(end_fy66.accumulated, "7300.00".parse().unwrap());
-        assert_eq!(end_fy66.book_value, "29201.00".parse().unwrap());
-        assert_eq!(end_fy66.this_fiscal_year, "7300.00".parse().unwrap());
-        // The day before it is bought, nothing; on the day, one day's worth.
-        assert_eq!(depreciation(&a, d(2022, 9, 30)).accumulated, Decimal::ZERO);
-        assert_eq!(depreciation(&a, d(2022, 10, 1)).accumulated, "20.00".parse().unwrap());
-        // After its life, worth the salvage value, and nothing more this year.
-        let later = depreciation(&a, d(2030, 3, 1));
-        assert_eq!(later.book_value, SALVAGE);
-        assert_eq!(later.this_fiscal_year, Decimal::ZERO);
-        // The last year ends exactly at the salvage value.
-        assert_eq!(depreciation(&a, d(2027, 9, 30)).book_value, SALVAGE);
-    }
-
-    #[test]
-    fn a_mid_year_purchase_depreciates_part_of_its_first_year() {
-        // Bought 1 April 2023: 183 of FY 2566's 365 days at 10,000 a year.
-        let a = asset("30001", 3, d(2023, 4, 1));
-        let fy = depreciation(&a, d(2023, 9, 30));
-        assert_eq!(fy.this_fiscal_year, fy.accumulated);
-        assert_eq!(fy.accumulated, "5013.70".parse().unwrap());
-        // FY 2567 is a full year (366 days): exactly 10,000.
-        let next = depreciation(&a, d(2024, 9, 30));
-        assert_eq!(next.this_fiscal_year, "10000.00".parse().unwrap());
-        assert_eq!(next.accumulated, "15013.70".parse().unwrap());
-        // The fourth fiscal year takes what is left, down to 1 baht.
-        let end = depreciation(&a, d(2026, 9, 30));
-        assert_eq!(end.book_value, SALVAGE);
-        assert_eq!(end.this_fiscal_year, "4986.30".parse().unwrap());
-        // A gift of 1 baht or less does not depreciate.
-        assert_eq!(
-            depreciation(&asset("1", 5, d(2023, 1, 1)), d(2025, 1, 1)).accumulated,
-            Decimal::ZERO
-        );
-    }
-
-    #[test]
-    fn every_loan_move_allowed_or_refused() {
-        use LoanState::*;
-        use LoanStep::*;
-        let allowed = [
-            (Requested, Approve, Approved),
-            (Requested, Refuse, Refused),
-            (Approved, HandOver, HandedOver),
-            (HandedOver, Return, Returned),
-            (Returned, Settle, Returned),
-        ];
-        for state in LoanState::ALL {
-            for step in [Approve, Refuse, HandOver, Return, Settle] {
-                let expected = allowed
-                    .iter()
-                    .find(|(s, st, _)| *s == state && *st == step)
-                    .map(|a| a.2);
-                match (next_state(state, step), expected) {
-                    (Ok(n), Some(e)) => assert_eq!(n, e),
-                    (Err(why), None) => assert!(why.starts_with("a loan that is"), "{why}"),
-                    (got, want) => panic!("{state:?} {step:?}: got {got:?}, want {want:?}"),
-                }
-            }
-        }
-        assert!(Approved.holds_asset() && HandedOver.holds_asset());
-        assert!(!Requested.holds_asset() && !Returned.holds_asset() && !Refused.holds_asset());
-    }
-
-    #[test]
-    fn committees_refuse_the_supply_officer_and_are_three_or_more() {
-        let m = |n: &str| Member {
-            name: n.into(),
-            position: String::new(),
-        };
-        let ok = check_committee(&[m("นายก ใจดี"), m("นางข ใจงาม"), m("นางสาวค ใจเย็น")], "นายง เจ้าหน้าที่").unwrap();
-        assert_eq!(ok.len(), 3);
-        let e = check_committee(&[m("นายก ใจดี"), m("ง  เจ้าหน้าที่"), m("ค")], "นายง เจ้าหน้าที่").unwrap_err();
-        assert!(e.to_string().contains("supply officer"), "{e}");
-        assert!(check_committee(&[m("ก"), m("ข")], "").is_err());
-        assert!(
-            check_committee(&[m("นายก"), m("ก"), m("ข")], "")
-                .unwrap_err()
-                .to_string()
-                .contains("twice")
-        );
-    }
-
-    #[test]
-    fn statuses_parse_in_thai_and_english() {
-        assert_eq!(AssetStatus::parse("ชำรุด"), Some(AssetStatus::Damaged));
-        assert_eq!(AssetStatus::parse("Disposed"), Some(AssetStatus::Disposed));
-        assert_eq!(AssetStatus::parse("พัง"), None);
-    }
-}
+mod tests;

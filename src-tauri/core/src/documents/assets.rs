@@ -172,7 +172,7 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
         ));
     }
     signature(&mut flow, "เจ้าหน้าที่พัสดุ", "", "", "");
-    flow.finish(super::page_numbers(digits, 14.0, mm(8.0)))
+    flow.finish(super::page::page_numbers(digits, 14.0, mm(8.0)))
         .map_err(CoreError::from)
 }
 
@@ -264,6 +264,6 @@ pub fn inspection_pdf(i: &Inspection, org: &Organization, digits: Digits) -> Res
         };
         signature(&mut flow, role, &d(&m.name), &d(&m.position), "");
     }
-    flow.finish(super::page_numbers(digits, 14.0, mm(8.0)))
+    flow.finish(super::page::page_numbers(digits, 14.0, mm(8.0)))
         .map_err(CoreError::from)
 }

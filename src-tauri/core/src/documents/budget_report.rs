@@ -29,7 +29,7 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
         n => format!("{n} เดือน"),
     };
     let title = format!("รายงานผลการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {} ({round})", m.year_be);
-    let mut flow = super::landscape_document(&d(title), &org.name_th);
+    let mut flow = super::page::landscape_document(&d(title), &org.name_th);
     flow.paragraph(
         &Paragraph::new(
             format!(
@@ -196,6 +196,6 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
     );
     flow.set_y(top + chart_h);
 
-    flow.finish(super::page_numbers(digits, 12.0, mm(6.0)))
+    flow.finish(super::page::page_numbers(digits, 12.0, mm(6.0)))
         .map_err(CoreError::from)
 }

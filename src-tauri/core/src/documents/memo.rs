@@ -120,6 +120,6 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
         );
     }
 
-    flow.finish(super::page_numbers(digits, 14.0, mm(8.0)))
+    flow.finish(super::page::page_numbers(digits, 14.0, mm(8.0)))
         .map_err(CoreError::from)
 }

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod budget_report;
 pub mod memo;
+mod page;
 pub mod report;
 pub mod spending_plan;
 
@@ -25,48 +26,6 @@ pub use spending_plan::spending_plan_pdf;
 impl From<crate::typeset::TypesetError> for CoreError {
     fn from(e: crate::typeset::TypesetError) -> Self {
         CoreError::InvalidInput(e.to_string())
-    }
-}
-
-/// A landscape A4 document with its centred title and the organization's
-/// name beneath, as the budget documents start.
-pub(crate) fn landscape_document(title: &str, org_name: &str) -> crate::typeset::Flow {
-    use crate::typeset::{Align, Flow, Margins, PageSize, Paragraph, PdfWriter, Style, mm};
-    let mut flow = Flow::new(
-        PdfWriter::new(title, PageSize::A4_LANDSCAPE),
-        Margins {
-            top: mm(15.0),
-            right: mm(15.0),
-            bottom: mm(15.0),
-            left: mm(20.0),
-        },
-    );
-    flow.paragraph(&Paragraph::new(title, Style::bold(18.0)).align(Align::Center));
-    flow.paragraph(&Paragraph::new(org_name, Style::bold(15.0)).align(Align::Center));
-    flow
-}
-
-/// Page numbers as Thai documents print them: "- 2 -" centred at the top
-/// of every page but the first, in the chosen digits.
-pub(crate) fn page_numbers(
-    digits: Digits,
-    size: f32,
-    top: f32,
-) -> impl FnMut(&mut crate::typeset::PdfWriter, usize, usize) {
-    use crate::typeset::{Align, Paragraph, Style};
-    move |pdf, page, _total| {
-        if page == 0 {
-            return;
-        }
-        let p = Paragraph::new(
-            crate::thai::to_display(&format!("- {} -", page + 1), digits),
-            Style::regular(size),
-        )
-        .align(Align::Center);
-        let width = pdf.size().width;
-        for line in crate::typeset::layout::layout(&p, width) {
-            pdf.line(page, 0.0, top, &line);
-        }
     }
 }
 
@@ -187,11 +146,11 @@ pub async fn export_assets_xlsx(store: &Store, today: chrono::NaiveDate, path: &
     .await
 }
 
+/// The key under which a PDF names the history entry it was made at.
+pub use crate::store::head::HISTORY_KEY;
+
 /// Typesets on a blocking thread (CPU work, off the async runtime) and
 /// writes the file atomically.
-/// The key under which a PDF names the history entry it was made at.
-pub const HISTORY_KEY: &str = "ProngsaiHistory";
-
 async fn write_pdf(
     store: &Store,
     path: &Path,

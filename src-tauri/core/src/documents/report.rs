@@ -165,7 +165,7 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
     signatures(&mut flow, &r, opts.digits);
 
     let digits = opts.digits;
-    flow.finish(super::page_numbers(digits, 12.0, mm(8.0)))
+    flow.finish(super::page::page_numbers(digits, 12.0, mm(8.0)))
         .map_err(CoreError::from)
 }
 

@@ -48,7 +48,7 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
     let d = |s: String| thai::to_display(&s, digits);
     let money = |v: Decimal| format_amount(v, digits);
     let title = format!("แผนการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {}", doc.year_be);
-    let mut flow = super::landscape_document(&d(title), &org.name_th);
+    let mut flow = super::page::landscape_document(&d(title), &org.name_th);
     flow.space(8.0);
 
     let body = Style::regular(11.0);
@@ -141,6 +141,6 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
     flow.space(3.0);
     flow.table(&table(by_division, "หน่วยงาน"))?;
 
-    flow.finish(super::page_numbers(digits, 12.0, mm(6.0)))
+    flow.finish(super::page::page_numbers(digits, 12.0, mm(6.0)))
         .map_err(CoreError::from)
 }

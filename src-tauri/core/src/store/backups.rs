@@ -1,5 +1,4 @@
-//! Rolling backups while the app is used, and the lock that keeps a second
-//! app instance off a database that one already has open.
+//! Rolling backups while the app is used.
 //!
 //! Backups are `VACUUM INTO` copies in a `backups/` folder beside the
 //! database, named by time and by the newest history entry they hold
@@ -140,63 +139,11 @@ impl Store {
         std::fs::create_dir_all(&dir).map_err(|e| CoreError::Io(format!("cannot create {}: {e}", dir.display())))?;
         let dest = dir.join(file_name(now, newest));
         // Written under another name and renamed: a half-written copy is never listed.
-        super::vacuum_into(&self.pool, &dest).await?;
+        super::open::vacuum_into(&self.pool, &dest).await?;
         for name in to_prune(&list(&dir)?, retention) {
             std::fs::remove_file(dir.join(name))?;
         }
         Ok(Some(dest))
-    }
-}
-
-/// Held while a Prongsai process has the database open: the app for as
-/// long as it runs, a CLI command for its run (see [`super::session`]). The
-/// lock is the operating system's (`flock`, `LockFileEx`: released if the
-/// process dies, and not by closing some other descriptor of the file), on
-/// `<canonical db>.lock`.
-#[derive(Debug)]
-pub struct AppLock {
-    _file: std::fs::File,
-    path: PathBuf,
-}
-
-impl AppLock {
-    /// Takes the lock for the app; refused with [`CoreError::DatabaseLocked`]
-    /// while another app has it (a CLI command holding it is waited for).
-    pub fn acquire(db: &Path) -> Result<AppLock> {
-        AppLock::acquire_for(db, super::session::Access::App)
-    }
-
-    /// Takes the lock for `access`: the CLI is refused while the app holds
-    /// it, and waits for another CLI command.
-    pub fn acquire_for(db: &Path, access: super::session::Access) -> Result<AppLock> {
-        use super::session::{Access, Holder, WAIT_FOR_CLI, acquire};
-        let db = super::session::canonical_db_path(db)?;
-        let holder = if access == Access::App {
-            Holder::App
-        } else {
-            Holder::Cli
-        };
-        acquire(&db, holder, WAIT_FOR_CLI).map_err(|held| held.error(&db, access))
-    }
-
-    /// The lock on `<db>.lock`, or `None` while another process holds it.
-    pub(super) fn try_acquire(db: &Path) -> Result<Option<AppLock>> {
-        let path = PathBuf::from(format!("{}.lock", db.display()));
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| CoreError::Io(format!("cannot open {}: {e}", path.display())))?;
-        match file.try_lock() {
-            Ok(()) => Ok(Some(AppLock { _file: file, path })),
-            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-            Err(std::fs::TryLockError::Error(e)) => Err(CoreError::Io(format!("cannot lock {}: {e}", path.display()))),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 }
 

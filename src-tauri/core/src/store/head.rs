@@ -14,6 +14,10 @@ use sqlx::SqliteConnection;
 use super::Store;
 use crate::error::{CoreError, Result};
 
+/// The key of a printed PDF's information dictionary that names the
+/// history entry it was made at.
+pub const HISTORY_KEY: &str = "ProngsaiHistory";
+
 /// The newest entry of a history: its id and hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head {
@@ -101,7 +105,7 @@ impl Store {
 
     /// After a commit: remember the new head beside the database.
     pub(super) async fn remember_head(&self) {
-        if self.rules == super::write::Rules::AsRecorded {
+        if self.rules == super::effect::Rules::AsRecorded {
             return;
         }
         if let Ok(Some(h)) = self.head().await {
@@ -116,7 +120,7 @@ impl Store {
         let bytes =
             std::fs::read(backup).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", backup.display())))?;
         if bytes.starts_with(b"%PDF") {
-            let stamp = crate::typeset::pdf::info(&bytes, crate::documents::HISTORY_KEY).ok_or_else(|| {
+            let stamp = crate::typeset::pdf::info(&bytes, HISTORY_KEY).ok_or_else(|| {
                 CoreError::InvalidInput(format!(
                     "{} names no history entry (not printed by this Prongsai)",
                     backup.display()
@@ -137,7 +141,7 @@ impl Store {
             return holds(&mut *self.pool.acquire().await?, &theirs, &whose).await;
         }
         drop(bytes);
-        super::check_version(backup).await?;
+        super::open::check_version(backup).await?;
         let Some(theirs) = head_of_file(backup).await? else {
             return Err(CoreError::InvalidInput(format!("{} has no history", backup.display())));
         };

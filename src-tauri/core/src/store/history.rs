@@ -1,17 +1,18 @@
-//! The change log as a hash chain, and `verify`: the chain walked entry by
-//! entry, and the history replayed into a scratch database and compared
-//! with the records as they are (an edit made around the app is named).
+//! The change log: each entry appended with the hash of the one before it
+//! (SHA-256), the chain walked entry by entry, entries written before the
+//! chain sealed, the undo and redo stacks derived from it, and the history
+//! of one text field.
 
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
-use crate::change::{Change, TextTarget};
+use crate::change::{Change, ChangeKind, TextTarget};
 
-use super::edit::Mode;
+use super::effect::Mode;
 use crate::error::{CoreError, Result};
 
 /// One log entry's fields, as hashed.
-pub(super) struct EntryRef<'a> {
+struct EntryRef<'a> {
     pub id: i64,
     pub at: &'a str,
     pub actor: &'a str,
@@ -25,7 +26,7 @@ pub(super) struct EntryRef<'a> {
 /// SHA-256 (hex) of an entry and the hash of the one before it. An undo or
 /// redo also hashes its kind and the entry it reverses (a plain entry hashes
 /// as it did before schema v6, so older chains still verify).
-pub(super) fn entry_hash(prev: &str, e: &EntryRef<'_>) -> String {
+fn entry_hash(prev: &str, e: &EntryRef<'_>) -> String {
     let mut h = Sha256::new();
     let id = e.id.to_string();
     for part in [prev, &id, e.at, e.actor, e.change, e.before.unwrap_or("")] {
@@ -43,11 +44,59 @@ pub(super) fn entry_hash(prev: &str, e: &EntryRef<'_>) -> String {
 }
 
 /// Hash of the newest entry, "" for an empty log.
-pub(super) async fn last_hash(conn: &mut SqliteConnection) -> Result<String> {
+async fn last_hash(conn: &mut SqliteConnection) -> Result<String> {
     let h: Option<Option<String>> = sqlx::query_scalar("SELECT hash FROM change_log ORDER BY id DESC LIMIT 1")
         .fetch_optional(&mut *conn)
         .await?;
     Ok(h.flatten().unwrap_or_default())
+}
+
+/// Appends `change` to the log as the next link of the chain (writers are
+/// serialised by `BEGIN IMMEDIATE`); returns its id. `before` holds its
+/// inverse or what an import replaced; `mode` and `reverts` mark an undo or
+/// a redo and the entry it reverses.
+pub(super) async fn append(
+    conn: &mut SqliteConnection,
+    actor: &str,
+    change: &Change,
+    before: Option<&serde_json::Value>,
+    mode: Mode,
+    reverts: Option<i64>,
+) -> Result<i64> {
+    let change_json = serde_json::to_string(change).expect("a Change serialises");
+    let before = before.map(serde_json::Value::to_string);
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let kind: &'static str = mode.into();
+    let id: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM change_log")
+        .fetch_one(&mut *conn)
+        .await?;
+    let prev = last_hash(conn).await?;
+    let entry = EntryRef {
+        id,
+        at: &at,
+        actor,
+        change: &change_json,
+        before: before.as_deref(),
+        kind,
+        reverts,
+    };
+    let hash = entry_hash(&prev, &entry);
+    sqlx::query(
+        "INSERT INTO change_log (id, at, actor, change, before, prev_hash, hash, kind, reverts) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )
+    .bind(id)
+    .bind(&at)
+    .bind(actor)
+    .bind(&change_json)
+    .bind(&before)
+    .bind(&prev)
+    .bind(&hash)
+    .bind(kind)
+    .bind(reverts)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
 }
 
 #[derive(sqlx::FromRow)]
@@ -113,22 +162,6 @@ pub(super) async fn seal(conn: &mut SqliteConnection) -> Result<usize> {
     Ok(sealed)
 }
 
-/// What `verify` found.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Verification {
-    pub entries: usize,
-    /// The first entry whose hash does not match, and why.
-    pub broken_at: Option<(i64, String)>,
-    /// Records that differ from what the history last wrote, by name.
-    pub mismatches: Vec<String>,
-}
-
-impl Verification {
-    pub fn ok(&self) -> bool {
-        self.broken_at.is_none() && self.mismatches.is_empty()
-    }
-}
-
 /// A recorded change as the replay applies it.
 pub(super) struct Recorded {
     pub actor: String,
@@ -162,7 +195,10 @@ pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, O
         }
         let change: Change = serde_json::from_str(&e.change)
             .map_err(|err| CoreError::Database(format!("history entry {} is not a change: {err}", e.id)))?;
-        let mode = Mode::parse(&e.kind)
+        let mode = e
+            .kind
+            .parse::<Mode>()
+            .ok()
             .ok_or_else(|| CoreError::Database(format!("history entry {} has kind {:?}", e.id, e.kind)))?;
         changes.push(Recorded {
             actor: e.actor.clone(),
@@ -177,8 +213,8 @@ pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, O
 
 /// The kind of a change from the start of its JSON (`{"kind":"set_text",…`):
 /// serde writes an internally tagged enum's tag first.
-fn change_kind(head: &str) -> Option<&str> {
-    head.strip_prefix("{\"kind\":\"")?.split('"').next()
+fn change_kind(head: &str) -> Option<ChangeKind> {
+    head.strip_prefix("{\"kind\":\"")?.split('"').next()?.parse().ok()
 }
 
 /// The undo and redo stacks, newest last, as entry ids: replayed from the
@@ -197,13 +233,13 @@ pub(super) async fn stacks(conn: &mut SqliteConnection) -> Result<(Vec<i64>, Vec
     let (mut undo, mut redo) = (Vec::new(), Vec::new());
     for (id, kind, reverts, undoable, head) in rows {
         // Asset records touch nothing undo does: undo passes over them.
-        if change_kind(&head).is_some_and(|k| crate::change::RECORD_KINDS.contains(&k)) {
+        if change_kind(&head).is_some_and(super::super::change::ChangeKind::is_record) {
             continue;
         }
         // A status change (approve, publish, reopen) is a barrier: undo
         // never passes it, so a year leaves approval only by reopening,
         // with the reason that needs.
-        if kind == "do" && change_kind(&head) == Some("set_status") {
+        if kind == "do" && change_kind(&head) == Some(ChangeKind::SetStatus) {
             undo.clear();
             redo.clear();
             continue;
@@ -280,46 +316,6 @@ fn text_set(change: &Change, target: TextTarget) -> Option<String> {
     }
 }
 
-/// The first place two JSON values differ, as a path (`measures[0].title`).
-pub(super) fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: &str) -> Option<String> {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for (k, v) in x {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                match y.get(k) {
-                    Some(w) => {
-                        if let Some(d) = first_difference(v, w, &p) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some(p),
-                }
-            }
-            y.keys().find(|k| !x.contains_key(*k)).map(|k| format!("{path}.{k}"))
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            for (i, (v, w)) in x.iter().zip(y).enumerate() {
-                if let Some(d) = first_difference(v, w, &format!("{path}[{i}]")) {
-                    return Some(d);
-                }
-            }
-            (x.len() != y.len()).then(|| {
-                format!(
-                    "{path} (length {} in the history, {} in the database)",
-                    x.len(),
-                    y.len()
-                )
-            })
-        }
-        _ => (a != b).then(|| format!("{path} (history: {a}, database: {b})")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,7 +328,7 @@ mod tests {
         };
         let json = serde_json::to_string(&c).unwrap();
         let head: String = json.chars().take(48).collect();
-        assert_eq!(change_kind(&head), Some(c.kind()));
+        assert_eq!(change_kind(&head), Some(ChangeKind::from(&c)));
         assert_eq!(change_kind("{\"text\":\"x\"}"), None);
     }
 }

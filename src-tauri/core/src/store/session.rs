@@ -10,14 +10,14 @@
 //!   dropped when any descriptor of the file is closed in a process (a native
 //!   dialog reading the folder is enough); ours is an `flock`/`LockFileEx`
 //!   lock on another file, which no such close releases.
-//! - A store remembers which files it opened ([`FileGuard`]); a write finds
+//! - A store remembers which files it opened ([`super::guard::FileGuard`]); a write finds
 //!   them replaced or its log removed (by another program, whatever it did)
 //!   and is refused instead of landing in a file nobody will read again.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{OpenReport, Store, backups::AppLock};
+use super::{OpenReport, Store};
 use crate::error::{CoreError, Result};
 
 /// Who opens the database, and for what.
@@ -162,7 +162,7 @@ pub async fn restore(db: &Path, from: &Path) -> Result<PathBuf> {
 async fn checked_copy(db: &Path, from: &Path) -> Result<tempfile::NamedTempFile> {
     // Refuses a foreign file, another program's sqlx database or a failed
     // migration before anything is copied or written.
-    match super::check_version(from).await? {
+    match super::open::check_version(from).await? {
         Some(_) => {}
         None => return Err(CoreError::InvalidInput("it is an empty database, not a backup".into())),
     }
@@ -269,57 +269,54 @@ pub(super) fn acquire(db: &Path, holder: Holder, wait: Duration) -> std::result:
     }
 }
 
-/// The identity of a file (device and inode), where the OS gives one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct FileId(u64, u64);
-
-#[cfg(unix)]
-fn file_id(path: &Path) -> Option<FileId> {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(path).ok().map(|m| FileId(m.dev(), m.ino()))
+/// Held while a Prongsai process has the database open: the app for as
+/// long as it runs, a CLI command for its run (see this module). The
+/// lock is the operating system's (`flock`, `LockFileEx`: released if the
+/// process dies, and not by closing some other descriptor of the file), on
+/// `<canonical db>.lock`.
+#[derive(Debug)]
+pub struct AppLock {
+    _file: std::fs::File,
+    path: PathBuf,
 }
 
-// Windows and others: an open database cannot be renamed over or deleted
-// there (SQLite opens it without FILE_SHARE_DELETE), so there is nothing to
-// watch for.
-#[cfg(not(unix))]
-fn file_id(_path: &Path) -> Option<FileId> {
-    None
-}
+impl AppLock {
+    /// Takes the lock for the app; refused with [`CoreError::DatabaseLocked`]
+    /// while another app has it (a CLI command holding it is waited for).
+    pub fn acquire(db: &Path) -> Result<AppLock> {
+        AppLock::acquire_for(db, Access::App)
+    }
 
-/// The database file and its write-ahead log as a store opened them.
-#[derive(Debug, Clone, Default)]
-pub(super) struct FileGuard {
-    db: Option<FileId>,
-    wal: Option<FileId>,
-}
+    /// Takes the lock for `access`: the CLI is refused while the app holds
+    /// it, and waits for another CLI command.
+    pub fn acquire_for(db: &Path, access: Access) -> Result<AppLock> {
+        let db = canonical_db_path(db)?;
+        let holder = if access == Access::App {
+            Holder::App
+        } else {
+            Holder::Cli
+        };
+        acquire(&db, holder, WAIT_FOR_CLI).map_err(|held| held.error(&db, access))
+    }
 
-fn wal_path(db: &Path) -> PathBuf {
-    PathBuf::from(format!("{}-wal", db.display()))
-}
-
-impl FileGuard {
-    /// Taken once the store has opened the file and its log.
-    pub(super) fn take(db: &Path) -> FileGuard {
-        FileGuard {
-            db: file_id(db),
-            wal: file_id(&wal_path(db)),
+    /// The lock on `<db>.lock`, or `None` while another process holds it.
+    pub(super) fn try_acquire(db: &Path) -> Result<Option<AppLock>> {
+        let path = PathBuf::from(format!("{}.lock", db.display()));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| CoreError::Io(format!("cannot open {}: {e}", path.display())))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(AppLock { _file: file, path })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(CoreError::Io(format!("cannot lock {}: {e}", path.display()))),
         }
     }
 
-    /// Refuses a write when the files on disk are not the ones this store
-    /// has open: the database renamed over or deleted, or its log removed
-    /// (another process checkpointed and deleted it after our locks were
-    /// dropped), which would send this write into an unlinked file.
-    pub(super) fn check(&self, db: &Path) -> Result<()> {
-        let replaced = self.db.is_some_and(|id| file_id(db) != Some(id))
-            || self.wal.is_some_and(|id| file_id(&wal_path(db)) != Some(id));
-        if replaced {
-            return Err(CoreError::DatabaseReplaced {
-                path: db.display().to_string(),
-            });
-        }
-        Ok(())
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::Store;
+use crate::assets::import::AssetImportCheck;
 use crate::budget_import::ImportCheck;
 use crate::change::Change;
 use crate::error::Result;
@@ -57,5 +58,29 @@ impl Store {
             .await?;
         }
         Ok((check, Some(ImportDone { changed, remembered })))
+    }
+}
+
+impl Store {
+    /// Checks a register file (CSV/XLSX) and, when `write` and every row is
+    /// good, imports it as one logged change. Returns the check, and how many
+    /// assets were imported (`None`: nothing was written, because the check
+    /// found problems or this was only a check).
+    pub async fn import_assets_file(
+        &self,
+        path: &Path,
+        mapping: Option<BTreeMap<String, String>>,
+        opts: &crate::table::ReadOptions,
+        write: bool,
+    ) -> Result<(AssetImportCheck, Option<usize>)> {
+        let (check, assets) = self.check_asset_import_file_with(path, mapping, opts).await?;
+        match assets {
+            Some(assets) if write => {
+                let added = assets.len();
+                self.apply(Change::ImportAssets { assets }).await?;
+                Ok((check, Some(added)))
+            }
+            _ => Ok((check, None)),
+        }
     }
 }

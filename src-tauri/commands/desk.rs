@@ -1,0 +1,57 @@
+//! The desk around the records: who is editing, dates and years as typed,
+//! opening a web address or an exported file outside the app.
+
+use std::path::PathBuf;
+
+use prongsai_core::{CoreError, ErrorCode, ErrorPayload};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use super::Res;
+use crate::AppState;
+
+/// The name the history records for this window's changes.
+#[tauri::command]
+pub fn set_user(state: State<'_, AppState>, name: String) -> Res<()> {
+    let name = prongsai_core::change::clean_line("user name", &name, false)?;
+    state.set_user(name);
+    Ok(())
+}
+
+/// A date typed with a Buddhist Era year, as ISO (refuses a CE year with a hint).
+#[tauri::command]
+pub fn parse_be_date(text: String) -> Res<String> {
+    Ok(prongsai_core::thai::parse_be_date(&text).map(|d| d.format("%Y-%m-%d").to_string())?)
+}
+
+/// A typed year: BE, a CE year with the BE year it likely meant, or none.
+#[tauri::command]
+pub fn read_year(text: String) -> prongsai_core::thai::YearReading {
+    prongsai_core::thai::read_year(&text)
+}
+
+/// Opens a web address (http or https only) in the system browser.
+#[tauri::command]
+pub fn open_url<R: Runtime>(app: AppHandle<R>, url: String) -> Res<()> {
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+        return Err(CoreError::InvalidInput(format!("\"{url}\" is not a web address")).payload());
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| CoreError::Io(e.to_string()).payload())
+}
+
+/// Opens a file this session exported with the system's PDF viewer.
+#[tauri::command]
+pub async fn open_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> Res<()> {
+    let path = PathBuf::from(path);
+    if !state.was_exported(&path) {
+        return Err(CoreError::InvalidInput("only files exported in this session can be opened".into()).payload());
+    }
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| ErrorPayload {
+            code: ErrorCode::Io,
+            message: e.to_string(),
+        })
+}

@@ -1,0 +1,361 @@
+//! The write path: [`Store::apply`] and everything that goes through it
+//! (typing saved against its base, undo, redo). One transaction per change:
+//! [`apply_change`] is the one `match` over [`Change`], handing each kind
+//! to the module that owns its rows, and [`apply_logged`] appends the
+//! result to the hash-chained log.
+
+use sqlx::{Connection, SqliteConnection};
+
+use crate::change::{Applied, Change, TextTarget};
+use crate::error::{CoreError, Result};
+
+use super::effect::{Effect, Mode, Rules};
+use super::{Step, Store, UndoState, assets, budget, history, organization, report, report_file, year};
+
+impl Store {
+    /// The one write path: applies `change` in a transaction and records it.
+    pub async fn apply(&self, change: Change) -> Result<Applied> {
+        self.apply_as(change, Mode::Do, None).await
+    }
+
+    pub(super) async fn apply_as(&self, change: Change, mode: Mode, reverts: Option<i64>) -> Result<Applied> {
+        self.check_writable()?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let applied = apply_logged(&mut tx, change, &self.actor, mode, reverts, self.rules).await?;
+        // Checked again under the write lock, just before the commit.
+        self.guard.check(&self.path)?;
+        tx.commit().await?;
+        self.remember_head().await;
+        Ok(applied)
+    }
+
+    /// Saves typing into a text field, refusing with [`CoreError::Conflict`]
+    /// when the field no longer holds `base`, the stored text the typing
+    /// began from (an undo or another view changed it meanwhile): nothing is
+    /// overwritten unseen. The check and the write are one transaction.
+    pub async fn save_text(&self, target: TextTarget, text: String, base: &str) -> Result<Applied> {
+        self.check_writable()?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let stored = report::text_of(&mut tx, target).await?;
+        let unchanged = report::is_base(base, &stored);
+        if !unchanged && !report::is_base(&text, &stored) {
+            return Err(CoreError::Conflict {
+                field: target.field_name().to_owned(),
+            });
+        }
+        let change = Change::SetText { target, text };
+        let applied = apply_logged(&mut tx, change, &self.actor, Mode::Do, None, self.rules).await?;
+        self.guard.check(&self.path)?;
+        tx.commit().await?;
+        self.remember_head().await;
+        Ok(applied)
+    }
+
+    /// What Undo and Redo would do now. Derived from the log, so it
+    /// survives a reload of the window and a restart of the app.
+    pub async fn undo_state(&self) -> Result<UndoState> {
+        let mut conn = self.pool.acquire().await?;
+        let (undo, redo) = history::stacks(&mut conn).await?;
+        let (u, r) = (undo.last().copied(), redo.last().copied());
+        Ok(UndoState {
+            undo: match u {
+                Some(id) => Some(self.step(&mut conn, id).await?),
+                None => None,
+            },
+            redo: match r {
+                Some(id) => Some(self.step(&mut conn, id).await?),
+                None => None,
+            },
+            undo_depth: undo.len() as u32,
+            redo_depth: redo.len() as u32,
+        })
+    }
+
+    /// The step an entry stands for: a redo-able undo names the change it
+    /// undid. Its year is the one reversing it would touch, found by
+    /// applying the reversal in a transaction that is rolled back.
+    async fn step(&self, conn: &mut SqliteConnection, id: i64) -> Result<Step> {
+        let (kind, reverts, change): (String, Option<i64>, String) =
+            sqlx::query_as("SELECT kind, reverts, change FROM change_log WHERE id = ?1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+        let original = if kind == "undo" {
+            sqlx::query_scalar("SELECT change FROM change_log WHERE id = ?1")
+                .bind(reverts)
+                .fetch_one(&mut *conn)
+                .await?
+        } else {
+            change
+        };
+        let original: Change = serde_json::from_str(&original)
+            .map_err(|e| CoreError::Database(format!("history entry {id} is not a change: {e}")))?;
+        let year_be = if self.read_only {
+            None
+        } else {
+            let mode = if kind == "undo" { Mode::Redo } else { Mode::Undo };
+            let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+            let year = match inverse_of(&mut tx, id).await {
+                Ok(inverse) => apply_logged(&mut tx, inverse, &self.actor, mode, Some(id), self.rules)
+                    .await
+                    .ok()
+                    .map(|a| a.year_be)
+                    .filter(|y| *y != 0),
+                Err(_) => None,
+            };
+            tx.rollback().await?;
+            year
+        };
+        Ok(Step {
+            change_id: id,
+            kind: original.kind().to_owned(),
+            year_be,
+            view: original.view(),
+        })
+    }
+
+    /// Undoes the newest change that is not undone yet, by applying its
+    /// recorded inverse as a new entry of the history.
+    pub async fn undo(&self) -> Result<Applied> {
+        self.reverse(true).await
+    }
+
+    /// Applies again the change the newest undo reversed.
+    pub async fn redo(&self) -> Result<Applied> {
+        self.reverse(false).await
+    }
+
+    async fn reverse(&self, undo: bool) -> Result<Applied> {
+        self.check_writable()?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let (undos, redos) = history::stacks(&mut tx).await?;
+        let (top, mode) = if undo {
+            (undos.last(), Mode::Undo)
+        } else {
+            (redos.last(), Mode::Redo)
+        };
+        let Some(&id) = top else {
+            return Err(CoreError::InvalidInput(
+                if undo {
+                    "there is nothing to undo"
+                } else {
+                    "there is nothing to redo"
+                }
+                .into(),
+            ));
+        };
+        let inverse = inverse_of(&mut tx, id).await?;
+        let applied = apply_logged(&mut tx, inverse, &self.actor, mode, Some(id), self.rules).await?;
+        self.guard.check(&self.path)?;
+        tx.commit().await?;
+        self.remember_head().await;
+        Ok(applied)
+    }
+}
+
+/// Applies `change` and appends it to the log (hash-chained). `mode` and
+/// `reverts` mark an undo or a redo and the entry it reverses.
+async fn apply_logged(
+    conn: &mut SqliteConnection,
+    change: Change,
+    actor: &str,
+    mode: Mode,
+    reverts: Option<i64>,
+    rules: Rules,
+) -> Result<Applied> {
+    let done = apply_change(conn, change, mode, rules).await?;
+    let before = match (&done.inverse, done.replaced) {
+        (Some(inverse), _) => Some(serde_json::json!({ "undo": inverse })),
+        (None, Some(replaced)) => Some(serde_json::json!({ "replaced": replaced })),
+        (None, None) => None,
+    };
+    let change_id = history::append(conn, actor, &done.change, before.as_ref(), mode, reverts).await?;
+    Ok(Applied {
+        change_id,
+        year_be: done.year_be,
+        created: done.created,
+    })
+}
+
+/// Applies one change without logging it: the one `match` over [`Change`].
+/// A change made of others (a batch, a split, a merge, a new year) is
+/// expanded and applied here, so no module applies changes itself.
+async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, rules: Rules) -> Result<Effect> {
+    if rules == Rules::Check && change.is_record() {
+        assets::check_new_record(conn, &change).await?;
+    }
+    Ok(match change {
+        // The report's content.
+        Change::SetText { target, text } => report::set_text(conn, target, text).await?.into(),
+        Change::InsertMeasure {
+            year_be,
+            index,
+            measure,
+        } => report::insert_measure(conn, year_be, index, measure).await?.into(),
+        Change::DeleteMeasure { id } => report::delete_measure(conn, id).await?.into(),
+        Change::MoveMeasure { id, to } => report::move_measure(conn, id, to).await?.into(),
+        Change::InsertItem { list, index, item } => report::insert_item(conn, list, index, item).await?.into(),
+        Change::DeleteItem { item } => report::delete_item(conn, item).await?.into(),
+        Change::MoveItem { item, to } => report::move_item(conn, item, to).await?.into(),
+        Change::SetLevel { item, level } => report::set_level(conn, item, level, mode).await?.into(),
+        Change::SplitItem { item, at } => {
+            let batch = report::split_item(conn, item, at).await?;
+            Box::pin(apply_change(conn, batch, mode, rules)).await?
+        }
+        Change::MergeItem { item } => {
+            let batch = report::merge_item(conn, item).await?;
+            Box::pin(apply_change(conn, batch, mode, rules)).await?
+        }
+        Change::InsertEvidence {
+            result_id,
+            index,
+            evidence,
+        } => report::insert_evidence(conn, result_id, index, evidence).await?.into(),
+        Change::DeleteEvidence { id } => report::delete_evidence(conn, id).await?.into(),
+        Change::ImportReport { doc, replace } => report_file::import_report(conn, doc, replace, rules).await?,
+
+        // The organization.
+        Change::SetOrganization { settings } => organization::set_organization(conn, settings).await?.into(),
+        Change::SetChannels { channels } => organization::set_channels(conn, channels).await?.into(),
+        Change::SetEmblem { emblem } => organization::set_emblem(conn, emblem).await?.into(),
+
+        // Fiscal years.
+        Change::NewYear { from, to, keep_remarks } => {
+            let insert = year::new_year(conn, from, to, keep_remarks).await?;
+            Box::pin(apply_change(conn, insert, mode, rules)).await?
+        }
+        Change::InsertYear { year } => year::insert_year(conn, year).await?.into(),
+        Change::DeleteYear { year_be } => year::delete_year(conn, year_be).await?.into(),
+        Change::SetStatus {
+            year_be,
+            status,
+            by,
+            url,
+            reason,
+            at,
+        } => year::set_status(conn, mode, year_be, status, by, url, reason, at)
+            .await?
+            .into(),
+        Change::SetSignatures { year_be, signatures } => year::set_signatures(conn, year_be, signatures).await?.into(),
+        Change::SetOitItems { year_be, items } => year::set_oit_items(conn, year_be, items).await?.into(),
+        Change::SetOitTag { target, code } => year::set_oit_tag(conn, target, code).await?.into(),
+
+        // The budget.
+        Change::ImportBudget { budget, replace } => budget::import_budget(conn, budget, replace).await?,
+        Change::SetMonthFigure {
+            line_id,
+            month,
+            field,
+            amount,
+        } => budget::set_month_figure(conn, line_id, month, field, amount)
+            .await?
+            .into(),
+        Change::SetTarget {
+            year_be,
+            scope,
+            quarter,
+            percent,
+        } => budget::set_target(conn, year_be, scope, quarter, percent).await?.into(),
+        Change::RememberMapping { headers, mapping } => budget::remember_mapping(conn, headers, mapping).await?,
+
+        // Asset records: kept, never undone (no inverse), passed over by undo.
+        Change::ImportAssets { assets } => Effect::record(assets::register::import_assets(conn, assets).await?),
+        Change::SetAssetStatus {
+            number,
+            status,
+            on,
+            reason,
+        } => Effect::record(assets::register::set_asset_status(conn, number, status, on, reason).await?),
+        Change::SetAssetPhoto { number, photo } => {
+            Effect::record(assets::register::set_asset_photo(conn, number, photo).await?)
+        }
+        Change::RequestLoan { request, on } => {
+            let (change, loan_id) = assets::loans::request_loan(conn, request, on).await?;
+            Effect {
+                created: Some(loan_id),
+                ..Effect::record(change)
+            }
+        }
+        Change::DecideLoan {
+            loan_id,
+            approve,
+            by,
+            authority,
+            on,
+            reason,
+        } => Effect::record(assets::loans::decide_loan(conn, loan_id, approve, by, authority, on, reason).await?),
+        Change::HandOverLoan { loan_id, on, by } => {
+            Effect::record(assets::loans::hand_over_loan(conn, loan_id, on, by).await?)
+        }
+        Change::ReturnLoan {
+            loan_id,
+            on,
+            condition,
+            received_by,
+        } => Effect::record(assets::loans::return_loan(conn, loan_id, on, condition, received_by).await?),
+        Change::SettleLoan {
+            loan_id,
+            settlement,
+            note,
+            on,
+        } => Effect::record(assets::loans::settle_loan(conn, loan_id, settlement, note, on).await?),
+        Change::CorrectLoan {
+            loan_id,
+            step,
+            on,
+            by,
+            reason,
+        } => Effect::record(assets::loans::correct_loan(conn, loan_id, step, on, by, reason).await?),
+        Change::StartInspection {
+            year_be,
+            on,
+            supply_officer,
+            committee,
+        } => Effect::record(assets::inspection::start_inspection(conn, year_be, on, supply_officer, committee).await?),
+        Change::RecordFinding {
+            year_be,
+            number,
+            finding,
+            note,
+        } => Effect::record(assets::inspection::record_finding(conn, year_be, number, finding, note).await?),
+        Change::ConfirmInspection { year_be, on } => {
+            Effect::record(assets::inspection::confirm_inspection(conn, year_be, on).await?)
+        }
+
+        // Several changes as one entry: undone together, in reverse.
+        Change::Batch { changes } => {
+            if changes.is_empty() {
+                return Err(CoreError::InvalidInput("an empty batch changes nothing".into()));
+            }
+            let mut done = Vec::with_capacity(changes.len());
+            let mut inverses = Vec::with_capacity(changes.len());
+            let mut year_be = 0;
+            for c in changes {
+                let d = Box::pin(apply_change(conn, c, mode, rules)).await?;
+                year_be = if year_be == 0 { d.year_be } else { year_be };
+                inverses.push(d.inverse);
+                done.push(d.change);
+            }
+            let inverse = inverses.into_iter().rev().collect::<Option<Vec<_>>>();
+            Effect::of(
+                Change::Batch { changes: done },
+                year_be,
+                inverse.map(|changes| Change::Batch { changes }),
+                None,
+            )
+        }
+    })
+}
+
+/// The recorded inverse of history entry `id`.
+async fn inverse_of(conn: &mut SqliteConnection, id: i64) -> Result<Change> {
+    let before: String = sqlx::query_scalar("SELECT before FROM change_log WHERE id = ?1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    serde_json::from_str::<serde_json::Value>(&before)
+        .ok()
+        .and_then(|mut v| v.get_mut("undo").map(serde_json::Value::take))
+        .and_then(|v| serde_json::from_value::<Change>(v).ok())
+        .ok_or_else(|| CoreError::Database(format!("history entry {id} has no inverse")))
+}

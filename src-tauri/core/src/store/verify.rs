@@ -1,0 +1,213 @@
+//! `verify`: the history's hash chain walked entry by entry, then the
+//! history replayed into a scratch database and compared with the records
+//! as they are, so an edit made around the app is named; and the head
+//! remembered beside the file, so the newest entries removed show too.
+
+use crate::error::{CoreError, Result};
+
+use super::effect::Rules;
+use super::{Store, assets, head, history};
+
+impl Store {
+    /// `PRAGMA integrity_check` and `foreign_key_check` both clean.
+    pub async fn check_integrity(&self) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&mut *conn)
+            .await?;
+        if integrity != ["ok"] {
+            return Err(CoreError::Database(format!(
+                "integrity check failed: {}",
+                integrity.join("; ")
+            )));
+        }
+        let orphans = sqlx::query("PRAGMA foreign_key_check").fetch_all(&mut *conn).await?;
+        if !orphans.is_empty() {
+            return Err(CoreError::Database(format!(
+                "{} rows break foreign keys",
+                orphans.len()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Walks the history's hash chain only (no replay): the entry count and
+    /// the first entry that does not match, if any. Cheap enough to run
+    /// after every start.
+    pub async fn verify_chain(&self) -> Result<(usize, Option<(i64, String)>)> {
+        let mut conn = self.pool.acquire().await?;
+        let (entries, broken_at, _) = history::check_chain(&mut conn).await?;
+        Ok((entries, broken_at))
+    }
+
+    /// Walks the history's hash chain and replays it into a scratch
+    /// database: an entry changed or removed, or a record edited around the
+    /// app, is reported by name.
+    pub async fn verify(&self) -> Result<Verification> {
+        let mut conn = self.pool.acquire().await?;
+        let (entries, broken_at, changes) = history::check_chain(&mut conn).await?;
+        drop(conn);
+        let mut mismatches = Vec::new();
+        if broken_at.is_none() {
+            let dir = tempfile::tempdir()?;
+            let (mut replay, _) = Store::open(&dir.path().join("replay.sqlite")).await?;
+            replay.rules = Rules::AsRecorded;
+            for r in changes {
+                replay.actor = r.actor;
+                replay
+                    .apply_as(r.change, r.mode, r.reverts)
+                    .await
+                    .map_err(|e| CoreError::Database(format!("the history does not replay: {e}")))?;
+            }
+            let real_years: Vec<i32> = self.years().await?.iter().map(|y| y.year_be).collect();
+            let replay_years: Vec<i32> = replay.years().await?.iter().map(|y| y.year_be).collect();
+            if real_years != replay_years {
+                mismatches.push(format!(
+                    "fiscal years: history {replay_years:?}, database {real_years:?}"
+                ));
+            }
+            for year in real_years.iter().filter(|y| replay_years.contains(y)) {
+                let pairs = [
+                    (
+                        "report",
+                        serde_json::to_value(replay.export_doc(*year).await?),
+                        serde_json::to_value(self.export_doc(*year).await?),
+                    ),
+                    (
+                        "budget",
+                        serde_json::to_value(replay.budget(*year).await?),
+                        serde_json::to_value(self.budget(*year).await?),
+                    ),
+                ];
+                for (what, h, d) in pairs {
+                    let (h, d) = (h.expect("serialises"), d.expect("serialises"));
+                    if let Some(diff) = first_difference(&h, &d, "") {
+                        mismatches.push(format!("fiscal year {year} {what}: {diff}"));
+                    }
+                }
+            }
+            if let Some(diff) =
+                first_difference(&replay.records_value().await?, &self.records_value().await?, "records")
+            {
+                mismatches.push(diff);
+            }
+            let (h, d) = (
+                serde_json::to_value(replay.organization().await.ok()),
+                serde_json::to_value(self.organization().await.ok()),
+            );
+            if let Some(diff) = first_difference(&h.expect("serialises"), &d.expect("serialises"), "organization") {
+                mismatches.push(diff);
+            }
+            replay.close().await;
+        }
+        // The newest entries removed with their effects leave a valid,
+        // shorter chain: the head remembered beside the file shows it.
+        if let Some(seen) = head::remembered(&self.path) {
+            let mut conn = self.pool.acquire().await?;
+            if let Some(m) = head::holds(&mut conn, &seen, "the last write Prongsai made").await? {
+                mismatches.insert(0, m);
+            }
+        }
+        Ok(Verification {
+            entries,
+            broken_at,
+            mismatches,
+        })
+    }
+
+    /// The asset records as one JSON value: what `verify` compares.
+    async fn records_value(&self) -> Result<serde_json::Value> {
+        let mut conn = self.pool.acquire().await?;
+        let all = assets::read::all_assets(&mut conn).await?;
+        let mut by_asset = assets::read::all_status_events(&mut conn).await?;
+        let events: Vec<_> = all
+            .iter()
+            .map(|(id, a)| (a.number.clone(), by_asset.remove(id).unwrap_or_default()))
+            .collect();
+        let loans = assets::read::loans(&mut conn, None).await?;
+        let years: Vec<i32> = sqlx::query_scalar("SELECT year_be FROM inspection ORDER BY year_be")
+            .fetch_all(&mut *conn)
+            .await?;
+        let mut inspections = Vec::new();
+        for y in years {
+            inspections.push(assets::read::inspection(&mut conn, y).await?);
+        }
+        let photos: Vec<(String, Option<String>, Option<Vec<u8>>)> =
+            sqlx::query_as("SELECT number, photo_mime, photo FROM asset ORDER BY number")
+                .fetch_all(&mut *conn)
+                .await?;
+        // Tables no change writes but migrations (categories) or that only
+        // one change writes (mappings): compared too, so an edit around the
+        // app shows.
+        let categories = assets::read::categories(&mut conn).await?;
+        let mappings: Vec<(String, String)> =
+            sqlx::query_as("SELECT layout, mapping FROM import_mapping ORDER BY layout")
+                .fetch_all(&mut *conn)
+                .await?;
+        Ok(serde_json::json!({
+            "categories": categories,
+            "import_mappings": mappings,
+            "assets": all.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
+            "status_events": events,
+            "loans": loans,
+            "inspections": inspections,
+            "photos": photos.into_iter().map(|(n, m, d)| (n, m, d.map(|d| crate::doc::base64_encode(&d)))).collect::<Vec<_>>(),
+        }))
+    }
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Verification {
+    pub entries: usize,
+    /// The first entry whose hash does not match, and why.
+    pub broken_at: Option<(i64, String)>,
+    /// Records that differ from what the history last wrote, by name.
+    pub mismatches: Vec<String>,
+}
+
+impl Verification {
+    pub fn ok(&self) -> bool {
+        self.broken_at.is_none() && self.mismatches.is_empty()
+    }
+}
+
+/// The first place two JSON values differ, as a path (`measures[0].title`).
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: &str) -> Option<String> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, v) in x {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match y.get(k) {
+                    Some(w) => {
+                        if let Some(d) = first_difference(v, w, &p) {
+                            return Some(d);
+                        }
+                    }
+                    None => return Some(p),
+                }
+            }
+            y.keys().find(|k| !x.contains_key(*k)).map(|k| format!("{path}.{k}"))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            for (i, (v, w)) in x.iter().zip(y).enumerate() {
+                if let Some(d) = first_difference(v, w, &format!("{path}[{i}]")) {
+                    return Some(d);
+                }
+            }
+            (x.len() != y.len()).then(|| {
+                format!(
+                    "{path} (length {} in the history, {} in the database)",
+                    x.len(),
+                    y.len()
+                )
+            })
+        }
+        _ => (a != b).then(|| format!("{path} (history: {a}, database: {b})")),
+    }
+}

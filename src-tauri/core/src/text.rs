@@ -1,0 +1,71 @@
+//! Text as it is stored: every field a user types or a file brings is
+//! normalised and checked here before it is written.
+
+use crate::error::{CoreError, Result};
+use crate::thai;
+
+/// Longest text accepted in one field (characters). A whole report is a few
+/// thousand; this bounds what a paste can do to the database and the PDF.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Normalises text for storage and checks it: Thai digits to Arabic, line
+/// ends to `\n`, surrounding white space trimmed; no control characters
+/// other than newline and tab; not longer than [`MAX_TEXT_CHARS`]; not empty
+/// when `required`. Markup is just text: it is stored as typed and every
+/// view renders it inert.
+pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
+    let text = thai::to_storage(&text.replace("\r\n", "\n").replace('\r', "\n"));
+    let text = text.trim();
+    if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(CoreError::InvalidInput(format!(
+            "{field} contains a control character (U+{:04X})",
+            c as u32
+        )));
+    }
+    let len = text.chars().count();
+    if len > MAX_TEXT_CHARS {
+        return Err(CoreError::TextTooLong {
+            field: field.to_owned(),
+            len,
+            max: MAX_TEXT_CHARS,
+        });
+    }
+    if required && text.is_empty() {
+        return Err(CoreError::EmptyText {
+            field: field.to_owned(),
+        });
+    }
+    Ok(text.to_owned())
+}
+
+/// Like [`clean_text`] for a one-line field (a title line, a name).
+pub fn clean_line(field: &str, text: &str, required: bool) -> Result<String> {
+    let text = clean_text(field, text, required)?;
+    if text.contains('\n') {
+        return Err(CoreError::InvalidInput(format!("{field} must be a single line")));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_normalises_and_refuses() {
+        assert_eq!(clean_text("x", "  ๑๒ ก\r\nข ", true).unwrap(), "12 ก\nข");
+        assert!(matches!(clean_text("x", "   ", true), Err(CoreError::EmptyText { .. })));
+        assert_eq!(clean_text("x", "  ", false).unwrap(), "");
+        assert!(matches!(
+            clean_text("x", "a\u{0}b", true),
+            Err(CoreError::InvalidInput(_))
+        ));
+        let huge = "ก".repeat(MAX_TEXT_CHARS + 1);
+        assert!(matches!(
+            clean_text("x", &huge, true),
+            Err(CoreError::TextTooLong { .. })
+        ));
+        let xss = "<script>alert(1)</script>";
+        assert_eq!(clean_text("x", xss, true).unwrap(), xss);
+    }
+}

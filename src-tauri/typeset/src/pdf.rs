@@ -1,0 +1,510 @@
+//! Writing PDF with printpdf: shaped glyphs placed one by one (printpdf
+//! merges same-baseline glyphs back into one TJ), an ActualText span per
+//! line so that copy/paste and `pdftotext` give back the text, fonts
+//! subset with `subsetter` (only the glyphs used), link annotations, images.
+//! Coordinates here are points from the page's top-left corner.
+
+use std::collections::BTreeMap;
+
+use printpdf::{
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, LinkAnnotation, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb, TextItem,
+    TextMatrix, XObjectId, XObjectTransform,
+};
+use subsetter::GlyphRemapper;
+
+use super::TypesetError;
+use super::font::{Weight, face};
+use super::layout::{Line, Rgb as Color3};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl PageSize {
+    pub const A4_PORTRAIT: PageSize = PageSize {
+        width: 595.2756,
+        height: 841.8898,
+    };
+    pub const A4_LANDSCAPE: PageSize = PageSize {
+        width: 841.8898,
+        height: 595.2756,
+    };
+}
+
+/// Millimetres to points.
+pub fn mm(v: f32) -> f32 {
+    v * 72.0 / 25.4
+}
+
+/// A decoded image ready to place.
+pub struct Image {
+    raw: RawImage,
+    pub width_px: usize,
+    pub height_px: usize,
+}
+
+impl Image {
+    /// Decodes PNG, JPEG or SVG bytes (SVG is rendered to pixels with
+    /// resvg, no text, no external files, at [`SVG_PIXELS`] on its long side).
+    pub fn decode(bytes: &[u8]) -> Result<Image, TypesetError> {
+        let raw = if is_svg(bytes) {
+            rasterize_svg(bytes)?
+        } else {
+            let mut warnings = Vec::new();
+            let mut raw = RawImage::decode_from_bytes(bytes, &mut warnings)
+                .map_err(|e| TypesetError::Image(format!("cannot read the image: {e}")))?;
+            to_8_bit(&mut raw);
+            raw
+        };
+        if raw.width == 0 || raw.height == 0 {
+            return Err(TypesetError::Image("the image is empty".into()));
+        }
+        Ok(Image {
+            width_px: raw.width,
+            height_px: raw.height,
+            raw,
+        })
+    }
+
+    pub fn aspect(&self) -> f32 {
+        self.height_px as f32 / self.width_px as f32
+    }
+}
+
+/// Long side of a rendered SVG: 800 px is ~1,350 dpi for a 1.5 cm emblem.
+pub const SVG_PIXELS: f32 = 800.0;
+
+/// Does this look like an SVG document?
+pub fn is_svg(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    (head.starts_with("<?xml") || head.starts_with("<svg") || head.starts_with("<!--")) && head.contains("<svg")
+}
+
+fn rasterize_svg(bytes: &[u8]) -> Result<RawImage, TypesetError> {
+    use resvg::{tiny_skia, usvg};
+    let tree = usvg::Tree::from_data(bytes, &usvg::Options::default())
+        .map_err(|e| TypesetError::Image(format!("cannot read the SVG: {e}")))?;
+    let size = tree.size();
+    let scale = SVG_PIXELS / size.width().max(size.height());
+    let (w, h) = (
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    );
+    let mut pixmap =
+        tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or_else(|| TypesetError::Image("the SVG is empty".into()))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    Ok(RawImage {
+        width: pixmap.width() as usize,
+        height: pixmap.height() as usize,
+        pixels: printpdf::RawImageData::U8(pixmap.take_demultiplied()),
+        data_format: printpdf::RawImageFormat::RGBA8,
+        tag: Vec::new(),
+    })
+}
+
+/// 16-bit and float images as 8-bit: what every PDF viewer reads, and half
+/// the bytes. (printpdf writes 16-bit RGBA as an empty image.)
+fn to_8_bit(raw: &mut RawImage) {
+    use printpdf::{RawImageData, RawImageFormat as F};
+    let format = match raw.data_format {
+        F::R16 => F::R8,
+        F::RG16 => F::RG8,
+        F::RGB16 | F::RGBF32 => F::RGB8,
+        F::RGBA16 | F::RGBAF32 => F::RGBA8,
+        _ => return,
+    };
+    let bytes = match &raw.pixels {
+        RawImageData::U16(v) => v.iter().map(|p| (p >> 8) as u8).collect(),
+        RawImageData::F32(v) => v.iter().map(|p| (p.clamp(0.0, 1.0) * 255.0).round() as u8).collect(),
+        RawImageData::U8(_) => return,
+    };
+    raw.pixels = RawImageData::U8(bytes);
+    raw.data_format = format;
+}
+
+/// Font and fill colour in force in a page's content stream.
+type TextState = (Option<(Weight, f32)>, Option<Color3>);
+
+/// A box on the page, in points from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    pub x: f32,
+    pub top: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+pub struct PdfWriter {
+    doc: PdfDocument,
+    size: PageSize,
+    pages: Vec<Vec<Op>>,
+    fonts: [FontId; 2],
+    remap: [GlyphRemapper; 2],
+    used: [bool; 2],
+    images: Vec<(usize, XObjectId)>,
+    /// Text state of each page's content stream so far (font and fill
+    /// colour persist across BT/ET; rect() restores what it changes).
+    state: Vec<TextState>,
+}
+
+fn rgb(c: Color3) -> Color {
+    Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
+}
+
+/// ActualText marked content: the exact text a reader copies.
+fn actual_text(text: &str) -> Op {
+    let mut data = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        data.extend_from_slice(&u.to_be_bytes());
+    }
+    let mut map = BTreeMap::new();
+    map.insert("ActualText".to_owned(), DictItem::String { data, literal: false });
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".into(),
+        properties: DictItem::Dict { map },
+    }
+}
+
+/// Non-ASCII and unsafe bytes of a URL percent-encoded (PDF URIs are ASCII).
+fn uri_ascii(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() * 2);
+    for b in url.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl PdfWriter {
+    pub fn new(title: &str, size: PageSize) -> PdfWriter {
+        let mut doc = PdfDocument::new(title);
+        let now = printpdf::DateTime::now_utc();
+        doc.metadata.info.creation_date = now;
+        doc.metadata.info.modification_date = now;
+        doc.metadata.info.metadata_date = now;
+        doc.metadata.info.creator = "Prongsai".into();
+        doc.metadata.info.producer = "Prongsai (printpdf, harfrust)".into();
+        PdfWriter {
+            doc,
+            size,
+            pages: Vec::new(),
+            // Short resource names: they are written at every font change.
+            fonts: [FontId("F1".into()), FontId("F2".into())],
+            remap: [GlyphRemapper::new(), GlyphRemapper::new()],
+            used: [false; 2],
+            images: Vec::new(),
+            state: Vec::new(),
+        }
+    }
+
+    pub fn size(&self) -> PageSize {
+        self.size
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn add_page(&mut self) -> usize {
+        self.pages.push(Vec::new());
+        self.state.push((None, None));
+        self.pages.len() - 1
+    }
+
+    fn y(&self, top: f32) -> Pt {
+        Pt(self.size.height - top)
+    }
+
+    /// Draws a laid-out line with its left edge at `x` and its top at `top`.
+    pub fn line(&mut self, page: usize, x: f32, top: f32, line: &Line) {
+        if line.glyphs.is_empty() {
+            return;
+        }
+        let base_x = x + line.x;
+        let baseline = top + line.baseline;
+        let mut ops = Vec::with_capacity(line.glyphs.len() * 2 + 8);
+        ops.push(Op::StartTextSection);
+        ops.push(actual_text(&line.text));
+        let (mut font, mut color) = self.state[page];
+        // The glyphs of a run share font, size and baseline: one text matrix
+        // and one TJ of glyph ids, with integer kerns (font units = 1/1000 em
+        // for a 1000-unit font) where the shaped position differs from the pen.
+        let mut run: Option<(Weight, f32, i32, i32)> = None; // weight, size, dy, pen
+        let mut glyphs: Vec<Codepoint> = Vec::new();
+        let flush = |ops: &mut Vec<Op>, glyphs: &mut Vec<Codepoint>| {
+            if !glyphs.is_empty() {
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(std::mem::take(glyphs))],
+                });
+            }
+        };
+        for g in &line.glyphs {
+            let w = g.weight.index();
+            let f = face(g.weight);
+            let same_run = matches!(run, Some((rw, rs, rdy, _)) if rw == g.weight && rs == g.size && rdy == g.dy_units)
+                && color == Some(g.color);
+            if !same_run {
+                flush(&mut ops, &mut glyphs);
+                if font != Some((g.weight, g.size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(self.fonts[w].clone()),
+                        size: Pt(g.size),
+                    });
+                    font = Some((g.weight, g.size));
+                }
+                if color != Some(g.color) {
+                    ops.push(Op::SetFillColor { col: rgb(g.color) });
+                    color = Some(g.color);
+                }
+                let k = f.scale(g.size);
+                let px = base_x + g.x_units as f32 * k;
+                let py = self.size.height - baseline + g.dy_units as f32 * k;
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, px, py]),
+                });
+            } else if let (Some((_, _, _, pen)), Some(last)) = (run, glyphs.last_mut()) {
+                // A TJ number after the previous glyph moves the pen to this one.
+                last.offset = (pen - g.x_units) as f32 * 1000.0 / f.units_per_em;
+            }
+            self.used[w] = true;
+            glyphs.push(Codepoint {
+                gid: self.remap[w].remap(g.gid),
+                offset: 0.0,
+                cid: g.cid.clone(),
+            });
+            run = Some((g.weight, g.size, g.dy_units, g.x_units + f.advance(g.gid)));
+        }
+        flush(&mut ops, &mut glyphs);
+        ops.push(Op::EndMarkedContent);
+        ops.push(Op::EndTextSection);
+        self.state[page] = (font, color);
+        for l in &line.links {
+            let rect = Rect {
+                x: Pt(base_x + l.x0),
+                y: self.y(top + line.height),
+                width: Pt(l.x1 - l.x0),
+                height: Pt(line.height),
+                mode: None,
+                winding_order: None,
+            };
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    rect,
+                    Actions::Uri(uri_ascii(&l.url)),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    None,
+                ),
+            });
+        }
+        self.pages[page].extend(ops);
+    }
+
+    /// A rectangle, stroked and/or filled.
+    pub fn rect(&mut self, page: usize, a: Area, stroke: Option<(f32, Color3)>, fill: Option<Color3>) {
+        let mode = match (stroke.is_some(), fill.is_some()) {
+            (true, true) => PaintMode::FillStroke,
+            (true, false) => PaintMode::Stroke,
+            (false, true) => PaintMode::Fill,
+            (false, false) => return,
+        };
+        let ops = &mut self.pages[page];
+        ops.push(Op::SaveGraphicsState);
+        if let Some((thickness, c)) = stroke {
+            ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+            ops.push(Op::SetOutlineColor { col: rgb(c) });
+        }
+        if let Some(c) = fill {
+            ops.push(Op::SetFillColor { col: rgb(c) });
+        }
+        ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(a.x),
+                y: Pt(self.size.height - a.top - a.h),
+                width: Pt(a.w),
+                height: Pt(a.h),
+                mode: Some(mode),
+                winding_order: None,
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// A stroked line through `points`.
+    pub fn polyline(&mut self, page: usize, points: &[(f32, f32)], thickness: f32, color: Color3) {
+        if points.len() < 2 {
+            return;
+        }
+        let h = self.size.height;
+        let ops = &mut self.pages[page];
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        ops.push(Op::SetOutlineColor { col: rgb(color) });
+        ops.push(Op::DrawLine {
+            line: printpdf::Line {
+                points: points
+                    .iter()
+                    .map(|&(x, y)| printpdf::LinePoint {
+                        p: Point { x: Pt(x), y: Pt(h - y) },
+                        bezier: false,
+                    })
+                    .collect(),
+                is_closed: false,
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// A straight line segment.
+    pub fn segment(&mut self, page: usize, from: (f32, f32), to: (f32, f32), thickness: f32, color: Color3) {
+        self.polyline(page, &[from, to], thickness, color);
+    }
+
+    /// Places `image` with its top-left corner at (`x`, `top`), `w` × `h` points.
+    /// The same image placed twice is stored once.
+    pub fn image(&mut self, page: usize, key: usize, image: &Image, a: Area) {
+        let Area { x, top, w, h } = a;
+        let id = match self.images.iter().find(|(k, _)| *k == key) {
+            Some((_, id)) => id.clone(),
+            None => {
+                let id = self.doc.add_image(&image.raw);
+                self.images.push((key, id.clone()));
+                id
+            }
+        };
+        let transform = XObjectTransform {
+            translate_x: Some(Pt(x)),
+            translate_y: Some(Pt(self.size.height - top - h)),
+            scale_x: Some(w / image.width_px as f32),
+            scale_y: Some(h / image.height_px as f32),
+            dpi: Some(72.0),
+            ..Default::default()
+        };
+        self.pages[page].push(Op::UseXobject { id, transform });
+    }
+
+    /// The finished PDF: fonts subset to the glyphs used.
+    pub fn finish(mut self) -> Result<Vec<u8>, TypesetError> {
+        for w in Weight::ALL {
+            let i = w.index();
+            if !self.used[i] {
+                continue;
+            }
+            let f = face(w);
+            let subset = subsetter::subset(f.data, 0, &self.remap[i])
+                .map_err(|e| TypesetError::Font(format!("cannot subset {}: {e:?}", f.name)))?;
+            let mut warnings = Vec::new();
+            let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+                .ok_or_else(|| TypesetError::Font(format!("the subset of {} does not parse", f.name)))?;
+            parsed.font_name = Some(format!("{}+{}", subset_tag(&self.remap[i]), f.name));
+            self.doc
+                .resources
+                .fonts
+                .map
+                .insert(self.fonts[i].clone(), PdfFont::new(parsed));
+        }
+        let (wmm, hmm) = (Mm(self.size.width * 25.4 / 72.0), Mm(self.size.height * 25.4 / 72.0));
+        self.doc.pages = self.pages.drain(..).map(|ops| PdfPage::new(wmm, hmm, ops)).collect();
+        // Images compressed (printpdf picks Flate for graphics, JPEG for
+        // photos), at the size they came in.
+        let images = printpdf::ImageOptimizationOptions {
+            quality: Some(0.92),
+            max_image_size: None,
+            dither_greyscale: Some(false),
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(printpdf::ImageCompression::Auto),
+        };
+        let opts = PdfSaveOptions {
+            optimize: true,
+            subset_fonts: false,
+            secure: true,
+            image_optimization: Some(images),
+        };
+        let mut warnings = Vec::new();
+        let mut lo = self.doc.to_lopdf_document(&opts, &mut warnings);
+        // The document's language, for screen readers and search.
+        if let Ok(root) = lo.trailer.get(b"Root").and_then(lopdf::Object::as_reference)
+            && let Ok(catalog) = lo.get_object_mut(root).and_then(|o| o.as_dict_mut())
+        {
+            catalog.set("Lang", lopdf::Object::string_literal("th"));
+        }
+        lo.compress();
+        save(lo)
+    }
+}
+
+/// `pdf` with `key` set to `value` in its document information dictionary
+/// (a key of its own, as PDF 32000 14.3.3 allows), written as `finish` writes.
+pub fn with_info(pdf: &[u8], key: &str, value: &str) -> Result<Vec<u8>, TypesetError> {
+    let fail = |e: lopdf::Error| TypesetError::Layout(format!("cannot write the PDF: {e}"));
+    let mut lo = lopdf::Document::load_mem(pdf).map_err(fail)?;
+    let entry = lopdf::Object::string_literal(value);
+    match lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference) {
+        Ok(id) => lo
+            .get_object_mut(id)
+            .and_then(|o| o.as_dict_mut())
+            .map_err(fail)?
+            .set(key, entry),
+        Err(_) => {
+            let id = lo.add_object(lopdf::dictionary! { key => entry });
+            lo.trailer.set("Info", id);
+        }
+    }
+    save(lo)
+}
+
+/// The bytes of a finished document: object streams (page dictionaries and
+/// link annotations compressed too) and an xref stream.
+fn save(mut lo: lopdf::Document) -> Result<Vec<u8>, TypesetError> {
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(9)
+        .build();
+    let mut out = Vec::new();
+    lo.save_with_options(&mut out, options)
+        .map_err(|e| TypesetError::Layout(format!("cannot write the PDF: {e}")))?;
+    Ok(out)
+}
+
+/// The value of `key` in a PDF's document information dictionary, if any.
+pub fn info(pdf: &[u8], key: &str) -> Option<String> {
+    let lo = lopdf::Document::load_mem(pdf).ok()?;
+    let id = lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference).ok()?;
+    let dict = lo.get_object(id).and_then(|o| o.as_dict()).ok()?;
+    let bytes = dict.get(key.as_bytes()).and_then(|o| o.as_str()).ok()?;
+    String::from_utf8(bytes.to_vec()).ok()
+}
+
+/// The six-letter tag of a subset font (PDF 32000 9.6.4), derived from the
+/// glyphs it holds so that the same document gets the same name.
+fn subset_tag(remap: &GlyphRemapper) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for g in remap.remapped_gids() {
+        h = (h ^ u64::from(g)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_ascii() {
+        assert_eq!(uri_ascii("https://a.th/ผล?x=1"), "https://a.th/%E0%B8%9C%E0%B8%A5?x=1");
+        assert_eq!(uri_ascii("https://a.th/a%20b"), "https://a.th/a%20b");
+    }
+}

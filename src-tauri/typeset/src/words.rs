@@ -1,0 +1,123 @@
+//! The Thai word list (PyThaiNLP, CC0), compiled in and searched in place:
+//! the file is sorted in byte order, so a binary search needs no index.
+
+use std::sync::LazyLock;
+
+static WORDS_TXT: &str = include_str!("../data/words_th.txt");
+
+static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| WORDS_TXT.lines().collect());
+
+/// Is `w` a Thai word of the list?
+pub fn contains(w: &str) -> bool {
+    WORDS.binary_search(&w).is_ok()
+}
+
+pub fn len() -> usize {
+    WORDS.len()
+}
+
+/// Lengths (in bytes) of the words of the list that `text` starts with,
+/// shortest first. The sorted list lets the search stop as soon as no word
+/// has the prefix read so far.
+fn words_at(text: &str, max_chars: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut lo = 0;
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if n >= max_chars {
+            break;
+        }
+        let end = i + c.len_utf8();
+        let prefix = &text[..end];
+        // First word >= prefix, searching from where the shorter prefix was.
+        lo += WORDS[lo..].partition_point(|w| *w < prefix);
+        match WORDS.get(lo) {
+            Some(w) if w.starts_with(prefix) => {
+                if w.len() == prefix.len() {
+                    out.push(end);
+                }
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Word boundaries of a run of Thai letters by maximal matching: among the
+/// segmentations with the fewest characters outside listed words, then the
+/// fewest words, the byte offsets that are a boundary in at least one
+/// (ties are real: ไม่|มีผลกระทบ against ไม่มี|ผลกระทบ is not a tie, the
+/// first has fewer words). Returns one flag per byte offset of `run`.
+pub fn best_boundaries(run: &str) -> Vec<bool> {
+    const MAX_WORD: usize = 30;
+    let idx: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
+    let n = idx.len() - 1;
+    let pos_of = |byte: usize| idx.binary_search(&byte).unwrap_or(0);
+    // edges[i]: (j, unknown) — a listed word from char i to j, or one unknown char.
+    let edges: Vec<Vec<(usize, usize)>> = (0..n)
+        .map(|i| {
+            let mut e = vec![(i + 1, 1)];
+            e.extend(
+                words_at(&run[idx[i]..], MAX_WORD)
+                    .into_iter()
+                    .map(|len| (pos_of(idx[i] + len), 0)),
+            );
+            e
+        })
+        .collect();
+    let inf = (usize::MAX / 4, usize::MAX / 4);
+    let add = |a: (usize, usize), u: usize| (a.0 + u, a.1 + 1);
+    let mut fwd = vec![inf; n + 1];
+    fwd[0] = (0, 0);
+    for i in 0..n {
+        for &(j, u) in &edges[i] {
+            fwd[j] = fwd[j].min(add(fwd[i], u));
+        }
+    }
+    let mut bwd = vec![inf; n + 1];
+    bwd[n] = (0, 0);
+    for i in (0..n).rev() {
+        for &(j, u) in &edges[i] {
+            bwd[i] = bwd[i].min(add(bwd[j], u));
+        }
+    }
+    let best = fwd[n];
+    let mut flags = vec![false; run.len() + 1];
+    for i in 0..=n {
+        if (fwd[i].0 + bwd[i].0, fwd[i].1 + bwd[i].1) == best {
+            flags[idx[i]] = true;
+        }
+    }
+    flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_sorted_and_knows_compounds() {
+        assert!(
+            WORDS.windows(2).all(|w| w[0] < w[1]),
+            "data/words_th.txt must be sorted (LC_ALL=C sort -u)"
+        );
+        assert!(len() > 60_000);
+        for w in ["งบประมาณ", "ร้องเรียน", "อิเล็กทรอนิกส์", "หนังสือเวียน", "ทรัพย์สิน"]
+        {
+            assert!(contains(w), "{w}");
+        }
+        assert!(!contains("งบประมา"));
+    }
+
+    #[test]
+    fn maximal_matching_finds_word_boundaries() {
+        let run = "ไม่มีผลกระทบต่อ";
+        let b = best_boundaries(run);
+        let cut = |s: &str| s.len();
+        assert!(b[cut("ไม่")] && b[cut("ไม่มีผลกระทบ")] && b[run.len()] && b[0]);
+        assert!(!b[cut("ไม่มี")], "มีผลกระทบ is one word");
+        let run = "การใช้จ่ายงบประมาณ";
+        let b = best_boundaries(run);
+        assert!(b[cut("การใช้จ่าย")]);
+        assert!(!b[cut("การใช้จ่ายงบ")], "งบประมาณ split");
+    }
+}
