@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential pkg-config file libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev   # the window
-  xvfb xauth webkit2gtk-driver dbus-x11             # window tests
+  xvfb xauth webkit2gtk-driver dbus-x11 x11-xkb-utils # window tests (setxkbmap: the Thai layout)
   poppler-utils qpdf libharfbuzz-bin                # PDF tests: pdftotext/pdffonts, qpdf --check, hb-shape
 )
 # `make bench` also times whole processes (hyperfine) and their peak memory (GNU time).

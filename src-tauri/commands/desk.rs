@@ -55,3 +55,9 @@ pub async fn open_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
             message: e.to_string(),
         })
 }
+
+/// The fiscal year (BE) today falls in: the year a new agency starts with.
+#[tauri::command]
+pub fn fiscal_year_today() -> i32 {
+    prongsai_core::thai::fiscal_year_of(chrono::Local::now().date_naive())
+}

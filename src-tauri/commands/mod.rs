@@ -69,7 +69,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         assets::assets_import_choose,
         assets::assets_import_check,
         assets::assets_import_apply,
-        assets::inspection
+        assets::inspection,
+        report::start_own_report,
+        report::empty_year,
+        desk::fiscal_year_today,
+        report::next_memo_number
     ]
 }
 

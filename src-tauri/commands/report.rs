@@ -1,8 +1,9 @@
 //! The report: years, a year's report, its PDF and its memos' PDFs, the
 //! emblem, the phrase a complaint channel inserts.
 
+use prongsai_core::change::{OrgSettings, YearSnap};
 use prongsai_core::documents::{self, Exported};
-use prongsai_core::{Change, Channel, Id, Report, YearSummary, doc};
+use prongsai_core::{Applied, Change, Channel, Id, Report, YearSummary, doc};
 use tauri::{AppHandle, Runtime, State};
 
 use super::{Res, export_with, open_file};
@@ -81,4 +82,35 @@ pub async fn choose_emblem<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
 #[tauri::command]
 pub fn channel_phrase(channel: Channel) -> String {
     channel.phrase()
+}
+
+/// Starts the agency's own report: its organization, its first year empty
+/// with the standard headings, the sample removed when asked. One entry of
+/// the history, undone whole.
+#[tauri::command]
+pub async fn start_own_report(
+    state: State<'_, AppState>,
+    settings: OrgSettings,
+    year_be: i32,
+    remove_sample: bool,
+) -> Res<Applied> {
+    Ok(state
+        .store()?
+        .start_own_report(settings, year_be, remove_sample)
+        .await?)
+}
+
+/// A year started afresh as the core makes it (standard headings, nothing
+/// else), for the UI to insert.
+#[tauri::command]
+pub fn empty_year(year_be: i32) -> Res<YearSnap> {
+    prongsai_core::thai::check_year_be(year_be)?;
+    Ok(prongsai_core::store::empty_year(year_be))
+}
+
+/// The number a new memo of the series `prefix` takes ("พณ 0701.08/ว" →
+/// "พณ 0701.08/ว25" after ว24).
+#[tauri::command]
+pub async fn next_memo_number(state: State<'_, AppState>, prefix: String) -> Res<String> {
+    Ok(state.store()?.next_memo_number(&prefix).await?)
 }

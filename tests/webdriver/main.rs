@@ -12,8 +12,10 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use prongsai_core::Store;
 
+mod agency;
 mod assets;
 mod editing;
+mod keys;
 mod report;
 mod years;
 
@@ -48,6 +50,10 @@ fn tauri_driver(db: &Path) -> Driver {
     let child = Command::new("tauri-driver")
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("PRONGSAI_DB", db)
+        // The webview's own storage (the UI language, the user's name) is
+        // the test's: one test's choices never leak into the next.
+        .env("XDG_DATA_HOME", db.with_file_name("xdg-data"))
+        .env("XDG_CACHE_HOME", db.with_file_name("xdg-cache"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -11,14 +11,18 @@ pub enum YearCommand {
     /// list are copied; results, evidence and outcomes start empty
     New {
         /// The year to copy (BE), e.g. 2566
-        #[arg(long)]
-        from: i32,
+        #[arg(long, required_unless_present = "empty", conflicts_with = "empty")]
+        from: Option<i32>,
         /// The new year (BE), e.g. 2567
         #[arg(long)]
         to: i32,
         /// Copy each measure's remarks too
         #[arg(long)]
         keep_remarks: bool,
+        /// Start the year empty, with the standard headings (the
+        /// organization's name and the year filled in)
+        #[arg(long)]
+        empty: bool,
     },
     /// Set a year's status: approved (--by), published (--url), or back to
     /// draft (--reason). An approved or published year is read-only.
@@ -42,7 +46,20 @@ pub enum YearCommand {
 
 pub async fn run(store: &Store, command: YearCommand, out: &mut Out) -> Result<(), CoreError> {
     match command {
-        YearCommand::New { from, to, keep_remarks } => {
+        YearCommand::New { from: None, to, .. } => {
+            prongsai_core::thai::check_year_be(to)?;
+            let year = prongsai_core::store::empty_year(to);
+            store.apply(Change::InsertYear { year: Box::new(year) }).await?;
+            out.line(format_args!(
+                "created fiscal year {to}, empty, with the standard headings"
+            ))
+        }
+        YearCommand::New {
+            from: Some(from),
+            to,
+            keep_remarks,
+            ..
+        } => {
             store.apply(Change::NewYear { from, to, keep_remarks }).await?;
             let r = store.report(to).await?;
             out.line(format_args!(

@@ -218,6 +218,21 @@ async fn main() {
     if version >= 7 {
         asset_changes(&store).await;
     }
+    if version >= 8 {
+        // A year's own column headings, and headings over placeholders.
+        let mut headings = store.report(2566).await.unwrap().year.headings;
+        headings.columns = ["มาตรการ", "กิจกรรม", "ผลการดำเนินงาน", "หมายเหตุ"]
+            .map(String::from)
+            .to_vec();
+        headings.heading[1] = "ภายใต้มาตรการส่งเสริมคุณธรรมของ {หน่วยงาน} {กระทรวง}".into();
+        store
+            .apply(Change::SetHeadings {
+                year_be: 2566,
+                headings,
+            })
+            .await
+            .unwrap();
+    }
     assert!(store.verify().await.unwrap().ok());
     store.close().await;
 

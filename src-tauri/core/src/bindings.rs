@@ -43,6 +43,7 @@ pub fn typescript() -> String {
         ChannelKind::decl(&cfg),
         OitItem::decl(&cfg),
         StatusTrail::decl(&cfg),
+        Headings::decl(&cfg),
         HitPlace::decl(&cfg),
         SearchHit::decl(&cfg),
         crate::change::MeasureSnap::decl(&cfg),
@@ -142,6 +143,14 @@ fn constants() -> String {
         format!(
             "/** The fiscal year's months, abbreviated, October first. */\nexport const FISCAL_MONTHS_SHORT = {} as const;",
             list(&crate::thai::FISCAL_MONTHS_SHORT)
+        ),
+        format!(
+            "/** What a heading may say instead of the organization's name, its ministry and the year. */\nexport const PLACEHOLDERS = {} as const;",
+            list(&crate::domain::PLACEHOLDERS)
+        ),
+        format!(
+            "/** The report table's standard column headings. */\nexport const COLUMNS = {} as const;",
+            list(&crate::domain::COLUMNS)
         ),
         format!(
             "/** The budget import's field names, for a mapping form. */\nexport const BUDGET_IMPORT_FIELDS = {} as const;",

@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::{Channel, Digits, Emblem, Evidence, Id, OitItem, Orientation, ReportDoc, Signatures, YearStatus};
+use crate::domain::{
+    Channel, Digits, Emblem, Evidence, Headings, Id, MemoDoc, OitItem, Orientation, ReportDoc, Signatures, YearStatus,
+};
 
 pub use crate::text::{MAX_TEXT_CHARS, clean_line, clean_text};
 
@@ -138,6 +140,27 @@ pub enum Change {
     SetSignatures {
         year_be: i32,
         signatures: Signatures,
+    },
+    /// Add a memo (บันทึกข้อความ / หนังสือเวียน) of the organization; `id`
+    /// is `None` when new, or the id a redo or a replay recreates.
+    InsertMemo {
+        #[serde(default)]
+        id: Option<Id>,
+        memo: MemoDoc,
+    },
+    /// Replace a memo's fields.
+    SetMemo {
+        id: Id,
+        memo: MemoDoc,
+    },
+    DeleteMemo {
+        id: Id,
+    },
+    /// Set a year's title lines, headings, Part headings and column
+    /// headings (placeholders allowed, see [`Headings`]).
+    SetHeadings {
+        year_be: i32,
+        headings: Headings,
     },
     /// Start a year from another: its measures and activities, no results,
     /// evidence or outcomes. Recorded as the [`Change::InsertYear`] it makes.
@@ -326,6 +349,10 @@ pub struct YearSnap {
     pub heading: Vec<String>,
     pub part1_heading: String,
     pub part2_heading: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
     pub signatures: Signatures,
     pub oit_code: String,
     pub oit_items: Vec<OitItem>,
@@ -387,6 +414,21 @@ pub struct OrgSettings {
     pub orientation: Orientation,
 }
 
+impl crate::domain::Organization {
+    /// The settings as the Settings form and `org set` edit them.
+    pub fn settings(&self) -> OrgSettings {
+        OrgSettings {
+            name_th: self.name_th.clone(),
+            name_en: self.name_en.clone(),
+            ministry: self.ministry.clone(),
+            doc_prefix: self.doc_prefix.clone(),
+            divisions: self.divisions.iter().map(|d| d.name.clone()).collect(),
+            digits: self.digits,
+            orientation: self.orientation,
+        }
+    }
+}
+
 impl Change {
     /// The change's name as recorded (`set_text`, `insert_measure`, …):
     /// what the UI names in "Undo …" and the history.
@@ -408,6 +450,7 @@ impl Change {
             | Change::SetOitItems { .. } => View::Settings,
             Change::NewYear { .. }
             | Change::InsertYear { .. }
+            | Change::SetHeadings { .. }
             | Change::DeleteYear { .. }
             | Change::SetStatus { .. } => View::Years,
             Change::Batch { changes } => changes.first().map_or(View::Report, Change::view),

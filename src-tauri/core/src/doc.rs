@@ -99,6 +99,10 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
     }
     y.part1_heading = clean_line("part1_heading", &y.part1_heading, false).map_err(at("year.part1_heading".into()))?;
     y.part2_heading = clean_line("part2_heading", &y.part2_heading, false).map_err(at("year.part2_heading".into()))?;
+    for (i, c) in y.columns.iter_mut().enumerate() {
+        *c = clean_line("column", c, true).map_err(at(format!("year.columns[{i}]")))?;
+    }
+    crate::domain::check_columns(&y.columns).map_err(at("year.columns".into()))?;
     for (mi, m) in doc.measures.iter_mut().enumerate() {
         let p = format!("measures[{mi}]");
         m.title = clean_text("title", &m.title, true).map_err(at(format!("{p}.title")))?;

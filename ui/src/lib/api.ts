@@ -4,7 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AssetImportCheck, AssetPage, AssetQuery, Inspection, Member, AssetRows, AssetSummary, Loan, LoanFilter, LoanReminders,
   Applied, BackupInfo, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
-  TextTarget, UndoState, YearReading, YearSummary,
+  OrgSettings, TextTarget, UndoState, YearReading, YearSnap, YearSummary,
 } from './bindings';
 import { isErrorPayload } from './errors';
 
@@ -59,6 +59,10 @@ export interface Commands {
   assets_import_check: { args: { mapping: Mapping; sheet: string | null }; result: AssetImportCheck };
   assets_import_apply: { args: { mapping: Mapping; sheet: string | null }; result: AssetImportCheck };
   inspection: { args: { yearBe: number }; result: Inspection | null };
+  start_own_report: { args: { settings: OrgSettings; yearBe: number; removeSample: boolean }; result: Applied };
+  empty_year: { args: { yearBe: number }; result: YearSnap };
+  fiscal_year_today: { args: NoArgs; result: number };
+  next_memo_number: { args: { prefix: string }; result: string };
 }
 
 /** Runs a command; a refusal is always an `ErrorPayload`. */
@@ -133,5 +137,14 @@ export const api = {
   assetsImportApply: (mapping: Mapping, sheet: string | null = null) => call('assets_import_apply', { mapping, sheet }),
   /** The year's inspection, or `null` when none has started. */
   inspection: (yearBe: number) => call('inspection', { yearBe }),
+  /** The agency's own report in one step: organization, first year, the sample removed when asked. */
+  startOwnReport: (settings: OrgSettings, yearBe: number, removeSample: boolean) =>
+    call('start_own_report', { settings, yearBe, removeSample }),
+  /** A year started afresh as the core makes it, to insert. */
+  emptyYear: (yearBe: number) => call('empty_year', { yearBe }),
+  /** The fiscal year (BE) today falls in. */
+  fiscalYearToday: () => call('fiscal_year_today', {}),
+  /** The number a new memo of a series takes ("พณ 0701.08/ว" → "…/ว25"). */
+  nextMemoNumber: (prefix: string) => call('next_memo_number', { prefix }),
 };
 export type { Member };

@@ -95,7 +95,23 @@ export type FiscalYear = { id: number,
 /**
  * Named by its Buddhist Era end year: 2566 runs 1 Oct 2022 – 30 Sep 2023.
  */
-year_be: number, starts_on: string, ends_on: string, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures: Signatures, 
+year_be: number, starts_on: string, ends_on: string, status: YearStatus, 
+/**
+ * The embedded sample (ตัวอย่าง), not an agency's own year.
+ */
+sample: boolean, 
+/**
+ * The headings as printed: [`Headings::fill`] of `headings`.
+ */
+title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, 
+/**
+ * The table's four column headings, as printed.
+ */
+columns: Array<string>, 
+/**
+ * The headings as the user typed them, placeholders and all.
+ */
+headings: Headings, signatures: Signatures, 
 /**
  * The OIT item the whole report answers ("" when untagged).
  */
@@ -105,7 +121,11 @@ oit_code: string,
  */
 oit_items: Array<OitItem>, trail: StatusTrail, };
 
-export type YearSummary = { id: number, year_be: number, status: YearStatus, measures: number, };
+export type YearSummary = { id: number, year_be: number, status: YearStatus, measures: number, 
+/**
+ * The embedded sample (ตัวอย่าง).
+ */
+sample: boolean, };
 
 export type Report = { organization: Organization, year: FiscalYear, measures: Array<Measure>, outcomes: Array<Outcome>, 
 /**
@@ -163,6 +183,12 @@ at: string, published_url: string,
  */
 reopen_reason: string, };
 
+export type Headings = { title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, 
+/**
+ * The table's four column headings; empty: [`COLUMNS`].
+ */
+columns: Array<string>, };
+
 export type HitPlace = { "field": "measure_title", "id": number } | { "field": "remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number } | { "field": "evidence", "id": number };
 
 export type SearchHit = { year_be: number, 
@@ -181,7 +207,7 @@ export type ItemSnap = { id: number | null, level: number, text: string, evidenc
 
 export type EvidenceSnap = { id: number | null, evidence: Evidence, };
 
-export type YearSnap = { id: number | null, year_be: number, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures: Signatures, oit_code: string, oit_items: Array<OitItem>, measures: Array<MeasureSnap>, outcomes: Array<ItemSnap>, };
+export type YearSnap = { id: number | null, year_be: number, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, columns?: Array<string>, sample?: boolean, signatures: Signatures, oit_code: string, oit_items: Array<OitItem>, measures: Array<MeasureSnap>, outcomes: Array<ItemSnap>, };
 
 export type ItemList = { "list": "activities", measure_id: number, } | { "list": "results", measure_id: number, } | { "list": "outcomes", year_be: number, };
 
@@ -431,7 +457,15 @@ export type ReportDoc = { format: string, version: number, organization: Organiz
 
 export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, orientation: Orientation, channels?: Array<Channel>, };
 
-export type YearDoc = { year_be: number, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, signatures?: Signatures, oit_code?: string, oit_items?: Array<OitItem>, trail?: StatusTrail, };
+export type YearDoc = { year_be: number, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, 
+/**
+ * The table's column headings; absent: the standard four.
+ */
+columns?: Array<string>, 
+/**
+ * The embedded sample, labelled ตัวอย่าง in the app.
+ */
+sample?: boolean, signatures?: Signatures, oit_code?: string, oit_items?: Array<OitItem>, trail?: StatusTrail, };
 
 export type MeasureDoc = { title: string, activities: Array<ItemDoc>, results: Array<ResultDoc>, remarks: string, oit_code?: string, };
 
@@ -537,13 +571,13 @@ notes: Array<string>,
  */
 sheet: string | null, sheets: Array<string>, };
 
-export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, } | { "kind": "insert_measure", year_be: number, index: number, measure: MeasureSnap, } | { "kind": "delete_measure", id: number, } | { "kind": "move_measure", id: number, to: number, } | { "kind": "insert_item", list: ItemList, index: number, item: ItemSnap, } | { "kind": "delete_item", item: ItemRef, } | { "kind": "move_item", item: ItemRef, to: number, } | { "kind": "set_level", item: ItemRef, level: number, } | { "kind": "split_item", item: ItemRef, at: number, } | { "kind": "merge_item", item: ItemRef, } | { "kind": "insert_evidence", result_id: number, index: number, evidence: EvidenceSnap, } | { "kind": "delete_evidence", id: number, } | { "kind": "set_organization", settings: OrgSettings, } | { "kind": "set_channels", channels: Array<Channel>, } | { "kind": "set_oit_items", year_be: number, items: Array<OitItem>, } | { "kind": "set_oit_tag", target: OitTarget, code: string, } | { "kind": "set_signatures", year_be: number, signatures: Signatures, } | { "kind": "new_year", from: number, to: number, keep_remarks: boolean, } | { "kind": "insert_year", year: YearSnap, } | { "kind": "delete_year", year_be: number, } | { "kind": "set_status", year_be: number, status: YearStatus, by: string, url: string, reason: string, at: string | null, } | { "kind": "batch", changes: Array<Change>, } | { "kind": "import_assets", assets: Array<AssetDoc>, } | { "kind": "set_asset_status", number: string, status: AssetStatus, on: string, reason: string, } | { "kind": "set_asset_photo", number: string, photo: Emblem | null, } | { "kind": "request_loan", request: LoanRequest, on: string, } | { "kind": "decide_loan", loan_id: number, approve: boolean, by: string, authority: Authority, on: string, reason: string, } | { "kind": "hand_over_loan", loan_id: number, on: string, by: string, } | { "kind": "return_loan", loan_id: number, on: string, condition: ReturnCondition, received_by: string, } | { "kind": "settle_loan", loan_id: number, settlement: Settlement, note: string, on: string, } | { "kind": "correct_loan", loan_id: number, 
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, } | { "kind": "insert_measure", year_be: number, index: number, measure: MeasureSnap, } | { "kind": "delete_measure", id: number, } | { "kind": "move_measure", id: number, to: number, } | { "kind": "insert_item", list: ItemList, index: number, item: ItemSnap, } | { "kind": "delete_item", item: ItemRef, } | { "kind": "move_item", item: ItemRef, to: number, } | { "kind": "set_level", item: ItemRef, level: number, } | { "kind": "split_item", item: ItemRef, at: number, } | { "kind": "merge_item", item: ItemRef, } | { "kind": "insert_evidence", result_id: number, index: number, evidence: EvidenceSnap, } | { "kind": "delete_evidence", id: number, } | { "kind": "set_organization", settings: OrgSettings, } | { "kind": "set_channels", channels: Array<Channel>, } | { "kind": "set_oit_items", year_be: number, items: Array<OitItem>, } | { "kind": "set_oit_tag", target: OitTarget, code: string, } | { "kind": "set_signatures", year_be: number, signatures: Signatures, } | { "kind": "insert_memo", id: number | null, memo: MemoDoc, } | { "kind": "set_memo", id: number, memo: MemoDoc, } | { "kind": "delete_memo", id: number, } | { "kind": "set_headings", year_be: number, headings: Headings, } | { "kind": "new_year", from: number, to: number, keep_remarks: boolean, } | { "kind": "insert_year", year: YearSnap, } | { "kind": "delete_year", year_be: number, } | { "kind": "set_status", year_be: number, status: YearStatus, by: string, url: string, reason: string, at: string | null, } | { "kind": "batch", changes: Array<Change>, } | { "kind": "import_assets", assets: Array<AssetDoc>, } | { "kind": "set_asset_status", number: string, status: AssetStatus, on: string, reason: string, } | { "kind": "set_asset_photo", number: string, photo: Emblem | null, } | { "kind": "request_loan", request: LoanRequest, on: string, } | { "kind": "decide_loan", loan_id: number, approve: boolean, by: string, authority: Authority, on: string, reason: string, } | { "kind": "hand_over_loan", loan_id: number, on: string, by: string, } | { "kind": "return_loan", loan_id: number, on: string, condition: ReturnCondition, received_by: string, } | { "kind": "settle_loan", loan_id: number, settlement: Settlement, note: string, on: string, } | { "kind": "correct_loan", loan_id: number, 
 /**
  * The step corrected (approve or refuse: the decision).
  */
 step: LoanStep, on: string, by: string, reason: string, } | { "kind": "start_inspection", year_be: number, on: string, supply_officer: string, committee: Array<Member>, } | { "kind": "record_finding", year_be: number, number: string, finding: Finding, note: string, } | { "kind": "confirm_inspection", year_be: number, on: string, };
 
-export type ChangeKind = "set_text" | "import_report" | "set_emblem" | "import_budget" | "set_month_figure" | "set_target" | "remember_mapping" | "insert_measure" | "delete_measure" | "move_measure" | "insert_item" | "delete_item" | "move_item" | "set_level" | "split_item" | "merge_item" | "insert_evidence" | "delete_evidence" | "set_organization" | "set_channels" | "set_oit_items" | "set_oit_tag" | "set_signatures" | "new_year" | "insert_year" | "delete_year" | "set_status" | "batch" | "import_assets" | "set_asset_status" | "set_asset_photo" | "request_loan" | "decide_loan" | "hand_over_loan" | "return_loan" | "settle_loan" | "correct_loan" | "start_inspection" | "record_finding" | "confirm_inspection";
+export type ChangeKind = "set_text" | "import_report" | "set_emblem" | "import_budget" | "set_month_figure" | "set_target" | "remember_mapping" | "insert_measure" | "delete_measure" | "move_measure" | "insert_item" | "delete_item" | "move_item" | "set_level" | "split_item" | "merge_item" | "insert_evidence" | "delete_evidence" | "set_organization" | "set_channels" | "set_oit_items" | "set_oit_tag" | "set_signatures" | "insert_memo" | "set_memo" | "delete_memo" | "set_headings" | "new_year" | "insert_year" | "delete_year" | "set_status" | "batch" | "import_assets" | "set_asset_status" | "set_asset_photo" | "request_loan" | "decide_loan" | "hand_over_loan" | "return_loan" | "settle_loan" | "correct_loan" | "start_inspection" | "record_finding" | "confirm_inspection";
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 
@@ -575,6 +609,12 @@ export const THAI_MONTHS = ["มกราคม","กุมภาพันธ์
 
 /** The fiscal year's months, abbreviated, October first. */
 export const FISCAL_MONTHS_SHORT = ["ต.ค.","พ.ย.","ธ.ค.","ม.ค.","ก.พ.","มี.ค.","เม.ย.","พ.ค.","มิ.ย.","ก.ค.","ส.ค.","ก.ย."] as const;
+
+/** What a heading may say instead of the organization's name, its ministry and the year. */
+export const PLACEHOLDERS = ["{หน่วยงาน}","{กระทรวง}","{ปี}"] as const;
+
+/** The report table's standard column headings. */
+export const COLUMNS = ["มาตรการ","กิจกรรม/แนวทาง","ผลการดำเนินการ","หมายเหตุ"] as const;
 
 /** The budget import's field names, for a mapping form. */
 export const BUDGET_IMPORT_FIELDS = ["division","category","item","plan","source","allocated","transfer_in","transfer_out","month","planned","disbursed","committed"] as const;

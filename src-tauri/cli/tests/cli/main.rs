@@ -2,6 +2,7 @@
 
 use assert_cmd::Command;
 
+mod agency;
 mod budget;
 mod records;
 

@@ -83,7 +83,9 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
     };
     field(&mut flow, "ส่วนราชการ", &d(&m.division), 0.0, w);
     let line_top = flow.y();
-    field(&mut flow, "ที่", &d(&m.number), 0.0, w / 2.0);
+    // A "ที่" typed into the number is not printed twice.
+    let number = m.number.strip_prefix("ที่").map_or(m.number.as_str(), str::trim_start);
+    field(&mut flow, "ที่", &d(number), 0.0, w / 2.0);
     let after_number = flow.y();
     flow.set_y(line_top);
     field(&mut flow, "วันที่", &thai::date_long(m.date, digits), w / 2.0, w / 2.0);

@@ -77,7 +77,8 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
 
     let w = flow.content_width();
     // Remarks: at least as wide as its header; the rest in proportion.
-    let remarks_w = (0.12 * w).max(text_width("หมายเหตุ", &bold) + 2.0 * 5.0 + 6.0);
+    let columns = &r.year.columns;
+    let remarks_w = (0.12 * w).max(text_width(&columns[3], &bold) + 2.0 * 5.0 + 6.0);
     let rest = w - remarks_w;
     let mut widths: Vec<f32> = [0.19, 0.33, 0.48].iter().map(|f| f * rest).collect();
     widths.push(remarks_w);
@@ -138,12 +139,7 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
     }
     flow.table(&Table {
         widths,
-        header: vec![
-            head("มาตรการ"),
-            head("กิจกรรม/แนวทาง"),
-            head("ผลการดำเนินการ"),
-            head("หมายเหตุ"),
-        ],
+        header: columns.iter().map(|c| head(c)).collect(),
         rows,
         padding: 5.0,
         rule: 0.6,

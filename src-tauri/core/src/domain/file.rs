@@ -59,6 +59,12 @@ pub struct YearDoc {
     pub part1_heading: String,
     #[serde(default)]
     pub part2_heading: String,
+    /// The table's column headings; absent: the standard four.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
+    /// The embedded sample, labelled ตัวอย่าง in the app.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
     #[serde(default, skip_serializing_if = "Signatures::is_empty")]
     pub signatures: Signatures,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -120,10 +126,12 @@ impl Report {
             year: YearDoc {
                 year_be: self.year.year_be,
                 status: self.year.status,
-                title: self.year.title.clone(),
-                heading: self.year.heading.clone(),
-                part1_heading: self.year.part1_heading.clone(),
-                part2_heading: self.year.part2_heading.clone(),
+                title: self.year.headings.title.clone(),
+                heading: self.year.headings.heading.clone(),
+                part1_heading: self.year.headings.part1_heading.clone(),
+                part2_heading: self.year.headings.part2_heading.clone(),
+                columns: self.year.headings.columns.clone(),
+                sample: self.year.sample,
                 signatures: self.year.signatures.clone(),
                 oit_code: self.year.oit_code.clone(),
                 oit_items: self.year.oit_items.clone(),

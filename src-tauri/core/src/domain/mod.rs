@@ -8,8 +8,10 @@ use ts_rs::TS;
 
 pub use crate::thai::Digits;
 pub use file::*;
+pub use headings::*;
 
 mod file;
+mod headings;
 
 strum_names!(Orientation, YearStatus, Urgency, ChannelKind);
 
@@ -216,6 +218,24 @@ pub struct MemoDoc {
     pub signer_position: String,
 }
 
+/// The next memo number of the series `like` names (`like` with its own
+/// trailing digits dropped): after "พณ 0701.08/ว24", "พณ 0701.08/ว"
+/// and "พณ 0701.08/ว3" both give "พณ 0701.08/ว25".
+pub fn next_memo_number(numbers: &[String], like: &str) -> String {
+    let like = crate::thai::to_storage(like.trim());
+    let prefix = like.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    let next = numbers
+        .iter()
+        .map(|n| crate::thai::to_storage(n.trim()))
+        .filter_map(|n| {
+            n.strip_prefix(prefix.as_str())
+                .and_then(|rest| rest.trim().parse::<u32>().ok())
+        })
+        .max()
+        .map_or(1, |n| n + 1);
+    format!("{prefix}{next}")
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Division {
     pub id: Id,
@@ -230,10 +250,17 @@ pub struct FiscalYear {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub status: YearStatus,
+    /// The embedded sample (ตัวอย่าง), not an agency's own year.
+    pub sample: bool,
+    /// The headings as printed: [`Headings::fill`] of `headings`.
     pub title: Vec<String>,
     pub heading: Vec<String>,
     pub part1_heading: String,
     pub part2_heading: String,
+    /// The table's four column headings, as printed.
+    pub columns: Vec<String>,
+    /// The headings as the user typed them, placeholders and all.
+    pub headings: Headings,
     pub signatures: Signatures,
     /// The OIT item the whole report answers ("" when untagged).
     pub oit_code: String,
@@ -295,6 +322,8 @@ pub struct YearSummary {
     pub year_be: i32,
     pub status: YearStatus,
     pub measures: i64,
+    /// The embedded sample (ตัวอย่าง).
+    pub sample: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -387,6 +416,15 @@ impl Report {
         self.year.heading.iter_mut().for_each(d);
         d(&mut self.year.part1_heading);
         d(&mut self.year.part2_heading);
+        self.year.columns.iter_mut().for_each(d);
+        let h = &mut self.year.headings;
+        h.title
+            .iter_mut()
+            .chain(h.heading.iter_mut())
+            .chain(h.columns.iter_mut())
+            .for_each(d);
+        d(&mut h.part1_heading);
+        d(&mut h.part2_heading);
         let s = &mut self.year.signatures;
         for f in [
             &mut s.reporter_name,
@@ -465,6 +503,15 @@ pub fn item_labels(levels: &[u8]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_memo_takes_the_next_number_of_its_series() {
+        let have = ["พณ 0701.08/ว24", "พณ 0701.08/ว๒๕", "พณ 0701.08/310", "พณ 0701.08/ว9"].map(String::from);
+        assert_eq!(next_memo_number(&have, "พณ 0701.08/ว"), "พณ 0701.08/ว26");
+        assert_eq!(next_memo_number(&have, "พณ 0701.08/"), "พณ 0701.08/311");
+        assert_eq!(next_memo_number(&have, "พณ 0401/ว"), "พณ 0401/ว1");
+        assert_eq!(next_memo_number(&have, "พณ 0701.08/ว๓"), "พณ 0701.08/ว26");
+    }
 
     #[test]
     fn labels_follow_order_and_levels() {

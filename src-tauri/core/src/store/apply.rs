@@ -10,7 +10,7 @@ use crate::change::{Applied, Change, TextTarget};
 use crate::error::{CoreError, Result};
 
 use super::effect::{Effect, Mode, Rules};
-use super::{Step, Store, UndoState, assets, budget, history, organization, report, report_file, year};
+use super::{Step, Store, UndoState, assets, budget, history, memo, organization, report, report_file, year};
 
 impl Store {
     /// The one write path: applies `change` in a transaction and records it.
@@ -219,6 +219,11 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
         Change::SetChannels { channels } => organization::set_channels(conn, channels).await?.into(),
         Change::SetEmblem { emblem } => organization::set_emblem(conn, emblem).await?.into(),
 
+        // Memos.
+        Change::InsertMemo { id, memo } => memo::insert_memo(conn, id, memo).await?.into(),
+        Change::SetMemo { id, memo } => memo::set_memo(conn, id, memo).await?.into(),
+        Change::DeleteMemo { id } => memo::delete_memo(conn, id).await?.into(),
+
         // Fiscal years.
         Change::NewYear { from, to, keep_remarks } => {
             let insert = year::new_year(conn, from, to, keep_remarks).await?;
@@ -237,6 +242,7 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
             .await?
             .into(),
         Change::SetSignatures { year_be, signatures } => year::set_signatures(conn, year_be, signatures).await?.into(),
+        Change::SetHeadings { year_be, headings } => year::set_headings(conn, year_be, headings).await?.into(),
         Change::SetOitItems { year_be, items } => year::set_oit_items(conn, year_be, items).await?.into(),
         Change::SetOitTag { target, code } => year::set_oit_tag(conn, target, code).await?.into(),
 

@@ -17,6 +17,7 @@ mod effect;
 mod guard;
 pub mod head;
 mod history;
+mod memo;
 mod open;
 mod organization;
 mod place;
@@ -24,6 +25,7 @@ mod read;
 mod report;
 mod report_file;
 mod rows;
+mod search;
 pub mod session;
 mod verify;
 mod workflows;
@@ -35,7 +37,7 @@ pub use open::{MIGRATOR, known_schema_version};
 pub use session::{Access, AppLock, Session, canonical_db_path, restore};
 pub use verify::Verification;
 pub use workflows::ImportDone;
-pub use year::copy_forward;
+pub use year::{copy_forward, empty_year};
 
 /// What Undo and Redo would do now (see [`Store::undo_state`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -418,11 +420,17 @@ impl Store {
         }
     }
 
+    /// The number a new memo of the series `prefix` takes (see
+    /// [`crate::domain::next_memo_number`]).
+    pub async fn next_memo_number(&self, prefix: &str) -> Result<String> {
+        memo::next_number(&mut *self.pool.acquire().await?, prefix).await
+    }
+
     /// Searches every year's measures, activities, results, remarks,
-    /// evidence and outcomes (at most [`read::MAX_HITS`] hits).
+    /// evidence and outcomes (at most [`search::MAX_HITS`] hits).
     pub async fn search(&self, query: &str) -> Result<Vec<crate::domain::SearchHit>> {
         let mut conn = self.pool.acquire().await?;
-        read::search(&mut conn, query).await
+        search::search(&mut conn, query).await
     }
 
     /// The newest history entry's id (0 for none): it changes with every write.

@@ -14,15 +14,7 @@ use super::{read, rows};
 pub(super) async fn set_organization(conn: &mut SqliteConnection, settings: OrgSettings) -> Result<Done> {
     let settings = clean_settings(settings)?;
     let old = read::organization(conn).await?;
-    let before = OrgSettings {
-        name_th: old.name_th,
-        name_en: old.name_en,
-        ministry: old.ministry,
-        doc_prefix: old.doc_prefix,
-        divisions: old.divisions.into_iter().map(|d| d.name).collect(),
-        digits: old.digits,
-        orientation: old.orientation,
-    };
+    let before = old.settings();
     sqlx::query(
         "UPDATE organization SET name_th = ?2, name_en = ?3, ministry = ?4, doc_prefix = ?5, digits = ?6, \
          orientation = ?7 WHERE id = ?1",

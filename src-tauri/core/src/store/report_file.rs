@@ -97,6 +97,8 @@ async fn import(conn: &mut SqliteConnection, doc: &ReportDoc, replace: bool) -> 
             heading: &y.heading,
             part1_heading: &y.part1_heading,
             part2_heading: &y.part2_heading,
+            columns: &y.columns,
+            sample: y.sample,
             signatures: &y.signatures,
             oit_code: &y.oit_code,
             trail: &y.trail,
@@ -127,7 +129,7 @@ async fn import(conn: &mut SqliteConnection, doc: &ReportDoc, replace: bool) -> 
         .execute(&mut *conn)
         .await?;
     for m in &doc.memos {
-        rows::insert_memo(conn, org_id, m).await?;
+        rows::insert_memo(conn, None, org_id, m).await?;
     }
     for (pos, text) in doc.outcomes.iter().enumerate() {
         rows::insert_item(conn, List::Outcome, None, year_id, pos as i64, (0, text)).await?;

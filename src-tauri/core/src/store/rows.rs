@@ -22,6 +22,8 @@ pub(super) struct YearRow<'a> {
     pub heading: &'a [String],
     pub part1_heading: &'a str,
     pub part2_heading: &'a str,
+    pub columns: &'a [String],
+    pub sample: bool,
     pub signatures: &'a Signatures,
     pub oit_code: &'a str,
     pub trail: &'a StatusTrail,
@@ -32,8 +34,9 @@ pub(super) async fn insert_year(conn: &mut SqliteConnection, y: YearRow<'_>) -> 
     Ok(sqlx::query_scalar(
         "INSERT INTO fiscal_year (id, organization_id, year_be, status, title, heading, part1_heading, part2_heading, \
                                   reporter_name, reporter_position, approver_name, approver_position, approved_on, \
-                                  oit_code, status_by, status_at, published_url, reopen_reason) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id",
+                                  oit_code, status_by, status_at, published_url, reopen_reason, columns, sample) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) \
+         RETURNING id",
     )
     .bind(y.id)
     .bind(y.organization_id)
@@ -53,6 +56,8 @@ pub(super) async fn insert_year(conn: &mut SqliteConnection, y: YearRow<'_>) -> 
     .bind(&y.trail.at)
     .bind(&y.trail.published_url)
     .bind(&y.trail.reopen_reason)
+    .bind(y.columns.join("\n"))
+    .bind(y.sample)
     .fetch_one(&mut *conn)
     .await?)
 }
@@ -188,11 +193,11 @@ pub(super) async fn insert_oit_items(conn: &mut SqliteConnection, year_id: i64, 
 }
 
 /// A `memo` row.
-pub(super) async fn insert_memo(conn: &mut SqliteConnection, org_id: i64, m: &MemoDoc) -> Result<i64> {
+pub(super) async fn insert_memo(conn: &mut SqliteConnection, id: Option<i64>, org_id: i64, m: &MemoDoc) -> Result<i64> {
     let id = sqlx::query_scalar(
-        "INSERT INTO memo (organization_id, number, date, urgency, division, subject, recipient, body, \
+        "INSERT INTO memo (id, organization_id, number, date, urgency, division, subject, recipient, body, \
                            signer_name, signer_position) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+         VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
     )
     .bind(org_id)
     .bind(&m.number)
@@ -204,6 +209,7 @@ pub(super) async fn insert_memo(conn: &mut SqliteConnection, org_id: i64, m: &Me
     .bind(&m.body)
     .bind(&m.signer_name)
     .bind(&m.signer_position)
+    .bind(id)
     .fetch_one(&mut *conn)
     .await
     .map_err(|e| match &e {

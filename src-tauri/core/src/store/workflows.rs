@@ -84,3 +84,28 @@ impl Store {
         }
     }
 }
+
+impl Store {
+    /// Starts an agency's own report in one step, undone as one: the
+    /// organization as given, its first fiscal year empty with the standard
+    /// headings, and (when asked) the sample's years removed. Returns the
+    /// year started.
+    pub async fn start_own_report(
+        &self,
+        settings: crate::change::OrgSettings,
+        year_be: i32,
+        remove_sample: bool,
+    ) -> Result<crate::change::Applied> {
+        crate::thai::check_year_be(year_be)?;
+        let mut changes = vec![Change::SetOrganization { settings }];
+        if remove_sample {
+            for y in self.years().await?.into_iter().filter(|y| y.sample) {
+                changes.push(Change::DeleteYear { year_be: y.year_be });
+            }
+        }
+        changes.push(Change::InsertYear {
+            year: Box::new(super::empty_year(year_be)),
+        });
+        self.apply(Change::Batch { changes }).await
+    }
+}

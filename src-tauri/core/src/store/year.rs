@@ -5,7 +5,7 @@
 use sqlx::{AssertSqlSafe, SqliteConnection};
 
 use crate::change::{Change, ItemSnap, MeasureSnap, OitTarget, YearSnap, clean_line, clean_text};
-use crate::domain::{OitItem, Report, Signatures, StatusTrail, YearStatus};
+use crate::domain::{Headings, OitItem, PLACEHOLDERS, Report, Signatures, StatusTrail, YearStatus};
 use crate::error::{CoreError, Result};
 
 use super::effect::{Done, Mode};
@@ -170,20 +170,93 @@ pub(super) async fn delete_year(conn: &mut SqliteConnection, year_be: i32) -> Re
     })
 }
 
+/// A new agency's first year, or a year started afresh: the standard
+/// headings (with the organization's name and the year as placeholders),
+/// no measures, no outcomes, no one to sign yet.
+pub fn empty_year(year_be: i32) -> YearSnap {
+    let h = Headings::standard();
+    YearSnap {
+        id: None,
+        year_be,
+        title: h.title,
+        heading: h.heading,
+        part1_heading: h.part1_heading,
+        part2_heading: h.part2_heading,
+        columns: h.columns,
+        sample: false,
+        signatures: Signatures::default(),
+        oit_code: String::new(),
+        oit_items: Vec::new(),
+        measures: Vec::new(),
+        outcomes: Vec::new(),
+    }
+}
+
+/// Sets a year's headings as typed (placeholders allowed).
+pub(super) async fn set_headings(conn: &mut SqliteConnection, year_be: i32, headings: Headings) -> Result<Done> {
+    let year_id = draft_year(conn, year_be).await?;
+    let lines = |name: &str, lines: &[String]| -> Result<Vec<String>> {
+        lines.iter().map(|l| clean_line(name, l, true)).collect()
+    };
+    let clean = Headings {
+        title: lines("title line", &headings.title)?,
+        heading: lines("heading line", &headings.heading)?,
+        part1_heading: clean_line("part 1 heading", &headings.part1_heading, false)?,
+        part2_heading: clean_line("part 2 heading", &headings.part2_heading, false)?,
+        columns: lines("column heading", &headings.columns)?,
+    };
+    crate::domain::check_columns(&clean.columns)?;
+    let old = read::report(conn, year_be).await?.year.headings;
+    sqlx::query(
+        "UPDATE fiscal_year SET title = ?2, heading = ?3, part1_heading = ?4, part2_heading = ?5, columns = ?6 \
+         WHERE id = ?1",
+    )
+    .bind(year_id)
+    .bind(clean.title.join("\n"))
+    .bind(clean.heading.join("\n"))
+    .bind(&clean.part1_heading)
+    .bind(&clean.part2_heading)
+    .bind(clean.columns.join("\n"))
+    .execute(&mut *conn)
+    .await?;
+    Ok(Done {
+        change: Change::SetHeadings {
+            year_be,
+            headings: clean,
+        },
+        year_be,
+        inverse: Some(Change::SetHeadings { year_be, headings: old }),
+    })
+}
+
 /// Next year's report from this one: the measures and their activities
 /// (with remarks if asked), the OIT list and tags, who signs; no results,
 /// evidence or outcomes. The year in titles and headings moves with it.
 pub fn copy_forward(source: &Report, to: i32, keep_remarks: bool) -> YearSnap {
+    // The year and the organization's names typed out become placeholders,
+    // so the new year prints its own year and the organization's name as it
+    // is then, whatever it is renamed to.
     let from = source.year.year_be.to_string();
-    let to_text = to.to_string();
-    let retitle = |s: &String| s.replace(&from, &to_text);
+    let org = &source.organization;
+    let retitle = |s: &String| {
+        let mut s = s.replace(&from, PLACEHOLDERS[2]);
+        for (name, placeholder) in [(&org.name_th, PLACEHOLDERS[0]), (&org.ministry, PLACEHOLDERS[1])] {
+            if !name.is_empty() {
+                s = s.replace(name.as_str(), placeholder);
+            }
+        }
+        s
+    };
+    let h = &source.year.headings;
     YearSnap {
         id: None,
         year_be: to,
-        title: source.year.title.iter().map(retitle).collect(),
-        heading: source.year.heading.iter().map(retitle).collect(),
-        part1_heading: retitle(&source.year.part1_heading),
-        part2_heading: retitle(&source.year.part2_heading),
+        title: h.title.iter().map(retitle).collect(),
+        heading: h.heading.iter().map(retitle).collect(),
+        part1_heading: retitle(&h.part1_heading),
+        part2_heading: retitle(&h.part2_heading),
+        columns: h.columns.iter().map(retitle).collect(),
+        sample: false,
         signatures: Signatures {
             approved_on: None,
             ..source.year.signatures.clone()
@@ -230,6 +303,10 @@ async fn insert_year_snap(conn: &mut SqliteConnection, y: &mut YearSnap) -> Resu
     }
     y.part1_heading = clean_line("part 1 heading", &y.part1_heading, false)?;
     y.part2_heading = clean_line("part 2 heading", &y.part2_heading, false)?;
+    for c in &mut y.columns {
+        *c = clean_line("column heading", c, true)?;
+    }
+    crate::domain::check_columns(&y.columns)?;
     y.oit_code = report::check_code(&y.oit_code)?;
     let year_id = rows::insert_year(
         conn,
@@ -242,6 +319,8 @@ async fn insert_year_snap(conn: &mut SqliteConnection, y: &mut YearSnap) -> Resu
             heading: &y.heading,
             part1_heading: &y.part1_heading,
             part2_heading: &y.part2_heading,
+            columns: &y.columns,
+            sample: y.sample,
             signatures: &y.signatures,
             oit_code: &y.oit_code,
             trail: &StatusTrail::default(),
@@ -264,10 +343,12 @@ fn year_snap(r: &Report) -> YearSnap {
     YearSnap {
         id: Some(r.year.id),
         year_be: r.year.year_be,
-        title: r.year.title.clone(),
-        heading: r.year.heading.clone(),
-        part1_heading: r.year.part1_heading.clone(),
-        part2_heading: r.year.part2_heading.clone(),
+        title: r.year.headings.title.clone(),
+        heading: r.year.headings.heading.clone(),
+        part1_heading: r.year.headings.part1_heading.clone(),
+        part2_heading: r.year.headings.part2_heading.clone(),
+        columns: r.year.headings.columns.clone(),
+        sample: r.year.sample,
         signatures: r.year.signatures.clone(),
         oit_code: r.year.oit_code.clone(),
         oit_items: r.year.oit_items.clone(),

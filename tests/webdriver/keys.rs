@@ -1,0 +1,115 @@
+//! The shortcuts with the Thai keyboard layout active (`setxkbmap th`):
+//! the keys are the physical ones, not the characters they type, so Ctrl+Z
+//! undoes when the Z key types ผ.
+
+use super::*;
+
+/// The X keyboard layout for as long as it lives; the US layout after.
+struct Layout;
+
+impl Layout {
+    fn set(layout: &str) -> Layout {
+        let ok = Command::new("setxkbmap")
+            .args(["-layout", layout])
+            .status()
+            .expect("setxkbmap (x11-xkb-utils)")
+            .success();
+        assert!(ok, "setxkbmap -layout {layout} failed");
+        Layout
+    }
+}
+
+impl Drop for Layout {
+    fn drop(&mut self) {
+        let _ = Command::new("setxkbmap").args(["-layout", "us"]).status();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_shortcuts_work_with_the_thai_layout_active() {
+    use fantoccini::key::Key;
+    let _serial = SERIAL.lock().await;
+    let _thai = Layout::set("th");
+    let (_dir, db) = temp_db();
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    let before = ids(&c, "[data-testid=measure]").await;
+
+    // Alt+↓ on a measure's handle moves it (arrows are arrows in any layout).
+    let handle = all(&c, "[data-testid=measure-handle]").await.remove(0);
+    c.execute("arguments[0].focus()", vec![serde_json::to_value(&handle).unwrap()])
+        .await
+        .unwrap();
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(&format!("{}{}{}", Key::Alt, Key::Down, Key::Null))
+        .await
+        .unwrap();
+    let moved = vec![
+        before[1].clone(),
+        before[0].clone(),
+        before[2].clone(),
+        before[3].clone(),
+    ];
+    until("Alt+↓ to move the measure", || async {
+        ids(&c, "[data-testid=measure]").await == moved
+    })
+    .await;
+
+    // Ctrl+Z: the Z key types ผ in the Thai layout.
+    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
+    let body = c.find(Locator::Css("body")).await.unwrap();
+    body.send_keys(&format!("{}ผ{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    until("Ctrl+Z (ผ) to undo the move", || async {
+        ids(&c, "[data-testid=measure]").await == before
+    })
+    .await;
+
+    // Ctrl+Shift+Z: shifted, the Z key types ( in the Thai layout.
+    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
+    body.send_keys(&format!("{}{}({}", Key::Control, Key::Shift, Key::Null))
+        .await
+        .unwrap();
+    until("Ctrl+Shift+Z to redo the move", || async {
+        ids(&c, "[data-testid=measure]").await == moved
+    })
+    .await;
+
+    // Ctrl+F: the F key types ด; the search box takes the focus.
+    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
+    body.send_keys(&format!("{}ด{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    until("Ctrl+F (ด) to focus the search", || async {
+        let focused = c.active_element().await.unwrap();
+        focused.attr("data-testid").await.unwrap().as_deref() == Some("search")
+    })
+    .await;
+
+    // Alt+↑ on the moved measure's handle puts it back.
+    let handle = c
+        .find(Locator::Css(&format!(
+            "[data-testid=measure-handle][data-id=\"{}\"]",
+            before[0]
+        )))
+        .await
+        .unwrap();
+    c.execute("arguments[0].focus()", vec![serde_json::to_value(&handle).unwrap()])
+        .await
+        .unwrap();
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys(&format!("{}{}{}", Key::Alt, Key::Up, Key::Null))
+        .await
+        .unwrap();
+    until("Alt+↑ to move it back", || async {
+        ids(&c, "[data-testid=measure]").await == before
+    })
+    .await;
+    c.close().await.unwrap();
+}
