@@ -14,7 +14,7 @@ NPM ?= npm
 UI := ui
 STAMP := $(or $(CARGO_TARGET_DIR),target)/.prongsai-stamps
 
-.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli bench clean
+.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli bench screenshots clean
 
 help:
 	@echo "make run    — set up and open Prongsai on the sample report"
@@ -67,7 +67,7 @@ check: lint
 # Everything CI runs. The window tests need a display: xvfb-run gives them one.
 test: setup tauri-driver ui lint
 	cd $(UI) && $(NPM) test
-	xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24 -nolisten tcp" \
+	xvfb-run --auto-servernum --server-args="-screen 0 1920x1080x24 -nolisten tcp -noreset" \
 	  $(CARGO) test --workspace --all-targets
 
 # Every benchmark: typesetting, export and the 100,000-asset register
@@ -79,6 +79,14 @@ bench: setup
 	$(CARGO) bench -p prongsai-core --bench export
 	$(CARGO) bench -p prongsai-core --bench assets
 	scripts/bench-cli.sh
+
+# Every view at 1024×768 and 1366×768, from the WebDriver run, into
+# docs/screenshots (commit them after looking at them).
+screenshots: setup tauri-driver ui
+	xvfb-run --auto-servernum --server-args="-screen 0 1920x1080x24 -nolisten tcp -noreset" \
+	  $(CARGO) test -p prongsai --test webdriver every_view_fits
+	mkdir -p docs/screenshots
+	cp $(or $(CARGO_TARGET_DIR),target)/tmp/screens/*.png docs/screenshots/
 
 clean:
 	$(CARGO) clean

@@ -191,6 +191,18 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
     );
     assert!(!memo_text.contains("ทรัพย์สินทางปัญญา"), "{memo_text}");
 
+    // A removal says so, with its Undo beside it.
+    click_in_view(&c, "[data-testid=memo-delete]").await;
+    until("the memo removed", || async {
+        c.find(Locator::Css("[data-testid=memo]")).await.is_err()
+    })
+    .await;
+    click_in_view(&c, "[data-testid=notice-undo]").await;
+    until("the memo back", || async {
+        c.find(Locator::Css("[data-testid=memo]")).await.is_ok()
+    })
+    .await;
+
     // The PDF carries the agency's name, its measures and link, and no
     // word of the sample's agency.
     let pdf = dir.path().join("dit-2569.pdf");

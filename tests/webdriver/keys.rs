@@ -15,6 +15,14 @@ impl Layout {
             .expect("setxkbmap (x11-xkb-utils)")
             .success();
         assert!(ok, "setxkbmap -layout {layout} failed");
+        // Xvfb resets the keyboard when its last client leaves: the layout
+        // holds only on a server started with -noreset (`make test` does).
+        let query = Command::new("setxkbmap").arg("-query").output().unwrap();
+        let query = String::from_utf8_lossy(&query.stdout).into_owned();
+        assert!(
+            query.lines().any(|l| l.split_whitespace().eq(["layout:", layout])),
+            "the {layout} layout did not hold (is Xvfb running with -noreset?): {query}"
+        );
         Layout
     }
 }

@@ -17,6 +17,7 @@ mod assets;
 mod editing;
 mod keys;
 mod report;
+mod screens;
 mod years;
 
 /// One app at a time: two WebKit processes on 2 cores make both flaky.

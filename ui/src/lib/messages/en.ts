@@ -42,7 +42,7 @@ export const en: Messages = {
   clearEmblem: 'Remove emblem',
   tabReport: 'Report',
   tabBudget: 'Budget',
-  budgetEmpty: 'No budget for this year yet. Import a CSV or XLSX file with prongsai-cli budget import.',
+  budgetEmpty: 'No budget for this year yet. Import a CSV or XLSX file with “Import CSV / XLSX…” above.',
   sixMonths: '6 months',
   twelveMonths: '12 months',
   throughMonth: 'Through the end of',
@@ -391,4 +391,5 @@ export const en: Messages = {
   changeInsertMemo: 'new memo',
   changeSetMemo: 'memo edit',
   changeDeleteMemo: 'memo deleted',
+  removed: 'Removed',
 };

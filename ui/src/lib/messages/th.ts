@@ -41,7 +41,7 @@ export const th = {
   clearEmblem: 'นำตราออก',
   tabReport: 'รายงาน',
   tabBudget: 'งบประมาณ',
-  budgetEmpty: 'ยังไม่มีข้อมูลงบประมาณของปีนี้ นำเข้าจากไฟล์ CSV หรือ XLSX ด้วย prongsai-cli budget import',
+  budgetEmpty: 'ยังไม่มีข้อมูลงบประมาณของปีนี้ นำเข้าจากไฟล์ CSV หรือ XLSX ด้วยปุ่ม “นำเข้า CSV / XLSX…” ด้านบน',
   sixMonths: 'รอบ 6 เดือน',
   twelveMonths: 'รอบ 12 เดือน',
   throughMonth: 'ถึงสิ้นเดือน',
@@ -390,6 +390,7 @@ export const th = {
   changeInsertMemo: 'เพิ่มหนังสือ',
   changeSetMemo: 'แก้ไขหนังสือ',
   changeDeleteMemo: 'ลบหนังสือ',
+  removed: 'ลบแล้ว',
 } as const;
 
 export type Messages = Record<keyof typeof th, string>;
