@@ -119,5 +119,33 @@ async fn the_shortcuts_work_with_the_thai_layout_active() {
         ids(&c, "[data-testid=measure]").await == before
     })
     .await;
+
+    // Ctrl+] and Ctrl+[ in an activity's text: the ] key types ล and the [
+    // key types บ in the Thai layout.
+    let second = all(&c, "[data-testid=measure] [data-testid=activity-text]")
+        .await
+        .remove(1);
+    let id = second.attr("data-id").await.unwrap().unwrap();
+    let level = || async { cli_report(&db, 2566)["measures"][0]["activities"][1]["level"].as_u64() };
+    assert_eq!(level().await, Some(0));
+    second
+        .send_keys(&format!("{}ล{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    until("Ctrl+] (ล) to make it a sub-item", || async {
+        level().await == Some(1)
+    })
+    .await;
+    let text = format!("[data-testid=activity-text][data-id=\"{id}\"]");
+    all(&c, &text)
+        .await
+        .remove(0)
+        .send_keys(&format!("{}บ{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    until("Ctrl+[ (บ) to make it a main item again", || async {
+        level().await == Some(0)
+    })
+    .await;
     c.close().await.unwrap();
 }
