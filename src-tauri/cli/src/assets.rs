@@ -8,7 +8,7 @@ use prongsai_core::assets::AssetStatus;
 use prongsai_core::{Change, CoreError, Store, documents};
 
 use crate::args::{parse_date, read_mapping, today};
-use crate::output::{ListFormat, Out};
+use crate::output::{ListFormat, Out, malformed};
 
 #[derive(Subcommand)]
 pub enum AssetsCommand {
@@ -88,17 +88,7 @@ pub async fn run(store: &Store, command: AssetsCommand, out: &mut Out) -> Result
             let opts = prongsai_core::table::ReadOptions { sheet };
             // The core's one workflow, as the app runs it; a dry run only checks.
             let (check, added) = store.import_assets_file(&file, mapping, &opts, !dry_run).await?;
-            out.read_notes(&check.notes)?;
-            let malformed = |message: String| CoreError::MalformedImport {
-                path: file.display().to_string(),
-                message,
-            };
-            if let Some(problem) = check.problem {
-                return Err(malformed(problem));
-            }
-            let preview = check
-                .preview
-                .ok_or_else(|| malformed("the file could not be checked".into()))?;
+            let preview = out.import_check(&file, &check.notes, check.problem, check.preview)?;
             out.line(format_args!(
                 "rows: {} · assets to add: {}",
                 preview.rows, preview.added
@@ -108,10 +98,8 @@ pub async fn run(store: &Store, command: AssetsCommand, out: &mut Out) -> Result
             }
             if !preview.errors.is_empty() {
                 out.flush()?;
-                return Err(malformed(format!(
-                    "{} rows have errors; nothing was imported",
-                    preview.errors.len()
-                )));
+                let message = format!("{} rows have errors; nothing was imported", preview.errors.len());
+                return Err(malformed(&file, message));
             }
             match added {
                 Some(n) => out.line(format_args!("imported {n} assets"))?,

@@ -8,7 +8,7 @@ use prongsai_core::budget::TargetScope;
 use prongsai_core::{Change, CoreError, Store, documents};
 
 use crate::args::read_mapping;
-use crate::output::Out;
+use crate::output::{Out, malformed};
 
 #[derive(Subcommand)]
 pub enum BudgetCommand {
@@ -135,26 +135,17 @@ pub async fn run(store: &Store, command: BudgetCommand, out: &mut Out) -> Result
                 let (check, done) = store.import_budget_file(year, &file, given, &opts).await?;
                 (check, done.map(Some))
             };
-            out.read_notes(&check.notes)?;
-            let malformed = |message: String| CoreError::MalformedImport {
-                path: file.display().to_string(),
-                message,
-            };
-            if let Some(problem) = check.problem {
-                return Err(malformed(problem));
-            }
-            let preview = check
-                .preview
-                .ok_or_else(|| malformed("the file could not be checked".into()))?;
+            let preview = out.import_check(&file, &check.notes, check.problem, check.preview)?;
             for e in &preview.errors {
                 out.row_error(e.row, e.column.as_deref(), &e.message)?;
             }
             let Some(done) = done else {
-                return Err(malformed(format!(
+                let message = format!(
                     "{} of {} rows have errors; nothing was imported",
                     preview.errors.len(),
                     preview.rows
-                )));
+                );
+                return Err(malformed(&file, message));
             };
             let summary = format!(
                 "{} rows: {} lines added, {} updated, {} monthly figures",

@@ -3,6 +3,7 @@
 //! happened through [`Out`]; none of them formats on its own.
 
 use std::io::{StdoutLock, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -68,6 +69,23 @@ impl Out {
         notes.iter().try_for_each(|n| self.line(format_args!("read: {n}")))
     }
 
+    /// How an import read `file` (its notes), then the refusal of the file
+    /// as a whole: the check's problem, or no preview at all, is the error.
+    /// The preview, to go on with.
+    pub fn import_check<P>(
+        &mut self,
+        file: &Path,
+        notes: &[String],
+        problem: Option<String>,
+        preview: Option<P>,
+    ) -> Result<P, CoreError> {
+        self.read_notes(notes)?;
+        if let Some(problem) = problem {
+            return Err(malformed(file, problem));
+        }
+        preview.ok_or_else(|| malformed(file, "the file could not be checked".into()))
+    }
+
     /// A row an import refused, with the column at fault.
     pub fn row_error(&mut self, row: usize, column: Option<&str>, message: &str) -> Result<(), CoreError> {
         match column {
@@ -79,6 +97,14 @@ impl Out {
     pub fn flush(&mut self) -> Result<(), CoreError> {
         self.out.flush()?;
         Ok(())
+    }
+}
+
+/// An import file refused, with why.
+pub fn malformed(file: &Path, message: String) -> CoreError {
+    CoreError::MalformedImport {
+        path: file.display().to_string(),
+        message,
     }
 }
 
