@@ -1,6 +1,7 @@
 //! The register, loans and inspections: the table's pages, an asset's
 //! page, reminders, figures, imports and the documents they print.
 
+use prongsai_core::error::Refusal;
 use std::collections::BTreeMap;
 
 use prongsai_core::assets::import::AssetImportCheck;
@@ -105,7 +106,7 @@ pub async fn export_inspection_pdf<R: Runtime>(
 pub async fn inspection(state: State<'_, AppState>, year_be: i32) -> Res<Option<Inspection>> {
     match state.store()?.inspection(year_be).await {
         Ok(i) => Ok(Some(i)),
-        Err(CoreError::NotFound { .. }) => Ok(None),
+        Err(CoreError::Refused(Refusal::NotFound { .. })) => Ok(None),
         Err(e) => Err(e.payload()),
     }
 }
@@ -135,7 +136,7 @@ pub async fn assets_import_check(
 ) -> Res<AssetImportCheck> {
     let path = state
         .pending_assets()
-        .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
+        .ok_or_else(|| CoreError::from(Refusal::NoFileChosen).payload())?;
     let (check, _) = state
         .store()?
         .check_asset_import_file_with(&path, mapping, &ReadOptions { sheet })
@@ -152,7 +153,7 @@ pub async fn assets_import_apply(
 ) -> Res<AssetImportCheck> {
     let path = state
         .pending_assets()
-        .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
+        .ok_or_else(|| CoreError::from(Refusal::NoFileChosen).payload())?;
     let (check, added) = state
         .store()?
         .import_assets_file(&path, mapping, &ReadOptions { sheet }, true)

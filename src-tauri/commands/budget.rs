@@ -1,6 +1,7 @@
 //! The budget: its view, importing a file (chosen in Rust, kept in state),
 //! the monitoring report, the workbook and the spending plan.
 
+use prongsai_core::error::Refusal;
 use std::collections::BTreeMap;
 
 use prongsai_core::CoreError;
@@ -49,7 +50,7 @@ pub async fn budget_import_check(
 ) -> Res<ImportCheck> {
     let path = state
         .pending_import()
-        .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
+        .ok_or_else(|| CoreError::from(Refusal::NoFileChosen).payload())?;
     let (check, _) = state
         .store()?
         .check_budget_import_with(year_be, &path, mapping, &ReadOptions { sheet })
@@ -68,7 +69,7 @@ pub async fn budget_import_apply(
     let store = state.store()?;
     let path = state
         .pending_import()
-        .ok_or_else(|| CoreError::InvalidInput("no file chosen".into()).payload())?;
+        .ok_or_else(|| CoreError::from(Refusal::NoFileChosen).payload())?;
     let (check, done) = store
         .import_budget_file(year_be, &path, mapping, &ReadOptions { sheet })
         .await?;

@@ -1,9 +1,10 @@
 //! The desk around the records: who is editing, dates and years as typed,
 //! opening a web address or an exported file outside the app.
 
+use prongsai_core::error::Refusal;
 use std::path::PathBuf;
 
-use prongsai_core::{CoreError, ErrorCode, ErrorPayload};
+use prongsai_core::CoreError;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -34,7 +35,7 @@ pub fn read_year(text: String) -> prongsai_core::thai::YearReading {
 #[tauri::command]
 pub fn open_url<R: Runtime>(app: AppHandle<R>, url: String) -> Res<()> {
     if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
-        return Err(CoreError::InvalidInput(format!("\"{url}\" is not a web address")).payload());
+        return Err(CoreError::from(Refusal::NotAUrl { text: url }).payload());
     }
     app.opener()
         .open_url(url, None::<&str>)
@@ -46,14 +47,11 @@ pub fn open_url<R: Runtime>(app: AppHandle<R>, url: String) -> Res<()> {
 pub async fn open_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String) -> Res<()> {
     let path = PathBuf::from(path);
     if !state.was_exported(&path) {
-        return Err(CoreError::InvalidInput("only files exported in this session can be opened".into()).payload());
+        return Err(CoreError::from(Refusal::NotExportedHere).payload());
     }
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| ErrorPayload {
-            code: ErrorCode::Io,
-            message: e.to_string(),
-        })
+        .map_err(|e| CoreError::Io(e.to_string()).payload())
 }
 
 /// The fiscal year (BE) today falls in: the year a new agency starts with.

@@ -255,5 +255,24 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
         .map(|png| std::fs::write(screenshot_path("agency-headings"), png));
     let years = cli(&db, &["years"]);
     assert_eq!(years.lines().count(), 1, "the sample was removed: {years}");
+
+    // A mistake is told in Thai, with the BE year and Thai digits, beside
+    // the field: 31 February is refused by the core, worded by the UI.
+    click(&c, "[data-testid=tab-report]").await;
+    all(&c, "[data-testid=result-text]").await;
+    let result_id = attr(&c, "[data-testid=result-text]", "data-id").await.unwrap();
+    let focus = format!("document.querySelector('[data-testid=result-text][data-id=\"{result_id}\"]').focus()");
+    c.execute(&focus, vec![]).await.unwrap();
+    click(&c, &format!("[data-testid=evidence-add][data-result=\"{result_id}\"]")).await;
+    click(&c, "[data-testid=evidence-kind-memo]").await;
+    type_into(&c, "[data-testid=evidence-memo-date]", "31/2/2569").await;
+    click(&c, "[data-testid=evidence-memo-number]").await;
+    let error = all(&c, "[data-testid=date-error]").await.remove(0);
+    let said = error.text().await.unwrap();
+    assert_eq!(said, "ไม่มีวันที่ ๓๑/๒/๒๕๖๙ ในปฏิทิน", "the refusal is not worded in Thai");
+    let _ = c
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshot_path("agency-thai-error"), png));
     c.close().await.unwrap();
 }

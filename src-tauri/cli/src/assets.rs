@@ -1,6 +1,7 @@
 //! The asset register (ทะเบียนครุภัณฑ์): import, list, show, status, export,
 //! the year's figures.
 
+use prongsai_core::error::Refusal;
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -110,7 +111,8 @@ pub async fn run(store: &Store, command: AssetsCommand, out: &mut Out) -> Result
         AssetsCommand::List { status, search, format } => {
             let status = match status {
                 Some(s) => Some(
-                    AssetStatus::parse(&s).ok_or_else(|| CoreError::InvalidInput(format!("unknown status \"{s}\"")))?,
+                    AssetStatus::parse(&s)
+                        .ok_or_else(|| CoreError::from(Refusal::UnknownStatus { text: s.clone() }))?,
                 ),
                 None => None,
             };
@@ -129,7 +131,7 @@ pub async fn run(store: &Store, command: AssetsCommand, out: &mut Out) -> Result
             on,
         } => {
             let status = AssetStatus::parse(&status)
-                .ok_or_else(|| CoreError::InvalidInput(format!("unknown status \"{status}\"")))?;
+                .ok_or_else(|| CoreError::from(Refusal::UnknownStatus { text: status.clone() }))?;
             store
                 .apply(Change::SetAssetStatus {
                     number: number.clone(),

@@ -18,6 +18,11 @@ pub fn typescript() -> String {
     let decls = [
         ErrorCode::decl(&cfg),
         ErrorPayload::decl(&cfg),
+        crate::refusal::Refusal::decl(&cfg),
+        crate::refusal::Thing::decl(&cfg),
+        crate::refusal::Moment::decl(&cfg),
+        crate::refusal::Duty::decl(&cfg),
+        crate::refusal::AmountProblem::decl(&cfg),
         Digits::decl(&cfg),
         YearStatus::decl(&cfg),
         Urgency::decl(&cfg),
@@ -155,6 +160,10 @@ fn constants() -> String {
         format!(
             "/** The budget import's field names, for a mapping form. */\nexport const BUDGET_IMPORT_FIELDS = {} as const;",
             list(&fields)
+        ),
+        format!(
+            "/** One refusal of every kind, for the test that words them all. */\nexport const REFUSAL_EXAMPLES: Refusal[] = {};",
+            serde_json::to_string(&crate::refusal::examples()).expect("refusals serialise")
         ),
     ]
     .join("\n\n")

@@ -499,6 +499,16 @@ impl TextTarget {
             TextTarget::Outcome(_) => "outcome",
         }
     }
+    /// The kind of record the text belongs to.
+    pub fn thing(self) -> crate::refusal::Thing {
+        use crate::refusal::Thing;
+        match self {
+            TextTarget::MeasureTitle(_) | TextTarget::MeasureRemarks(_) => Thing::Measure,
+            TextTarget::Activity(_) => Thing::Activity,
+            TextTarget::Result(_) => Thing::Result,
+            TextTarget::Outcome(_) => Thing::Outcome,
+        }
+    }
     /// Remarks may be empty; every other field is required.
     pub fn required(self) -> bool {
         !matches!(self, TextTarget::MeasureRemarks(_))

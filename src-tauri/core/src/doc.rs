@@ -10,6 +10,7 @@ use base64::Engine;
 use crate::change::{clean_line, clean_text};
 use crate::domain::{DOC_FORMAT, DOC_VERSION, Evidence, ReportDoc};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 use crate::thai;
 
 /// Largest import file accepted (bytes). The sample is 20 KB; images are
@@ -154,8 +155,8 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
 
 fn strip_field(e: &CoreError) -> String {
     match e {
-        CoreError::EmptyText { .. } => "must not be empty".into(),
-        CoreError::TextTooLong { len, max, .. } => {
+        CoreError::Refused(Refusal::EmptyText { .. }) => "must not be empty".into(),
+        CoreError::Refused(Refusal::TextTooLong { len, max, .. }) => {
             format!("too long: {len} characters (at most {max})")
         }
         other => other.to_string(),
@@ -180,15 +181,12 @@ pub fn check_evidence(e: &mut Evidence) -> Result<()> {
         Evidence::Memo { number, date, .. } => {
             *number = clean_line("memo number", number, true)?;
             let fy = thai::fiscal_year_of(*date);
-            thai::check_year_be(fy)
-                .map_err(|_| CoreError::InvalidInput(format!("memo date {date} is out of range")))?;
+            thai::check_year_be(fy).map_err(|_| Refusal::DateOutOfRange { date: *date })?;
         }
         Evidence::Url { url } => {
             *url = clean_line("url", url, true)?;
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
-                return Err(CoreError::InvalidInput(format!(
-                    "\"{url}\" is not a web address (http:// or https://)"
-                )));
+                return Err(Refusal::NotAUrl { text: url.clone() }.into());
             }
         }
         Evidence::Image { name, mime, data } => {
@@ -203,20 +201,30 @@ pub fn check_evidence(e: &mut Evidence) -> Result<()> {
 /// decodable.
 pub fn check_image(mime: &str, data: &str, what: &str) -> Result<()> {
     if !IMAGE_MIMES.contains(&mime) {
-        return Err(CoreError::InvalidInput(format!(
-            "{what} type {mime} is not supported (PNG, JPEG or SVG)"
-        )));
+        return Err(Refusal::ImageType {
+            what: what.to_owned(),
+            mime: mime.to_owned(),
+        }
+        .into());
     }
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(data.as_bytes())
-        .map_err(|e| CoreError::InvalidInput(format!("{what} data is not base64: {e}")))?;
+        .map_err(|e| Refusal::ImageUnreadable {
+            what: what.to_owned(),
+            detail: format!("not base64: {e}"),
+        })?;
     if bytes.len() > MAX_IMAGE_BYTES {
-        return Err(CoreError::InvalidInput(format!(
-            "{what} is {} bytes (at most {MAX_IMAGE_BYTES})",
-            bytes.len()
-        )));
+        return Err(Refusal::ImageTooLarge {
+            what: what.to_owned(),
+            bytes: bytes.len(),
+            max: MAX_IMAGE_BYTES,
+        }
+        .into());
     }
-    crate::typeset::Image::decode(&bytes).map_err(|e| CoreError::InvalidInput(format!("{what}: {e}")))?;
+    crate::typeset::Image::decode(&bytes).map_err(|e| Refusal::ImageUnreadable {
+        what: what.to_owned(),
+        detail: e.to_string(),
+    })?;
     Ok(())
 }
 
@@ -228,8 +236,9 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 /// Reads a PNG, JPEG or SVG file as an [`crate::domain::Emblem`]-shaped image.
 pub fn read_image_file(file: &std::path::Path) -> Result<crate::domain::Emblem> {
     let bytes = std::fs::read(file).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
-    let mime = sniff_image(&bytes)
-        .ok_or_else(|| CoreError::InvalidInput(format!("{} is not a PNG, JPEG or SVG image", file.display())))?;
+    let mime = sniff_image(&bytes).ok_or_else(|| Refusal::NotAnImageFile {
+        file: file.display().to_string(),
+    })?;
     Ok(crate::domain::Emblem {
         mime: mime.to_owned(),
         data: base64_encode(&bytes),

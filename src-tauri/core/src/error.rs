@@ -1,27 +1,20 @@
 //! Typed errors. Every fallible core function returns [`CoreError`]; at the
 //! IPC and CLI edges it becomes an [`ErrorPayload`] `{ code, message }`.
-//! The UI shows its own Thai/English words for each [`ErrorCode`]; `message`
-//! carries the detail (which field, which JSON path).
+//! A rule's refusal is a [`Refusal`]: data the UI words in its language, with
+//! BE dates; `message` is the English sentence the CLI prints.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+pub use crate::refusal::{Refusal, Thing};
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
-    #[error("{what} not found")]
-    NotFound { what: String },
-    #[error("{field} must not be empty")]
-    EmptyText { field: String },
-    #[error("{field} is too long: {len} characters (at most {max})")]
-    TextTooLong { field: String, len: usize, max: usize },
-    #[error("{0}")]
-    InvalidInput(String),
-    #[error("fiscal year {year_be} already exists; use --replace to overwrite it")]
-    YearExists { year_be: i32 },
-    #[error("fiscal year {year_be} is {status} and cannot be edited")]
-    YearLocked { year_be: i32, status: String },
+    /// An input refused by a rule, with what a sentence about it needs.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
     #[error("{path}: {message}")]
     MalformedImport { path: String, message: String },
     #[error(
@@ -81,18 +74,25 @@ pub enum ErrorCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ErrorPayload {
     pub code: ErrorCode,
+    /// English, for the CLI and logs; the UI words `code` and `refusal`.
     pub message: String,
+    /// What a rule refused, for a sentence in the UI language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub refusal: Option<Refusal>,
 }
 
 impl CoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::NotFound { .. } => ErrorCode::NotFound,
-            CoreError::EmptyText { .. } => ErrorCode::EmptyText,
-            CoreError::TextTooLong { .. } => ErrorCode::TextTooLong,
-            CoreError::InvalidInput(_) => ErrorCode::InvalidInput,
-            CoreError::YearExists { .. } => ErrorCode::YearExists,
-            CoreError::YearLocked { .. } => ErrorCode::YearLocked,
+            CoreError::Refused(r) => match r {
+                Refusal::NotFound { .. } => ErrorCode::NotFound,
+                Refusal::EmptyText { .. } => ErrorCode::EmptyText,
+                Refusal::TextTooLong { .. } => ErrorCode::TextTooLong,
+                Refusal::YearExists { .. } => ErrorCode::YearExists,
+                Refusal::YearLocked { .. } => ErrorCode::YearLocked,
+                _ => ErrorCode::InvalidInput,
+            },
             CoreError::MalformedImport { .. } => ErrorCode::MalformedImport,
             CoreError::DatabaseTooNew { .. } => ErrorCode::DatabaseTooNew,
             CoreError::DatabaseLocked(_) => ErrorCode::DatabaseLocked,
@@ -109,11 +109,23 @@ impl CoreError {
         ErrorPayload {
             code: self.code(),
             message: self.to_string(),
+            refusal: match self {
+                CoreError::Refused(r) => Some(r.clone()),
+                _ => None,
+            },
         }
     }
 
-    pub(crate) fn not_found(what: impl Into<String>) -> Self {
-        CoreError::NotFound { what: what.into() }
+    /// The refusal, when a rule refused the input.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match self {
+            CoreError::Refused(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn not_found(thing: Thing, key: impl ToString) -> Self {
+        Refusal::not_found(thing, key).into()
     }
 }
 

@@ -33,7 +33,9 @@ pub mod fuzz;
 pub mod keys;
 pub mod money;
 pub mod paths;
+pub mod refusal;
 pub mod sample;
+pub mod status;
 pub mod store;
 pub mod table;
 pub mod text;
@@ -41,7 +43,7 @@ pub mod thai;
 
 pub use change::{Applied, Change, TextTarget};
 pub use domain::*;
-pub use error::{CoreError, ErrorCode, ErrorPayload, Result};
+pub use error::{CoreError, ErrorCode, ErrorPayload, Refusal, Result};
 /// Typesetting is its own crate; documents build on it.
 pub use prongsai_typeset as typeset;
 pub use store::Store;

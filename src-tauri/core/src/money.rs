@@ -6,13 +6,18 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::{CoreError, Result};
+use crate::refusal::{AmountProblem, Refusal};
 use crate::thai;
 
 /// Satang per baht: amounts carry two decimal places.
 pub const PLACES: u32 = 2;
 
-fn bad(input: &str, why: &str) -> CoreError {
-    CoreError::InvalidInput(format!("\"{input}\" is not an amount: {why}"))
+fn bad(input: &str, problem: AmountProblem) -> CoreError {
+    Refusal::NotAnAmount {
+        text: input.to_owned(),
+        problem,
+    }
+    .into()
 }
 
 /// Parses an amount as people write it: `1234.5`, `1,234.50`, `๑,๒๓๔.๕๐`,
@@ -23,7 +28,7 @@ pub fn parse_amount(input: &str) -> Result<Decimal> {
     let original = input;
     let mut s = thai::to_storage(input.trim()).replace('\u{a0}', " ");
     if s.is_empty() {
-        return Err(bad(original, "it is empty"));
+        return Err(bad(original, AmountProblem::Empty));
     }
     let mut negative = false;
     if s.starts_with('(') && s.ends_with(')') {
@@ -33,7 +38,7 @@ pub fn parse_amount(input: &str) -> Result<Decimal> {
     for sign in ['-', '\u{2212}'] {
         if let Some(rest) = s.strip_prefix(sign) {
             if negative {
-                return Err(bad(original, "two minus signs"));
+                return Err(bad(original, AmountProblem::TwoMinusSigns));
             }
             negative = true;
             s = rest.trim_start().to_owned();
@@ -50,27 +55,21 @@ pub fn parse_amount(input: &str) -> Result<Decimal> {
         None => (s.as_str(), None),
     };
     if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit() || c == ',') {
-        return Err(bad(
-            original,
-            "only digits, one decimal point and thousands commas are allowed",
-        ));
+        return Err(bad(original, AmountProblem::Characters));
     }
     if int.contains(',') {
         let groups: Vec<&str> = int.split(',').collect();
         let first_ok = (1..=3).contains(&groups[0].len());
         if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
-            return Err(bad(
-                original,
-                "thousands separators must split the number in groups of three",
-            ));
+            return Err(bad(original, AmountProblem::Grouping));
         }
     }
     if let Some(f) = frac {
         if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
-            return Err(bad(original, "the decimals are not digits"));
+            return Err(bad(original, AmountProblem::Decimals));
         }
         if f.len() > PLACES as usize {
-            return Err(bad(original, "more than two decimal places (satang)"));
+            return Err(bad(original, AmountProblem::TooManyDecimals));
         }
     }
     let plain = format!(
@@ -78,7 +77,7 @@ pub fn parse_amount(input: &str) -> Result<Decimal> {
         int.replace(',', ""),
         frac.map(|f| format!(".{f}")).unwrap_or_default()
     );
-    let value: Decimal = plain.parse().map_err(|_| bad(original, "it is too large"))?;
+    let value: Decimal = plain.parse().map_err(|_| bad(original, AmountProblem::TooLarge))?;
     Ok(if negative { -value } else { value })
 }
 

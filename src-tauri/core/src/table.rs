@@ -17,6 +17,7 @@
 use std::path::Path;
 
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 /// The largest file read (a 100,000-asset register is about 20 MB as CSV).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -74,10 +75,10 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Table> {
         )));
     }
     if !matches!(ext.as_str(), "csv" | "xlsx" | "xlsm") {
-        return Err(CoreError::InvalidInput(format!(
-            "{}: import reads .csv or .xlsx files",
-            path.display()
-        )));
+        return Err(Refusal::NotATableFile {
+            file: path.display().to_string(),
+        }
+        .into());
     }
     let size = std::fs::metadata(path)
         .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", path.display())))?

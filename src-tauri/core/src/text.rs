@@ -1,7 +1,8 @@
 //! Text as it is stored: every field a user types or a file brings is
 //! normalised and checked here before it is written.
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
+use crate::refusal::Refusal;
 use crate::thai;
 
 /// Longest text accepted in one field (characters). A whole report is a few
@@ -17,23 +18,23 @@ pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
     let text = thai::to_storage(&text.replace("\r\n", "\n").replace('\r', "\n"));
     let text = text.trim();
     if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(CoreError::InvalidInput(format!(
-            "{field} contains a control character (U+{:04X})",
-            c as u32
-        )));
+        return Err(Refusal::ControlCharacter {
+            field: field.to_owned(),
+            code: c as u32,
+        }
+        .into());
     }
     let len = text.chars().count();
     if len > MAX_TEXT_CHARS {
-        return Err(CoreError::TextTooLong {
+        return Err(Refusal::TextTooLong {
             field: field.to_owned(),
             len,
             max: MAX_TEXT_CHARS,
-        });
+        }
+        .into());
     }
     if required && text.is_empty() {
-        return Err(CoreError::EmptyText {
-            field: field.to_owned(),
-        });
+        return Err(Refusal::empty(field).into());
     }
     Ok(text.to_owned())
 }
@@ -42,7 +43,10 @@ pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
 pub fn clean_line(field: &str, text: &str, required: bool) -> Result<String> {
     let text = clean_text(field, text, required)?;
     if text.contains('\n') {
-        return Err(CoreError::InvalidInput(format!("{field} must be a single line")));
+        return Err(Refusal::NotOneLine {
+            field: field.to_owned(),
+        }
+        .into());
     }
     Ok(text)
 }
@@ -50,20 +54,24 @@ pub fn clean_line(field: &str, text: &str, required: bool) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::CoreError;
 
     #[test]
     fn clean_text_normalises_and_refuses() {
         assert_eq!(clean_text("x", "  ๑๒ ก\r\nข ", true).unwrap(), "12 ก\nข");
-        assert!(matches!(clean_text("x", "   ", true), Err(CoreError::EmptyText { .. })));
+        assert!(matches!(
+            clean_text("x", "   ", true),
+            Err(CoreError::Refused(Refusal::EmptyText { .. }))
+        ));
         assert_eq!(clean_text("x", "  ", false).unwrap(), "");
         assert!(matches!(
             clean_text("x", "a\u{0}b", true),
-            Err(CoreError::InvalidInput(_))
+            Err(CoreError::Refused(Refusal::ControlCharacter { .. }))
         ));
         let huge = "ก".repeat(MAX_TEXT_CHARS + 1);
         assert!(matches!(
             clean_text("x", &huge, true),
-            Err(CoreError::TextTooLong { .. })
+            Err(CoreError::Refused(Refusal::TextTooLong { .. }))
         ));
         let xss = "<script>alert(1)</script>";
         assert_eq!(clean_text("x", xss, true).unwrap(), xss);

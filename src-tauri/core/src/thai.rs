@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 strum_names!(Digits);
 
@@ -158,13 +159,8 @@ fn classify_year(year: i32) -> YearReading {
 pub fn check_year_be(year_be: i32) -> Result<i32> {
     match classify_year(year_be) {
         YearReading::Be { year_be } => Ok(year_be),
-        YearReading::LooksCe { meant } => Err(CoreError::InvalidInput(format!(
-            "{year_be} looks like a Christian-era year; fiscal years are named in the Buddhist Era \
-             (did you mean {meant}?)"
-        ))),
-        _ => Err(CoreError::InvalidInput(format!(
-            "{year_be} is not a Buddhist Era year (expected 2400–2800)"
-        ))),
+        YearReading::LooksCe { meant } => Err(Refusal::ChristianEraYear { year: year_be, meant }.into()),
+        _ => Err(Refusal::NotABuddhistEraYear { year: year_be }.into()),
     }
 }
 
@@ -176,7 +172,7 @@ pub fn fiscal_year_bounds(year_be: i32) -> Result<(NaiveDate, NaiveDate)> {
     let end = NaiveDate::from_ymd_opt(ce, 9, 30);
     match (start, end) {
         (Some(s), Some(e)) => Ok((s, e)),
-        _ => Err(CoreError::InvalidInput(format!("no fiscal year {year_be}"))),
+        _ => Err(Refusal::NotABuddhistEraYear { year: year_be }.into()),
     }
 }
 
@@ -212,10 +208,9 @@ const MONTHS_SHORT: [&str; 12] = [
 pub fn parse_be_date(text: &str) -> Result<NaiveDate> {
     let t = to_storage(text.trim());
     let bad = || {
-        CoreError::InvalidInput(format!(
-            "\"{}\" is not a date; type day, month and Buddhist Era year, e.g. 5/4/2566 or 5 เมษายน 2566",
-            text.trim()
-        ))
+        CoreError::from(Refusal::NotADate {
+            text: text.trim().to_owned(),
+        })
     };
     let parts: Vec<&str> = if t.contains('/') {
         t.split('/').map(str::trim).collect()
@@ -246,7 +241,7 @@ pub fn parse_be_date(text: &str) -> Result<NaiveDate> {
     let year: i32 = year.trim_start_matches("พ.ศ.").trim().parse().map_err(|_| bad())?;
     let year_be = check_year_be(year)?;
     NaiveDate::from_ymd_opt(year_be - BE_OFFSET, month, day)
-        .ok_or_else(|| CoreError::InvalidInput(format!("{day}/{month}/{year_be} is not a day of the calendar")))
+        .ok_or_else(|| Refusal::NotACalendarDay { day, month, year_be }.into())
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! year's headings are its own to edit, and an agency's own report starts
 //! in one step that undo takes back whole.
 
+use prongsai_core::error::Refusal;
 use std::path::Path;
 
 use prongsai_core::change::OrgSettings;
@@ -109,7 +110,10 @@ async fn a_years_headings_and_columns_are_its_own_and_undo_restores_them() {
         })
         .await
         .unwrap_err();
-    assert!(matches!(err, CoreError::InvalidInput(_)), "{err}");
+    assert!(
+        matches!(err, CoreError::Refused(Refusal::ColumnCount { columns: 4 })),
+        "{err}"
+    );
     assert_eq!(store.report(2566).await.unwrap().year.headings, h);
 
     store.undo().await.unwrap();
@@ -152,7 +156,10 @@ async fn an_agencys_own_report_starts_in_one_step_and_undo_takes_it_back() {
     // Keeping the sample, a year it already has cannot be started again.
     let settings = internal_trade(sample_org.settings());
     let err = store.start_own_report(settings, 2566, false).await.unwrap_err();
-    assert!(matches!(err, CoreError::YearExists { year_be: 2566 }), "{err}");
+    assert!(
+        matches!(err, CoreError::Refused(Refusal::YearExists { year_be: 2566 })),
+        "{err}"
+    );
     assert_eq!(store.organization().await.unwrap().name_th, sample_org.name_th);
 }
 
@@ -243,7 +250,10 @@ async fn memos_are_added_edited_copied_and_removed_and_undo_takes_each_back() {
         })
         .await
         .unwrap_err();
-    assert!(matches!(twice, CoreError::InvalidInput(_)), "{twice}");
+    assert!(
+        matches!(twice, CoreError::Refused(Refusal::MemoExists { .. })),
+        "{twice}"
+    );
     assert_eq!(store.report(2566).await.unwrap().memos.len(), before.len() + 2);
     store.apply(Change::DeleteMemo { id: added.id }).await.unwrap();
     assert_eq!(store.report(2566).await.unwrap().memos.len(), before.len() + 1);

@@ -7,6 +7,7 @@ use prongsai_core::assets::index::AssetQuery;
 use prongsai_core::assets::{
     AssetDoc, AssetStatus, Authority, Finding, LoanFilter, LoanRequest, LoanState, Member, ReturnCondition, Settlement,
 };
+use prongsai_core::error::Refusal;
 use prongsai_core::{Change, CoreError, Store, TextTarget};
 use sqlx::Connection;
 
@@ -147,7 +148,7 @@ async fn a_full_loan_and_every_refused_step() {
             reason: String::new()
         })
         .await,
-        Err(CoreError::EmptyText { .. })
+        Err(CoreError::Refused(Refusal::EmptyText { .. }))
     ));
     step(Change::DecideLoan {
         loan_id: id,

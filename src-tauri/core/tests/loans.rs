@@ -229,3 +229,125 @@ async fn a_wrong_step_is_corrected_with_a_reason() {
     assert!(store.undo_state().await.unwrap().undo.is_none());
     assert!(store.verify().await.unwrap().ok());
 }
+
+/// The rules refuse with data the UI words in Thai: each refusal of the
+/// loan, inspection, budget and year rules arrives as its own kind, with
+/// the dates and names a sentence needs (the UI's test words every kind).
+#[tokio::test]
+async fn each_rule_refuses_with_its_own_kind_of_refusal() {
+    use prongsai_core::refusal::{Duty, Moment, Refusal};
+    let (_dir, store) = store().await;
+    let kind = |r: Result<prongsai_core::Applied, CoreError>| match r.expect_err("refused") {
+        CoreError::Refused(r) => r,
+        other => panic!("not a refusal: {other}"),
+    };
+    let today = chrono::Local::now().date_naive();
+    let tomorrow = today.succ_opt().unwrap();
+
+    // Loans: a step after today, the borrower approving, a step out of order.
+    let r = kind(
+        store
+            .apply(Change::RequestLoan {
+                request: request("A-1", tomorrow),
+                on: tomorrow,
+            })
+            .await,
+    );
+    assert_eq!(
+        r,
+        Refusal::AfterToday {
+            moment: Moment::Request,
+            on: tomorrow,
+            today
+        }
+    );
+    let loan = store
+        .apply(Change::RequestLoan {
+            request: request("A-1", today),
+            on: today,
+        })
+        .await
+        .unwrap()
+        .created
+        .unwrap();
+    let decide = |by: &str| Change::DecideLoan {
+        loan_id: loan,
+        approve: true,
+        by: by.into(),
+        authority: Authority::Head,
+        on: today,
+        reason: String::new(),
+    };
+    assert_eq!(
+        kind(store.apply(decide(BORROWER)).await),
+        Refusal::BorrowerDuty {
+            who: BORROWER.into(),
+            duty: Duty::Decide
+        }
+    );
+    let hand_over = Change::HandOverLoan {
+        loan_id: loan,
+        on: today,
+        by: "เจ้าหน้าที่พัสดุ".into(),
+    };
+    assert!(matches!(
+        kind(store.apply(hand_over).await),
+        Refusal::LoanStepOutOfOrder { .. }
+    ));
+
+    // Inspection: a committee of two.
+    let two = ["นาย ก", "นาย ข"].map(|n| prongsai_core::assets::Member {
+        name: n.into(),
+        position: String::new(),
+    });
+    let r = kind(
+        store
+            .apply(Change::StartInspection {
+                year_be: 2566,
+                on: d(2023, 9, 1),
+                supply_officer: "นาง ค".into(),
+                committee: two.to_vec(),
+            })
+            .await,
+    );
+    assert_eq!(r, Refusal::CommitteeTooSmall { members: 2 });
+
+    // Budget: a target over 100 %.
+    let r = kind(
+        store
+            .apply(Change::SetTarget {
+                year_be: 2566,
+                scope: prongsai_core::budget::TargetScope::Overall,
+                quarter: 1,
+                percent: Some("120".into()),
+            })
+            .await,
+    );
+    assert_eq!(r, Refusal::NotAPercentage { text: "120".into() });
+
+    // Years: publishing a draft, copying a year onto itself.
+    let publish = Change::SetStatus {
+        year_be: 2566,
+        status: prongsai_core::YearStatus::Published,
+        by: String::new(),
+        url: "https://example.go.th/ita".into(),
+        reason: String::new(),
+        at: None,
+    };
+    assert_eq!(
+        kind(store.apply(publish).await),
+        Refusal::PublishBeforeApproval { year_be: 2566 }
+    );
+    let copy = Change::NewYear {
+        from: 2566,
+        to: 2566,
+        keep_remarks: false,
+    };
+    assert_eq!(kind(store.apply(copy).await), Refusal::CopyOntoItself { year_be: 2566 });
+
+    // What crosses IPC carries the refusal beside the English message.
+    let payload = CoreError::from(Refusal::CopyOntoItself { year_be: 2566 }).payload();
+    assert_eq!(payload.code, prongsai_core::ErrorCode::InvalidInput);
+    assert!(payload.message.contains("copied onto itself"));
+    assert_eq!(payload.refusal, Some(Refusal::CopyOntoItself { year_be: 2566 }));
+}

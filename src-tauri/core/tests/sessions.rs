@@ -2,6 +2,7 @@
 //! is checked: stale saves, undo's place and barrier, opening and restoring
 //! files that are not ours, odd paths, the lock on the canonical path.
 
+use prongsai_core::error::Refusal;
 use std::path::Path;
 
 use prongsai_core::change::{OrgSettings, View};
@@ -134,7 +135,7 @@ async fn undo_names_the_year_and_view_it_acts_on_and_stops_at_a_status_change() 
         })
         .await
         .unwrap_err();
-    assert!(matches!(err, CoreError::EmptyText { .. }), "{err:?}");
+    assert!(matches!(err, CoreError::Refused(Refusal::EmptyText { .. })), "{err:?}");
 }
 
 /// A SQLite file of another sqlx-based program: it has `_sqlx_migrations`.

@@ -1,5 +1,6 @@
-import type { ErrorCode, ErrorPayload } from './bindings';
+import type { Digits, ErrorCode, ErrorPayload, RowError } from './bindings';
 import type { Lang } from './i18n';
+import { refusalText } from './refusals';
 
 export function isErrorPayload(e: unknown): e is ErrorPayload {
   return (
@@ -51,15 +52,21 @@ const words: Record<Lang, Record<ErrorCode, string>> = {
   },
 };
 
-/** The sentence to show for an error, in the UI language. */
-export function errorText(e: unknown, lang: Lang): string {
-  const code: ErrorCode = isErrorPayload(e) ? e.code : 'internal';
-  return words[lang][code];
+/** Every error kind, for the test that words them all. */
+export const ERROR_CODES = Object.keys(words.th) as ErrorCode[];
+
+/**
+ * The sentence to show for an error, in the UI language: a rule's refusal
+ * in its own words (with BE dates and the digits setting), else the words
+ * for its kind. Never the core's English detail.
+ */
+export function errorText(e: unknown, lang: Lang, digits: Digits = 'arabic'): string {
+  if (!isErrorPayload(e)) return words[lang].internal;
+  if (e.refusal) return refusalText(e.refusal, lang, digits);
+  return words[lang][e.code];
 }
 
-/** Extra detail worth showing (which field, which limit), or ''. */
-export function errorDetail(e: unknown): string {
-  if (!isErrorPayload(e)) return '';
-  if (['text_too_long', 'invalid_input', 'malformed_import', 'database_locked', 'year_locked', 'restore_refused', 'database_replaced'].includes(e.code)) return e.message;
-  return '';
+/** A refused row of an imported file, in the UI language. */
+export function rowErrorText(e: RowError, lang: Lang, digits: Digits): string {
+  return e.refusal ? refusalText(e.refusal, lang, digits) : words[lang].malformed_import;
 }

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use super::{AssetDoc, AssetStatus};
 use crate::budget_import::{RowError, Table};
 use crate::error::Result;
+use crate::refusal::{AmountProblem, Refusal};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -149,31 +150,25 @@ pub fn read_assets(
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let mut fail = |f: Option<Field>, message: String| {
-            errors.push(RowError {
-                row: n,
-                column: f.map(header_of),
-                message,
-            });
-        };
+        let mut fail = |f: Option<Field>, e: crate::error::CoreError| errors.push(RowError::of(n, f.map(header_of), e));
         // Look-alikes (a trailing zero-width space, a non-breaking hyphen)
         // are the same number: stored and compared in one form.
         let number = crate::keys::normalize_key(&crate::thai::to_storage(get(Field::Number)));
         if number.is_empty() {
-            fail(Some(Field::Number), "no asset number".into());
+            fail(Some(Field::Number), Refusal::empty("asset number").into());
             continue;
         }
         if registered.contains(&number) {
-            fail(Some(Field::Number), format!("{number} is already in the register"));
+            fail(Some(Field::Number), Refusal::AssetExists { number }.into());
             continue;
         }
         if let Some(first) = seen.insert(number.clone(), n) {
-            fail(Some(Field::Number), format!("{number} is also on row {first}"));
+            fail(Some(Field::Number), Refusal::AlsoOnRow { number, first }.into());
             continue;
         }
         let name = get(Field::Name).to_owned();
         if name.is_empty() {
-            fail(Some(Field::Name), "no name".into());
+            fail(Some(Field::Name), Refusal::empty("name").into());
             continue;
         }
         let category = crate::keys::normalize_key(get(Field::Category));
@@ -181,28 +176,35 @@ pub fn read_assets(
             .iter()
             .find(|(c, _)| crate::keys::normalize_key(c) == category)
         else {
-            fail(Some(Field::Category), format!("unknown category \"{category}\""));
+            fail(Some(Field::Category), Refusal::UnknownCategory { category }.into());
             continue;
         };
         let acquired_on = match parse_register_date(get(Field::AcquiredOn)) {
             Ok(d) => d,
             Err(e) => {
-                fail(Some(Field::AcquiredOn), e.to_string());
+                fail(Some(Field::AcquiredOn), e);
                 continue;
             }
         };
         let price = match crate::money::parse_amount(get(Field::Price)) {
             Ok(p) if p.is_sign_negative() => {
-                fail(Some(Field::Price), format!("{p} is negative"));
+                fail(Some(Field::Price), Refusal::Negative { text: p.to_string() }.into());
                 continue;
             }
             Ok(p) if p.scale() > crate::money::PLACES => {
-                fail(Some(Field::Price), format!("{p} has more than two decimal places"));
+                fail(
+                    Some(Field::Price),
+                    Refusal::NotAnAmount {
+                        text: p.to_string(),
+                        problem: AmountProblem::TooManyDecimals,
+                    }
+                    .into(),
+                );
                 continue;
             }
             Ok(p) => p,
             Err(e) => {
-                fail(Some(Field::Price), e.to_string());
+                fail(Some(Field::Price), e);
                 continue;
             }
         };
@@ -218,7 +220,7 @@ pub fn read_assets(
                         .parse::<i32>()
                         .ok()
                         .and_then(|y| crate::thai::check_year_be(y).err())
-                        .map_or_else(|| format!("\"{y}\" is not a fiscal year (BE)"), |e| e.to_string());
+                        .unwrap_or_else(|| Refusal::NotAFiscalYear { text: y.to_owned() }.into());
                     fail(Some(Field::BudgetYear), hint);
                     continue;
                 }
@@ -229,7 +231,10 @@ pub fn read_assets(
             s => match AssetStatus::parse(s) {
                 Some(st) => st,
                 None => {
-                    fail(Some(Field::Status), format!("unknown status \"{s}\""));
+                    fail(
+                        Some(Field::Status),
+                        Refusal::UnknownStatus { text: s.to_owned() }.into(),
+                    );
                     continue;
                 }
             },
@@ -239,7 +244,7 @@ pub fn read_assets(
             l => match crate::thai::to_storage(l).trim_end_matches(" ปี").parse::<u32>() {
                 Ok(y) if (1..=100).contains(&y) => y,
                 _ => {
-                    fail(Some(Field::UsefulLife), format!("\"{l}\" is not a number of years"));
+                    fail(Some(Field::UsefulLife), Refusal::NotYears { text: l.to_owned() }.into());
                     continue;
                 }
             },
@@ -259,7 +264,7 @@ pub fn read_assets(
         let (Ok(brand), Ok(model), Ok(serial), Ok(method), Ok(funding), Ok(location), Ok(division), Ok(note), Ok(name)) =
             texts
         else {
-            fail(None, "a text field has a line break or a control character".into());
+            fail(None, Refusal::TextFieldNotOneLine.into());
             continue;
         };
         assets.push(AssetDoc {

@@ -15,52 +15,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::Id;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
+use crate::refusal::{Moment, Refusal};
 
-strum_names!(LoanState, ReturnCondition, Settlement, Authority, Finding);
+strum_names!(ReturnCondition, Settlement, Authority, Finding);
 
-/// ใช้งานได้ / ชำรุด / เสื่อมสภาพ / สูญหาย / จำหน่ายแล้ว
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::IntoStaticStr)]
-#[strum(serialize_all = "snake_case")]
-#[serde(rename_all = "snake_case")]
-pub enum AssetStatus {
-    #[default]
-    Usable,
-    Damaged,
-    Deteriorated,
-    Lost,
-    Disposed,
-}
-
-impl AssetStatus {
-    pub const ALL: [AssetStatus; 5] = [
-        AssetStatus::Usable,
-        AssetStatus::Damaged,
-        AssetStatus::Deteriorated,
-        AssetStatus::Lost,
-        AssetStatus::Disposed,
-    ];
-    pub fn thai(self) -> &'static str {
-        match self {
-            AssetStatus::Usable => "ใช้งานได้",
-            AssetStatus::Damaged => "ชำรุด",
-            AssetStatus::Deteriorated => "เสื่อมสภาพ",
-            AssetStatus::Lost => "สูญหาย",
-            AssetStatus::Disposed => "จำหน่ายแล้ว",
-        }
-    }
-    /// The name as stored and sent (snake_case).
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-    /// From the stored name, the Thai word or the English one.
-    pub fn parse(s: &str) -> Option<AssetStatus> {
-        let s = s.trim();
-        AssetStatus::ALL
-            .into_iter()
-            .find(|a| a.as_str() == s || a.thai() == s || s.eq_ignore_ascii_case(a.as_str()))
-    }
-}
+pub use crate::status::{AssetStatus, LoanState, LoanStep};
 
 /// An asset as it travels in files and changes (no database id).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -198,54 +158,11 @@ pub fn depreciation(doc: &AssetDoc, as_of: NaiveDate) -> Depreciation {
 
 // --------------------------------------------------------------- loans
 
-/// Where a loan is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString,
-)]
-#[strum(serialize_all = "snake_case")]
-#[serde(rename_all = "snake_case")]
-pub enum LoanState {
-    Requested,
-    Approved,
-    Refused,
-    HandedOver,
-    Returned,
-}
-
-impl LoanState {
-    pub const ALL: [LoanState; 5] = [
-        LoanState::Requested,
-        LoanState::Approved,
-        LoanState::Refused,
-        LoanState::HandedOver,
-        LoanState::Returned,
-    ];
-    /// The asset is out of the store (or promised): no other loan may start.
-    pub fn holds_asset(self) -> bool {
-        matches!(self, LoanState::Approved | LoanState::HandedOver)
-    }
-}
-
-/// What happens to a loan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
-#[serde(rename_all = "snake_case")]
-pub enum LoanStep {
-    #[cfg_attr(feature = "clap", value(name = "decision"))]
-    Approve,
-    #[cfg_attr(feature = "clap", value(skip))]
-    Refuse,
-    #[cfg_attr(feature = "clap", value(name = "handover"))]
-    HandOver,
-    Return,
-    Settle,
-}
-
 /// The next state after `step`, or why the step is refused. Only these
 /// moves exist: requested → approved | refused; approved → handed over;
 /// handed over → returned; a returned loan with damage or loss is settled
 /// (it stays returned).
-pub fn next_state(state: LoanState, step: LoanStep) -> std::result::Result<LoanState, String> {
+pub fn next_state(state: LoanState, step: LoanStep) -> std::result::Result<LoanState, Refusal> {
     use LoanState::*;
     use LoanStep::*;
     match (state, step) {
@@ -254,17 +171,7 @@ pub fn next_state(state: LoanState, step: LoanStep) -> std::result::Result<LoanS
         (Approved, HandOver) => Ok(HandedOver),
         (HandedOver, Return) => Ok(Returned),
         (Returned, Settle) => Ok(Returned),
-        (s, step) => Err(format!(
-            "a loan that is {} cannot be {}",
-            s.as_str().replace('_', " "),
-            match step {
-                Approve => "approved",
-                Refuse => "refused",
-                HandOver => "handed over",
-                Return => "returned",
-                Settle => "settled",
-            }
-        )),
+        (state, step) => Err(Refusal::LoanStepOutOfOrder { state, step }),
     }
 }
 
@@ -372,13 +279,16 @@ pub fn check_request(r: &LoanRequest) -> Result<LoanRequest> {
         due_on: r.due_on,
     };
     if out.due_on < out.borrow_on {
-        return Err(CoreError::InvalidInput(format!(
-            "the due date {} is before the borrowing date {}",
-            out.due_on, out.borrow_on
-        )));
+        return Err(Refusal::BeforeEarlier {
+            moment: Moment::Due,
+            on: out.due_on,
+            earlier: Moment::Borrowing,
+            earlier_on: out.borrow_on,
+        }
+        .into());
     }
     crate::thai::check_year_be(crate::thai::fiscal_year_of(out.borrow_on))
-        .map_err(|_| CoreError::InvalidInput(format!("the borrowing date {} is out of range", out.borrow_on)))?;
+        .map_err(|_| Refusal::DateOutOfRange { date: out.borrow_on })?;
     Ok(out)
 }
 
@@ -434,12 +344,10 @@ pub fn check_committee(members: &[Member], supply_officer: &str) -> Result<Vec<M
     for m in members {
         let name = clean_line("committee member", &m.name, true)?;
         if !officer.is_empty() && same_person(&name, &officer) {
-            return Err(CoreError::InvalidInput(format!(
-                "{name} is the supply officer and may not sit on the inspection committee (ข้อ 213)"
-            )));
+            return Err(Refusal::SupplyOfficerOnCommittee { name }.into());
         }
         if out.iter().any(|o| same_person(&o.name, &name)) {
-            return Err(CoreError::InvalidInput(format!("{name} is on the committee twice")));
+            return Err(Refusal::MemberTwice { name }.into());
         }
         out.push(Member {
             name,
@@ -447,10 +355,7 @@ pub fn check_committee(members: &[Member], supply_officer: &str) -> Result<Vec<M
         });
     }
     if out.len() < 3 {
-        return Err(CoreError::InvalidInput(format!(
-            "an inspection committee has at least 3 members, not {}",
-            out.len()
-        )));
+        return Err(Refusal::CommitteeTooSmall { members: out.len() }.into());
     }
     Ok(out)
 }

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::domain::Id;
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 use crate::thai;
 
 /// Expense categories of the Budget Act (งบรายจ่าย).
@@ -292,17 +293,16 @@ pub fn validate(doc: &BudgetDoc) -> Result<()> {
 /// The fiscal month (1 = October) of a `YYYY-MM` cut-off in fiscal year
 /// `year_be`; a month outside that year is refused.
 pub fn fiscal_month(year_be: i32, year_month: &str) -> Result<u8> {
-    let date = NaiveDate::parse_from_str(&format!("{year_month}-01"), "%Y-%m-%d")
-        .map_err(|_| CoreError::InvalidInput(format!("\"{year_month}\" is not a month (YYYY-MM, Christian era)")))?;
+    let date = NaiveDate::parse_from_str(&format!("{year_month}-01"), "%Y-%m-%d").map_err(|_| Refusal::NotAMonth {
+        text: year_month.to_owned(),
+    })?;
     if thai::fiscal_year_of(date) != year_be {
-        let hint = if date.year() > 2400 {
-            " (write the year in the Christian era, e.g. 2023-03)"
-        } else {
-            ""
-        };
-        return Err(CoreError::InvalidInput(format!(
-            "{year_month} is not in fiscal year {year_be}{hint}"
-        )));
+        return Err(Refusal::MonthOutsideYear {
+            text: year_month.to_owned(),
+            year_be,
+            be_year_typed: date.year() > 2400,
+        }
+        .into());
     }
     Ok(((date.month() + 2) % 12 + 1) as u8)
 }
@@ -459,9 +459,7 @@ fn row<'a>(
 /// by division, and the total, each against the quarter's target.
 pub fn monitor(doc: &BudgetDoc, through: u8) -> Result<Monitoring> {
     if !(1..=12).contains(&through) {
-        return Err(CoreError::InvalidInput(format!(
-            "{through} is not a fiscal month (1–12)"
-        )));
+        return Err(Refusal::NotAFiscalMonth { month: through.into() }.into());
     }
     let quarter = (through - 1) / 3 + 1;
     let target = |scope: TargetScope| {
@@ -519,7 +517,7 @@ pub fn monitor(doc: &BudgetDoc, through: u8) -> Result<Monitoring> {
     };
     let through_date = next
         .and_then(|d| d.pred_opt())
-        .ok_or_else(|| CoreError::InvalidInput("bad month".into()))?;
+        .ok_or_else(|| Refusal::NotAFiscalMonth { month: through.into() })?;
     Ok(Monitoring {
         year_be: doc.year_be,
         through_month: through,

@@ -22,6 +22,7 @@ use ts_rs::TS;
 use crate::budget::{BudgetDoc, BudgetLineDoc, Category, MonthFigures, OperatingItem, fiscal_month};
 use crate::error::{CoreError, Result};
 use crate::money::parse_amount;
+use crate::refusal::Refusal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -209,7 +210,34 @@ fn malformed(message: String) -> CoreError {
 pub struct RowError {
     pub row: usize,
     pub column: Option<String>,
+    /// English, for the CLI.
     pub message: String,
+    /// What was refused, for the UI's words.
+    pub refusal: Option<Refusal>,
+}
+
+impl RowError {
+    pub fn new(row: usize, column: Option<String>, refusal: Refusal) -> Self {
+        RowError {
+            row,
+            column,
+            message: refusal.to_string(),
+            refusal: Some(refusal),
+        }
+    }
+
+    /// A refusal keeps its words; any other failure its English message.
+    pub fn of(row: usize, column: Option<String>, e: CoreError) -> Self {
+        match e {
+            CoreError::Refused(r) => RowError::new(row, column, r),
+            other => RowError {
+                row,
+                column,
+                message: other.to_string(),
+                refusal: None,
+            },
+        }
+    }
 }
 
 /// A file chosen for import, checked but not applied.
@@ -300,14 +328,8 @@ pub fn plan(
                 .unwrap_or_default()
         };
         let header = |f: Field| columns.get(&f).map(|&i| table.headers[i].clone());
-        let mut err = |f: Field, message: String| {
-            errors.push(RowError {
-                row: row_no,
-                column: header(f),
-                message,
-            });
-        };
-        let amount = |f: Field, err: &mut dyn FnMut(Field, String)| -> Option<Decimal> {
+        let mut err = |f: Field, e: CoreError| errors.push(RowError::of(row_no, header(f), e));
+        let amount = |f: Field, err: &mut dyn FnMut(Field, CoreError)| -> Option<Decimal> {
             let t = text(f);
             if t.is_empty() {
                 return None;
@@ -315,7 +337,7 @@ pub fn plan(
             match parse_amount(&t) {
                 Ok(v) => Some(v),
                 Err(e) => {
-                    err(f, e.to_string().replace("invalid input: ", ""));
+                    err(f, e);
                     None
                 }
             }
@@ -323,11 +345,11 @@ pub fn plan(
 
         let division = text(Field::Division);
         if division.is_empty() {
-            err(Field::Division, "no division".into());
+            err(Field::Division, Refusal::empty("division").into());
         } else if !divisions.iter().any(|d| crate::keys::normalize_key(d) == division) {
             err(
                 Field::Division,
-                format!("unknown division \"{division}\" (not among the organization's divisions)"),
+                Refusal::UnknownDivision { name: division.clone() }.into(),
             );
         }
         let category = match Category::parse(&text(Field::Category)) {
@@ -335,7 +357,10 @@ pub fn plan(
             None => {
                 err(
                     Field::Category,
-                    format!("unknown category \"{}\"", text(Field::Category)),
+                    Refusal::UnknownCategory {
+                        category: text(Field::Category),
+                    }
+                    .into(),
                 );
                 None
             }
@@ -346,7 +371,13 @@ pub fn plan(
         } else {
             let i = OperatingItem::parse(&item_text);
             if i.is_none() {
-                err(Field::Item, format!("unknown item \"{item_text}\""));
+                err(
+                    Field::Item,
+                    Refusal::UnknownItem {
+                        text: item_text.clone(),
+                    }
+                    .into(),
+                );
             }
             i
         };
@@ -363,15 +394,18 @@ pub fn plan(
                 b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
             let from_date =
                 chrono::NaiveDate::parse_from_str(&month_text, "%Y-%m-%d").is_ok() && month_text.len() == 10;
-            let ym = if shaped || from_date {
-                month_text[..7].to_owned()
+            let month = if shaped || from_date {
+                fiscal_month(existing.year_be, &month_text[..7])
             } else {
-                format!("{month_text} (not YYYY-MM)")
+                Err(Refusal::NotAMonth {
+                    text: month_text.clone(),
+                }
+                .into())
             };
-            match fiscal_month(existing.year_be, &ym) {
+            match month {
                 Ok(m) => Some(m),
                 Err(e) => {
-                    err(Field::Month, e.to_string());
+                    err(Field::Month, e);
                     None
                 }
             }
@@ -381,15 +415,15 @@ pub fn plan(
         let committed = amount(Field::Committed, &mut err);
         let has_month_figures = planned.is_some() || disbursed.is_some() || committed.is_some();
         if has_month_figures && month_text.is_empty() {
-            err(Field::Month, "monthly figures need a month (YYYY-MM)".into());
+            err(Field::Month, Refusal::MonthNeeded.into());
         }
         for (f, v) in [
             (Field::Allocated, allocated),
             (Field::TransferIn, transfer_in),
             (Field::TransferOut, transfer_out),
         ] {
-            if v.is_some_and(|v| v.is_sign_negative()) {
-                err(f, "cannot be negative".into());
+            if let Some(v) = v.filter(Decimal::is_sign_negative) {
+                err(f, Refusal::Negative { text: v.to_string() }.into());
             }
         }
         let (Some(category), true) = (category, errors.is_empty()) else {
@@ -399,21 +433,17 @@ pub fn plan(
         let key: LineKey = (division.clone(), category, item, text(Field::Plan), text(Field::Source));
         let line_figures = allocated.is_some() || transfer_in.is_some() || transfer_out.is_some();
         if line_figures && let Some(first) = seen_lines.insert(key.clone(), row_no) {
-            preview.errors.push(RowError {
-                row: row_no,
-                column: None,
-                message: format!("duplicate row: the line's allocation is already on row {first}"),
-            });
+            preview
+                .errors
+                .push(RowError::new(row_no, None, Refusal::DuplicateLine { first }));
             continue;
         }
         if let Some(m) = month
             && let Some(first) = seen_months.insert((key.clone(), m), row_no)
         {
-            preview.errors.push(RowError {
-                row: row_no,
-                column: None,
-                message: format!("duplicate row: this line's month is already on row {first}"),
-            });
+            preview
+                .errors
+                .push(RowError::new(row_no, None, Refusal::DuplicateMonth { first }));
             continue;
         }
         // Merge.
@@ -426,11 +456,11 @@ pub fn plan(
             }
             None => {
                 if !line_figures {
-                    preview.errors.push(RowError {
-                        row: row_no,
-                        column: header(Field::Allocated),
-                        message: "a new budget line needs its allocation".into(),
-                    });
+                    preview.errors.push(RowError::new(
+                        row_no,
+                        header(Field::Allocated),
+                        Refusal::NewLineNeedsAllocation,
+                    ));
                     continue;
                 }
                 touched.insert(key.clone());

@@ -11,6 +11,7 @@ use base64::Engine;
 
 use crate::domain::{Digits, Memo, Organization};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 use crate::thai;
 use crate::typeset::layout::{layout, text_width};
 use crate::typeset::{Align, Area, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm};
@@ -50,8 +51,14 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
     if let Some(e) = &org.emblem {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(e.data.as_bytes())
-            .map_err(|err| CoreError::InvalidInput(format!("emblem: {err}")))?;
-        let img = Arc::new(Image::decode(&bytes).map_err(|err| CoreError::InvalidInput(format!("emblem: {err}")))?);
+            .map_err(|err| Refusal::ImageUnreadable {
+                what: "emblem".into(),
+                detail: err.to_string(),
+            })?;
+        let img = Arc::new(Image::decode(&bytes).map_err(|err| Refusal::ImageUnreadable {
+            what: "emblem".into(),
+            detail: err.to_string(),
+        })?);
         let ew = emblem_h / img.aspect();
         let area = Area {
             x: margins.left,

@@ -16,6 +16,7 @@ use ts_rs::TS;
 
 use crate::domain::{Digits, Id, Orientation};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 use crate::store::Store;
 
 pub use budget_report::budget_report_pdf;
@@ -25,7 +26,7 @@ pub use spending_plan::spending_plan_pdf;
 
 impl From<crate::typeset::TypesetError> for CoreError {
     fn from(e: crate::typeset::TypesetError) -> Self {
-        CoreError::InvalidInput(e.to_string())
+        Refusal::Typesetting { detail: e.to_string() }.into()
     }
 }
 

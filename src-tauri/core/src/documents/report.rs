@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::domain::{Digits, Evidence, Orientation, Report};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 use crate::thai;
 use crate::typeset::layout::text_width;
 use crate::typeset::{
@@ -222,8 +223,14 @@ impl ImageCache {
         }
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(data.as_bytes())
-            .map_err(|e| CoreError::InvalidInput(format!("image {name}: {e}")))?;
-        let img = Arc::new(Image::decode(&bytes).map_err(|e| CoreError::InvalidInput(format!("image {name}: {e}")))?);
+            .map_err(|e| Refusal::ImageUnreadable {
+                what: name.to_owned(),
+                detail: e.to_string(),
+            })?;
+        let img = Arc::new(Image::decode(&bytes).map_err(|e| Refusal::ImageUnreadable {
+            what: name.to_owned(),
+            detail: e.to_string(),
+        })?);
         self.images.push((id, img.clone()));
         Ok(img)
     }

@@ -33,11 +33,7 @@ pub fn check_columns(columns: &[String]) -> crate::error::Result<()> {
     if columns.is_empty() || columns.len() == COLUMNS.len() {
         return Ok(());
     }
-    Err(crate::error::CoreError::InvalidInput(format!(
-        "the table has {} columns: give {} headings, or none for the standard ones",
-        COLUMNS.len(),
-        COLUMNS.len()
-    )))
+    Err(crate::refusal::Refusal::ColumnCount { columns: COLUMNS.len() }.into())
 }
 
 impl Headings {

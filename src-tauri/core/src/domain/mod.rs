@@ -13,7 +13,9 @@ pub use headings::*;
 mod file;
 mod headings;
 
-strum_names!(Orientation, YearStatus, Urgency, ChannelKind);
+strum_names!(Orientation, Urgency, ChannelKind);
+
+pub use crate::status::YearStatus;
 
 pub type Id = i64;
 
@@ -28,19 +30,6 @@ pub enum Orientation {
     #[default]
     Landscape,
     Portrait,
-}
-
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString,
-)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
-#[strum(serialize_all = "snake_case")]
-#[serde(rename_all = "snake_case")]
-pub enum YearStatus {
-    #[default]
-    Draft,
-    Approved,
-    Published,
 }
 
 /// Urgency of an official memo: ด่วน / ด่วนมาก / ด่วนที่สุด.

@@ -8,6 +8,7 @@ use sqlx::{Connection, SqliteConnection};
 
 use crate::change::{Applied, Change, TextTarget};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 use super::effect::{Effect, Mode, Rules};
 use super::{Step, Store, UndoState, assets, budget, history, memo, organization, report, report_file, year};
@@ -135,14 +136,12 @@ impl Store {
             (redos.last(), Mode::Redo)
         };
         let Some(&id) = top else {
-            return Err(CoreError::InvalidInput(
-                if undo {
-                    "there is nothing to undo"
-                } else {
-                    "there is nothing to redo"
-                }
-                .into(),
-            ));
+            return Err(if undo {
+                Refusal::NothingToUndo
+            } else {
+                Refusal::NothingToRedo
+            }
+            .into());
         };
         let inverse = inverse_of(&mut tx, id).await?;
         let applied = apply_logged(&mut tx, inverse, &self.actor, mode, Some(id), self.rules).await?;
@@ -331,7 +330,7 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
         // Several changes as one entry: undone together, in reverse.
         Change::Batch { changes } => {
             if changes.is_empty() {
-                return Err(CoreError::InvalidInput("an empty batch changes nothing".into()));
+                return Err(Refusal::EmptyBatch.into());
             }
             let mut done = Vec::with_capacity(changes.len());
             let mut inverses = Vec::with_capacity(changes.len());

@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use super::Store;
 use crate::error::{CoreError, Result};
+use crate::refusal::{Refusal, Thing};
 
 /// How many rolling backups are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,11 +116,11 @@ pub fn to_prune(backups: &[BackupInfo], retention: Retention) -> Vec<String> {
 /// path, `..`, another file).
 pub fn resolve(dir: &Path, name: &str) -> Result<PathBuf> {
     if parse_name(name).is_none() || name.contains(['/', '\\']) {
-        return Err(CoreError::InvalidInput(format!("{name} is not a Prongsai backup")));
+        return Err(Refusal::NotABackup { name: name.to_owned() }.into());
     }
     let path = dir.join(name);
     if !path.is_file() {
-        return Err(CoreError::not_found(format!("backup {name}")));
+        return Err(CoreError::not_found(Thing::Backup, name));
     }
     Ok(path)
 }
@@ -170,7 +171,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert!(resolve(dir.path(), "../prongsai.sqlite").is_err());
         assert!(resolve(dir.path(), "prongsai-20261127T101500Z-c000123.sqlite/../../x").is_err());
-        assert!(matches!(resolve(dir.path(), &b.name), Err(CoreError::NotFound { .. })));
+        assert!(matches!(
+            resolve(dir.path(), &b.name),
+            Err(CoreError::Refused(Refusal::NotFound { .. }))
+        ));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use sqlx::SqliteConnection;
 use crate::change::Change;
 use crate::domain::Id;
 use crate::error::{CoreError, Result};
+use crate::refusal::{AmountProblem, Refusal, Thing};
 
 use super::effect::{Done, Effect};
 use super::place::check_editable;
@@ -38,12 +39,14 @@ pub(super) async fn set_month_figure(
 ) -> Result<Done> {
     let value = crate::money::parse_amount(&amount)?;
     if value.scale() > crate::money::PLACES {
-        return Err(CoreError::InvalidInput(format!(
-            "{amount} has more than two decimal places"
-        )));
+        return Err(Refusal::NotAnAmount {
+            text: amount.clone(),
+            problem: AmountProblem::TooManyDecimals,
+        }
+        .into());
     }
     if !(1..=12).contains(&month) {
-        return Err(CoreError::InvalidInput(format!("{month} is not a fiscal month (1–12)")));
+        return Err(Refusal::NotAFiscalMonth { month: month.into() }.into());
     }
     let (year_be, old) = write_month_figure(conn, line_id, month, field, value).await?;
     let inverse = Change::SetMonthFigure {
@@ -74,13 +77,16 @@ pub(super) async fn set_target(
     percent: Option<String>,
 ) -> Result<Done> {
     if !(1..=4).contains(&quarter) {
-        return Err(CoreError::InvalidInput(format!("{quarter} is not a quarter (1–4)")));
+        return Err(Refusal::NotAQuarter {
+            quarter: quarter.into(),
+        }
+        .into());
     }
     let value = match &percent {
         Some(p) => {
             let v = crate::money::parse_amount(p.trim_end_matches('%').trim())?;
             if v.is_sign_negative() || v > rust_decimal::Decimal::ONE_HUNDRED {
-                return Err(CoreError::InvalidInput(format!("{p} is not a percentage (0–100)")));
+                return Err(Refusal::NotAPercentage { text: p.clone() }.into());
             }
             Some(v)
         }
@@ -90,7 +96,7 @@ pub(super) async fn set_target(
         .bind(year_be)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+        .ok_or_else(|| CoreError::not_found(Thing::FiscalYear, year_be))?;
     check_editable(year_be, &status)?;
     let scope_text = match scope {
         crate::budget::TargetScope::Overall => "overall",
@@ -185,14 +191,12 @@ async fn replace_budget(
         .bind(year_be)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+        .ok_or_else(|| CoreError::not_found(Thing::FiscalYear, year_be))?;
     check_editable(year_be, &status)?;
     let old = read::budget(conn, year_be).await?;
     let had = !old.lines.is_empty() || !old.targets.is_empty();
     if had && !replace {
-        return Err(CoreError::InvalidInput(format!(
-            "fiscal year {year_be} already has a budget; replace it explicitly"
-        )));
+        return Err(Refusal::BudgetExists { year_be }.into());
     }
     sqlx::query("DELETE FROM budget_line WHERE year_id = ?1")
         .bind(year_id)
@@ -264,7 +268,7 @@ async fn write_month_figure(
     .bind(line_id)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| CoreError::not_found(format!("budget line {line_id}")))?;
+    .ok_or_else(|| CoreError::not_found(Thing::BudgetLine, line_id))?;
     check_editable(year_be, &status)?;
     let (select, upsert) = match field {
         MonthField::Planned => (

@@ -13,6 +13,7 @@ use sqlx::SqliteConnection;
 
 use super::Store;
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 /// The key of a printed PDF's information dictionary that names the
 /// history entry it was made at.
@@ -121,10 +122,9 @@ impl Store {
             std::fs::read(backup).map_err(|e| CoreError::Io(format!("cannot read {}: {e}", backup.display())))?;
         if bytes.starts_with(b"%PDF") {
             let stamp = crate::typeset::pdf::info(&bytes, HISTORY_KEY).ok_or_else(|| {
-                CoreError::InvalidInput(format!(
-                    "{} names no history entry (not printed by this Prongsai)",
-                    backup.display()
-                ))
+                CoreError::from(Refusal::NoHistoryStamp {
+                    file: backup.display().to_string(),
+                })
             })?;
             let theirs = stamp
                 .split_once(' ')
@@ -135,7 +135,9 @@ impl Store {
                     })
                 })
                 .ok_or_else(|| {
-                    CoreError::InvalidInput(format!("{}: unreadable history entry \"{stamp}\"", backup.display()))
+                    CoreError::from(Refusal::NoHistoryStamp {
+                        file: backup.display().to_string(),
+                    })
                 })?;
             let whose = format!("the document {}", backup.display());
             return holds(&mut *self.pool.acquire().await?, &theirs, &whose).await;
@@ -143,7 +145,10 @@ impl Store {
         drop(bytes);
         super::open::check_version(backup).await?;
         let Some(theirs) = head_of_file(backup).await? else {
-            return Err(CoreError::InvalidInput(format!("{} has no history", backup.display())));
+            return Err(Refusal::NoHistory {
+                file: backup.display().to_string(),
+            }
+            .into());
         };
         let whose = format!("the backup {}", backup.display());
         holds(&mut *self.pool.acquire().await?, &theirs, &whose).await

@@ -7,6 +7,7 @@ use sqlx::SqliteConnection;
 use crate::change::{Change, clean_line, clean_text};
 use crate::domain::{Id, MemoDoc};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 use super::effect::Done;
 use super::{read, rows};
@@ -21,12 +22,12 @@ fn clean(m: MemoDoc) -> Result<MemoDoc> {
         .map_or(number.as_str(), str::trim_start)
         .to_owned();
     if number.is_empty() {
-        return Err(CoreError::EmptyText {
+        return Err(CoreError::from(Refusal::EmptyText {
             field: "memo number".into(),
-        });
+        }));
     }
     crate::thai::check_year_be(crate::thai::fiscal_year_of(m.date))
-        .map_err(|_| CoreError::InvalidInput(format!("the memo date {} is out of range", m.date)))?;
+        .map_err(|_| Refusal::DateOutOfRange { date: m.date })?;
     Ok(MemoDoc {
         number,
         date: m.date,
@@ -82,9 +83,10 @@ pub(super) async fn set_memo(conn: &mut SqliteConnection, id: Id, memo: MemoDoc)
     .execute(&mut *conn)
     .await
     .map_err(|e| match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => {
-            CoreError::InvalidInput(format!("there is already a memo {} of {}", memo.number, memo.date))
-        }
+        sqlx::Error::Database(db) if db.is_unique_violation() => CoreError::from(Refusal::MemoExists {
+            number: memo.number.clone(),
+            date: memo.date,
+        }),
         _ => e.into(),
     })?;
     let year_be = year_of(conn, &memo).await?;

@@ -6,7 +6,8 @@ use sqlx::SqliteConnection;
 
 use crate::change::{Change, OrgSettings, clean_line};
 use crate::domain::{Channel, ChannelKind, Emblem};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
+use crate::refusal::Refusal;
 
 use super::effect::Done;
 use super::{read, rows};
@@ -72,7 +73,10 @@ async fn write_emblem(conn: &mut SqliteConnection, emblem: Option<&Emblem>) -> R
             Some(
                 base64::engine::general_purpose::STANDARD
                     .decode(e.data.as_bytes())
-                    .map_err(|err| CoreError::InvalidInput(format!("emblem data is not base64: {err}")))?,
+                    .map_err(|err| Refusal::ImageUnreadable {
+                        what: "emblem".into(),
+                        detail: format!("not base64: {err}"),
+                    })?,
             ),
         ),
         None => (None, None),
@@ -91,7 +95,7 @@ fn clean_settings(s: OrgSettings) -> Result<OrgSettings> {
     for d in &s.divisions {
         let d = clean_line("division", d, true)?;
         if divisions.contains(&d) {
-            return Err(CoreError::InvalidInput(format!("division \"{d}\" is listed twice")));
+            return Err(Refusal::DivisionTwice { name: d }.into());
         }
         divisions.push(d);
     }
@@ -110,12 +114,10 @@ fn clean_channel(c: Channel) -> Result<Channel> {
     let value = clean_line("channel", &c.value, true)?;
     match c.kind {
         ChannelKind::Email if !value.contains('@') || value.contains(' ') => {
-            return Err(CoreError::InvalidInput(format!("\"{value}\" is not an e-mail address")));
+            return Err(Refusal::NotAnEmail { text: value.clone() }.into());
         }
         ChannelKind::Web if !(value.starts_with("https://") || value.starts_with("http://")) || value.contains(' ') => {
-            return Err(CoreError::InvalidInput(format!(
-                "\"{value}\" is not a web address (http:// or https://)"
-            )));
+            return Err(Refusal::NotAUrl { text: value.clone() }.into());
         }
         _ => {}
     }

@@ -7,6 +7,7 @@ use sqlx::{AssertSqlSafe, SqliteConnection};
 use crate::change::{ItemList, ItemRef};
 use crate::domain::YearStatus;
 use crate::error::{CoreError, Result};
+use crate::refusal::{Refusal, Thing};
 
 /// The ordered lists of the report. Table and column names are constants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +20,15 @@ pub(super) enum List {
 }
 
 impl List {
+    pub fn thing(self) -> Thing {
+        match self {
+            List::Measure => Thing::Measure,
+            List::Activity => Thing::Activity,
+            List::Result => Thing::Result,
+            List::Outcome => Thing::Outcome,
+            List::Evidence => Thing::Evidence,
+        }
+    }
     pub fn table(self) -> &'static str {
         match self {
             List::Measure => "measure",
@@ -90,7 +100,7 @@ pub(super) async fn locate(conn: &mut SqliteConnection, list: List, id: i64) -> 
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("{} {id}", list.table())))?;
+        .ok_or_else(|| CoreError::not_found(list.thing(), id))?;
     check_editable(year_be, &status)?;
     Ok(Loc { parent, pos, year_be })
 }
@@ -101,7 +111,7 @@ pub(super) async fn draft_year(conn: &mut SqliteConnection, year_be: i32) -> Res
         .bind(year_be)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+        .ok_or_else(|| CoreError::not_found(Thing::FiscalYear, year_be))?;
     check_editable(year_be, &status)?;
     Ok(id)
 }
@@ -110,10 +120,10 @@ pub(super) async fn draft_year(conn: &mut SqliteConnection, year_be: i32) -> Res
 pub(super) fn check_editable(year_be: i32, status: &str) -> Result<()> {
     match YearStatus::parse(status) {
         Some(YearStatus::Draft) => Ok(()),
-        _ => Err(CoreError::YearLocked {
+        _ => Err(CoreError::from(Refusal::YearLocked {
             year_be,
-            status: status.to_owned(),
-        }),
+            status: YearStatus::parse(status).unwrap_or_default(),
+        })),
     }
 }
 
@@ -167,11 +177,7 @@ pub(super) async fn move_row(conn: &mut SqliteConnection, list: List, id: i64, t
     let last = count(conn, list, loc.parent).await? - 1;
     let to = i64::from(to).min(last);
     if to == loc.pos {
-        return Err(CoreError::InvalidInput(format!(
-            "{} {id} is already at position {}",
-            list.table(),
-            to + 1
-        )));
+        return Err(Refusal::AlreadyThere { position: to + 1 }.into());
     }
     let (t, p) = (list.table(), list.parent());
     let shift = if to > loc.pos {

@@ -9,6 +9,7 @@ use sqlx::SqliteConnection;
 
 use crate::domain::*;
 use crate::error::{CoreError, Result};
+use crate::refusal::Thing;
 use crate::thai;
 
 pub(super) async fn years(conn: &mut SqliteConnection) -> Result<Vec<YearSummary>> {
@@ -66,7 +67,7 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
     )
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| CoreError::not_found("organization"))?;
+    .ok_or_else(|| CoreError::not_found(Thing::Organization, ""))?;
     let divisions: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, name FROM division WHERE organization_id = ?1 ORDER BY position")
             .bind(id)
@@ -199,7 +200,7 @@ pub(super) async fn report(conn: &mut SqliteConnection, year_be: i32) -> Result<
     .bind(year_be)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+    .ok_or_else(|| CoreError::not_found(Thing::FiscalYear, year_be))?;
     let year_id = y.id;
     let (starts_on, ends_on) = thai::fiscal_year_bounds(year_be)?;
     let headings = Headings {
@@ -409,7 +410,7 @@ pub(super) async fn memo(conn: &mut SqliteConnection, id: i64) -> Result<Memo> {
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("memo {id}")))?;
+        .ok_or_else(|| CoreError::not_found(Thing::Memo, id))?;
     memo_of(row)
 }
 
@@ -426,7 +427,7 @@ pub(super) async fn require_year(conn: &mut SqliteConnection, year_be: i32) -> R
         .await?;
     found
         .map(|_| ())
-        .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))
+        .ok_or_else(|| CoreError::not_found(Thing::FiscalYear, year_be))
 }
 
 /// A year's budget in file form (lines in order, months as stored).

@@ -10,6 +10,7 @@ use crate::change::{
 };
 use crate::domain::Id;
 use crate::error::{CoreError, Result};
+use crate::refusal::{Refusal, Thing};
 
 use super::effect::{Done, Mode};
 use super::place::{List, check_editable, delete_row, draft_year, item_list, locate, move_row, open_gap};
@@ -55,7 +56,7 @@ pub(super) async fn delete_measure(conn: &mut SqliteConnection, id: Id) -> Resul
         .iter()
         .find(|m| m.id == id)
         .map(measure_snap)
-        .ok_or_else(|| CoreError::not_found(format!("measure {id}")))?;
+        .ok_or_else(|| CoreError::not_found(Thing::Measure, id))?;
     delete_row(conn, List::Measure, id, &loc).await?;
     Ok(Done {
         change: Change::DeleteMeasure { id },
@@ -142,15 +143,13 @@ pub(super) async fn set_level(conn: &mut SqliteConnection, item: ItemRef, level:
     check_level(level)?;
     let list = List::of(item);
     if list == List::Outcome {
-        return Err(CoreError::InvalidInput("an outcome has no sub-items".into()));
+        return Err(Refusal::OutcomeHasNoSubItems.into());
     }
     let loc = locate(conn, list, item.id()).await?;
     // The user's rule; undo and redo restore a recorded state as it
     // was (a move can leave a sub-item first: its undo must not stick).
     if level == 1 && loc.pos == 0 && mode == Mode::Do {
-        return Err(CoreError::InvalidInput(
-            "the first item cannot be a sub-item: it needs an item before it".into(),
-        ));
+        return Err(Refusal::FirstItemNotSub.into());
     }
     let t = list.table();
     let old: u8 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT level FROM {t} WHERE id = ?1")))
@@ -178,9 +177,7 @@ pub(super) async fn split_item(conn: &mut SqliteConnection, item: ItemRef, at: u
     let head: String = snap.text.chars().take(at).collect();
     let tail: String = snap.text.chars().skip(at).collect();
     if at == 0 || at >= chars || head.trim().is_empty() || tail.trim().is_empty() {
-        return Err(CoreError::InvalidInput(
-            "put the cursor inside the text to split it: both parts need some text".into(),
-        ));
+        return Err(Refusal::SplitNeedsText.into());
     }
     let batch = Change::Batch {
         changes: vec![
@@ -216,7 +213,7 @@ pub(super) async fn merge_item(conn: &mut SqliteConnection, item: ItemRef) -> Re
         .bind(loc.pos + 1)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::InvalidInput("there is no item after this one to join with".into()))?;
+        .ok_or(Refusal::NothingToJoin)?;
     let first = item_snap(conn, item).await?;
     let second = item_snap(conn, list.item(next)).await?;
     let mut changes = vec![
@@ -266,7 +263,7 @@ pub(super) async fn delete_evidence(conn: &mut SqliteConnection, id: Id) -> Resu
         .await?
         .into_iter()
         .find(|e| e.id == Some(id))
-        .ok_or_else(|| CoreError::not_found(format!("evidence {id}")))?;
+        .ok_or_else(|| CoreError::not_found(Thing::Evidence, id))?;
     delete_row(conn, List::Evidence, id, &loc).await?;
     Ok(Done {
         change: Change::DeleteEvidence { id },
@@ -294,7 +291,7 @@ pub(super) async fn text_of(conn: &mut SqliteConnection, target: TextTarget) -> 
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("{} {id}", target.field_name())))?;
+        .ok_or_else(|| CoreError::not_found(target.thing(), id))?;
     Ok(old)
 }
 
@@ -338,7 +335,7 @@ async fn write_text(conn: &mut SqliteConnection, target: TextTarget, text: &str)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("{} {id}", target.field_name())))?;
+        .ok_or_else(|| CoreError::not_found(target.thing(), id))?;
     check_editable(year_be, &status)?;
     sqlx::query(update).bind(id).bind(text).execute(&mut *conn).await?;
     Ok((year_be, old))
@@ -346,9 +343,7 @@ async fn write_text(conn: &mut SqliteConnection, target: TextTarget, text: &str)
 
 fn check_level(level: u8) -> Result<()> {
     if level > 1 {
-        return Err(CoreError::InvalidInput(format!(
-            "level {level}: an item is 0 or a sub-item 1"
-        )));
+        return Err(Refusal::NotALevel { level: level.into() }.into());
     }
     Ok(())
 }
@@ -356,9 +351,7 @@ fn check_level(level: u8) -> Result<()> {
 pub(super) fn check_code(code: &str) -> Result<String> {
     let code = clean_line("OIT code", code, false)?;
     if code.chars().count() > 16 {
-        return Err(CoreError::InvalidInput(format!(
-            "\"{code}\" is too long for an OIT code"
-        )));
+        return Err(Refusal::OitCodeTooLong { code }.into());
     }
     Ok(code)
 }
@@ -394,12 +387,10 @@ pub(super) async fn insert_item_snap(
     let field = list.item(0).text_target().field_name();
     item.text = clean_text(field, &item.text, true)?;
     if list != List::Result && !item.evidence.is_empty() {
-        return Err(CoreError::InvalidInput(format!(
-            "only a result has evidence, not an {field}"
-        )));
+        return Err(Refusal::EvidenceOnlyOnResults.into());
     }
     if list == List::Outcome && item.level != 0 {
-        return Err(CoreError::InvalidInput("an outcome has no sub-items".into()));
+        return Err(Refusal::OutcomeHasNoSubItems.into());
     }
     let id = rows::insert_item(conn, list, item.id, parent, pos, (item.level, &item.text)).await?;
     item.id = Some(id);

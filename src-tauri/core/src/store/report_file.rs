@@ -8,6 +8,7 @@ use sqlx::SqliteConnection;
 use crate::change::Change;
 use crate::domain::{ReportDoc, YearStatus};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 use super::effect::{Effect, Rules};
 use super::place::{List, check_editable};
@@ -46,11 +47,11 @@ async fn check_import_status(conn: &mut SqliteConnection, doc: &ReportDoc) -> Re
         check_editable(year_be, &status)?;
     }
     if doc.year.status != YearStatus::Draft {
-        return Err(CoreError::InvalidInput(format!(
-            "the file says fiscal year {year_be} is {}; an imported year is a draft: import it as a draft, \
-             then approve or publish it with the status commands",
-            doc.year.status.as_str()
-        )));
+        return Err(Refusal::ImportedYearNotDraft {
+            year_be,
+            status: doc.year.status,
+        }
+        .into());
     }
     Ok(())
 }
@@ -73,7 +74,7 @@ async fn import(conn: &mut SqliteConnection, doc: &ReportDoc, replace: bool) -> 
         .fetch_optional(&mut *conn)
         .await?;
     let before = match existing {
-        Some(_) if !replace => return Err(CoreError::YearExists { year_be }),
+        Some(_) if !replace => return Err(CoreError::from(Refusal::YearExists { year_be })),
         Some(id) => {
             let old = read::report(conn, year_be).await?.to_doc();
             sqlx::query("DELETE FROM fiscal_year WHERE id = ?1")

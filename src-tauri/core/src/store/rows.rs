@@ -8,6 +8,7 @@ use sqlx::{AssertSqlSafe, SqliteConnection};
 
 use crate::domain::{Channel, Evidence, MemoDoc, OitItem, OrganizationDoc, Signatures, StatusTrail};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 use super::place::List;
 
@@ -159,7 +160,10 @@ pub(super) async fn insert_evidence(
         Evidence::Image { name, mime, data } => {
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(data.as_bytes())
-                .map_err(|e| CoreError::InvalidInput(format!("image data is not base64: {e}")))?;
+                .map_err(|e| Refusal::ImageUnreadable {
+                    what: "image".into(),
+                    detail: format!("not base64: {e}"),
+                })?;
             q.bind("image")
                 .bind(None::<String>)
                 .bind(None::<String>)
@@ -184,7 +188,7 @@ pub(super) async fn insert_oit_items(conn: &mut SqliteConnection, year_id: i64, 
             .await
             .map_err(|e| match &e {
                 sqlx::Error::Database(db) if db.is_unique_violation() => {
-                    CoreError::InvalidInput(format!("OIT item {} is listed twice", i.code))
+                    CoreError::from(Refusal::OitListedTwice { code: i.code.clone() })
                 }
                 _ => e.into(),
             })?;
@@ -213,9 +217,10 @@ pub(super) async fn insert_memo(conn: &mut SqliteConnection, id: Option<i64>, or
     .fetch_one(&mut *conn)
     .await
     .map_err(|e| match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => {
-            CoreError::InvalidInput(format!("memo {} of {} is listed twice", m.number, m.date))
-        }
+        sqlx::Error::Database(db) if db.is_unique_violation() => CoreError::from(Refusal::MemoExists {
+            number: m.number.clone(),
+            date: m.date,
+        }),
         _ => e.into(),
     })?;
     Ok(id)
@@ -224,7 +229,7 @@ pub(super) async fn insert_memo(conn: &mut SqliteConnection, id: Option<i64>, or
 fn dup_division(e: sqlx::Error, name: &str) -> CoreError {
     match &e {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
-            CoreError::InvalidInput(format!("division \"{name}\" is listed twice"))
+            CoreError::from(Refusal::DivisionTwice { name: name.to_owned() })
         }
         _ => e.into(),
     }

@@ -4,7 +4,8 @@
 use sqlx::SqliteConnection;
 
 use crate::domain::*;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
+use crate::refusal::Refusal;
 use crate::thai;
 
 /// Most hits a search returns.
@@ -18,7 +19,7 @@ pub(super) async fn search(conn: &mut SqliteConnection, query: &str) -> Result<V
         return Ok(Vec::new());
     }
     if query.chars().count() > 200 {
-        return Err(CoreError::InvalidInput("a search is at most 200 characters".into()));
+        return Err(Refusal::SearchTooLong { max: 200 }.into());
     }
     let rows: Vec<(i32, Option<i64>, String, i64, String, i64)> = sqlx::query_as(
         "SELECT y.year_be, m.id, 'measure_title', m.id, m.title, m.position * 1000000 FROM measure m \

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use super::{OpenReport, Store};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 /// Who opens the database, and for what.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,7 +165,7 @@ async fn checked_copy(db: &Path, from: &Path) -> Result<tempfile::NamedTempFile>
     // migration before anything is copied or written.
     match super::open::check_version(from).await? {
         Some(_) => {}
-        None => return Err(CoreError::InvalidInput("it is an empty database, not a backup".into())),
+        None => return Err(Refusal::EmptyDatabase.into()),
     }
     let dir = db
         .parent()

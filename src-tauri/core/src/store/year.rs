@@ -7,6 +7,7 @@ use sqlx::{AssertSqlSafe, SqliteConnection};
 use crate::change::{Change, ItemSnap, MeasureSnap, OitTarget, YearSnap, clean_line, clean_text};
 use crate::domain::{Headings, OitItem, PLACEHOLDERS, Report, Signatures, StatusTrail, YearStatus};
 use crate::error::{CoreError, Result};
+use crate::refusal::{Refusal, Thing};
 
 use super::effect::{Done, Mode};
 use super::place::{List, draft_year, locate};
@@ -18,12 +19,12 @@ pub(super) async fn set_oit_items(conn: &mut SqliteConnection, year_be: i32, ite
     for i in items {
         let code = report::check_code(&i.code)?;
         if code.is_empty() {
-            return Err(CoreError::EmptyText {
+            return Err(CoreError::from(Refusal::EmptyText {
                 field: "OIT code".into(),
-            });
+            }));
         }
         if clean.iter().any(|c: &OitItem| c.code == code) {
-            return Err(CoreError::InvalidInput(format!("OIT item {code} is listed twice")));
+            return Err(Refusal::OitListedTwice { code }.into());
         }
         clean.push(OitItem {
             code,
@@ -39,9 +40,7 @@ pub(super) async fn set_oit_items(conn: &mut SqliteConnection, year_be: i32, ite
     .fetch_all(&mut *conn)
     .await?;
     if let Some(code) = used.iter().find(|u| !clean.iter().any(|c| &c.code == *u)) {
-        return Err(CoreError::InvalidInput(format!(
-            "OIT item {code} is still a tag of this year's report; remove the tag first"
-        )));
+        return Err(Refusal::OitStillTagged { code: code.clone() }.into());
     }
     sqlx::query("DELETE FROM oit_item WHERE year_id = ?1")
         .bind(year_id)
@@ -66,9 +65,7 @@ pub(super) async fn set_oit_tag(conn: &mut SqliteConnection, target: OitTarget, 
     };
     let row = id.unwrap_or(year_id);
     if !code.is_empty() && !read::oit_items(conn, year_id).await?.iter().any(|i| i.code == code) {
-        return Err(CoreError::InvalidInput(format!(
-            "{code} is not in fiscal year {year_be}'s OIT list; add it there first"
-        )));
+        return Err(Refusal::OitNotListed { code, year_be }.into());
     }
     let old: String = sqlx::query_scalar(AssertSqlSafe(format!("SELECT oit_code FROM {table} WHERE id = ?1")))
         .bind(row)
@@ -96,8 +93,7 @@ pub(super) async fn set_signatures(conn: &mut SqliteConnection, year_be: i32, si
         approved_on: signatures.approved_on,
     };
     if let Some(d) = s.approved_on {
-        crate::thai::check_year_be(crate::thai::fiscal_year_of(d))
-            .map_err(|_| CoreError::InvalidInput(format!("approval date {d} is out of range")))?;
+        crate::thai::check_year_be(crate::thai::fiscal_year_of(d)).map_err(|_| Refusal::DateOutOfRange { date: d })?;
     }
     let old = read::report(conn, year_be).await?.year.signatures;
     sqlx::query(
@@ -125,9 +121,7 @@ pub(super) async fn set_signatures(conn: &mut SqliteConnection, year_be: i32, si
 pub(super) async fn new_year(conn: &mut SqliteConnection, from: i32, to: i32, keep_remarks: bool) -> Result<Change> {
     crate::thai::check_year_be(to)?;
     if from == to {
-        return Err(CoreError::InvalidInput(format!(
-            "a year cannot be copied onto itself ({to})"
-        )));
+        return Err(Refusal::CopyOntoItself { year_be: to }.into());
     }
     let source = read::report(conn, from).await?;
     let year = copy_forward(&source, to, keep_remarks);
@@ -154,9 +148,7 @@ pub(super) async fn delete_year(conn: &mut SqliteConnection, year_be: i32) -> Re
     .fetch_one(&mut *conn)
     .await?;
     if budget > 0 {
-        return Err(CoreError::InvalidInput(format!(
-            "fiscal year {year_be} has a budget; it cannot be removed"
-        )));
+        return Err(Refusal::YearHasBudget { year_be }.into());
     }
     let snap = year_snap(&read::report(conn, year_be).await?);
     sqlx::query("DELETE FROM fiscal_year WHERE id = ?1")
@@ -295,7 +287,7 @@ async fn insert_year_snap(conn: &mut SqliteConnection, y: &mut YearSnap) -> Resu
         .fetch_optional(&mut *conn)
         .await?;
     if exists.is_some() {
-        return Err(CoreError::YearExists { year_be: y.year_be });
+        return Err(CoreError::from(Refusal::YearExists { year_be: y.year_be }));
     }
     let org = read::organization(conn).await?;
     for line in y.title.iter_mut().chain(y.heading.iter_mut()) {
@@ -384,16 +376,14 @@ pub(super) async fn set_status(
     .bind(year_be)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| CoreError::not_found(format!("fiscal year {year_be}")))?;
+    .ok_or_else(|| CoreError::not_found(Thing::FiscalYear, year_be))?;
     let old = YearStatus::parse(&old_status)
         .ok_or_else(|| CoreError::Database(format!("unknown year status {old_status:?}")))?;
     let at = match at {
         Some(a) if chrono::DateTime::parse_from_rfc3339(&a).is_ok() => a,
         Some(a) if mode != Mode::Do => a,
         Some(a) => {
-            return Err(CoreError::InvalidInput(format!(
-                "{a} is not a date and time (RFC 3339)"
-            )));
+            return Err(Refusal::NotATimestamp { text: a }.into());
         }
         None => chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     };
@@ -404,44 +394,35 @@ pub(super) async fn set_status(
         use YearStatus::*;
         match (old, status) {
             (Draft, Draft) | (Approved, Approved) | (Published, Published) => {
-                return Err(CoreError::InvalidInput(format!(
-                    "fiscal year {year_be} is already {}",
-                    old.as_str()
-                )));
+                return Err(Refusal::YearAlreadyStatus { year_be, status: old }.into());
             }
             (Draft, Approved) => {
                 if by.is_empty() {
-                    return Err(CoreError::EmptyText {
+                    return Err(CoreError::from(Refusal::EmptyText {
                         field: "approved by".into(),
-                    });
+                    }));
                 }
                 (by, old_url.clone(), old_reason.clone())
             }
             (Approved, Published) => {
                 if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
-                    return Err(CoreError::InvalidInput(format!(
-                        "publishing needs the web address where the report is published, not \"{url}\""
-                    )));
+                    return Err(Refusal::PublishNeedsUrl { text: url }.into());
                 }
                 (if by.is_empty() { old_by.clone() } else { by }, url, old_reason.clone())
             }
             (Draft, Published) => {
-                return Err(CoreError::InvalidInput(format!(
-                    "fiscal year {year_be} is a draft: approve it before publishing"
-                )));
+                return Err(Refusal::PublishBeforeApproval { year_be }.into());
             }
             (_, Draft) => {
                 if reason.is_empty() {
-                    return Err(CoreError::EmptyText {
+                    return Err(CoreError::from(Refusal::EmptyText {
                         field: "reason for reopening".into(),
-                    });
+                    }));
                 }
                 (by, old_url.clone(), reason)
             }
             (Published, Approved) => {
-                return Err(CoreError::InvalidInput(format!(
-                    "fiscal year {year_be} is published; reopen it to draft instead"
-                )));
+                return Err(Refusal::PublishedReopenToDraft { year_be }.into());
             }
         }
     } else {

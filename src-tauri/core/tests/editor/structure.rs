@@ -1,6 +1,7 @@
 //! Measures, items and evidence: insert, move, delete, split, merge, levels, undo.
 
 use super::*;
+use prongsai_core::error::Refusal;
 
 #[tokio::test]
 async fn measures_insert_move_delete_and_undo() {
@@ -111,7 +112,7 @@ async fn items_split_merge_level_and_numbering() {
                 at: 0
             })
             .await,
-        Err(CoreError::InvalidInput(_))
+        Err(CoreError::Refused(Refusal::SplitNeedsText))
     ));
 
     // Merge result 1 with result 2: texts joined, evidence of both kept.
@@ -203,7 +204,7 @@ async fn items_split_merge_level_and_numbering() {
                 item: item("   "),
             })
             .await,
-        Err(CoreError::EmptyText { .. })
+        Err(CoreError::Refused(Refusal::EmptyText { .. }))
     ));
     undo_all(&store).await;
     assert_eq!(doc_json(&store, 2566).await, original);

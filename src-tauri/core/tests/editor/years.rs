@@ -1,6 +1,7 @@
 //! The organization, channels, OIT, signatures; years copied forward and their status; search.
 
 use super::*;
+use prongsai_core::error::Refusal;
 
 #[tokio::test]
 async fn organization_channels_oit_and_signatures() {
@@ -180,7 +181,7 @@ async fn copy_forward_and_status_rules() {
                 keep_remarks: true
             })
             .await,
-        Err(CoreError::YearExists { .. })
+        Err(CoreError::Refused(Refusal::YearExists { .. }))
     ));
     assert!(
         store
@@ -215,7 +216,7 @@ async fn copy_forward_and_status_rules() {
     );
     assert!(matches!(
         store.apply(status(YearStatus::Approved, " ", "", "")).await,
-        Err(CoreError::EmptyText { .. })
+        Err(CoreError::Refused(Refusal::EmptyText { .. }))
     ));
     store.apply(status(YearStatus::Approved, "อธิบดี", "", "")).await.unwrap();
     let y = report(&store).await.year;
@@ -243,7 +244,10 @@ async fn copy_forward_and_status_rules() {
             items: vec![],
         },
     ] {
-        assert!(matches!(store.apply(c).await, Err(CoreError::YearLocked { .. })));
+        assert!(matches!(
+            store.apply(c).await,
+            Err(CoreError::Refused(Refusal::YearLocked { .. }))
+        ));
     }
     assert!(
         store

@@ -112,7 +112,6 @@ export const en: Messages = {
   channelsHint: 'Insert them into a result from its tools.',
   chooseImage: 'Choose an image file (PNG, JPEG, SVG)',
   createYear: 'Create fiscal year',
-  dateHint: 'Not a date:',
   datePlaceholder: 'e.g. 5/4/2566',
   delete: 'Delete',
   deleteMeasure: 'Delete measure (can be undone)',

@@ -111,7 +111,6 @@ export const th = {
   channelsHint: 'ใช้แทรกลงในผลการดำเนินการได้จากเมนูของแต่ละข้อ',
   chooseImage: 'เลือกไฟล์รูปภาพ (PNG, JPEG, SVG)',
   createYear: 'สร้างปีงบประมาณ',
-  dateHint: 'วันที่ไม่ถูกต้อง:',
   datePlaceholder: 'เช่น 5 เม.ย. 2566',
   delete: 'ลบ',
   deleteMeasure: 'ลบมาตรการ (เลิกทำได้)',

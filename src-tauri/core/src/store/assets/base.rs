@@ -8,6 +8,7 @@ use sqlx::SqliteConnection;
 use crate::assets::*;
 use crate::domain::Id;
 use crate::error::{CoreError, Result};
+use crate::refusal::{Moment, Refusal, Thing};
 
 pub(super) fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -21,26 +22,29 @@ pub(super) fn opt_date(s: Option<String>) -> Result<Option<NaiveDate>> {
     s.as_deref().map(date).transpose()
 }
 
-pub(super) fn after(what: &str, on: NaiveDate, earlier: NaiveDate, earlier_name: &str) -> Result<()> {
-    if on < earlier {
-        return Err(CoreError::InvalidInput(format!(
-            "the {what} date {on} is before the {earlier_name} ({earlier})"
-        )));
+pub(super) fn after(moment: Moment, on: NaiveDate, earlier_on: NaiveDate, earlier: Moment) -> Result<()> {
+    if on < earlier_on {
+        return Err(Refusal::BeforeEarlier {
+            moment,
+            on,
+            earlier,
+            earlier_on,
+        }
+        .into());
     }
     Ok(())
 }
 
-pub(super) fn lent_twice(number: &str, other: Id) -> CoreError {
-    CoreError::InvalidInput(format!(
-        "{number} is already lent (loan {other}); one asset cannot be lent twice at once"
-    ))
+pub(super) fn lent_twice(number: &str) -> CoreError {
+    Refusal::LentTwice {
+        number: number.to_owned(),
+    }
+    .into()
 }
 
 pub(super) fn unique_loan(e: sqlx::Error, number: &str) -> CoreError {
     match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => CoreError::InvalidInput(format!(
-            "{number} is already lent; one asset cannot be lent twice at once"
-        )),
+        sqlx::Error::Database(db) if db.is_unique_violation() => lent_twice(number),
         _ => e.into(),
     }
 }
@@ -51,7 +55,7 @@ pub(super) async fn asset_id(conn: &mut SqliteConnection, number: &str) -> Resul
         .bind(&number)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("asset {number}")))
+        .ok_or_else(|| CoreError::not_found(Thing::Asset, number))
 }
 
 pub(super) async fn asset_status(conn: &mut SqliteConnection, id: Id) -> Result<AssetStatus> {
@@ -100,6 +104,6 @@ pub(super) async fn inspection_of(conn: &mut SqliteConnection, year_be: i32) -> 
             .bind(year_be)
             .fetch_optional(&mut *conn)
             .await?
-            .ok_or_else(|| CoreError::not_found(format!("the inspection of fiscal year {year_be}")))?;
+            .ok_or_else(|| CoreError::not_found(Thing::Inspection, year_be))?;
     Ok((id, confirmed.is_some()))
 }

@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 use crate::assets::*;
 use crate::change::{Change, clean_line, clean_text};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 use super::base::*;
 
@@ -28,7 +29,7 @@ pub(in crate::store) async fn start_inspection(
         .await
         .map_err(|e| match &e {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
-                CoreError::InvalidInput(format!("fiscal year {year_be} already has an inspection"))
+                CoreError::from(Refusal::InspectionExists { year_be })
             }
             _ => e.into(),
         })?;
@@ -50,9 +51,7 @@ pub(in crate::store) async fn record_finding(
     let note = clean_text("note", &note, false)?;
     let (inspection, confirmed) = inspection_of(conn, year_be).await?;
     if confirmed {
-        return Err(CoreError::InvalidInput(format!(
-            "the inspection of {year_be} is confirmed; its findings are final"
-        )));
+        return Err(Refusal::InspectionConfirmed { year_be }.into());
     }
     let id = asset_id(conn, &number).await?;
     sqlx::query(
@@ -80,9 +79,7 @@ pub(in crate::store) async fn confirm_inspection(
 ) -> Result<Change> {
     let (inspection, confirmed) = inspection_of(conn, year_be).await?;
     if confirmed {
-        return Err(CoreError::InvalidInput(format!(
-            "the inspection of {year_be} is already confirmed"
-        )));
+        return Err(Refusal::InspectionConfirmed { year_be }.into());
     }
     let findings: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT r.asset_id, r.result, a.status FROM inspection_result r JOIN asset a ON a.id = r.asset_id \

@@ -8,6 +8,7 @@ use crate::assets::*;
 use crate::change::{Change, clean_line, clean_text};
 use crate::domain::Id;
 use crate::error::{CoreError, Result};
+use crate::refusal::{Moment, Refusal};
 
 use super::base::*;
 use super::read::loan_row;
@@ -21,18 +22,20 @@ pub(in crate::store) async fn request_loan(
     let id = asset_id(conn, &request.asset_number).await?;
     let status = asset_status(conn, id).await?;
     if status != AssetStatus::Usable {
-        return Err(CoreError::InvalidInput(format!(
-            "{} is {} ({}) and cannot be lent",
-            request.asset_number,
-            status.as_str(),
-            status.thai()
-        )));
+        return Err(Refusal::CannotLend {
+            number: request.asset_number.clone(),
+            status,
+        }
+        .into());
     }
     if request.borrow_on < on {
-        return Err(CoreError::InvalidInput(format!(
-            "the borrowing date {} is before the request ({on})",
-            request.borrow_on
-        )));
+        return Err(Refusal::BeforeEarlier {
+            moment: Moment::Borrowing,
+            on: request.borrow_on,
+            earlier: Moment::Request,
+            earlier_on: on,
+        }
+        .into());
     }
     let loan_id = sqlx::query(
         "INSERT INTO loan (asset_id, state, borrower, position, division, purpose, outside, borrow_on, due_on, \
@@ -66,25 +69,24 @@ pub(in crate::store) async fn decide_loan(
     let reason = clean_text("reason", &reason, false)?;
     let loan = loan_row(conn, loan_id).await?;
     let step = if approve { LoanStep::Approve } else { LoanStep::Refuse };
-    let next = next_state(loan.state, step).map_err(CoreError::InvalidInput)?;
-    after("decision", on, loan.requested_on, "request")?;
+    let next = next_state(loan.state, step)?;
+    after(Moment::Decision, on, loan.requested_on, Moment::Request)?;
     if approve {
         let status = asset_status(conn, loan.asset_id).await?;
         if status != AssetStatus::Usable {
-            return Err(CoreError::InvalidInput(format!(
-                "{} is {} ({}) and cannot be lent",
-                loan.asset_number(),
-                status.as_str(),
-                status.thai()
-            )));
+            return Err(Refusal::CannotLend {
+                number: loan.asset_number().to_owned(),
+                status,
+            }
+            .into());
         }
-        if let Some(other) = holding_loan(conn, loan.asset_id).await? {
-            return Err(lent_twice(loan.asset_number(), other));
+        if holding_loan(conn, loan.asset_id).await?.is_some() {
+            return Err(lent_twice(loan.asset_number()));
         }
     } else if reason.is_empty() {
-        return Err(CoreError::EmptyText {
+        return Err(CoreError::from(Refusal::EmptyText {
             field: "reason for refusing".into(),
-        });
+        }));
     }
     sqlx::query(
         "UPDATE loan SET state = ?2, decided_by = ?3, decided_as = ?4, decided_on = ?5, refusal = ?6 WHERE id = ?1",
@@ -116,12 +118,12 @@ pub(in crate::store) async fn hand_over_loan(
 ) -> Result<Change> {
     let by = clean_line("handed over by", &by, true)?;
     let loan = loan_row(conn, loan_id).await?;
-    next_state(loan.state, LoanStep::HandOver).map_err(CoreError::InvalidInput)?;
+    next_state(loan.state, LoanStep::HandOver)?;
     after(
-        "hand-over",
+        Moment::HandOver,
         on,
         loan.decided_on.unwrap_or(loan.requested_on),
-        "approval",
+        Moment::Decision,
     )?;
     sqlx::query("UPDATE loan SET state = 'handed_over', handed_over_on = ?2, handed_over_by = ?3 WHERE id = ?1")
         .bind(loan_id)
@@ -141,12 +143,12 @@ pub(in crate::store) async fn return_loan(
 ) -> Result<Change> {
     let received_by = clean_line("received by", &received_by, true)?;
     let loan = loan_row(conn, loan_id).await?;
-    next_state(loan.state, LoanStep::Return).map_err(CoreError::InvalidInput)?;
+    next_state(loan.state, LoanStep::Return)?;
     after(
-        "return",
+        Moment::Return,
         on,
         loan.handed_over_on.unwrap_or(loan.requested_on),
-        "hand-over",
+        Moment::HandOver,
     )?;
     sqlx::query(
         "UPDATE loan SET state = 'returned', returned_on = ?2, return_condition = ?3, received_by = ?4 WHERE id = ?1",
@@ -187,23 +189,21 @@ pub(in crate::store) async fn settle_loan(
 ) -> Result<Change> {
     let note = clean_text("note", &note, false)?;
     let loan = loan_row(conn, loan_id).await?;
-    next_state(loan.state, LoanStep::Settle).map_err(CoreError::InvalidInput)?;
+    next_state(loan.state, LoanStep::Settle)?;
     match loan.return_condition {
         Some(ReturnCondition::Damaged | ReturnCondition::Lost) => {}
         _ => {
-            return Err(CoreError::InvalidInput(
-                "only a loan returned damaged or lost is settled".into(),
-            ));
+            return Err(Refusal::OnlyDamagedOrLostSettled.into());
         }
     }
     if loan.settlement.is_some() {
-        return Err(CoreError::InvalidInput(format!("loan {loan_id} is already settled")));
+        return Err(Refusal::LoanSettled { loan_id }.into());
     }
     after(
-        "settlement",
+        Moment::Settlement,
         on,
         loan.returned_on.unwrap_or(loan.requested_on),
-        "return",
+        Moment::Return,
     )?;
     sqlx::query("UPDATE loan SET settlement = ?2, settlement_note = ?3, settled_on = ?4 WHERE id = ?1")
         .bind(loan_id)
@@ -236,9 +236,7 @@ pub(in crate::store) async fn correct_loan(
     let by = clean_line("corrected name", &by, false)?;
     let reason = clean_text("reason", &reason, false)?;
     if reason.is_empty() {
-        return Err(CoreError::EmptyText {
-            field: "reason for the correction".into(),
-        });
+        return Err(Refusal::empty("reason for the correction").into());
     }
     correct_step(conn, loan_id, step, on, &by).await?;
     Ok(Change::CorrectLoan {
@@ -256,39 +254,41 @@ async fn correct_step(conn: &mut SqliteConnection, loan_id: Id, step: LoanStep, 
     let loan = loan_row(conn, loan_id).await?;
     // (name, date column, person column, the step's date now)
     let (name, date_col, by_col, now) = match step {
-        LoanStep::Approve | LoanStep::Refuse => ("decision", "decided_on", Some("decided_by"), loan.decided_on),
+        LoanStep::Approve | LoanStep::Refuse => (Moment::Decision, "decided_on", Some("decided_by"), loan.decided_on),
         LoanStep::HandOver => (
-            "hand-over",
+            Moment::HandOver,
             "handed_over_on",
             Some("handed_over_by"),
             loan.handed_over_on,
         ),
-        LoanStep::Return => ("return", "returned_on", Some("received_by"), loan.returned_on),
-        LoanStep::Settle => ("settlement", "settled_on", None, loan.settled_on),
+        LoanStep::Return => (Moment::Return, "returned_on", Some("received_by"), loan.returned_on),
+        LoanStep::Settle => (Moment::Settlement, "settled_on", None, loan.settled_on),
     };
     if now.is_none() {
-        return Err(CoreError::InvalidInput(format!(
-            "loan {loan_id} has no {name} to correct"
-        )));
+        return Err(Refusal::NoStepToCorrect { loan_id, moment: name }.into());
     }
     // The steps stay in order: request ≤ decision ≤ hand-over ≤ return ≤ settlement.
     let chain = [
-        ("request", Some(loan.requested_on)),
-        ("decision", loan.decided_on),
-        ("hand-over", loan.handed_over_on),
-        ("return", loan.returned_on),
-        ("settlement", loan.settled_on),
+        (Moment::Request, Some(loan.requested_on)),
+        (Moment::Decision, loan.decided_on),
+        (Moment::HandOver, loan.handed_over_on),
+        (Moment::Return, loan.returned_on),
+        (Moment::Settlement, loan.settled_on),
     ];
     let at = chain.iter().position(|(n, _)| *n == name).expect("a step of the chain");
     if let Some((before, Some(d))) = chain[..at].iter().rev().find(|(_, d)| d.is_some()) {
-        after(name, on, *d, before)?;
+        after(name, on, *d, *before)?;
     }
     if let Some((next, Some(d))) = chain[at + 1..].iter().find(|(_, d)| d.is_some())
         && on > *d
     {
-        return Err(CoreError::InvalidInput(format!(
-            "the {name} date {on} is after the {next} ({d})"
-        )));
+        return Err(Refusal::AfterLater {
+            moment: name,
+            on,
+            later: *next,
+            later_on: *d,
+        }
+        .into());
     }
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE loan SET {date_col} = ?2 WHERE id = ?1"

@@ -10,6 +10,7 @@ use sqlx::SqliteConnection;
 use crate::assets::*;
 use crate::domain::{Emblem, Id};
 use crate::error::{CoreError, Result};
+use crate::refusal::Thing;
 
 use super::base::*;
 
@@ -137,7 +138,7 @@ pub(in crate::store) async fn asset(conn: &mut SqliteConnection, number: &str) -
     .bind(&typed)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| CoreError::not_found(format!("asset {number}")))?;
+    .ok_or_else(|| CoreError::not_found(Thing::Asset, &number))?;
     let (id, doc) = asset_doc(row)?;
     let (mime, data): (Option<String>, Option<Vec<u8>>) =
         sqlx::query_as("SELECT photo_mime, photo FROM asset WHERE id = ?1")
@@ -259,7 +260,7 @@ pub(in crate::store) async fn loan_row(conn: &mut SqliteConnection, id: Id) -> R
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("loan {id}")))?;
+        .ok_or_else(|| CoreError::not_found(Thing::Loan, id))?;
     loan_of(row)
 }
 
@@ -292,7 +293,7 @@ pub(in crate::store) async fn inspection(conn: &mut SqliteConnection, year_be: i
         .bind(year_be)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| CoreError::not_found(format!("the inspection of fiscal year {year_be}")))?;
+        .ok_or_else(|| CoreError::not_found(Thing::Inspection, year_be))?;
     let rows: Vec<(String, String, String, String)> = sqlx::query_as(
         "SELECT a.number, a.name, r.result, r.note FROM inspection_result r JOIN asset a ON a.id = r.asset_id \
          WHERE r.inspection_id = ?1 ORDER BY a.number",

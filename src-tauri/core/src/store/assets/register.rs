@@ -8,6 +8,7 @@ use crate::assets::*;
 use crate::change::{Change, clean_line, clean_text};
 use crate::domain::Emblem;
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 
 use super::base::*;
 use super::read::{categories, numbers};
@@ -29,9 +30,7 @@ pub(in crate::store) async fn set_asset_status(
     let reason = clean_text("reason", &reason, false)?;
     let id = asset_id(conn, &number).await?;
     if status != AssetStatus::Usable && holding_loan(conn, id).await?.is_some() {
-        return Err(CoreError::InvalidInput(format!(
-            "{number} is on loan: record its return first"
-        )));
+        return Err(Refusal::OnLoan { number }.into());
     }
     set_status(conn, id, status, on, &reason).await?;
     Ok(Change::SetAssetStatus {
@@ -53,7 +52,10 @@ pub(in crate::store) async fn set_asset_photo(
             crate::doc::check_image(&p.mime, &p.data, "photo")?;
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(p.data.as_bytes())
-                .map_err(|e| CoreError::InvalidInput(format!("photo data is not base64: {e}")))?;
+                .map_err(|e| Refusal::ImageUnreadable {
+                    what: "photo".into(),
+                    detail: format!("not base64: {e}"),
+                })?;
             (Some(p.mime.clone()), Some(bytes))
         }
         None => (None, None),
@@ -70,7 +72,7 @@ pub(in crate::store) async fn set_asset_photo(
 /// Checks and inserts assets, all or none; returns them as stored.
 async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<Vec<AssetDoc>> {
     if assets.is_empty() {
-        return Err(CoreError::InvalidInput("there is no asset to add".into()));
+        return Err(Refusal::NoAssets.into());
     }
     let cats = categories(conn).await?;
     let mut seen = numbers(conn).await?;
@@ -82,34 +84,31 @@ async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<Ve
         };
         let number = clean_line("asset number", &a.number, true).map_err(at)?;
         if !seen.insert(number.clone()) {
-            return Err(at(CoreError::InvalidInput(format!(
-                "{number} is already in the register"
-            ))));
+            return Err(at(Refusal::AssetExists { number }.into()));
         }
         if !cats.iter().any(|(c, _)| *c == a.category) {
-            return Err(at(CoreError::InvalidInput(format!(
-                "unknown category \"{}\"",
-                a.category
-            ))));
+            return Err(at(Refusal::UnknownCategory {
+                category: a.category.clone(),
+            }
+            .into()));
         }
         if a.price.is_sign_negative() || a.price.scale() > crate::money::PLACES {
-            return Err(at(CoreError::InvalidInput(format!("{} is not a price", a.price))));
+            return Err(at(Refusal::NotAPrice {
+                text: a.price.to_string(),
+            }
+            .into()));
         }
         if !(1..=100).contains(&a.useful_life) {
-            return Err(at(CoreError::InvalidInput(format!(
-                "{} is not a useful life in years",
-                a.useful_life
-            ))));
+            return Err(at(Refusal::NotAUsefulLife {
+                years: a.useful_life.into(),
+            }
+            .into()));
         }
         if let Some(y) = a.budget_year {
             crate::thai::check_year_be(y).map_err(at)?;
         }
-        crate::thai::check_year_be(crate::thai::fiscal_year_of(a.acquired_on)).map_err(|_| {
-            at(CoreError::InvalidInput(format!(
-                "{} is not a plausible date",
-                a.acquired_on
-            )))
-        })?;
+        crate::thai::check_year_be(crate::thai::fiscal_year_of(a.acquired_on))
+            .map_err(|_| at(Refusal::ImplausibleDate { date: a.acquired_on }.into()))?;
         let line = |f: &str, v: &str| clean_line(f, v, false).map_err(at);
         out.push(AssetDoc {
             number,

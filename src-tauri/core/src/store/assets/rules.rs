@@ -9,6 +9,7 @@ use sqlx::SqliteConnection;
 use crate::assets::*;
 use crate::change::Change;
 use crate::error::{CoreError, Result};
+use crate::refusal::{Duty, Moment, Refusal};
 
 use super::base::*;
 use super::read::loan_row;
@@ -16,50 +17,47 @@ use super::read::loan_row;
 /// The rules a new record keeps beyond its state machine (see [`apply`]).
 pub(in crate::store) async fn check_new_record(conn: &mut SqliteConnection, change: &Change) -> Result<()> {
     let today = chrono::Local::now().date_naive();
-    let not_after_today = |what: &str, on: NaiveDate| {
+    let not_after_today = |moment: Moment, on: NaiveDate| {
         if on > today {
-            return Err(CoreError::InvalidInput(format!(
-                "the {what} date {on} is after today ({today}): a step is recorded when it happened"
-            )));
+            return Err(CoreError::from(Refusal::AfterToday { moment, on, today }));
         }
         Ok(())
     };
-    let not_the_borrower = |what: &str, who: &str, loan: &crate::assets::Loan| {
+    let not_the_borrower = |duty: Duty, who: &str, loan: &crate::assets::Loan| {
         if crate::assets::same_person(who, &loan.request.borrower) {
-            return Err(CoreError::InvalidInput(format!(
-                "{who} is the borrower and cannot also be the one who {what} the loan (separation of duties)"
-            )));
+            return Err(CoreError::from(Refusal::BorrowerDuty {
+                who: who.to_owned(),
+                duty,
+            }));
         }
         Ok(())
     };
     match change {
         Change::SetAssetStatus { number, on, .. } => {
-            not_after_today("status", *on)?;
+            not_after_today(Moment::StatusChange, *on)?;
             let id = asset_id(conn, number).await?;
             if asset_status(conn, id).await? == AssetStatus::Disposed {
-                return Err(CoreError::InvalidInput(format!(
-                    "{number} is disposed of (จำหน่ายแล้ว): disposal is final"
-                )));
+                return Err(Refusal::Disposed { number: number.clone() }.into());
             }
         }
         Change::RequestLoan { request, on } => {
-            not_after_today("request", *on)?;
+            not_after_today(Moment::Request, *on)?;
             let id = asset_id(conn, &request.asset_number).await?;
             let acquired: String = sqlx::query_scalar("SELECT acquired_on FROM asset WHERE id = ?1")
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await?;
             if let Ok(acquired) = NaiveDate::parse_from_str(&acquired, "%Y-%m-%d") {
-                after("request", *on, acquired, "asset's acquisition")?;
+                after(Moment::Request, *on, acquired, Moment::Acquisition)?;
             }
         }
         Change::DecideLoan { loan_id, by, on, .. } => {
-            not_after_today("decision", *on)?;
-            not_the_borrower("decides", by, &loan_row(conn, *loan_id).await?)?;
+            not_after_today(Moment::Decision, *on)?;
+            not_the_borrower(Duty::Decide, by, &loan_row(conn, *loan_id).await?)?;
         }
         Change::HandOverLoan { loan_id, by, on } => {
-            not_after_today("hand-over", *on)?;
-            not_the_borrower("hands over", by, &loan_row(conn, *loan_id).await?)?;
+            not_after_today(Moment::HandOver, *on)?;
+            not_the_borrower(Duty::HandOver, by, &loan_row(conn, *loan_id).await?)?;
         }
         Change::ReturnLoan {
             loan_id,
@@ -67,14 +65,14 @@ pub(in crate::store) async fn check_new_record(conn: &mut SqliteConnection, chan
             received_by,
             ..
         } => {
-            not_after_today("return", *on)?;
-            not_the_borrower("receives back", received_by, &loan_row(conn, *loan_id).await?)?;
+            not_after_today(Moment::Return, *on)?;
+            not_the_borrower(Duty::ReceiveBack, received_by, &loan_row(conn, *loan_id).await?)?;
         }
-        Change::SettleLoan { on, .. } => not_after_today("settlement", *on)?,
+        Change::SettleLoan { on, .. } => not_after_today(Moment::Settlement, *on)?,
         Change::CorrectLoan { loan_id, on, by, .. } => {
-            not_after_today("corrected", *on)?;
+            not_after_today(Moment::Correction, *on)?;
             if !by.trim().is_empty() {
-                not_the_borrower("did that step of", by, &loan_row(conn, *loan_id).await?)?;
+                not_the_borrower(Duty::Correct, by, &loan_row(conn, *loan_id).await?)?;
             }
         }
         _ => {}
