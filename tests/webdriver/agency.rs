@@ -44,6 +44,7 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
     type_into(&c, "[data-testid=own-name-en]", "Department of Internal Trade").await;
     type_into(&c, "[data-testid=own-ministry]", "กระทรวงพาณิชย์").await;
     type_into(&c, "[data-testid=own-prefix]", "พณ 0401").await;
+    type_into(&c, "[data-testid=own-phone]", "0 2507 5530").await;
     let year = all(&c, "[data-testid=own-year]").await.remove(0);
     until("the fiscal year in progress, offered", || async {
         !value(&year).await.is_empty()
@@ -144,6 +145,11 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
     date.clear().await.unwrap();
     date.send_keys("9/5/2569").await.unwrap();
     type_into(&c, "[data-testid=memo-subject]", "แจ้งเวียนแผนปฏิบัติการส่งเสริมคุณธรรม").await;
+    // A confidential circular: its ส่วนราชการ starts with the phone.
+    let secrecy = all(&c, "[data-testid=memo-secrecy]").await.remove(0);
+    secrecy.select_by_value("confidential").await.unwrap();
+    let division = all(&c, "[data-testid=memo-division]").await.remove(0);
+    assert_eq!(value(&division).await, "กรมการค้าภายใน โทร. 0 2507 5530");
     type_into(&c, "[data-testid=memo-recipient]", "ผู้อำนวยการทุกกอง").await;
     type_into(&c, "[data-testid=memo-body]", "ตามที่กรมการค้าภายในได้จัดทำแผน").await;
     type_into(&c, "[data-testid=memo-signer]", "นายสมชาย ใจดี").await;
@@ -189,6 +195,8 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
         memo_text.contains("พณ 0401/ว1") && memo_text.contains("กรมการค้าภายใน"),
         "{memo_text}"
     );
+    assert!(memo_text.contains("โทร. 0 2507 5530"), "{memo_text}");
+    assert_eq!(memo_text.lines().filter(|l| l.trim() == "ลับ").count(), 2, "{memo_text}");
     assert!(!memo_text.contains("ทรัพย์สินทางปัญญา"), "{memo_text}");
 
     // A removal says so, with its Undo beside it.

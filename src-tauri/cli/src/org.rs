@@ -22,6 +22,9 @@ pub enum OrgCommand {
         /// The document number prefix, e.g. "พณ 0701"
         #[arg(long)]
         prefix: Option<String>,
+        /// The phone number a memo's ส่วนราชการ line gives, e.g. "0 2547 4621"
+        #[arg(long)]
+        phone: Option<String>,
         /// A division (repeat for each; given, they replace the list)
         #[arg(long = "division")]
         divisions: Vec<String>,
@@ -39,6 +42,7 @@ pub async fn run(store: &Store, command: OrgCommand, out: &mut Out) -> Result<()
             name_en,
             ministry,
             prefix,
+            phone,
             divisions,
         } => {
             let mut settings = store.organization().await?.settings();
@@ -51,6 +55,7 @@ pub async fn run(store: &Store, command: OrgCommand, out: &mut Out) -> Result<()
             keep(name_en, &mut settings.name_en);
             keep(ministry, &mut settings.ministry);
             keep(prefix, &mut settings.doc_prefix);
+            keep(phone, &mut settings.phone);
             if !divisions.is_empty() {
                 settings.divisions = divisions;
             }

@@ -233,6 +233,21 @@ async fn main() {
             .await
             .unwrap();
     }
+    if version >= 9 {
+        // The organization's phone, and a memo marked ลับ.
+        let mut settings = store.organization().await.unwrap().settings();
+        settings.phone = "0 2547 4621".into();
+        store.apply(Change::SetOrganization { settings }).await.unwrap();
+        let mut memo = store.report(2566).await.unwrap().memos.remove(0);
+        memo.memo.secrecy = prongsai_core::Secrecy::Confidential;
+        store
+            .apply(Change::SetMemo {
+                id: memo.id,
+                memo: memo.memo,
+            })
+            .await
+            .unwrap();
+    }
     assert!(store.verify().await.unwrap().ok());
     store.close().await;
 

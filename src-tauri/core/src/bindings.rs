@@ -26,6 +26,7 @@ pub fn typescript() -> String {
         Digits::decl(&cfg),
         YearStatus::decl(&cfg),
         Urgency::decl(&cfg),
+        Secrecy::decl(&cfg),
         Evidence::decl(&cfg),
         Orientation::decl(&cfg),
         Organization::decl(&cfg),

@@ -409,6 +409,8 @@ pub struct OrgSettings {
     pub name_en: String,
     pub ministry: String,
     pub doc_prefix: String,
+    #[serde(default)]
+    pub phone: String,
     pub divisions: Vec<String>,
     pub digits: Digits,
     pub orientation: Orientation,
@@ -422,6 +424,7 @@ impl crate::domain::Organization {
             name_en: self.name_en.clone(),
             ministry: self.ministry.clone(),
             doc_prefix: self.doc_prefix.clone(),
+            phone: self.phone.clone(),
             divisions: self.divisions.iter().map(|d| d.name.clone()).collect(),
             digits: self.digits,
             orientation: self.orientation,

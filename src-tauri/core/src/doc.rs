@@ -79,6 +79,7 @@ pub fn normalize(mut doc: ReportDoc) -> Result<ReportDoc> {
     o.name_en = clean_line("name_en", &o.name_en, false).map_err(at("organization.name_en".into()))?;
     o.ministry = clean_line("ministry", &o.ministry, false).map_err(at("organization.ministry".into()))?;
     o.doc_prefix = clean_line("doc_prefix", &o.doc_prefix, false).map_err(at("organization.doc_prefix".into()))?;
+    o.phone = clean_line("phone", &o.phone, false).map_err(at("organization.phone".into()))?;
     for (i, d) in o.divisions.iter_mut().enumerate() {
         *d = clean_line("division", d, true).map_err(at(format!("organization.divisions[{i}]")))?;
     }

@@ -24,6 +24,7 @@ fn internal_trade(store_settings: OrgSettings) -> OrgSettings {
         name_en: "Department of Internal Trade".into(),
         ministry: "กระทรวงพาณิชย์".into(),
         doc_prefix: "พณ 0401".into(),
+        phone: "0 2507 5530".into(),
         divisions: vec!["สำนักงานเลขานุการกรม".into()],
         ..store_settings
     }
@@ -187,6 +188,7 @@ fn memo(number: &str, subject: &str) -> prongsai_core::MemoDoc {
         number: number.into(),
         date: chrono::NaiveDate::from_ymd_opt(2023, 5, 9).unwrap(),
         urgency: prongsai_core::Urgency::Urgent,
+        secrecy: prongsai_core::Secrecy::Confidential,
         division: "กองส่งเสริมการค้า โทร. 0 2507 5530".into(),
         subject: subject.into(),
         recipient: "ผู้อำนวยการทุกกอง".into(),
@@ -226,6 +228,22 @@ async fn memos_are_added_edited_copied_and_removed_and_undo_takes_each_back() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(&number) && !text.contains("ที่ ที่"), "{text}");
+    // A confidential memo says so at the head and the foot of its page.
+    let marks = text.lines().filter(|l| l.trim() == "ลับ").count();
+    assert_eq!(marks, 2, "the secrecy mark is printed top and bottom: {text}");
+    assert_eq!(
+        store
+            .report(2566)
+            .await
+            .unwrap()
+            .memos
+            .iter()
+            .find(|m| m.id == added.id)
+            .unwrap()
+            .memo
+            .secrecy,
+        prongsai_core::Secrecy::Confidential
+    );
 
     // Edited, copied under the next number, then removed.
     let mut edited = added.memo.clone();

@@ -98,6 +98,7 @@ async fn undo_names_the_year_and_view_it_acts_on_and_stops_at_a_status_change() 
                 name_en: org.name_en.clone(),
                 ministry: org.ministry.clone(),
                 doc_prefix: org.doc_prefix.clone(),
+                phone: org.phone.clone(),
                 divisions: org.divisions.iter().map(|d| d.name.clone()).collect(),
                 digits: org.digits,
                 orientation: org.orientation,

@@ -29,6 +29,8 @@ export type YearStatus = "draft" | "approved" | "published";
 
 export type Urgency = "normal" | "urgent" | "very_urgent" | "most_urgent";
 
+export type Secrecy = "normal" | "confidential" | "secret" | "top_secret";
+
 export type Evidence = { "kind": "memo", number: string, date: string, urgency: Urgency, } | { "kind": "url", url: string, } | { "kind": "image", name: string, mime: string, data: string, };
 
 export type Orientation = "landscape" | "portrait";
@@ -37,7 +39,11 @@ export type Organization = { id: number, name_th: string, name_en: string, minis
 /**
  * Prefix of document numbers, e.g. "พณ 0701".
  */
-doc_prefix: string, divisions: Array<Division>, digits: Digits, orientation: Orientation, 
+doc_prefix: string, 
+/**
+ * The phone number a memo's ส่วนราชการ line gives, e.g. "0 2547 4621".
+ */
+phone: string, divisions: Array<Division>, digits: Digits, orientation: Orientation, 
 /**
  * The emblem (ครุฑ) printed on memos, if one is set.
  */
@@ -58,6 +64,10 @@ export type Memo = { id: number,
  * "พณ 0701.08/ว24": the ว marks a circular.
  */
 number: string, date: string, urgency: Urgency, 
+/**
+ * ชั้นความลับ, printed at the top and foot of every page.
+ */
+secrecy: Secrecy, 
 /**
  * ส่วนราชการ: the issuing unit and its phone.
  */
@@ -80,6 +90,10 @@ export type MemoDoc = {
  * "พณ 0701.08/ว24": the ว marks a circular.
  */
 number: string, date: string, urgency: Urgency, 
+/**
+ * ชั้นความลับ, printed at the top and foot of every page.
+ */
+secrecy: Secrecy, 
 /**
  * ส่วนราชการ: the issuing unit and its phone.
  */
@@ -233,7 +247,7 @@ export type ItemRef = { "item": "activity", "id": number } | { "item": "result",
 
 export type OitTarget = { "of": "year", "id": number } | { "of": "measure", "id": number };
 
-export type OrgSettings = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, orientation: Orientation, };
+export type OrgSettings = { name_th: string, name_en: string, ministry: string, doc_prefix: string, phone: string, divisions: Array<string>, digits: Digits, orientation: Orientation, };
 
 export type UndoState = { undo: Step | null, redo: Step | null, undo_depth: number, redo_depth: number, };
 
@@ -473,7 +487,7 @@ change_id: number, bytes: number, };
 
 export type ReportDoc = { format: string, version: number, organization: OrganizationDoc, year: YearDoc, measures: Array<MeasureDoc>, outcomes: Array<string>, memos?: Array<MemoDoc>, };
 
-export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, divisions: Array<string>, digits: Digits, orientation: Orientation, channels?: Array<Channel>, };
+export type OrganizationDoc = { name_th: string, name_en: string, ministry: string, doc_prefix: string, phone: string, divisions: Array<string>, digits: Digits, orientation: Orientation, channels?: Array<Channel>, };
 
 export type YearDoc = { year_be: number, status: YearStatus, title: Array<string>, heading: Array<string>, part1_heading: string, part2_heading: string, 
 /**

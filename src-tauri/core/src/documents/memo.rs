@@ -1,7 +1,8 @@
 //! The memo (บันทึกข้อความ) that circulates the report or the budget plan,
 //! laid out as the Regulation on Official Correspondence (ระเบียบสำนัก
 //! นายกรัฐมนตรีว่าด้วยงานสารบรรณ) has it: the emblem 1.5 cm high at the
-//! top left, the urgency mark in red, ส่วนราชการ / ที่ / วันที่ / เรื่อง,
+//! top left, the urgency mark in red, the secrecy mark (ชั้นความลับ) in red at
+//! the head and foot of every page, ส่วนราชการ / ที่ / วันที่ / เรื่อง,
 //! เรียน, body paragraphs with a first-line indent, the signature block.
 //! A4 portrait, left margin 3 cm, right 2 cm, Sarabun 16 pt.
 
@@ -25,8 +26,10 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
     let d = |s: &str| thai::to_display(s, digits);
     let m = &memo.memo;
     let size = PageSize::A4_PORTRAIT;
+    // A secret memo leaves room above for its mark and the page number.
+    let secret = !m.secrecy.thai().is_empty();
     let margins = Margins {
-        top: mm(15.0),
+        top: mm(if secret { 20.0 } else { 15.0 }),
         right: mm(20.0),
         bottom: mm(20.0),
         left: mm(30.0),
@@ -129,6 +132,21 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
         );
     }
 
-    flow.finish(super::page::page_numbers(digits, 14.0, mm(8.0)))
-        .map_err(CoreError::from)
+    // ชั้นความลับ: red, centred at the head and the foot of every page.
+    // The page number steps down below the mark on a secret memo.
+    let secrecy = m.secrecy.thai();
+    let mut numbers = super::page::page_numbers(digits, 14.0, mm(if secret { 12.5 } else { 8.0 }));
+    flow.finish(|pdf, page, total| {
+        numbers(pdf, page, total);
+        if !secret {
+            return;
+        }
+        let mark = Paragraph::new(secrecy, Style::bold(22.0).with_color(RED)).align(Align::Center);
+        let size = pdf.size();
+        for line in layout(&mark, size.width) {
+            pdf.line(page, 0.0, mm(4.0), &line);
+            pdf.line(page, 0.0, size.height - mm(5.0) - line.height, &line);
+        }
+    })
+    .map_err(CoreError::from)
 }

@@ -36,6 +36,8 @@ pub struct OrganizationDoc {
     #[serde(default)]
     pub doc_prefix: String,
     #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
     pub divisions: Vec<String>,
     #[serde(default)]
     pub digits: Digits,
@@ -118,6 +120,7 @@ impl Report {
                 name_en: self.organization.name_en.clone(),
                 ministry: self.organization.ministry.clone(),
                 doc_prefix: self.organization.doc_prefix.clone(),
+                phone: self.organization.phone.clone(),
                 divisions: self.organization.divisions.iter().map(|d| d.name.clone()).collect(),
                 digits: self.organization.digits,
                 orientation: self.organization.orientation,

@@ -13,7 +13,7 @@ pub use headings::*;
 mod file;
 mod headings;
 
-strum_names!(Orientation, Urgency, ChannelKind);
+strum_names!(Orientation, Urgency, Secrecy, ChannelKind);
 
 pub use crate::status::YearStatus;
 
@@ -30,6 +30,32 @@ pub enum Orientation {
     #[default]
     Landscape,
     Portrait,
+}
+
+/// Secrecy of an official document (ชั้นความลับ): ลับ / ลับมาก / ลับที่สุด.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum Secrecy {
+    #[default]
+    Normal,
+    Confidential,
+    Secret,
+    TopSecret,
+}
+
+impl Secrecy {
+    /// The mark printed on each page ("" for a document that is not secret).
+    pub fn thai(self) -> &'static str {
+        match self {
+            Secrecy::Normal => "",
+            Secrecy::Confidential => "ลับ",
+            Secrecy::Secret => "ลับมาก",
+            Secrecy::TopSecret => "ลับที่สุด",
+        }
+    }
 }
 
 /// Urgency of an official memo: ด่วน / ด่วนมาก / ด่วนที่สุด.
@@ -89,6 +115,8 @@ pub struct Organization {
     pub ministry: String,
     /// Prefix of document numbers, e.g. "พณ 0701".
     pub doc_prefix: String,
+    /// The phone number a memo's ส่วนราชการ line gives, e.g. "0 2547 4621".
+    pub phone: String,
     pub divisions: Vec<Division>,
     pub digits: Digits,
     pub orientation: Orientation,
@@ -190,6 +218,9 @@ pub struct MemoDoc {
     pub date: NaiveDate,
     #[serde(default)]
     pub urgency: Urgency,
+    /// ชั้นความลับ, printed at the top and foot of every page.
+    #[serde(default)]
+    pub secrecy: Secrecy,
     /// ส่วนราชการ: the issuing unit and its phone.
     #[serde(default)]
     pub division: String,

@@ -32,6 +32,7 @@ fn clean(m: MemoDoc) -> Result<MemoDoc> {
         number,
         date: m.date,
         urgency: m.urgency,
+        secrecy: m.secrecy,
         division: clean_line("ส่วนราชการ", &m.division, false)?,
         subject: clean_line("memo subject", &m.subject, true)?,
         recipient: clean_line("recipient", &m.recipient, false)?,
@@ -68,7 +69,7 @@ pub(super) async fn set_memo(conn: &mut SqliteConnection, id: Id, memo: MemoDoc)
     let old = read::memo(conn, id).await?.memo;
     sqlx::query(
         "UPDATE memo SET number = ?2, date = ?3, urgency = ?4, division = ?5, subject = ?6, recipient = ?7, \
-         body = ?8, signer_name = ?9, signer_position = ?10 WHERE id = ?1",
+         body = ?8, signer_name = ?9, signer_position = ?10, secrecy = ?11 WHERE id = ?1",
     )
     .bind(id)
     .bind(&memo.number)
@@ -80,6 +81,7 @@ pub(super) async fn set_memo(conn: &mut SqliteConnection, id: Id, memo: MemoDoc)
     .bind(&memo.body)
     .bind(&memo.signer_name)
     .bind(&memo.signer_position)
+    .bind(memo.secrecy.as_str())
     .execute(&mut *conn)
     .await
     .map_err(|e| match &e {

@@ -18,7 +18,7 @@ pub(super) async fn set_organization(conn: &mut SqliteConnection, settings: OrgS
     let before = old.settings();
     sqlx::query(
         "UPDATE organization SET name_th = ?2, name_en = ?3, ministry = ?4, doc_prefix = ?5, digits = ?6, \
-         orientation = ?7 WHERE id = ?1",
+         orientation = ?7, phone = ?8 WHERE id = ?1",
     )
     .bind(old.id)
     .bind(&settings.name_th)
@@ -27,6 +27,7 @@ pub(super) async fn set_organization(conn: &mut SqliteConnection, settings: OrgS
     .bind(&settings.doc_prefix)
     .bind(settings.digits.as_str())
     .bind(settings.orientation.as_str())
+    .bind(&settings.phone)
     .execute(&mut *conn)
     .await?;
     if settings.divisions != before.divisions {
@@ -104,6 +105,7 @@ fn clean_settings(s: OrgSettings) -> Result<OrgSettings> {
         name_en: clean_line("organization name (English)", &s.name_en, false)?,
         ministry: clean_line("ministry", &s.ministry, false)?,
         doc_prefix: clean_line("document number prefix", &s.doc_prefix, false)?,
+        phone: clean_line("phone", &s.phone, false)?,
         divisions,
         digits: s.digits,
         orientation: s.orientation,

@@ -51,8 +51,9 @@ fn lines(s: String) -> Vec<String> {
 
 pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organization> {
     #[allow(clippy::type_complexity)]
-    let (id, name_th, name_en, ministry, doc_prefix, digits, orientation, emblem_mime, emblem_data): (
+    let (id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data): (
         i64,
+        String,
         String,
         String,
         String,
@@ -62,7 +63,7 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
         Option<String>,
         Option<Vec<u8>>,
     ) = sqlx::query_as(
-        "SELECT id, name_th, name_en, ministry, doc_prefix, digits, orientation, emblem_mime, emblem_data \
+        "SELECT id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data \
              FROM organization ORDER BY id LIMIT 1",
     )
     .fetch_optional(&mut *conn)
@@ -97,6 +98,7 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
         name_en,
         ministry,
         doc_prefix,
+        phone,
         divisions: divisions.into_iter().map(|(id, name)| Division { id, name }).collect(),
         digits: Digits::parse(&digits).unwrap_or_default(),
         orientation: Orientation::parse(&orientation).unwrap_or_default(),
@@ -351,6 +353,7 @@ struct MemoRow {
     number: String,
     date: String,
     urgency: String,
+    secrecy: String,
     division: String,
     subject: String,
     recipient: String,
@@ -363,7 +366,7 @@ struct MemoRow {
 macro_rules! select_memo {
     ($rest:literal) => {
         concat!(
-            "SELECT id, number, date, urgency, division, subject, recipient, body, signer_name, signer_position \
+            "SELECT id, number, date, urgency, secrecy, division, subject, recipient, body, signer_name, signer_position \
              FROM memo ",
             $rest
         )
@@ -377,6 +380,7 @@ fn memo_of(r: MemoRow) -> Result<Memo> {
             number: r.number,
             date: parse_date(&r.date).ok_or_else(|| CoreError::Database(format!("memo {} has a bad date", r.id)))?,
             urgency: Urgency::parse(&r.urgency).unwrap_or_default(),
+            secrecy: Secrecy::parse(&r.secrecy).unwrap_or_default(),
             division: r.division,
             subject: r.subject,
             recipient: r.recipient,

@@ -200,8 +200,8 @@ pub(super) async fn insert_oit_items(conn: &mut SqliteConnection, year_id: i64, 
 pub(super) async fn insert_memo(conn: &mut SqliteConnection, id: Option<i64>, org_id: i64, m: &MemoDoc) -> Result<i64> {
     let id = sqlx::query_scalar(
         "INSERT INTO memo (id, organization_id, number, date, urgency, division, subject, recipient, body, \
-                           signer_name, signer_position) \
-         VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                           signer_name, signer_position, secrecy) \
+         VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12) RETURNING id",
     )
     .bind(org_id)
     .bind(&m.number)
@@ -214,6 +214,7 @@ pub(super) async fn insert_memo(conn: &mut SqliteConnection, id: Option<i64>, or
     .bind(&m.signer_name)
     .bind(&m.signer_position)
     .bind(id)
+    .bind(m.secrecy.as_str())
     .fetch_one(&mut *conn)
     .await
     .map_err(|e| match &e {
@@ -279,8 +280,8 @@ pub(super) async fn write_divisions(conn: &mut SqliteConnection, org_id: i64, na
 /// The `organization` row, with its divisions and channels.
 pub(super) async fn insert_organization(conn: &mut SqliteConnection, o: &OrganizationDoc) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO organization (name_th, name_en, ministry, doc_prefix, digits, orientation) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        "INSERT INTO organization (name_th, name_en, ministry, doc_prefix, digits, orientation, phone) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
     )
     .bind(&o.name_th)
     .bind(&o.name_en)
@@ -288,6 +289,7 @@ pub(super) async fn insert_organization(conn: &mut SqliteConnection, o: &Organiz
     .bind(&o.doc_prefix)
     .bind(o.digits.as_str())
     .bind(o.orientation.as_str())
+    .bind(&o.phone)
     .fetch_one(&mut *conn)
     .await?;
     write_divisions(conn, id, &o.divisions).await?;

@@ -12,6 +12,7 @@ async fn organization_channels_oit_and_signatures() {
         name_en: "Department of Tests".into(),
         ministry: org.ministry.clone(),
         doc_prefix: "พณ 0799".into(),
+        phone: String::new(),
         divisions: vec!["กองกลาง".into(), "กองคลัง".into()],
         digits: Digits::Arabic,
         orientation: Orientation::Portrait,
