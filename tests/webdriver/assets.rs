@@ -88,6 +88,17 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
         .send_keys("ประชุมนอกสถานที่")
         .await
         .unwrap();
+    // A loan that began ten days ago is recorded with its own dates.
+    let began = chrono::Local::now().date_naive() - chrono::Days::new(10);
+    let be = {
+        use chrono::Datelike;
+        format!("{}/{}/{}", began.day(), began.month(), began.year() + 543)
+    };
+    for field in ["loan-requested-on", "loan-from"] {
+        let input = all(&c, &format!("[data-testid={field}]")).await.remove(0);
+        input.clear().await.unwrap();
+        input.send_keys(&be).await.unwrap();
+    }
     click(&c, "[data-testid=loan-request-submit]").await;
     let state = |c: &Client| {
         let c = c.clone();
@@ -98,7 +109,10 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
         }
     };
     until("requested", || async { state(&c).await == "requested" }).await;
-    // 2. Approve (the head of the agency).
+    // 2. Approve (the head of the agency), that same day.
+    let on = all(&c, "[data-testid=loan-on]").await.remove(0);
+    on.clear().await.unwrap();
+    on.send_keys(&be).await.unwrap();
     all(&c, "[data-testid=loan-by]")
         .await
         .remove(0)
@@ -116,6 +130,9 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
         .unwrap();
     click(&c, "[data-testid=loan-handover]").await;
     until("handed over", || async { state(&c).await == "handed_over" }).await;
+    // Out on loan, the asset's page says so beside its condition.
+    let lent = all(&c, "[data-testid=asset-lent]").await.remove(0);
+    assert_eq!(lent.text().await.unwrap(), "ถูกยืม");
     if let Ok(shot) = c.screenshot().await {
         std::fs::write(screenshot_path("loan-out"), shot).unwrap();
     }
@@ -152,6 +169,12 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
         (Some("returned"), Some("7440-001-00007/66"))
     );
     assert_eq!(l["decided_by"], "อธิบดีกรมทรัพย์สินทางปัญญา");
+    let iso = began.format("%Y-%m-%d").to_string();
+    assert_eq!(
+        (l["requested_on"].as_str(), l["decided_on"].as_str(), l["borrow_on"].as_str()),
+        (Some(iso.as_str()), Some(iso.as_str()), Some(iso.as_str())),
+        "{l}"
+    );
     assert_eq!(l["decided_as"], "head");
     assert_eq!(l["return_condition"], "good");
     assert_eq!(

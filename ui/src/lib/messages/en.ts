@@ -290,6 +290,8 @@ export const en: Messages = {
   conditionLost: 'Lost',
   decidedBy: 'Decided by',
   dueOn: 'Due (BE)',
+  requestedOn: 'Requested on (BE)',
+  stepOn: 'Dated (BE)',
   exportXlsxRegister: 'Export register XLSX',
   handOver: 'Hand over',
   handedOverBy: 'Handed over by',

@@ -289,6 +289,8 @@ export const th = {
   conditionLost: 'สูญหาย',
   decidedBy: 'ผู้พิจารณา',
   dueOn: 'กำหนดคืน (พ.ศ.)',
+  requestedOn: 'วันที่ยื่นคำขอ (พ.ศ.)',
+  stepOn: 'ลงวันที่ (พ.ศ.)',
   exportXlsxRegister: 'ส่งออกทะเบียน XLSX',
   handOver: 'ส่งมอบพัสดุ',
   handedOverBy: 'ผู้ส่งมอบ',
