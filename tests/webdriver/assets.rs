@@ -171,7 +171,11 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     assert_eq!(l["decided_by"], "อธิบดีกรมทรัพย์สินทางปัญญา");
     let iso = began.format("%Y-%m-%d").to_string();
     assert_eq!(
-        (l["requested_on"].as_str(), l["decided_on"].as_str(), l["borrow_on"].as_str()),
+        (
+            l["requested_on"].as_str(),
+            l["decided_on"].as_str(),
+            l["borrow_on"].as_str()
+        ),
         (Some(iso.as_str()), Some(iso.as_str()), Some(iso.as_str())),
         "{l}"
     );

@@ -28,7 +28,10 @@ async fn entering_a_months_disbursement_changes_the_reports_percent() {
         let budget = BudgetDoc {
             year_be: 2566,
             lines: vec![
-                line("กลุ่มบริหารงานคลัง", Category::Operating, "1000000", "250000"),
+                BudgetLineDoc {
+                    item: Some(prongsai_core::budget::OperatingItem::Expenses),
+                    ..line("กลุ่มบริหารงานคลัง", Category::Operating, "1000000", "250000")
+                },
                 line("สำนักงานเลขาธิการกรม", Category::Investment, "1000000", "0"),
             ],
             targets: vec![],
@@ -52,6 +55,13 @@ async fn entering_a_months_disbursement_changes_the_reports_percent() {
         .await
         .unwrap();
     let percent = all(&c, "[data-testid=budget-percent]").await.remove(0);
+    // Each line names its item (ค่าตอบแทน, ค่าใช้สอย…) after its category.
+    let categories = all(&c, "[data-testid=line-category]").await;
+    let mut said = Vec::new();
+    for cell in &categories {
+        said.push(cell.text().await.unwrap());
+    }
+    assert!(said.iter().any(|s| s == "งบดำเนินงาน · ค่าใช้สอย"), "{said:?}");
     assert_eq!(percent.text().await.unwrap(), "๑๒.๕๐"); // 250,000 of 2,000,000, 6 months
 
     let inputs = all(&c, "[data-testid=disbursed-input]").await;
@@ -62,6 +72,12 @@ async fn entering_a_months_disbursement_changes_the_reports_percent() {
     until("the percent to change", || async {
         let p = c.find(Locator::Css("[data-testid=budget-percent]")).await;
         matches!(p, Ok(p) if p.text().await.unwrap_or_default() == "๓๗.๕๐")
+    })
+    .await;
+    // The month's input shows the amount as the report does.
+    until("the amount formatted", || async {
+        let inputs = all(&c, "[data-testid=disbursed-input]").await;
+        value(&inputs[1]).await == "๕๐๐,๐๐๐.๐๐"
     })
     .await;
     if let Ok(png) = c.screenshot().await {
@@ -181,8 +197,8 @@ async fn a_database_open_in_another_window_is_refused_with_a_message() {
     let c = start_app(&driver, &db).await;
     let problem = all(&c, "[data-testid=load-error]").await.remove(0);
     let text = problem.text().await.unwrap();
-    assert!(text.contains("ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมหรือหน้าต่างอื่น"), "{text}");
-    assert!(text.contains("another Prongsai window"), "{text}");
+    assert!(text.contains("เปิดอยู่ในหน้าต่างโปร่งใสอีกหน้าต่างหนึ่ง"), "{text}");
+    assert!(!text.contains("another Prongsai window"), "{text}");
     c.close().await.unwrap();
     drop(held);
     // Once the other one is gone, the app opens it.

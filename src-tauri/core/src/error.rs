@@ -91,6 +91,7 @@ impl CoreError {
                 Refusal::TextTooLong { .. } => ErrorCode::TextTooLong,
                 Refusal::YearExists { .. } => ErrorCode::YearExists,
                 Refusal::YearLocked { .. } => ErrorCode::YearLocked,
+                Refusal::OpenInAnotherWindow { .. } => ErrorCode::DatabaseLocked,
                 _ => ErrorCode::InvalidInput,
             },
             CoreError::MalformedImport { .. } => ErrorCode::MalformedImport,

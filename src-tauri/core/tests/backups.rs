@@ -60,7 +60,10 @@ async fn a_second_app_on_the_same_database_is_refused_until_the_first_closes() {
     let db = dir.path().join("prongsai.sqlite");
     let first = AppLock::acquire(&db).unwrap();
     match AppLock::acquire(&db) {
-        Err(CoreError::DatabaseLocked(m)) => assert!(m.contains("another Prongsai window"), "{m}"),
+        Err(e @ CoreError::Refused(prongsai_core::Refusal::OpenInAnotherWindow { .. })) => {
+            assert_eq!(e.code(), prongsai_core::ErrorCode::DatabaseLocked);
+            assert!(e.to_string().contains("another Prongsai window"), "{e}");
+        }
         other => panic!("expected a lock error, got {other:?}"),
     }
     // Another database is not affected.

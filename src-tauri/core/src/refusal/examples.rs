@@ -120,6 +120,9 @@ pub fn examples() -> Vec<Refusal> {
         NoHistory {
             file: text("backup.db"),
         },
+        OpenInAnotherWindow {
+            file: text("prongsai.sqlite"),
+        },
         Typesetting {
             detail: text("no glyph"),
         },

@@ -251,6 +251,8 @@ pub enum Refusal {
     NoHistoryStamp { file: String },
     #[error("{file} has no history")]
     NoHistory { file: String },
+    #[error("{file} is already open in another Prongsai window")]
+    OpenInAnotherWindow { file: String },
     #[error("the document cannot be typeset: {detail}")]
     Typesetting { detail: String },
 

@@ -223,9 +223,10 @@ pub(super) enum Held {
 impl Held {
     pub(super) fn error(self, db: &Path, access: Access) -> CoreError {
         match (self, access) {
-            (Held::ByApp, Access::App) => {
-                CoreError::DatabaseLocked(format!("{} is already open in another Prongsai window", db.display()))
+            (Held::ByApp, Access::App) => Refusal::OpenInAnotherWindow {
+                file: db.display().to_string(),
             }
+            .into(),
             (Held::ByApp, _) => CoreError::DatabaseLocked(format!(
                 "{} is open in the Prongsai app: close the app to change it from prongsai-cli (nothing was changed)",
                 db.display()
