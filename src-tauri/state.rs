@@ -48,6 +48,11 @@ impl AppState {
         }
     }
 
+    /// The database file this app opened (none when the path was refused).
+    pub fn db_path(&self) -> Option<&Path> {
+        self.db.as_deref()
+    }
+
     /// Locks the database for this app, then opens it (seeding a new one):
     /// the core's one way in, shared with the CLI (`store::session`).
     pub async fn open(path: &Path) -> AppState {

@@ -54,6 +54,12 @@ pub async fn open_exported<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
         .map_err(|e| CoreError::Io(e.to_string()).payload())
 }
 
+/// The version, the schema and where the records are, for the help panel.
+#[tauri::command]
+pub fn about(state: State<'_, AppState>) -> prongsai_core::store::About {
+    prongsai_core::store::about(state.db_path())
+}
+
 /// The fiscal year (BE) today falls in: the year a new agency starts with.
 #[tauri::command]
 pub fn fiscal_year_today() -> i32 {

@@ -73,6 +73,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         report::start_own_report,
         report::empty_year,
         desk::fiscal_year_today,
+        desk::about,
         report::next_memo_number
     ]
 }

@@ -5,7 +5,7 @@ use super::*;
 // ---------------------------------------------------------------- assets
 
 /// A register of `n` assets, numbered 7440-001-00001/66 …, every tenth a chair.
-fn register(n: usize) -> Vec<prongsai_core::assets::AssetDoc> {
+pub(crate) fn register(n: usize) -> Vec<prongsai_core::assets::AssetDoc> {
     (1..=n)
         .map(|i| prongsai_core::assets::AssetDoc {
             number: format!("7440-001-{i:05}/66"),

@@ -26,6 +26,17 @@ async fn overflow(c: &Client) -> (i64, i64) {
 async fn every_view_fits_the_window_at_office_sizes() {
     let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
+    {
+        // A register to show, as an agency's would be.
+        let (store, _) = Store::open_or_seed(&db).await.unwrap();
+        store
+            .apply(prongsai_core::Change::ImportAssets {
+                assets: super::assets::register(40),
+            })
+            .await
+            .unwrap();
+        store.close().await;
+    }
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
@@ -47,6 +58,18 @@ async fn every_view_fits_the_window_at_office_sizes() {
             if let Ok(png) = c.screenshot().await {
                 std::fs::write(out.join(format!("{view}-{w}x{h}.png")), png).unwrap();
             }
+            // The register's number and date are never cut short.
+            let cut = c
+                .execute(
+                    "return [...document.querySelectorAll('.c-number, .c-acquired_on')]
+                       .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if cut.as_array().is_some_and(|a| !a.is_empty()) {
+                problems.push(format!("{view} at {w}×{h}: cut short: {cut}"));
+            }
             let (page, bar) = overflow(&c).await;
             if page > 0 || bar > 0 {
                 problems.push(format!("{view} at {w}×{h}: page {page} px, header {bar} px too wide"));
@@ -54,5 +77,22 @@ async fn every_view_fits_the_window_at_office_sizes() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("; "));
+
+    // The help panel: the shortcuts, the version, and where the records are.
+    c.set_window_size(1024, 768).await.unwrap();
+    click(&c, "[data-testid=tab-report]").await;
+    click(&c, "[data-testid=help-open]").await;
+    let database = all(&c, "[data-testid=help-database]").await.remove(0);
+    let shown = database.text().await.unwrap();
+    let canonical = prongsai_core::store::canonical_db_path(&db).unwrap();
+    assert_eq!(shown, canonical.display().to_string());
+    let help = all(&c, "[data-testid=help]").await.remove(0).text().await.unwrap();
+    for keys in ["Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+F", "Alt+↑", "Ctrl+]", "Ctrl+["] {
+        assert!(help.contains(keys), "{keys} is not listed: {help}");
+    }
+    if let Ok(png) = c.screenshot().await {
+        std::fs::write(out.join("help-1024x768.png"), png).unwrap();
+    }
+    click(&c, "[data-testid=help-close]").await;
     c.close().await.unwrap();
 }

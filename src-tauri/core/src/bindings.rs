@@ -61,6 +61,7 @@ pub fn typescript() -> String {
         crate::change::OitTarget::decl(&cfg),
         crate::change::OrgSettings::decl(&cfg),
         crate::store::UndoState::decl(&cfg),
+        crate::store::About::decl(&cfg),
         crate::store::Step::decl(&cfg),
         crate::change::View::decl(&cfg),
         crate::store::HistoryEntry::decl(&cfg),
@@ -146,6 +147,10 @@ fn constants() -> String {
             serde_json::to_string(&crate::thai::THAI_DIGITS.iter().collect::<String>()).expect("a string serialises")
         ),
         format!("/** Thai month names, January first. */\nexport const THAI_MONTHS = {} as const;", list(&crate::thai::MONTHS)),
+        format!(
+            "/** Thai month abbreviations, January first. */\nexport const THAI_MONTHS_SHORT = {} as const;",
+            list(&crate::thai::MONTHS_SHORT)
+        ),
         format!(
             "/** The fiscal year's months, abbreviated, October first. */\nexport const FISCAL_MONTHS_SHORT = {} as const;",
             list(&crate::thai::FISCAL_MONTHS_SHORT)

@@ -187,7 +187,8 @@ pub fn fiscal_year_of(date: NaiveDate) -> i32 {
     ce + BE_OFFSET
 }
 
-const MONTHS_SHORT: [&str; 12] = [
+/// Thai month abbreviations, January first (ม.ค. … ธ.ค.).
+pub const MONTHS_SHORT: [&str; 12] = [
     "ม.ค.",
     "ก.พ.",
     "มี.ค.",

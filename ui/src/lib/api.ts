@@ -3,7 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AssetImportCheck, AssetPage, AssetQuery, Inspection, Member, AssetRows, AssetSummary, Loan, LoanFilter, LoanReminders,
-  Applied, BackupInfo, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
+  About, Applied, BackupInfo, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
   OrgSettings, TextTarget, UndoState, YearReading, YearSnap, YearSummary,
 } from './bindings';
 import { isErrorPayload } from './errors';
@@ -62,6 +62,7 @@ export interface Commands {
   start_own_report: { args: { settings: OrgSettings; yearBe: number; removeSample: boolean }; result: Applied };
   empty_year: { args: { yearBe: number }; result: YearSnap };
   fiscal_year_today: { args: NoArgs; result: number };
+  about: { args: NoArgs; result: About };
   next_memo_number: { args: { prefix: string }; result: string };
 }
 
@@ -144,6 +145,7 @@ export const api = {
   emptyYear: (yearBe: number) => call('empty_year', { yearBe }),
   /** The fiscal year (BE) today falls in. */
   fiscalYearToday: () => call('fiscal_year_today', {}),
+  about: () => call('about', {}),
   /** The number a new memo of a series takes ("พณ 0701.08/ว" → "…/ว25"). */
   nextMemoNumber: (prefix: string) => call('next_memo_number', { prefix }),
 };

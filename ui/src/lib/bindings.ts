@@ -251,6 +251,16 @@ export type OrgSettings = { name_th: string, name_en: string, ministry: string, 
 
 export type UndoState = { undo: Step | null, redo: Step | null, undo_depth: number, redo_depth: number, };
 
+export type About = { version: string, schema: number, 
+/**
+ * The database file, when one is open.
+ */
+database: string | null, 
+/**
+ * The folder of its rolling backups.
+ */
+backups: string | null, };
+
 export type Step = { change_id: number, 
 /**
  * [`Change::kind`] of the change that would be undone or redone.
@@ -646,6 +656,9 @@ export const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
 /** Thai month names, January first. */
 export const THAI_MONTHS = ["มกราคม","กุมภาพันธ์","มีนาคม","เมษายน","พฤษภาคม","มิถุนายน","กรกฎาคม","สิงหาคม","กันยายน","ตุลาคม","พฤศจิกายน","ธันวาคม"] as const;
+
+/** Thai month abbreviations, January first. */
+export const THAI_MONTHS_SHORT = ["ม.ค.","ก.พ.","มี.ค.","เม.ย.","พ.ค.","มิ.ย.","ก.ค.","ส.ค.","ก.ย.","ต.ค.","พ.ย.","ธ.ค."] as const;
 
 /** The fiscal year's months, abbreviated, October first. */
 export const FISCAL_MONTHS_SHORT = ["ต.ค.","พ.ย.","ธ.ค.","ม.ค.","ก.พ.","มี.ค.","เม.ย.","พ.ค.","มิ.ย.","ก.ค.","ส.ค.","ก.ย."] as const;

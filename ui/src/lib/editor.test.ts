@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charOffset, keyAction } from './editor';
+import { SHORTCUTS, charOffset, keyAction } from './editor';
 
 const k = (key: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>> = {}) => ({
   key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods,
@@ -47,5 +47,26 @@ describe('editor keys', () => {
   it('counts characters as Rust does', () => {
     expect(charOffset('กข😀ค', 4)).toBe(3);
     expect(charOffset('ผลการดำเนินการ', 5)).toBe(5);
+  });
+});
+
+describe('the help panel lists the shortcuts the keymap has', () => {
+  const arrows: Record<string, string> = { '↑': 'ArrowUp', '↓': 'ArrowDown' };
+  it('maps every listed key to its action', () => {
+    for (const { keys, action } of SHORTCUTS) {
+      for (const combo of keys) {
+        const parts = combo.split('+');
+        const last = parts[parts.length - 1] ?? '';
+        const key = arrows[last] ?? (last.length === 1 ? last.toLowerCase() : last);
+        const ev = {
+          key: parts.includes('Shift') ? key.toUpperCase() : key,
+          ctrlKey: parts.includes('Ctrl'),
+          altKey: parts.includes('Alt'),
+          shiftKey: parts.includes('Shift'),
+          metaKey: false,
+        };
+        expect(keyAction(ev), combo).toBe(action);
+      }
+    }
   });
 });

@@ -48,6 +48,19 @@ const physical: Record<string, string> = {
   KeyZ: 'z', KeyY: 'y', KeyF: 'f', KeyK: 'k', BracketRight: ']', BracketLeft: '[',
 };
 
+/** The shortcuts as the help panel lists them; the test presses each
+ * through `keyAction`, so the list cannot drift from the keymap. */
+export const SHORTCUTS: { keys: string[]; action: KeyAction }[] = [
+  { keys: ['Ctrl+Z'], action: 'undo' },
+  { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'redo' },
+  { keys: ['Ctrl+F', 'Ctrl+K'], action: 'search' },
+  { keys: ['Alt+↑'], action: 'move-up' },
+  { keys: ['Alt+↓'], action: 'move-down' },
+  { keys: ['Ctrl+Enter'], action: 'split' },
+  { keys: ['Ctrl+]'], action: 'indent' },
+  { keys: ['Ctrl+['], action: 'outdent' },
+];
+
 export function keyAction(
   ev: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'> & { code?: string },
 ): KeyAction | null {

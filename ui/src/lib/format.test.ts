@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BE_OFFSET, THAI_MONTHS } from './bindings';
-import { formatAmount, isoDate, num, shortBeDate, thaiDate, thaiDateTime, thaiDigits } from './format';
+import { formatAmount, isoDate, num, shortBeDate, thaiDate, thaiDateShort, thaiDateTime, thaiDigits } from './format';
 
 describe('format', () => {
   it('shows dates in the Buddhist Era with Thai months', () => {
     expect(thaiDate('2023-04-05', 'thai')).toBe('๕ เมษายน ๒๕๖๖');
     expect(thaiDate('2023-04-05', 'arabic')).toBe('5 เมษายน 2566');
+    expect(thaiDateShort('2023-01-10', 'thai')).toBe('๑๐ ม.ค. ๒๕๖๖');
     expect(thaiDate('2022-10-01', 'arabic')).toBe(`1 ${THAI_MONTHS[9]} ${2022 + BE_OFFSET}`);
     expect(thaiDate('2023-13-01', 'arabic')).toBe('2023-13-01');
     expect(thaiDate('not a date', 'thai')).toBe('not a date');

@@ -1,7 +1,7 @@
 // How numbers and dates are shown: the one copy of each display helper.
 // The Thai digits, the Buddhist Era offset and the month names come from the
 // core (bindings.ts).
-import { BE_OFFSET, THAI_DIGITS, THAI_MONTHS, type Digits } from './bindings';
+import { BE_OFFSET, THAI_DIGITS, THAI_MONTHS, THAI_MONTHS_SHORT, type Digits } from './bindings';
 
 /** Western digits to Thai digits (numbers only; prose arrives converted from Rust). */
 export function thaiDigits(s: string | number): string {
@@ -44,6 +44,15 @@ export function thaiDateTime(at: string, digits: Digits): string {
 export function thaiDate(iso: string, digits: Digits): string {
   const p = isoParts(iso);
   const month = p ? THAI_MONTHS[p[1] - 1] : undefined;
+  if (!p || month === undefined) return iso;
+  return num(`${p[2]} ${month} ${p[0] + BE_OFFSET}`, digits);
+}
+
+/** An ISO date as a Thai date with the month abbreviated, for a narrow
+ * column: ๑๐ ม.ค. ๒๕๖๖ (the whole date, never cut). */
+export function thaiDateShort(iso: string, digits: Digits): string {
+  const p = isoParts(iso);
+  const month = p ? THAI_MONTHS_SHORT[p[1] - 1] : undefined;
   if (!p || month === undefined) return iso;
   return num(`${p[2]} ${month} ${p[0] + BE_OFFSET}`, digits);
 }

@@ -46,6 +46,27 @@ pub struct BackupInfo {
     pub bytes: u64,
 }
 
+/// What the help panel shows: the version, the schema it writes, and
+/// where the records and their backups are.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct About {
+    pub version: String,
+    pub schema: i64,
+    /// The database file, when one is open.
+    pub database: Option<String>,
+    /// The folder of its rolling backups.
+    pub backups: Option<String>,
+}
+
+pub fn about(db: Option<&Path>) -> About {
+    About {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        schema: super::known_schema_version(),
+        database: db.map(|d| d.display().to_string()),
+        backups: db.map(|d| backup_dir(d).display().to_string()),
+    }
+}
+
 /// The folder rolling backups of `db` go to.
 pub fn backup_dir(db: &Path) -> PathBuf {
     db.parent()

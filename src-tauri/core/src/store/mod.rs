@@ -31,7 +31,7 @@ mod verify;
 mod workflows;
 mod year;
 
-pub use backups::{BackupInfo, Retention};
+pub use backups::{About, BackupInfo, Retention, about};
 pub use history::HistoryEntry;
 pub use open::{MIGRATOR, known_schema_version};
 pub use session::{Access, AppLock, Session, canonical_db_path, restore};
