@@ -153,6 +153,15 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
         history[0].attr("data-state").await.unwrap().as_deref(),
         Some("returned")
     );
+    // The header search finds the loan by its borrower and opens its asset.
+    click(&c, "[data-testid=asset-close]").await;
+    click(&c, "[data-testid=tab-report]").await;
+    let search = all(&c, "[data-testid=search]").await.remove(0);
+    search.send_keys("สมใจ").await.unwrap();
+    all(&c, "[data-testid=search-hit]").await;
+    search.send_keys("\u{E007}").await.unwrap(); // Enter
+    let detail = all(&c, "[data-testid=asset-detail] h2").await.remove(0);
+    assert_eq!(detail.text().await.unwrap(), "๗๔๔๐-๐๐๑-๐๐๐๐๗/๖๖");
 
     // The same through the CLI on the same database.
     let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));

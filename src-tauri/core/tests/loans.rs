@@ -351,3 +351,39 @@ async fn each_rule_refuses_with_its_own_kind_of_refusal() {
     assert!(payload.message.contains("copied onto itself"));
     assert_eq!(payload.refusal, Some(Refusal::CopyOntoItself { year_be: 2566 }));
 }
+
+/// The header search finds the register too: an asset by its number or
+/// name (Thai digits find Arabic ones), a loan by its borrower; each hit
+/// names the asset it opens.
+#[tokio::test]
+async fn the_search_finds_assets_and_loans() {
+    use prongsai_core::HitPlace;
+    let (_dir, store) = store().await;
+    let today = chrono::Local::now().date_naive();
+    store
+        .apply(Change::RequestLoan {
+            request: request("A-2", today),
+            on: today,
+        })
+        .await
+        .unwrap();
+    let hits = store.search("a-๑").await.unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| matches!(h.place, HitPlace::Asset(_)) && h.asset_number.as_deref() == Some("A-1")),
+        "{hits:?}"
+    );
+    let hits = store.search("สมใจ").await.unwrap();
+    let loan = hits
+        .iter()
+        .find(|h| matches!(h.place, HitPlace::Loan(_)))
+        .expect("the loan by its borrower");
+    assert_eq!(loan.asset_number.as_deref(), Some("A-2"));
+    assert_eq!(loan.year_be, 0);
+    // The report's texts still come first.
+    let hits = store.search("คอมพิวเตอร์").await.unwrap();
+    assert!(
+        hits.iter().filter(|h| matches!(h.place, HitPlace::Asset(_))).count() == 2,
+        "{hits:?}"
+    );
+}

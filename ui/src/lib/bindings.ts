@@ -221,7 +221,7 @@ export type Headings = { title: Array<string>, heading: Array<string>, part1_hea
  */
 columns: Array<string>, };
 
-export type HitPlace = { "field": "measure_title", "id": number } | { "field": "remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number } | { "field": "evidence", "id": number };
+export type HitPlace = { "field": "measure_title", "id": number } | { "field": "remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number } | { "field": "evidence", "id": number } | { "field": "asset", "id": number } | { "field": "loan", "id": number };
 
 export type SearchHit = { year_be: number, 
 /**
@@ -231,7 +231,11 @@ measure_id: number | null, place: HitPlace,
 /**
  * The text around the match (storage digits).
  */
-snippet: string, };
+snippet: string, 
+/**
+ * The asset an asset or loan hit opens.
+ */
+asset_number: string | null, };
 
 export type MeasureSnap = { id: number | null, title: string, remarks: string, oit_code: string, activities: Array<ItemSnap>, results: Array<ItemSnap>, };
 

@@ -412,6 +412,10 @@ pub enum HitPlace {
     Result(Id),
     Outcome(Id),
     Evidence(Id),
+    /// An asset of the register (year 0: the register has no year).
+    Asset(Id),
+    /// A loan, by its borrower or purpose.
+    Loan(Id),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -422,6 +426,8 @@ pub struct SearchHit {
     pub place: HitPlace,
     /// The text around the match (storage digits).
     pub snippet: String,
+    /// The asset an asset or loan hit opens.
+    pub asset_number: Option<String>,
 }
 
 impl Report {

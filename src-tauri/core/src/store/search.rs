@@ -1,5 +1,7 @@
 //! Search across every year's texts: measures, activities, results,
-//! remarks, evidence and outcomes, with a snippet around each match.
+//! remarks, evidence and outcomes, with a snippet around each match; then
+//! the register's assets (number, name, serial) and loans (borrower,
+//! purpose).
 
 use sqlx::SqliteConnection;
 
@@ -21,6 +23,15 @@ pub(super) async fn search(conn: &mut SqliteConnection, query: &str) -> Result<V
     if query.chars().count() > 200 {
         return Err(Refusal::SearchTooLong { max: 200 }.into());
     }
+    let mut hits = report_hits(conn, &query).await?;
+    let left = MAX_HITS.saturating_sub(hits.len());
+    if left > 0 {
+        hits.extend(register_hits(conn, &query, left).await?);
+    }
+    Ok(hits)
+}
+
+async fn report_hits(conn: &mut SqliteConnection, query: &str) -> Result<Vec<SearchHit>> {
     let rows: Vec<(i32, Option<i64>, String, i64, String, i64)> = sqlx::query_as(
         "SELECT y.year_be, m.id, 'measure_title', m.id, m.title, m.position * 1000000 FROM measure m \
             JOIN fiscal_year y ON y.id = m.year_id WHERE instr(lower(m.title), ?1) > 0 \
@@ -42,7 +53,7 @@ pub(super) async fn search(conn: &mut SqliteConnection, query: &str) -> Result<V
             JOIN fiscal_year y ON y.id = o.year_id WHERE instr(lower(o.text), ?1) > 0 \
          ORDER BY 1 DESC, 6 LIMIT ?2",
     )
-    .bind(&query)
+    .bind(query)
     .bind(MAX_HITS as i64)
     .fetch_all(&mut *conn)
     .await?;
@@ -60,10 +71,42 @@ pub(super) async fn search(conn: &mut SqliteConnection, query: &str) -> Result<V
                 year_be,
                 measure_id,
                 place,
-                snippet: snippet(&text, &query),
+                snippet: snippet(&text, query),
+                asset_number: None,
             })
         })
         .collect()
+}
+
+/// Assets whose number, name or serial holds `query`, then loans whose
+/// borrower or purpose does; at most `limit`, in register order.
+async fn register_hits(conn: &mut SqliteConnection, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+    let rows: Vec<(String, i64, String, String)> = sqlx::query_as(
+        "SELECT 'asset', id, number, number || ' ' || name FROM asset \
+            WHERE instr(lower(number), ?1) > 0 OR instr(lower(name), ?1) > 0 OR instr(lower(serial), ?1) > 0 \
+         UNION ALL SELECT 'loan', l.id, a.number, l.borrower || ' · ' || a.number || ' · ' || l.purpose \
+            FROM loan l JOIN asset a ON a.id = l.asset_id \
+            WHERE instr(lower(l.borrower), ?1) > 0 OR instr(lower(l.purpose), ?1) > 0 \
+         ORDER BY 1, 3 LIMIT ?2",
+    )
+    .bind(query)
+    .bind(limit as i64)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(kind, id, number, text)| SearchHit {
+            year_be: 0,
+            measure_id: None,
+            place: if kind == "asset" {
+                HitPlace::Asset(id)
+            } else {
+                HitPlace::Loan(id)
+            },
+            snippet: snippet(&text, query),
+            asset_number: Some(number),
+        })
+        .collect())
 }
 
 /// Up to 40 characters either side of the first match, with "…" where cut.

@@ -289,6 +289,7 @@ export const en: Messages = {
   allStatuses: 'All statuses',
   approveLoan: 'Approve',
   asset: 'Asset',
+  loan: 'Loan',
   assetFigures: 'Asset figures',
   assetSearch: 'Search number, name, category, place…',
   assetStatus: 'Status',

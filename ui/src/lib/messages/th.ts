@@ -288,6 +288,7 @@ export const th = {
   allStatuses: 'ทุกสถานะ',
   approveLoan: 'อนุมัติให้ยืม',
   asset: 'ครุภัณฑ์',
+  loan: 'การยืม',
   assetFigures: 'สรุปพัสดุ',
   assetSearch: 'ค้นหาเลขครุภัณฑ์ ชื่อ ประเภท สถานที่…',
   assetStatus: 'สถานะ',
