@@ -70,6 +70,20 @@ async fn every_view_fits_the_window_at_office_sizes() {
             if cut.as_array().is_some_and(|a| !a.is_empty()) {
                 problems.push(format!("{view} at {w}×{h}: cut short: {cut}"));
             }
+            // An icon button (no word on it) has a label and a tooltip.
+            let bare = c
+                .execute(
+                    "return [...document.querySelectorAll('button')]
+                       .filter((b) => !/[\\p{L}\\p{N}]/u.test(b.textContent || '')
+                         && !(b.getAttribute('aria-label') && b.getAttribute('title')))
+                       .map((b) => (b.dataset.testid || '') + ' ' + b.textContent.trim());",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if bare.as_array().is_some_and(|a| !a.is_empty()) {
+                problems.push(format!("{view}: icon buttons without a label or tooltip: {bare}"));
+            }
             let (page, bar) = overflow(&c).await;
             if page > 0 || bar > 0 {
                 problems.push(format!("{view} at {w}×{h}: page {page} px, header {bar} px too wide"));
