@@ -302,7 +302,9 @@ async fn the_years_inspection_runs_in_the_app() {
     }
     click(&c, "[data-testid=inspection-start]").await;
     let problem = all(&c, "[data-testid=action-error]").await.remove(0);
-    assert!(problem.text().await.unwrap().contains("supply officer"));
+    // Refused in Thai: the supply officer may not sit on the committee.
+    let said = problem.text().await.unwrap();
+    assert!(said.contains("เป็นเจ้าหน้าที่พัสดุ") && said.contains("๒๑๓"), "{said}");
     members[1].clear().await.unwrap();
     members[1].send_keys("นางข ใจงาม").await.unwrap();
     click(&c, "[data-testid=inspection-start]").await;
@@ -337,6 +339,39 @@ async fn the_years_inspection_runs_in_the_app() {
         })
         .await;
     }
+    // A scanner types the number and Enter: the field is ready for the next.
+    let focused = c
+        .execute("return document.activeElement?.dataset.testid ?? ''", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused.as_str(), Some("finding-number"));
+    // Picked from the register: filtered (00001, 00010–00012), two ticked,
+    // recorded as found.
+    click(&c, "[data-testid=pick-open]").await;
+    let filter = all(&c, "[data-testid=pick-filter]").await.remove(0);
+    filter.send_keys("0001").await.unwrap();
+    until("the filtered rows", || async {
+        c.find_all(Locator::Css("[data-testid=pick-row]"))
+            .await
+            .is_ok_and(|r| r.len() == 4)
+    })
+    .await;
+    let rows = all(&c, "[data-testid=pick-row]").await;
+    rows[0].click().await.unwrap();
+    rows[1].click().await.unwrap();
+    all(&c, "[data-testid=finding-result]")
+        .await
+        .remove(0)
+        .select_by_value("found")
+        .await
+        .unwrap();
+    click(&c, "[data-testid=pick-record]").await;
+    until("four findings", || async {
+        c.find_all(Locator::Css("[data-testid=findings] tbody tr"))
+            .await
+            .is_ok_and(|r| r.len() == 4)
+    })
+    .await;
     if let Ok(shot) = c.screenshot().await {
         std::fs::write(screenshot_path("inspection"), shot).unwrap();
     }
@@ -350,8 +385,15 @@ async fn the_years_inspection_runs_in_the_app() {
     let i = store.inspection(2566).await.unwrap();
     assert_eq!(
         (i.findings.len(), i.confirmed_on.is_some(), i.committee.len()),
-        (2, true, 3)
+        (4, true, 3)
     );
+    let picked: Vec<&str> = i
+        .findings
+        .iter()
+        .filter(|f| f.finding == prongsai_core::assets::Finding::Found)
+        .map(|f| f.number.as_str())
+        .collect();
+    assert_eq!(picked, ["7440-001-00001/66", "7440-001-00010/66"], "the two ticked");
     let page = store
         .asset_page("7440-001-00003/66", chrono::Local::now().date_naive())
         .await
