@@ -70,6 +70,18 @@ async fn every_view_fits_the_window_at_office_sizes() {
             if cut.as_array().is_some_and(|a| !a.is_empty()) {
                 problems.push(format!("{view} at {w}×{h}: cut short: {cut}"));
             }
+            // The sample's setting is Thai digits: no heading shows Arabic ones.
+            let arabic = c
+                .execute(
+                    "return [...document.querySelectorAll('h1, h2, h3, th, .chip')]
+                       .map((e) => e.textContent).filter((t) => /[0-9]/.test(t));",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if arabic.as_array().is_some_and(|a| !a.is_empty()) {
+                problems.push(format!("{view}: Arabic digits under the Thai setting: {arabic}"));
+            }
             // An icon button (no word on it) has a label and a tooltip.
             let bare = c
                 .execute(
