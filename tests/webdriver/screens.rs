@@ -1,5 +1,7 @@
 //! Every view at the window sizes offices use (1024×768, 1366×768): the
-//! header holds on one line and nothing is wider than the window. The
+//! header holds on one line, nothing is wider than the window, the
+//! register's numbers and dates are whole, headings keep the digits
+//! setting and icon buttons have a label and a tooltip. The
 //! screenshots land in target/tmp/screens (`make screenshots` copies them
 //! to docs/screenshots, to look at).
 
@@ -7,6 +9,30 @@ use super::*;
 
 const SIZES: [(u32, u32); 2] = [(1024, 768), (1366, 768)];
 const VIEWS: [&str; 5] = ["report", "budget", "assets", "years", "settings"];
+
+/// What every view is checked for, as a script returning the offenders.
+const CHECKS: [(&str, &str); 3] = [
+    // The register's number and date are never cut short.
+    (
+        "cut short",
+        "return [...document.querySelectorAll('.c-number, .c-acquired_on')]
+           .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);",
+    ),
+    // The sample's setting is Thai digits: no heading shows Arabic ones.
+    (
+        "Arabic digits under the Thai setting",
+        "return [...document.querySelectorAll('h1, h2, h3, th, .chip')]
+           .map((e) => e.textContent).filter((t) => /[0-9]/.test(t));",
+    ),
+    // An icon button (no letter or digit on it) has a label and a tooltip.
+    (
+        "icon buttons without a label or tooltip",
+        "return [...document.querySelectorAll('button')]
+           .filter((b) => !/[\\p{L}\\p{N}]/u.test(b.textContent || '')
+             && !(b.getAttribute('aria-label') && b.getAttribute('title')))
+           .map((b) => (b.dataset.testid || '') + ' ' + b.textContent.trim());",
+    ),
+];
 
 /// How far the page and the header are wider than the window (0: not).
 async fn overflow(c: &Client) -> (i64, i64) {
@@ -58,43 +84,12 @@ async fn every_view_fits_the_window_at_office_sizes() {
             if let Ok(png) = c.screenshot().await {
                 std::fs::write(out.join(format!("{view}-{w}x{h}.png")), png).unwrap();
             }
-            // The register's number and date are never cut short.
-            let cut = c
-                .execute(
-                    "return [...document.querySelectorAll('.c-number, .c-acquired_on')]
-                       .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            if cut.as_array().is_some_and(|a| !a.is_empty()) {
-                problems.push(format!("{view} at {w}×{h}: cut short: {cut}"));
-            }
-            // The sample's setting is Thai digits: no heading shows Arabic ones.
-            let arabic = c
-                .execute(
-                    "return [...document.querySelectorAll('h1, h2, h3, th, .chip')]
-                       .map((e) => e.textContent).filter((t) => /[0-9]/.test(t));",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            if arabic.as_array().is_some_and(|a| !a.is_empty()) {
-                problems.push(format!("{view}: Arabic digits under the Thai setting: {arabic}"));
-            }
-            // An icon button (no word on it) has a label and a tooltip.
-            let bare = c
-                .execute(
-                    "return [...document.querySelectorAll('button')]
-                       .filter((b) => !/[\\p{L}\\p{N}]/u.test(b.textContent || '')
-                         && !(b.getAttribute('aria-label') && b.getAttribute('title')))
-                       .map((b) => (b.dataset.testid || '') + ' ' + b.textContent.trim());",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            if bare.as_array().is_some_and(|a| !a.is_empty()) {
-                problems.push(format!("{view}: icon buttons without a label or tooltip: {bare}"));
+            // Each check is a script listing what offends it, and what it says.
+            for (what, script) in CHECKS {
+                let found = c.execute(script, vec![]).await.unwrap();
+                if found.as_array().is_some_and(|a| !a.is_empty()) {
+                    problems.push(format!("{view} at {w}×{h}: {what}: {found}"));
+                }
             }
             let (page, bar) = overflow(&c).await;
             if page > 0 || bar > 0 {
