@@ -74,7 +74,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         report::empty_year,
         desk::fiscal_year_today,
         desk::about,
-        report::next_memo_number
+        report::next_memo_number,
+        report::preview_memo
     ]
 }
 

@@ -114,3 +114,10 @@ pub fn empty_year(year_be: i32) -> Res<YearSnap> {
 pub async fn next_memo_number(state: State<'_, AppState>, prefix: String) -> Res<String> {
     Ok(state.store()?.next_memo_number(&prefix).await?)
 }
+
+/// The memo form's typing as it would print: its pages as SVG, laid out by
+/// the same code as the PDF.
+#[tauri::command]
+pub async fn preview_memo(state: State<'_, AppState>, memo: prongsai_core::MemoDoc) -> Res<Vec<String>> {
+    Ok(documents::preview_memo(&state.store()?, memo).await?)
+}

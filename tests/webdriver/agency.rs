@@ -150,6 +150,24 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
     secrecy.select_by_value("confidential").await.unwrap();
     let division = all(&c, "[data-testid=memo-division]").await.remove(0);
     assert_eq!(value(&division).await, "กรมการค้าภายใน โทร. 0 2507 5530");
+    // Beside the form, the page as it will print, from the core's layout.
+    until("the live preview", || async {
+        let shown = c
+            .execute(
+                "const p = document.querySelector('[data-testid=memo-preview] svg'); return p ? p.textContent : '';",
+                vec![],
+            )
+            .await
+            .unwrap();
+        shown
+            .as_str()
+            .is_some_and(|t| t.contains("แจ้งเวียนแผนปฏิบัติการ") && t.contains("ลับ"))
+    })
+    .await;
+    let _ = c
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshot_path("agency-memo-preview"), png));
     type_into(&c, "[data-testid=memo-recipient]", "ผู้อำนวยการทุกกอง").await;
     type_into(&c, "[data-testid=memo-body]", "ตามที่กรมการค้าภายในได้จัดทำแผน").await;
     type_into(&c, "[data-testid=memo-signer]", "นายสมชาย ใจดี").await;

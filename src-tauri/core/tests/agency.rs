@@ -286,3 +286,47 @@ async fn memos_are_added_edited_copied_and_removed_and_undo_takes_each_back() {
     assert_eq!(store.report(2566).await.unwrap().memos, before);
     assert!(store.verify().await.unwrap().ok());
 }
+
+/// The memo form's live preview is laid out by the PDF's own code: as many
+/// pages as the PDF, the same text in runs, the secrecy marks, typed
+/// markup shown as text.
+#[tokio::test]
+async fn a_memo_preview_has_the_pdfs_pages_and_text() {
+    let (dir, store) = sample().await;
+    let mut doc = memo("พณ 0401/ว9", "ขอเชิญประชุม <b>ด่วน</b> & ติดตามผล");
+    doc.body = (0..40)
+        .map(|i| format!("ย่อหน้าที่ {i} ขอให้ทุกหน่วยงานรายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรม"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let pages = prongsai_core::documents::preview_memo(&store, doc.clone())
+        .await
+        .unwrap();
+    store.apply(Change::InsertMemo { id: None, memo: doc }).await.unwrap();
+    let memos = store.report(2566).await.unwrap().memos;
+    let saved = memos.iter().find(|m| m.memo.number == "พณ 0401/ว9").unwrap();
+    let pdf = dir.path().join("m.pdf");
+    prongsai_core::documents::export_memo(&store, saved.id, None, &pdf)
+        .await
+        .unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let pdf_pages = text.matches('\u{c}').count();
+    assert!(pdf_pages >= 2, "the long memo runs over a page");
+    assert_eq!(pages.len(), pdf_pages, "the preview has the PDF's pages");
+    assert!(pages.iter().all(|p| p.starts_with("<svg") && p.ends_with("</svg>")));
+    // Markup typed is text, escaped; the secrecy mark is on every page.
+    assert!(
+        pages[0].contains("&lt;b&gt;ด่วน&lt;/b&gt; &amp; ติดตามผล"),
+        "{}",
+        pages[0]
+    );
+    assert!(!pages[0].contains("<b>"));
+    assert!(pages.iter().all(|p| p.matches(">ลับ</text>").count() == 2));
+    // The last paragraph (Thai digits) is on the last page, as in the PDF.
+    assert!(pages.last().unwrap().contains("ย่อหน้าที่ ๓๙"));
+    assert!(text.contains("ย่อหน้าที่ ๓๙"));
+}

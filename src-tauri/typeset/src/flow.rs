@@ -369,6 +369,16 @@ impl Flow {
         }
         self.pdf.finish()
     }
+
+    /// Like [`Flow::finish`], the pages as SVG for a preview (the writer
+    /// was made [`PdfWriter::with_preview`]).
+    pub fn finish_preview(mut self, mut number: impl FnMut(&mut PdfWriter, usize, usize)) -> Vec<String> {
+        let total = self.pdf.page_count();
+        for page in 0..total {
+            number(&mut self.pdf, page, total);
+        }
+        self.pdf.finish_preview()
+    }
 }
 
 fn height(pieces: &[(usize, Piece)]) -> f32 {

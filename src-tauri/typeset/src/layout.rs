@@ -120,6 +120,18 @@ pub struct PlacedGlyph {
     pub cid: Option<String>,
 }
 
+/// Text of one style on a line, starting `x` points from the line's origin
+/// and `width` points wide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub text: String,
+    pub x: f32,
+    pub width: f32,
+    pub weight: Weight,
+    pub size: f32,
+    pub color: Rgb,
+}
+
 /// A link's horizontal extent on a line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkBox {
@@ -131,6 +143,9 @@ pub struct LinkBox {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub glyphs: Vec<PlacedGlyph>,
+    /// The line's text in runs of one style, where each starts: what a
+    /// preview that draws text (SVG) needs.
+    pub runs: Vec<TextRun>,
     /// The text of the line, for extraction.
     pub text: String,
     pub width: f32,
@@ -233,12 +248,14 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         let mut x = 0.0;
         let mut pen = 0i32;
         let mut pen_span = usize::MAX;
+        let mut runs: Vec<(usize, f32, &Style)> = Vec::new(); // text start, x, style
         for g in &glyphs[g0..g1] {
             let st = &p.spans[g.span].style;
             if g.span != pen_span {
                 // A new span may differ in size: restart its unit pen here.
                 pen = (x / face(st.weight).scale(st.size)).round() as i32;
                 pen_span = g.span;
+                runs.push((g.cluster.max(s), x, st));
             }
             placed.push(PlacedGlyph {
                 weight: st.weight,
@@ -269,6 +286,21 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
                 });
             }
         }
+        let mut text_runs: Vec<TextRun> = runs
+            .iter()
+            .enumerate()
+            .map(|(i, &(from, rx, st))| {
+                let (to, end_x) = runs.get(i + 1).map_or((e, x), |&(t, nx, _)| (t, nx));
+                TextRun {
+                    text: text[from..to.max(from)].to_owned(),
+                    x: x0 + rx,
+                    width: end_x - rx,
+                    weight: st.weight,
+                    size: st.size,
+                    color: st.color,
+                }
+            })
+            .collect();
         let mut line_text = text[s..e].to_owned();
         if n == 0
             && let Some(label) = &p.label
@@ -288,10 +320,22 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
                 });
                 lx += g.advance;
             }
+            text_runs.insert(
+                0,
+                TextRun {
+                    text: label.text.clone(),
+                    x: p.label_indent,
+                    width: text_width(&label.text, &label.style),
+                    weight: label.style.weight,
+                    size: label.style.size,
+                    color: label.style.color,
+                },
+            );
             line_text = format!("{} {}", label.text, line_text);
         }
         lines.push(Line {
             glyphs: placed,
+            runs: text_runs,
             text: line_text,
             width: x,
             x: x0,

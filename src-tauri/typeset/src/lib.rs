@@ -4,7 +4,8 @@
 //! Pipeline: text → [`shape`] (harfrust, the font's GSUB/GPOS) →
 //! [`breaks`] (ICU dictionary + Thai word list + link rules) →
 //! [`layout`] (lines) → [`flow`] (pages, tables) → [`pdf`] (printpdf ops,
-//! ActualText, subset fonts).
+//! ActualText, subset fonts), and on request the same pages as SVG for an
+//! on-screen preview (`svg`).
 
 pub mod breaks;
 pub mod chart;
@@ -13,12 +14,14 @@ pub mod font;
 pub mod layout;
 pub mod pdf;
 pub mod shape;
+mod svg;
 pub mod words;
 
 pub use flow::{Block, Cell, Flow, Margins, Table};
 pub use font::Weight;
 pub use layout::{Align, Line, Paragraph, Span, Style};
 pub use pdf::{Area, Image, PageSize, PdfWriter, mm};
+pub use svg::escape as svg_escape;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TypesetError {

@@ -153,6 +153,8 @@ pub struct PdfWriter {
     /// Text state of each page's content stream so far (font and fill
     /// colour persist across BT/ET; rect() restores what it changes).
     state: Vec<TextState>,
+    /// The same pages as SVG, when a preview was asked for.
+    svg: Option<super::svg::SvgPages>,
 }
 
 fn rgb(c: Color3) -> Color {
@@ -205,7 +207,20 @@ impl PdfWriter {
             used: [false; 2],
             images: Vec::new(),
             state: Vec::new(),
+            svg: None,
         }
+    }
+
+    /// Also draws every page as SVG, for [`PdfWriter::finish_preview`].
+    pub fn with_preview(mut self) -> PdfWriter {
+        self.svg = Some(super::svg::SvgPages::new(self.size));
+        self
+    }
+
+    /// The pages as SVG documents (none unless [`PdfWriter::with_preview`]);
+    /// images are `prongsai-image:KEY` references for the caller to fill.
+    pub fn finish_preview(self) -> Vec<String> {
+        self.svg.map(super::svg::SvgPages::finish).unwrap_or_default()
     }
 
     pub fn size(&self) -> PageSize {
@@ -219,6 +234,9 @@ impl PdfWriter {
     pub fn add_page(&mut self) -> usize {
         self.pages.push(Vec::new());
         self.state.push((None, None));
+        if let Some(svg) = &mut self.svg {
+            svg.add_page();
+        }
         self.pages.len() - 1
     }
 
@@ -230,6 +248,9 @@ impl PdfWriter {
     pub fn line(&mut self, page: usize, x: f32, top: f32, line: &Line) {
         if line.glyphs.is_empty() {
             return;
+        }
+        if let Some(svg) = &mut self.svg {
+            svg.line(page, x, top, line);
         }
         let base_x = x + line.x;
         let baseline = top + line.baseline;
@@ -319,6 +340,9 @@ impl PdfWriter {
             (false, true) => PaintMode::Fill,
             (false, false) => return,
         };
+        if let Some(svg) = &mut self.svg {
+            svg.rect(page, a, stroke, fill);
+        }
         let ops = &mut self.pages[page];
         ops.push(Op::SaveGraphicsState);
         if let Some((thickness, c)) = stroke {
@@ -345,6 +369,9 @@ impl PdfWriter {
     pub fn polyline(&mut self, page: usize, points: &[(f32, f32)], thickness: f32, color: Color3) {
         if points.len() < 2 {
             return;
+        }
+        if let Some(svg) = &mut self.svg {
+            svg.polyline(page, points, thickness, color);
         }
         let h = self.size.height;
         let ops = &mut self.pages[page];
@@ -374,6 +401,9 @@ impl PdfWriter {
     /// Places `image` with its top-left corner at (`x`, `top`), `w` × `h` points.
     /// The same image placed twice is stored once.
     pub fn image(&mut self, page: usize, key: usize, image: &Image, a: Area) {
+        if let Some(svg) = &mut self.svg {
+            svg.image(page, key, a);
+        }
         let Area { x, top, w, h } = a;
         let id = match self.images.iter().find(|(k, _)| *k == key) {
             Some((_, id)) => id.clone(),

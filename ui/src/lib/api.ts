@@ -3,7 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AssetImportCheck, AssetPage, AssetQuery, Inspection, Member, AssetRows, AssetSummary, Loan, LoanFilter, LoanReminders,
-  About, Applied, BackupInfo, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
+  About, Applied, BackupInfo, MemoDoc, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
   OrgSettings, TextTarget, UndoState, YearReading, YearSnap, YearSummary,
 } from './bindings';
 import { isErrorPayload } from './errors';
@@ -63,6 +63,7 @@ export interface Commands {
   empty_year: { args: { yearBe: number }; result: YearSnap };
   fiscal_year_today: { args: NoArgs; result: number };
   about: { args: NoArgs; result: About };
+  preview_memo: { args: { memo: MemoDoc }; result: string[] };
   next_memo_number: { args: { prefix: string }; result: string };
 }
 
@@ -146,6 +147,7 @@ export const api = {
   /** The fiscal year (BE) today falls in. */
   fiscalYearToday: () => call('fiscal_year_today', {}),
   about: () => call('about', {}),
+  previewMemo: (memo: MemoDoc) => call('preview_memo', { memo }),
   /** The number a new memo of a series takes ("พณ 0701.08/ว" → "…/ว25"). */
   nextMemoNumber: (prefix: string) => call('next_memo_number', { prefix }),
 };

@@ -23,6 +23,37 @@ const RED: [f32; 3] = [0.8, 0.0, 0.0];
 /// The memo as PDF. With no emblem set for the organization the emblem's
 /// place stays empty (callers tell the user before exporting).
 pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u8>> {
+    let (flow, marks) = lay_out(memo, org, digits, false)?;
+    flow.finish(marks).map_err(CoreError::from)
+}
+
+/// The memo's pages as SVG, laid out exactly as [`memo_pdf`] lays them
+/// out (lines, breaks, marks), for the form's live preview; the emblem is
+/// filled in as a data URI.
+pub fn memo_preview(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<String>> {
+    let (flow, marks) = lay_out(memo, org, digits, true)?;
+    let emblem = org
+        .emblem
+        .as_ref()
+        .map(|e| format!("data:{};base64,{}", crate::typeset::svg_escape(&e.mime), e.data));
+    Ok(flow
+        .finish_preview(marks)
+        .into_iter()
+        .map(|page| match &emblem {
+            Some(uri) => page.replace("prongsai-image:0", uri),
+            None => page,
+        })
+        .collect())
+}
+
+/// The memo's pages, and what is drawn on every page once the pages are
+/// known (page numbers, the secrecy marks).
+fn lay_out(
+    memo: &Memo,
+    org: &Organization,
+    digits: Digits,
+    preview: bool,
+) -> Result<(Flow, impl FnMut(&mut PdfWriter, usize, usize))> {
     let d = |s: &str| thai::to_display(s, digits);
     let m = &memo.memo;
     let size = PageSize::A4_PORTRAIT;
@@ -34,7 +65,8 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
         bottom: mm(20.0),
         left: mm(30.0),
     };
-    let mut flow = Flow::new(PdfWriter::new(&d(&m.subject), size), margins);
+    let writer = PdfWriter::new(&d(&m.subject), size);
+    let mut flow = Flow::new(if preview { writer.with_preview() } else { writer }, margins);
     let body = Style::regular(BODY);
     let label = Style::bold(BODY + 2.0);
     let w = flow.content_width();
@@ -136,7 +168,7 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
     // The page number steps down below the mark on a secret memo.
     let secrecy = m.secrecy.thai();
     let mut numbers = super::page::page_numbers(digits, 14.0, mm(if secret { 12.5 } else { 8.0 }));
-    flow.finish(|pdf, page, total| {
+    let marks = move |pdf: &mut PdfWriter, page: usize, total: usize| {
         numbers(pdf, page, total);
         if !secret {
             return;
@@ -147,6 +179,6 @@ pub fn memo_pdf(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<u
             pdf.line(page, 0.0, mm(4.0), &line);
             pdf.line(page, 0.0, size.height - mm(5.0) - line.height, &line);
         }
-    })
-    .map_err(CoreError::from)
+    };
+    Ok((flow, marks))
 }

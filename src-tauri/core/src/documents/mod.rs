@@ -91,6 +91,13 @@ pub async fn export_memo(store: &Store, id: Id, digits: Option<Digits>, path: &P
     write_pdf(store, path, missing_emblem, move || memo_pdf(&memo, &org, digits)).await
 }
 
+/// A memo as it would print, unsaved (the form's typing), as SVG pages.
+pub async fn preview_memo(store: &Store, memo: crate::domain::MemoDoc) -> Result<Vec<String>> {
+    let org = store.organization().await?;
+    let digits = org.digits;
+    memo::memo_preview(&crate::domain::Memo { id: 0, memo }, &org, digits)
+}
+
 /// Writes the budget monitoring report through fiscal month `through`.
 pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
     let (budget, monitoring) = store.monitoring(year_be, through).await?;

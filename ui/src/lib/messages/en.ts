@@ -192,6 +192,7 @@ export const en: Messages = {
   undo: 'Undo',
   urgency: 'Urgency',
   secrecy: 'Secrecy',
+  memoPreview: 'The page as it will print',
   assetNumberOrScan: 'Asset number (typed or scanned)',
   pickFromRegister: 'Pick from the register',
   pickFilter: 'Filter by number, name or place',

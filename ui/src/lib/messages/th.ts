@@ -191,6 +191,7 @@ export const th = {
   undo: 'เลิกทำ',
   urgency: 'ชั้นความเร็ว',
   secrecy: 'ชั้นความลับ',
+  memoPreview: 'ตัวอย่างหน้าที่จะพิมพ์',
   assetNumberOrScan: 'หมายเลขครุภัณฑ์ (พิมพ์หรือสแกน)',
   pickFromRegister: 'เลือกจากทะเบียนครุภัณฑ์',
   pickFilter: 'กรองด้วยหมายเลข ชื่อ หรือสถานที่',

@@ -1,0 +1,107 @@
+//! Pages drawn as SVG beside the PDF, for an on-screen preview: the same
+//! lines, breaks and positions, with each run of text handed to the
+//! viewer's own text engine in the same face (Sarabun) and stretched to
+//! the width it has in the PDF (`textLength`). Images are referenced as
+//! `prongsai-image:KEY` for the caller to fill in.
+
+use std::fmt::Write;
+
+use super::layout::{Line, Rgb};
+use super::pdf::{Area, PageSize};
+
+pub(crate) struct SvgPages {
+    size: PageSize,
+    pages: Vec<String>,
+}
+
+fn color(c: Rgb) -> String {
+    let b = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", b(c[0]), b(c[1]), b(c[2]))
+}
+
+/// Text as XML character data or an attribute value.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl SvgPages {
+    pub(crate) fn new(size: PageSize) -> SvgPages {
+        SvgPages {
+            size,
+            pages: Vec::new(),
+        }
+    }
+
+    pub(crate) fn add_page(&mut self) {
+        self.pages.push(String::new());
+    }
+
+    pub(crate) fn line(&mut self, page: usize, x: f32, top: f32, line: &Line) {
+        let out = &mut self.pages[page];
+        let y = top + line.baseline;
+        for r in line.runs.iter().filter(|r| !r.text.trim().is_empty()) {
+            let weight = if r.weight.index() == 0 { 400 } else { 700 };
+            let _ = write!(
+                out,
+                r#"<text x="{:.2}" y="{y:.2}" font-size="{}" font-weight="{weight}" fill="{}" textLength="{:.2}" lengthAdjust="spacingAndGlyphs" xml:space="preserve">{}</text>"#,
+                x + r.x,
+                r.size,
+                color(r.color),
+                r.width.max(0.1),
+                escape(r.text.trim_end()),
+            );
+        }
+    }
+
+    pub(crate) fn rect(&mut self, page: usize, a: Area, stroke: Option<(f32, Rgb)>, fill: Option<Rgb>) {
+        let fill = fill.map_or("none".to_owned(), color);
+        let (sw, sc) = stroke.map_or((0.0, "none".to_owned()), |(w, c)| (w, color(c)));
+        let _ = write!(
+            self.pages[page],
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="{fill}" stroke="{sc}" stroke-width="{sw}"/>"#,
+            a.x, a.top, a.w, a.h
+        );
+    }
+
+    pub(crate) fn polyline(&mut self, page: usize, points: &[(f32, f32)], thickness: f32, c: Rgb) {
+        let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x:.2},{y:.2}")).collect();
+        let _ = write!(
+            self.pages[page],
+            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{thickness}"/>"#,
+            pts.join(" "),
+            color(c)
+        );
+    }
+
+    pub(crate) fn image(&mut self, page: usize, key: usize, a: Area) {
+        let _ = write!(
+            self.pages[page],
+            r#"<image href="prongsai-image:{key}" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" preserveAspectRatio="none"/>"#,
+            a.x, a.top, a.w, a.h
+        );
+    }
+
+    /// Each page as a whole SVG document, in points, on white.
+    pub(crate) fn finish(self) -> Vec<String> {
+        let (w, h) = (self.size.width, self.size.height);
+        self.pages
+            .into_iter()
+            .map(|body| {
+                format!(
+                    r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.2} {h:.2}" font-family="Sarabun, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/>{body}</svg>"##
+                )
+            })
+            .collect()
+    }
+}
