@@ -63,8 +63,8 @@ export interface Commands {
   empty_year: { args: { yearBe: number }; result: YearSnap };
   fiscal_year_today: { args: NoArgs; result: number };
   about: { args: NoArgs; result: About };
-  preview_memo: { args: { memo: MemoDoc }; result: string[] };
   next_memo_number: { args: { prefix: string }; result: string };
+  preview_memo: { args: { memo: MemoDoc }; result: string[] };
 }
 
 /** Runs a command; a refusal is always an `ErrorPayload`. */
