@@ -213,7 +213,7 @@ impl PdfWriter {
 
     /// Also draws every page as SVG, for [`PdfWriter::finish_preview`].
     pub fn with_preview(mut self) -> PdfWriter {
-        self.svg = Some(super::svg::SvgPages::new(self.size));
+        self.svg = Some(super::svg::SvgPages::new((self.size.width, self.size.height)));
         self
     }
 
@@ -341,7 +341,7 @@ impl PdfWriter {
             (false, false) => return,
         };
         if let Some(svg) = &mut self.svg {
-            svg.rect(page, a, stroke, fill);
+            svg.rect(page, (a.x, a.top, a.w, a.h), stroke, fill);
         }
         let ops = &mut self.pages[page];
         ops.push(Op::SaveGraphicsState);
@@ -402,7 +402,7 @@ impl PdfWriter {
     /// The same image placed twice is stored once.
     pub fn image(&mut self, page: usize, key: usize, image: &Image, a: Area) {
         if let Some(svg) = &mut self.svg {
-            svg.image(page, key, a);
+            svg.image(page, key, (a.x, a.top, a.w, a.h));
         }
         let Area { x, top, w, h } = a;
         let id = match self.images.iter().find(|(k, _)| *k == key) {

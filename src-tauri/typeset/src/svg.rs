@@ -7,10 +7,13 @@
 use std::fmt::Write;
 
 use super::layout::{Line, Rgb};
-use super::pdf::{Area, PageSize};
+
+/// A box in points from the page's top-left corner: x, top, width, height.
+pub(crate) type Box4 = (f32, f32, f32, f32);
 
 pub(crate) struct SvgPages {
-    size: PageSize,
+    /// The page's width and height in points.
+    size: (f32, f32),
     pages: Vec<String>,
 }
 
@@ -36,7 +39,7 @@ pub fn escape(s: &str) -> String {
 }
 
 impl SvgPages {
-    pub(crate) fn new(size: PageSize) -> SvgPages {
+    pub(crate) fn new(size: (f32, f32)) -> SvgPages {
         SvgPages {
             size,
             pages: Vec::new(),
@@ -64,13 +67,12 @@ impl SvgPages {
         }
     }
 
-    pub(crate) fn rect(&mut self, page: usize, a: Area, stroke: Option<(f32, Rgb)>, fill: Option<Rgb>) {
+    pub(crate) fn rect(&mut self, page: usize, (x, top, w, h): Box4, stroke: Option<(f32, Rgb)>, fill: Option<Rgb>) {
         let fill = fill.map_or("none".to_owned(), color);
         let (sw, sc) = stroke.map_or((0.0, "none".to_owned()), |(w, c)| (w, color(c)));
         let _ = write!(
             self.pages[page],
-            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="{fill}" stroke="{sc}" stroke-width="{sw}"/>"#,
-            a.x, a.top, a.w, a.h
+            r#"<rect x="{x:.2}" y="{top:.2}" width="{w:.2}" height="{h:.2}" fill="{fill}" stroke="{sc}" stroke-width="{sw}"/>"#
         );
     }
 
@@ -84,17 +86,16 @@ impl SvgPages {
         );
     }
 
-    pub(crate) fn image(&mut self, page: usize, key: usize, a: Area) {
+    pub(crate) fn image(&mut self, page: usize, key: usize, (x, top, w, h): Box4) {
         let _ = write!(
             self.pages[page],
-            r#"<image href="prongsai-image:{key}" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" preserveAspectRatio="none"/>"#,
-            a.x, a.top, a.w, a.h
+            r#"<image href="prongsai-image:{key}" x="{x:.2}" y="{top:.2}" width="{w:.2}" height="{h:.2}" preserveAspectRatio="none"/>"#
         );
     }
 
     /// Each page as a whole SVG document, in points, on white.
     pub(crate) fn finish(self) -> Vec<String> {
-        let (w, h) = (self.size.width, self.size.height);
+        let (w, h) = self.size;
         self.pages
             .into_iter()
             .map(|body| {
