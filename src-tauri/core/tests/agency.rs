@@ -38,8 +38,13 @@ fn printed(dir: &Path, r: &Report) -> String {
     };
     let path = dir.join(format!("r{}.pdf", r.year.year_be));
     std::fs::write(&path, report_pdf(r, &opts).unwrap()).unwrap();
+    pdf_text(&path)
+}
+
+/// A PDF's text as pdftotext reads it (pages end with a form feed).
+fn pdf_text(path: &Path) -> String {
     let out = std::process::Command::new("pdftotext")
-        .arg(&path)
+        .arg(path)
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils)");
@@ -221,12 +226,7 @@ async fn memos_are_added_edited_copied_and_removed_and_undo_takes_each_back() {
     prongsai_core::documents::export_memo(&store, added.id, Some(Digits::Arabic), &pdf)
         .await
         .unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = pdf_text(&pdf);
     assert!(text.contains(&number) && !text.contains("ที่ ที่"), "{text}");
     // A confidential memo says so at the head and the foot of its page.
     let marks = text.lines().filter(|l| l.trim() == "ลับ").count();
@@ -308,12 +308,7 @@ async fn a_memo_preview_has_the_pdfs_pages_and_text() {
     prongsai_core::documents::export_memo(&store, saved.id, None, &pdf)
         .await
         .unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = pdf_text(&pdf);
     let pdf_pages = text.matches('\u{c}').count();
     assert!(pdf_pages >= 2, "the long memo runs over a page");
     assert_eq!(pages.len(), pdf_pages, "the preview has the PDF's pages");

@@ -22,9 +22,7 @@ fn clean(m: MemoDoc) -> Result<MemoDoc> {
         .map_or(number.as_str(), str::trim_start)
         .to_owned();
     if number.is_empty() {
-        return Err(CoreError::from(Refusal::EmptyText {
-            field: "memo number".into(),
-        }));
+        return Err(Refusal::empty("memo number").into());
     }
     crate::thai::check_year_be(crate::thai::fiscal_year_of(m.date))
         .map_err(|_| Refusal::DateOutOfRange { date: m.date })?;

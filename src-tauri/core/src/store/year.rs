@@ -19,9 +19,7 @@ pub(super) async fn set_oit_items(conn: &mut SqliteConnection, year_be: i32, ite
     for i in items {
         let code = report::check_code(&i.code)?;
         if code.is_empty() {
-            return Err(CoreError::from(Refusal::EmptyText {
-                field: "OIT code".into(),
-            }));
+            return Err(Refusal::empty("OIT code").into());
         }
         if clean.iter().any(|c: &OitItem| c.code == code) {
             return Err(Refusal::OitListedTwice { code }.into());
@@ -398,9 +396,7 @@ pub(super) async fn set_status(
             }
             (Draft, Approved) => {
                 if by.is_empty() {
-                    return Err(CoreError::from(Refusal::EmptyText {
-                        field: "approved by".into(),
-                    }));
+                    return Err(Refusal::empty("approved by").into());
                 }
                 (by, old_url.clone(), old_reason.clone())
             }
@@ -415,9 +411,7 @@ pub(super) async fn set_status(
             }
             (_, Draft) => {
                 if reason.is_empty() {
-                    return Err(CoreError::from(Refusal::EmptyText {
-                        field: "reason for reopening".into(),
-                    }));
+                    return Err(Refusal::empty("reason for reopening").into());
                 }
                 (by, old_url.clone(), reason)
             }

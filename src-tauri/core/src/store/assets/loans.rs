@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 use crate::assets::*;
 use crate::change::{Change, clean_line, clean_text};
 use crate::domain::Id;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::refusal::{Moment, Refusal};
 
 use super::base::*;
@@ -84,9 +84,7 @@ pub(in crate::store) async fn decide_loan(
             return Err(lent_twice(loan.asset_number()));
         }
     } else if reason.is_empty() {
-        return Err(CoreError::from(Refusal::EmptyText {
-            field: "reason for refusing".into(),
-        }));
+        return Err(Refusal::empty("reason for refusing").into());
     }
     sqlx::query(
         "UPDATE loan SET state = ?2, decided_by = ?3, decided_as = ?4, decided_on = ?5, refusal = ?6 WHERE id = ?1",
