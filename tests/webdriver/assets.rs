@@ -5,6 +5,16 @@ use super::*;
 // ---------------------------------------------------------------- assets
 
 /// A register of `n` assets, numbered 7440-001-00001/66 …, every tenth a chair.
+/// A new database (the sample) with a register of `n` assets.
+pub(crate) async fn seed_register(db: &Path, n: usize) {
+    let (store, _) = Store::open_or_seed(db).await.unwrap();
+    store
+        .apply(prongsai_core::Change::ImportAssets { assets: register(n) })
+        .await
+        .unwrap();
+    store.close().await;
+}
+
 pub(crate) fn register(n: usize) -> Vec<prongsai_core::assets::AssetDoc> {
     (1..=n)
         .map(|i| prongsai_core::assets::AssetDoc {
@@ -53,14 +63,7 @@ async fn open_asset(c: &Client, number: &str) {
 async fn a_loan_goes_from_request_to_return_in_the_app() {
     let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
-    {
-        let (store, _) = Store::open_or_seed(&db).await.unwrap();
-        store
-            .apply(prongsai_core::Change::ImportAssets { assets: register(30) })
-            .await
-            .unwrap();
-        store.close().await;
-    }
+    seed_register(&db, 30).await;
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
@@ -275,14 +278,7 @@ async fn a_register_of_100000_assets_is_a_virtual_table() {
 async fn the_years_inspection_runs_in_the_app() {
     let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
-    {
-        let (store, _) = Store::open_or_seed(&db).await.unwrap();
-        store
-            .apply(prongsai_core::Change::ImportAssets { assets: register(12) })
-            .await
-            .unwrap();
-        store.close().await;
-    }
+    seed_register(&db, 12).await;
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;

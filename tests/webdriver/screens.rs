@@ -52,17 +52,8 @@ async fn overflow(c: &Client) -> (i64, i64) {
 async fn every_view_fits_the_window_at_office_sizes() {
     let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
-    {
-        // A register to show, as an agency's would be.
-        let (store, _) = Store::open_or_seed(&db).await.unwrap();
-        store
-            .apply(prongsai_core::Change::ImportAssets {
-                assets: super::assets::register(40),
-            })
-            .await
-            .unwrap();
-        store.close().await;
-    }
+    // A register to show, as an agency's would be.
+    super::assets::seed_register(&db, 40).await;
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
