@@ -10,6 +10,7 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev   # the window
   xvfb xauth webkit2gtk-driver dbus-x11 x11-xkb-utils # window tests (setxkbmap: the Thai layout)
   poppler-utils qpdf libharfbuzz-bin                # PDF tests: pdftotext/pdffonts, qpdf --check, hb-shape
+  python3-pypdf python3-pdfminer                    # PDF tests: text as other readers extract it
 )
 # `make bench` also times whole processes (hyperfine) and their peak memory (GNU time).
 [ "${1:-}" = bench ] && packages+=(hyperfine time)

@@ -5,8 +5,11 @@
 //! 2. Thai compounds kept whole: a break between two Thai segments that
 //!    together (with up to four neighbours) form a word of the PyThaiNLP list
 //!    is demoted to a fallback (งบ|ประมาณ, ร้อง|เรียน).
-//! 3. Links: no break inside a URL or e-mail address except after / - _ . ?
-//!    & = (not inside the scheme), so that long links wrap at sensible points.
+//! 3. Units (`units`): no break inside a number, a date, a phone or
+//!    document number, or between a title and a name; ๆ never starts a line.
+//! 4. Links: no break inside a URL or e-mail address except after / - _ . ?
+//!    & = (not inside the scheme, and not leaving fewer than four characters
+//!    of the link on either side), so that long links wrap at sensible points.
 //!
 //! Fallback breaks are used only when a piece is wider than the line.
 
@@ -57,8 +60,25 @@ pub fn opportunities(text: &str) -> Vec<Break> {
         .collect();
     keep_compounds(text, &mut out);
     keep_numbers_with_their_words(text, &mut out);
+    keep_units(text, &mut out);
     wrap_links(text, &mut out);
+    // ๆ never starts a line: it repeats the word before it.
+    out.retain(|b| b.kind == Kind::Mandatory || !text[b.pos..].trim_start_matches(' ').starts_with('ๆ'));
     out
+}
+
+/// Breaks inside a unit become fallbacks.
+fn keep_units(text: &str, breaks: &mut [Break]) {
+    let units = super::units::unbreakable(text);
+    if units.is_empty() {
+        return;
+    }
+    for b in breaks.iter_mut().filter(|b| b.kind == Kind::Good) {
+        let i = units.partition_point(|&(_, e)| e <= b.pos);
+        if units.get(i).is_some_and(|&(s, _)| s < b.pos) {
+            b.kind = Kind::Fallback;
+        }
+    }
 }
 
 /// "พ.ศ. 2566", "โทร. 1139", "ข้อ 207": an abbreviation or ข้อ and the
@@ -156,10 +176,17 @@ fn wrap_links(text: &str, breaks: &mut Vec<Break>) {
     for (s, e) in links {
         let body = &text[s..e];
         let skip = body.find("://").map_or(0, |i| i + 3);
+        // Never fewer than four characters of the link alone on a line.
+        let chars_between = |a: usize, b: usize| text[a..b].chars().count();
         for (i, c) in body.char_indices().skip_while(|&(i, _)| i < skip) {
             let pos = s + i + c.len_utf8();
             let next = text[pos..].chars().next();
-            if matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '=') && pos < e && next != Some(c) {
+            if matches!(c, '/' | '-' | '_' | '.' | '?' | '&' | '=')
+                && pos < e
+                && next != Some(c)
+                && chars_between(s, pos) >= 4
+                && chars_between(pos, e) >= 4
+            {
                 breaks.push(Break { pos, kind: Kind::Good });
             }
         }
@@ -176,6 +203,66 @@ pub fn grapheme_boundaries(text: &str, from: usize, to: usize) -> Vec<usize> {
         .map(|p| from + p)
         .filter(|&p| p > from && p < to)
         .collect()
+}
+
+/// The end of the line that starts at `start`: the last break that fits,
+/// a mandatory break, or, when the first piece alone is too wide, a
+/// fallback break or a grapheme boundary inside it.
+pub(crate) fn line_end(
+    text: &str,
+    breaks: &[Break],
+    start: usize,
+    avail: f32,
+    width: &dyn Fn(usize, usize) -> f32,
+) -> usize {
+    let eps = 0.01;
+    let mut best: Option<usize> = None;
+    let from = breaks.partition_point(|b| b.pos <= start);
+    for b in &breaks[from..] {
+        if b.kind == Kind::Fallback {
+            continue;
+        }
+        if width(start, b.pos) > avail + eps {
+            return best.unwrap_or_else(|| squeeze(text, breaks, start, b.pos, avail, width));
+        }
+        if b.kind == Kind::Mandatory {
+            return b.pos;
+        }
+        best = Some(b.pos);
+    }
+    if width(start, text.len()) <= avail + eps {
+        return text.len();
+    }
+    best.unwrap_or_else(|| squeeze(text, breaks, start, text.len(), avail, width))
+}
+
+/// The piece `start..end` is wider than the line: end the line at the last
+/// fallback break that fits, else the last grapheme boundary that fits
+/// (at least one grapheme, so that layout always advances).
+fn squeeze(
+    text: &str,
+    breaks: &[Break],
+    start: usize,
+    end: usize,
+    avail: f32,
+    width: &dyn Fn(usize, usize) -> f32,
+) -> usize {
+    let fallback = breaks
+        .iter()
+        .filter(|b| b.pos > start && b.pos < end && b.kind == Kind::Fallback)
+        .map(|b| b.pos)
+        .take_while(|&p| width(start, p) <= avail)
+        .last();
+    if let Some(p) = fallback {
+        return p;
+    }
+    let graphemes = grapheme_boundaries(text, start, end);
+    let fit = graphemes
+        .iter()
+        .copied()
+        .take_while(|&p| width(start, p) <= avail)
+        .last();
+    fit.or(graphemes.first().copied()).unwrap_or(end)
 }
 
 #[cfg(test)]
@@ -231,6 +318,41 @@ mod tests {
                 "{pieces:?}"
             );
         }
+    }
+
+    #[test]
+    fn units_ranks_and_mai_yamok_stay_whole() {
+        for (text, whole) in [
+            ("เบิกจ่ายรวม ๑๐๑,๓๔๖,๒๕๐.๐๐ บาท", "๑๐๑,๓๔๖,๒๕๐.๐๐"),
+            ("หนังสือ ที่ พณ ๐๗๐๑.๐๘/ว๒๔ ลงวันที่ ๙ พฤษภาคม ๒๕๖๖", "พณ ๐๗๐๑.๐๘/ว๒๔"),
+            ("ลงวันที่ ๙ พฤษภาคม ๒๕๖๖ แล้ว", "๙ พฤษภาคม ๒๕๖๖"),
+            ("ติดต่อ โทร. ๐ ๒๕๔๗ ๔๖๒๑ ได้", "๐ ๒๕๔๗ ๔๖๒๑"),
+            ("นักวิชาการพัสดุชำนาญการพิเศษ", "ชำนาญการพิเศษ"),
+            ("หมายเลข 7440-001-0001/62 ชำรุด", "7440-001-0001/62"),
+        ] {
+            assert!(
+                good(text).iter().any(|p| p.contains(whole)),
+                "{whole} split: {:?}",
+                good(text)
+            );
+        }
+        let text = "ต่างๆ ที่เกี่ยวข้อง ต่าง ๆ นั้น";
+        for b in opportunities(text) {
+            assert!(!text[b.pos..].trim_start().starts_with('ๆ'), "{:?}", &text[b.pos..]);
+        }
+    }
+
+    #[test]
+    fn a_link_never_leaves_a_short_piece() {
+        let text = "อีเมล fin@ipthailand.go.th หรือ https://www.ipthailand.go.th/th/a.html";
+        let pieces = good(text);
+        assert!(
+            !pieces.iter().any(|p| p.trim() == "th" || p.starts_with("th ")),
+            "{pieces:?}"
+        );
+        assert_eq!(pieces.last(), Some(&"html"), "{pieces:?}");
+        let text = "ดู https://www.a.th/x";
+        assert_eq!(good(text).last(), Some(&"th/x"), "{:?}", good(text));
     }
 
     #[test]

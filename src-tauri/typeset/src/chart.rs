@@ -49,7 +49,7 @@ fn frame(
         .map(|i| text_width(&y_label(max * f64::from(i) / 4.0), style))
         .fold(0.0, f32::max)
         + 6.0;
-    let line_h = style.size * 1.45;
+    let line_h = super::layout::line_height(style.size);
     let plot = Area {
         x: area.x + label_w,
         top: area.top + line_h * 1.2,

@@ -1,5 +1,13 @@
 //! The compiled-in faces: Sarabun Regular and Bold (SIL OFL 1.1, see
 //! `fonts/OFL.txt`). No system font is ever needed.
+//!
+//! Sizes are official sizes. "16 pt" in the Regulation on Official
+//! Correspondence means TH SarabunPSK / TH Sarabun New at 16 pt, and
+//! Sarabun, its OFL redrawing, is drawn half as wide again at the same size
+//! (ก 576 against 386 thousandths of an em, Thai digits 676 against 449).
+//! So every face carries the point size that looks like one official
+//! point ([`Face::official`]): a Style of 16 sets Sarabun at 10.67 pt, with
+//! the same characters per line as TH Sarabun New 16 pt.
 
 use std::sync::LazyLock;
 
@@ -28,11 +36,16 @@ pub struct Face {
     pub data: &'static [u8],
     font: Font,
     pub units_per_em: f32,
+    /// Points of this face that look like one point of TH Sarabun New.
+    pub official: f32,
     /// hmtx advance of every glyph, read once (asked for every glyph written).
     advances: Vec<i32>,
     /// The font's glyph for the characters documents use most (Basic Latin,
     /// Latin-1, Thai), read once; others are looked up in the cmap.
     common: std::collections::HashMap<char, u32>,
+    /// The character the font maps to each glyph (the first, for a glyph of
+    /// two), for what a PDF reader copies.
+    chars: std::collections::HashMap<u16, char>,
 }
 
 impl Face {
@@ -43,10 +56,18 @@ impl Face {
         let advances = (0..font.num_glyphs())
             .map(|g| shaper.glyph_h_advance(harfrust::GlyphId::new(g)))
             .collect();
-        let common = ('\u{20}'..='\u{FF}')
+        let mapped: Vec<(char, u32)> = ('\u{20}'..='\u{FF}')
             .chain('\u{0E00}'..='\u{0E7F}')
+            .chain('\u{2000}'..='\u{206F}')
             .filter_map(|c| shaper.nominal_glyph(c as u32).map(|g| (c, g.to_u32())))
             .collect();
+        let mut chars = std::collections::HashMap::new();
+        for &(c, g) in &mapped {
+            if let Ok(g) = u16::try_from(g) {
+                chars.entry(g).or_insert(c);
+            }
+        }
+        let common = mapped.into_iter().collect();
         drop(shaper);
         Face {
             weight,
@@ -54,8 +75,10 @@ impl Face {
             data,
             font,
             units_per_em,
+            official: SARABUN_PER_OFFICIAL_POINT,
             advances,
             common,
+            chars,
         }
     }
 
@@ -72,6 +95,11 @@ impl Face {
         }
     }
 
+    /// The character the font maps to `gid`, if any.
+    pub fn char_of(&self, gid: u16) -> Option<char> {
+        self.chars.get(&gid).copied()
+    }
+
     /// The glyph's advance in the font's `hmtx` (what a PDF viewer uses).
     pub fn advance(&self, gid: u16) -> i32 {
         match self.advances.get(usize::from(gid)) {
@@ -80,11 +108,21 @@ impl Face {
         }
     }
 
-    /// Font units to points at `size`.
+    /// Font units to points at the official `size`.
     pub fn scale(&self, size: f32) -> f32 {
-        size / self.units_per_em
+        self.point_size(size) / self.units_per_em
+    }
+
+    /// The size this face is set at to look like the official `size`.
+    pub fn point_size(&self, size: f32) -> f32 {
+        size * self.official
     }
 }
+
+/// Sarabun at 2/3 of a size looks like TH Sarabun New at that size: the
+/// same width of a Thai line within 1 % (ก 576 × 2/3 = 384 against 386;
+/// Thai digits 451 against 449).
+pub const SARABUN_PER_OFFICIAL_POINT: f32 = 2.0 / 3.0;
 
 static FACES: LazyLock<[Face; 2]> = LazyLock::new(|| {
     [

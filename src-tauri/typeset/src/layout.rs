@@ -1,13 +1,24 @@
 //! Paragraph layout: shaped glyphs cut into lines at break opportunities.
 
-use super::breaks::{self, Break, Kind};
+use super::breaks::{self, Kind};
 use super::font::{Weight, face};
+use super::glyph_text::{BOXES, Word, cluster_glyph_texts};
 use super::shape::shape;
 
-/// Above the baseline, in em: room for a tone mark stacked over an upper vowel.
+/// Above the baseline, in em of the face: room for a tone mark stacked over
+/// an upper vowel.
 pub const ASCENT: f32 = 1.0;
-/// Below the baseline, in em: Sarabun's declared descender is too shallow for ฎุ.
+/// Below the baseline, in em of the face: Sarabun's declared descender is
+/// too shallow for ฎุ.
 pub const DESCENT: f32 = 0.45;
+/// Line pitch as a multiple of the official size: Word's single spacing
+/// for TH Sarabun New (20.8 pt at 16 pt).
+pub const LINE_PITCH: f32 = 1.3;
+
+/// The height of a single-spaced line at the official `size`.
+pub fn line_height(size: f32) -> f32 {
+    size * LINE_PITCH
+}
 
 pub type Rgb = [f32; 3];
 pub const BLACK: Rgb = [0.0, 0.0, 0.0];
@@ -61,7 +72,18 @@ pub enum Align {
     Left,
     Center,
     Right,
+    /// Thai distributed justification, as Word's: every line but a
+    /// paragraph's last (and one ending at a newline) fills the measure,
+    /// the room shared evenly between its characters (grapheme clusters,
+    /// spaces included), so Thai, which has no spaces between words, reads
+    /// evenly. A line too short to stretch well (under 3/4 of the
+    /// measure, e.g. before a long link) stays flush left.
+    Justify,
 }
+
+/// The most a justified line spreads its characters: a quarter of the
+/// face's em between two clusters.
+const MAX_SPREAD_EM: f32 = 0.25;
 
 /// A paragraph to set. Lines start at `indent`; the first line at
 /// `first_indent` instead. A `label` ("1.", "2.1") hangs at the first line's
@@ -75,7 +97,7 @@ pub struct Paragraph {
     pub label: Option<Span>,
     /// Where the label starts, from the paragraph's left edge.
     pub label_indent: f32,
-    /// Line height as a multiple of the size; 0 means ASCENT + DESCENT.
+    /// Line height as a multiple of the official size; 0 means [`LINE_PITCH`].
     pub leading: f32,
 }
 
@@ -115,10 +137,26 @@ pub struct PlacedGlyph {
     pub dy_units: i32,
     pub size: f32,
     pub color: Rgb,
-    /// The character this glyph stands for, if it is the font's own glyph
-    /// for one (fallback for copy/paste; lines also carry ActualText).
+    /// The characters this glyph stands for (`glyph_text`), for the PDF's
+    /// ToUnicode map.
     pub cid: Option<String>,
 }
+
+/// A check box (☐ ☑ ☒), drawn as a square `side` points wide standing on
+/// the baseline, `x` points from the line's origin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckBox {
+    pub x: f32,
+    pub side: f32,
+    pub mark: char,
+    pub color: Rgb,
+}
+
+/// The colour of every link in every document.
+pub const LINK_COLOR: Rgb = [0.05, 0.25, 0.6];
+/// A check box's advance and side, as a fraction of the official size.
+const BOX_ADVANCE: f32 = 0.75;
+const BOX_SIDE: f32 = 0.5;
 
 /// Text of one style on a line, starting `x` points from the line's origin
 /// and `width` points wide.
@@ -155,6 +193,9 @@ pub struct Line {
     /// Baseline below the line's top.
     pub baseline: f32,
     pub links: Vec<LinkBox>,
+    /// The line's words in reading order, each with its glyphs.
+    pub words: Vec<Word>,
+    pub boxes: Vec<CheckBox>,
 }
 
 struct Shaped {
@@ -165,6 +206,8 @@ struct Shaped {
     dx_units: i32,
     dy_units: i32,
     span: usize,
+    /// A check box, drawn as a vector where the font has no glyph.
+    check_box: Option<char>,
 }
 
 /// Sets `p` into lines no wider than `width` points.
@@ -178,23 +221,37 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
     }
     let max_size = p.spans.iter().map(|s| s.style.size).fold(0.0f32, f32::max);
     let max_size = p.label.as_ref().map_or(max_size, |l| max_size.max(l.style.size));
-    let leading = if p.leading > 0.0 { p.leading } else { ASCENT + DESCENT };
+    let leading = if p.leading > 0.0 { p.leading } else { LINE_PITCH };
     let height = max_size * leading;
-    let baseline = max_size * (ASCENT + (leading - ASCENT - DESCENT) / 2.0);
+    // The face's own box (ascent and descent in its em) centred in the line.
+    let em = face(Weight::Regular).point_size(max_size);
+    let baseline = (height - em * (ASCENT + DESCENT)) / 2.0 + em * ASCENT;
 
     let mut glyphs: Vec<Shaped> = Vec::new();
     for (i, (s, r)) in p.spans.iter().zip(&ranges).enumerate() {
         let f = face(s.style.weight);
         let k = f.scale(s.style.size);
         for g in shape(f, &s.text) {
+            let check_box = s.text[g.cluster as usize..]
+                .chars()
+                .next()
+                .filter(|c| g.gid == 0 && BOXES.contains(c));
+            let (adv, adv_units) = match check_box {
+                Some(_) => {
+                    let a = BOX_ADVANCE * s.style.size;
+                    (a, (a / k).round() as i32)
+                }
+                None => (g.advance as f32 * k, g.advance),
+            };
             glyphs.push(Shaped {
                 gid: g.gid,
                 cluster: r.start + g.cluster as usize,
-                adv: g.advance as f32 * k,
-                adv_units: g.advance,
+                adv,
+                adv_units,
                 dx_units: g.dx,
                 dy_units: g.dy,
                 span: i,
+                check_box,
             });
         }
     }
@@ -229,7 +286,7 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
     let mut first = true;
     while start < text.len() {
         let avail = width - if first { p.first_indent } else { p.indent };
-        let end = next_line_end(&text, &opportunities, start, avail, &span_width);
+        let end = breaks::line_end(&text, &opportunities, start, avail, &span_width);
         lines_at.push((start, end));
         start = end;
         // A new line does not start with spaces.
@@ -241,37 +298,100 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
     }
 
     let mut lines = Vec::with_capacity(lines_at.len());
-    for (n, &(s, e)) in lines_at.iter().enumerate() {
-        let e = trimmed_end(s, e);
+    for (n, &(s, raw_end)) in lines_at.iter().enumerate() {
+        let e = trimmed_end(s, raw_end);
         let (g0, g1) = (glyph_at(s), glyph_at(e));
+        let indent = if n == 0 { p.first_indent } else { p.indent };
+        // Justified: the room left, shared between the clusters' gaps.
+        let ends_paragraph = n + 1 == lines_at.len() || text[s..raw_end].ends_with(['\n', '\r', '\u{2028}']);
+        let gaps = glyphs[g0..g1]
+            .windows(2)
+            .filter(|w| w[0].cluster != w[1].cluster)
+            .count();
+        let natural = prefix[g1] - prefix[g0];
+        let room = width - indent - natural;
+        let em = face(Weight::Regular).point_size(max_size);
+        let spread = if p.align == Align::Justify
+            && !ends_paragraph
+            && gaps > 0
+            && room > 0.0
+            && natural >= 0.75 * (width - indent)
+        {
+            (room / gaps as f32).min(MAX_SPREAD_EM * em)
+        } else {
+            0.0
+        };
+        // shift[i]: how far glyph g0 + i moves right.
+        let mut shifts = Vec::with_capacity(g1 - g0);
+        let mut shift = 0.0f32;
+        for (i, g) in glyphs[g0..g1].iter().enumerate() {
+            if i > 0 && glyphs[g0 + i - 1].cluster != g.cluster {
+                shift += spread;
+            }
+            shifts.push(shift);
+        }
+        let shift_at = |gi: usize| -> f32 {
+            if gi >= g1 {
+                shift
+            } else {
+                shifts.get(gi.saturating_sub(g0)).copied().unwrap_or(0.0)
+            }
+        };
+        let keys: Vec<(usize, u16, Weight)> = glyphs[g0..g1]
+            .iter()
+            .map(|g| (g.cluster, g.gid, p.spans[g.span].style.weight))
+            .collect();
+        let cids = glyph_texts(&text, e, &keys);
+        let in_link = |pos: usize| links.iter().any(|&(a, b, _)| a <= pos && pos < b);
         let mut placed = Vec::with_capacity(g1 - g0 + 4);
+        // placed_at[i]: where glyph g0 + i is (or would be) in `placed`.
+        let mut placed_at = Vec::with_capacity(g1 - g0 + 1);
+        let mut boxes = Vec::new();
         let mut x = 0.0;
         let mut pen = 0i32;
         let mut pen_span = usize::MAX;
-        let mut runs: Vec<(usize, f32, &Style)> = Vec::new(); // text start, x, style
-        for g in &glyphs[g0..g1] {
+        let mut runs: Vec<(usize, f32, &Style, Rgb)> = Vec::new(); // text start, x, style, colour
+        for (i, g) in glyphs[g0..g1].iter().enumerate() {
             let st = &p.spans[g.span].style;
+            let k = face(st.weight).scale(st.size);
+            let color = if st.color == BLACK && in_link(g.cluster) {
+                LINK_COLOR
+            } else {
+                st.color
+            };
             if g.span != pen_span {
                 // A new span may differ in size: restart its unit pen here.
-                pen = (x / face(st.weight).scale(st.size)).round() as i32;
+                pen = (x / k).round() as i32;
                 pen_span = g.span;
-                runs.push((g.cluster.max(s), x, st));
             }
-            placed.push(PlacedGlyph {
-                weight: st.weight,
-                gid: g.gid,
-                x_units: pen + g.dx_units,
-                dy_units: g.dy_units,
-                size: st.size,
-                color: st.color,
-                cid: char_for_glyph(&text, g.cluster, g.gid, st.weight),
-            });
+            if runs.last().is_none_or(|r| !std::ptr::eq(r.2, st) || r.3 != color) {
+                runs.push((g.cluster.max(s), x + shifts[i], st, color));
+            }
+            placed_at.push(placed.len());
+            match g.check_box {
+                Some(mark) => boxes.push(CheckBox {
+                    x: x + shifts[i] + (g.adv - BOX_SIDE * st.size) / 2.0,
+                    side: BOX_SIDE * st.size,
+                    mark,
+                    color,
+                }),
+                None => placed.push(PlacedGlyph {
+                    weight: st.weight,
+                    gid: g.gid,
+                    x_units: pen + g.dx_units + (shifts[i] / k).round() as i32,
+                    dy_units: g.dy_units,
+                    size: st.size,
+                    color,
+                    cid: Some(cids[i].clone()),
+                }),
+            }
             x += g.adv;
             pen += g.adv_units;
         }
-        let indent = if n == 0 { p.first_indent } else { p.indent };
+        placed_at.push(placed.len());
+        let x = x + shift;
         let x0 = match p.align {
-            Align::Left => indent,
+            Align::Left | Align::Justify => indent,
             Align::Center => indent + ((width - indent) - x) / 2.0,
             Align::Right => width - x,
         };
@@ -279,9 +399,10 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         for (ls, le, url) in &links {
             let (a, b) = ((*ls).max(s), (*le).min(e));
             if a < b {
+                let (ga, gb) = (glyph_at(a), glyph_at(b));
                 line_links.push(LinkBox {
-                    x0: prefix[glyph_at(a)] - prefix[g0],
-                    x1: prefix[glyph_at(b)] - prefix[g0],
+                    x0: prefix[ga] - prefix[g0] + shift_at(ga),
+                    x1: prefix[gb] - prefix[g0] + shift_at(gb),
                     url: url.clone(),
                 });
             }
@@ -289,37 +410,78 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         let mut text_runs: Vec<TextRun> = runs
             .iter()
             .enumerate()
-            .map(|(i, &(from, rx, st))| {
-                let (to, end_x) = runs.get(i + 1).map_or((e, x), |&(t, nx, _)| (t, nx));
+            .map(|(i, &(from, rx, st, color))| {
+                let (to, end_x) = runs.get(i + 1).map_or((e, x), |&(t, nx, _, _)| (t, nx));
                 TextRun {
                     text: text[from..to.max(from)].to_owned(),
                     x: x0 + rx,
                     width: end_x - rx,
                     weight: st.weight,
                     size: st.size,
-                    color: st.color,
+                    color,
                 }
+            })
+            .collect();
+        // Words: from one good break to the next, spaces included.
+        let mut cuts: Vec<usize> = vec![s];
+        cuts.extend(
+            opportunities
+                .iter()
+                .filter(|b| b.pos > s && b.pos < e && b.kind != Kind::Fallback)
+                .map(|b| b.pos),
+        );
+        cuts.push(e);
+        let mut words: Vec<Word> = cuts
+            .windows(2)
+            .filter(|w| w[0] < w[1])
+            .map(|w| Word {
+                glyphs: placed_at[glyph_at(w[0]) - g0]..placed_at[glyph_at(w[1]) - g0],
+                text: text[w[0]..w[1]].to_owned(),
             })
             .collect();
         let mut line_text = text[s..e].to_owned();
         if n == 0
             && let Some(label) = &p.label
         {
+            // The label first, in drawing and in reading order.
             let lf = face(label.style.weight);
             let k = lf.scale(label.style.size);
             let mut lx = ((p.label_indent - x0) / k).round() as i32;
-            for g in shape(lf, &label.text) {
-                placed.push(PlacedGlyph {
-                    weight: label.style.weight,
-                    gid: g.gid,
-                    x_units: lx + g.dx,
-                    dy_units: g.dy,
-                    size: label.style.size,
-                    color: label.style.color,
-                    cid: char_for_glyph(&label.text, g.cluster as usize, g.gid, label.style.weight),
-                });
-                lx += g.advance;
+            let shaped = shape(lf, &label.text);
+            let keys: Vec<(usize, u16, Weight)> = shaped
+                .iter()
+                .map(|g| (g.cluster as usize, g.gid, label.style.weight))
+                .collect();
+            let label_cids = glyph_texts(&label.text, label.text.len(), &keys);
+            let label_glyphs: Vec<PlacedGlyph> = shaped
+                .iter()
+                .zip(label_cids)
+                .map(|(g, cid)| {
+                    let placed = PlacedGlyph {
+                        weight: label.style.weight,
+                        gid: g.gid,
+                        x_units: lx + g.dx,
+                        dy_units: g.dy,
+                        size: label.style.size,
+                        color: label.style.color,
+                        cid: Some(cid),
+                    };
+                    lx += g.advance;
+                    placed
+                })
+                .collect();
+            let count = label_glyphs.len();
+            placed.splice(0..0, label_glyphs);
+            for w in &mut words {
+                w.glyphs = w.glyphs.start + count..w.glyphs.end + count;
             }
+            words.insert(
+                0,
+                Word {
+                    glyphs: 0..count,
+                    text: label.text.clone(),
+                },
+            );
             text_runs.insert(
                 0,
                 TextRun {
@@ -342,73 +504,30 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
             height,
             baseline,
             links: line_links,
+            words,
+            boxes,
         });
     }
     lines
 }
 
-/// The end of the line that starts at `start`: the last break that fits,
-/// a mandatory break, or, when the first piece alone is too wide, a
-/// fallback break or a grapheme boundary inside it.
-fn next_line_end(text: &str, breaks: &[Break], start: usize, avail: f32, width: &dyn Fn(usize, usize) -> f32) -> usize {
-    let eps = 0.01;
-    let mut best: Option<usize> = None;
-    let from = breaks.partition_point(|b| b.pos <= start);
-    for b in &breaks[from..] {
-        if b.kind == Kind::Fallback {
-            continue;
-        }
-        if width(start, b.pos) > avail + eps {
-            return best.unwrap_or_else(|| squeeze(text, breaks, start, b.pos, avail, width));
-        }
-        if b.kind == Kind::Mandatory {
-            return b.pos;
-        }
-        best = Some(b.pos);
+/// The text of each glyph (cluster offset in `text`, glyph id, weight),
+/// cluster by cluster; the last cluster ends at `end`.
+fn glyph_texts(text: &str, end: usize, glyphs: &[(usize, u16, Weight)]) -> Vec<String> {
+    let mut out = Vec::with_capacity(glyphs.len());
+    let mut i = 0;
+    while i < glyphs.len() {
+        let (c, _, weight) = glyphs[i];
+        let j = glyphs[i..]
+            .iter()
+            .position(|g| g.0 != c)
+            .map_or(glyphs.len(), |k| i + k);
+        let to = glyphs.get(j).map_or(end, |g| g.0).max(c);
+        let gids: Vec<u16> = glyphs[i..j].iter().map(|g| g.1).collect();
+        out.extend(cluster_glyph_texts(face(weight), &text[c..to], &gids));
+        i = j;
     }
-    if width(start, text.len()) <= avail + eps {
-        return text.len();
-    }
-    best.unwrap_or_else(|| squeeze(text, breaks, start, text.len(), avail, width))
-}
-
-/// The piece `start..end` is wider than the line: end the line at the last
-/// fallback break that fits, else the last grapheme boundary that fits
-/// (at least one grapheme, so that layout always advances).
-fn squeeze(
-    text: &str,
-    breaks: &[Break],
-    start: usize,
-    end: usize,
-    avail: f32,
-    width: &dyn Fn(usize, usize) -> f32,
-) -> usize {
-    let fallback = breaks
-        .iter()
-        .filter(|b| b.pos > start && b.pos < end && b.kind == Kind::Fallback)
-        .map(|b| b.pos)
-        .take_while(|&p| width(start, p) <= avail)
-        .last();
-    if let Some(p) = fallback {
-        return p;
-    }
-    let graphemes = breaks::grapheme_boundaries(text, start, end);
-    let fit = graphemes
-        .iter()
-        .copied()
-        .take_while(|&p| width(start, p) <= avail)
-        .last();
-    fit.or(graphemes.first().copied()).unwrap_or(end)
-}
-
-/// The character at or after `cluster` that the font maps to `gid`.
-fn char_for_glyph(text: &str, cluster: usize, gid: u16, weight: Weight) -> Option<String> {
-    let f = face(weight);
-    text.get(cluster..)?
-        .chars()
-        .take(4)
-        .find(|&c| f.glyph_of(c) == Some(u32::from(gid)))
-        .map(String::from)
+    out
 }
 
 /// Width of `text` set in `style` (points), on one line.

@@ -11,10 +11,13 @@ pub mod breaks;
 pub mod chart;
 pub mod flow;
 pub mod font;
+pub mod glyph_text;
+mod image;
 pub mod layout;
 pub mod pdf;
 pub mod shape;
 mod svg;
+pub mod units;
 pub mod words;
 
 pub use flow::{Block, Cell, Flow, Margins, Table};

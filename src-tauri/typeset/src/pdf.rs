@@ -1,20 +1,23 @@
 //! Writing PDF with printpdf: shaped glyphs placed one by one (printpdf
-//! merges same-baseline glyphs back into one TJ), an ActualText span per
-//! line so that copy/paste and `pdftotext` give back the text, fonts
-//! subset with `subsetter` (only the glyphs used), link annotations, images.
+//! merges same-baseline glyphs back into one TJ), every glyph in the
+//! ToUnicode map and an ActualText span per word (`glyph_text`) so that
+//! copy/paste, `pdftotext`, pypdf and pdfminer give back the text, fonts
+//! subset with `subsetter` (only the glyphs used), link annotations,
+//! images, check boxes drawn as vectors.
 //! Coordinates here are points from the page's top-left corner.
 
 use std::collections::BTreeMap;
 
 use printpdf::{
     Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, LinkAnnotation, Mm, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb, TextItem,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
     TextMatrix, XObjectId, XObjectTransform,
 };
 use subsetter::GlyphRemapper;
 
 use super::TypesetError;
 use super::font::{Weight, face};
+pub use super::image::{Image, SVG_PIXELS, is_svg};
 use super::layout::{Line, Rgb as Color3};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,98 +41,6 @@ impl PageSize {
 pub fn mm(v: f32) -> f32 {
     v * 72.0 / 25.4
 }
-
-/// A decoded image ready to place.
-pub struct Image {
-    raw: RawImage,
-    pub width_px: usize,
-    pub height_px: usize,
-}
-
-impl Image {
-    /// Decodes PNG, JPEG or SVG bytes (SVG is rendered to pixels with
-    /// resvg, no text, no external files, at [`SVG_PIXELS`] on its long side).
-    pub fn decode(bytes: &[u8]) -> Result<Image, TypesetError> {
-        let raw = if is_svg(bytes) {
-            rasterize_svg(bytes)?
-        } else {
-            let mut warnings = Vec::new();
-            let mut raw = RawImage::decode_from_bytes(bytes, &mut warnings)
-                .map_err(|e| TypesetError::Image(format!("cannot read the image: {e}")))?;
-            to_8_bit(&mut raw);
-            raw
-        };
-        if raw.width == 0 || raw.height == 0 {
-            return Err(TypesetError::Image("the image is empty".into()));
-        }
-        Ok(Image {
-            width_px: raw.width,
-            height_px: raw.height,
-            raw,
-        })
-    }
-
-    pub fn aspect(&self) -> f32 {
-        self.height_px as f32 / self.width_px as f32
-    }
-}
-
-/// Long side of a rendered SVG: 800 px is ~1,350 dpi for a 1.5 cm emblem.
-pub const SVG_PIXELS: f32 = 800.0;
-
-/// Does this look like an SVG document?
-pub fn is_svg(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    (head.starts_with("<?xml") || head.starts_with("<svg") || head.starts_with("<!--")) && head.contains("<svg")
-}
-
-fn rasterize_svg(bytes: &[u8]) -> Result<RawImage, TypesetError> {
-    use resvg::{tiny_skia, usvg};
-    let tree = usvg::Tree::from_data(bytes, &usvg::Options::default())
-        .map_err(|e| TypesetError::Image(format!("cannot read the SVG: {e}")))?;
-    let size = tree.size();
-    let scale = SVG_PIXELS / size.width().max(size.height());
-    let (w, h) = (
-        (size.width() * scale).ceil() as u32,
-        (size.height() * scale).ceil() as u32,
-    );
-    let mut pixmap =
-        tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or_else(|| TypesetError::Image("the SVG is empty".into()))?;
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    Ok(RawImage {
-        width: pixmap.width() as usize,
-        height: pixmap.height() as usize,
-        pixels: printpdf::RawImageData::U8(pixmap.take_demultiplied()),
-        data_format: printpdf::RawImageFormat::RGBA8,
-        tag: Vec::new(),
-    })
-}
-
-/// 16-bit and float images as 8-bit: what every PDF viewer reads, and half
-/// the bytes. (printpdf writes 16-bit RGBA as an empty image.)
-fn to_8_bit(raw: &mut RawImage) {
-    use printpdf::{RawImageData, RawImageFormat as F};
-    let format = match raw.data_format {
-        F::R16 => F::R8,
-        F::RG16 => F::RG8,
-        F::RGB16 | F::RGBF32 => F::RGB8,
-        F::RGBA16 | F::RGBAF32 => F::RGBA8,
-        _ => return,
-    };
-    let bytes = match &raw.pixels {
-        RawImageData::U16(v) => v.iter().map(|p| (p >> 8) as u8).collect(),
-        RawImageData::F32(v) => v.iter().map(|p| (p.clamp(0.0, 1.0) * 255.0).round() as u8).collect(),
-        RawImageData::U8(_) => return,
-    };
-    raw.pixels = RawImageData::U8(bytes);
-    raw.data_format = format;
-}
-
 /// Font and fill colour in force in a page's content stream.
 type TextState = (Option<(Weight, f32)>, Option<Color3>);
 
@@ -155,6 +66,9 @@ pub struct PdfWriter {
     state: Vec<TextState>,
     /// The same pages as SVG, when a preview was asked for.
     svg: Option<super::svg::SvgPages>,
+    /// The text of every subset glyph, per face: the ToUnicode map has one
+    /// entry a glyph, so the first text a glyph was written with stays.
+    glyph_text: [std::collections::HashMap<u16, String>; 2],
 }
 
 fn rgb(c: Color3) -> Color {
@@ -208,6 +122,7 @@ impl PdfWriter {
             images: Vec::new(),
             state: Vec::new(),
             svg: None,
+            glyph_text: Default::default(),
         }
     }
 
@@ -254,13 +169,14 @@ impl PdfWriter {
         }
         let base_x = x + line.x;
         let baseline = top + line.baseline;
-        let mut ops = Vec::with_capacity(line.glyphs.len() * 2 + 8);
+        let mut ops = Vec::with_capacity(line.glyphs.len() * 2 + 8 + line.words.len() * 3);
         ops.push(Op::StartTextSection);
-        ops.push(actual_text(&line.text));
         let (mut font, mut color) = self.state[page];
         // The glyphs of a run share font, size and baseline: one text matrix
         // and one TJ of glyph ids, with integer kerns (font units = 1/1000 em
         // for a 1000-unit font) where the shaped position differs from the pen.
+        // A word is inside its ActualText span; the TJ before a span's end
+        // carries the kern to the next word, so the run goes on unbroken.
         let mut run: Option<(Weight, f32, i32, i32)> = None; // weight, size, dy, pen
         let mut glyphs: Vec<Codepoint> = Vec::new();
         let flush = |ops: &mut Vec<Op>, glyphs: &mut Vec<Codepoint>| {
@@ -270,17 +186,35 @@ impl PdfWriter {
                 });
             }
         };
-        for g in &line.glyphs {
+        let mut words = line.words.iter().peekable();
+        let mut open_word: Option<usize> = None; // where the open span ends
+        for (i, g) in line.glyphs.iter().enumerate() {
             let w = g.weight.index();
             let f = face(g.weight);
             let same_run = matches!(run, Some((rw, rs, rdy, _)) if rw == g.weight && rs == g.size && rdy == g.dy_units)
                 && color == Some(g.color);
+            if same_run && let (Some((_, _, _, pen)), Some(last)) = (run, glyphs.last_mut()) {
+                // A TJ number after the previous glyph moves the pen to this one.
+                last.offset = (pen - g.x_units) as f32 * 1000.0 / f.units_per_em;
+            }
+            if open_word == Some(i) {
+                flush(&mut ops, &mut glyphs);
+                ops.push(Op::EndMarkedContent);
+                open_word = None;
+            }
+            while let Some(word) = words.next_if(|word| word.glyphs.start <= i) {
+                if word.glyphs.end > i && open_word.is_none() {
+                    flush(&mut ops, &mut glyphs);
+                    ops.push(actual_text(&word.text));
+                    open_word = Some(word.glyphs.end);
+                }
+            }
             if !same_run {
                 flush(&mut ops, &mut glyphs);
                 if font != Some((g.weight, g.size)) {
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(self.fonts[w].clone()),
-                        size: Pt(g.size),
+                        size: Pt(f.point_size(g.size)),
                     });
                     font = Some((g.weight, g.size));
                 }
@@ -294,20 +228,24 @@ impl PdfWriter {
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, px, py]),
                 });
-            } else if let (Some((_, _, _, pen)), Some(last)) = (run, glyphs.last_mut()) {
-                // A TJ number after the previous glyph moves the pen to this one.
-                last.offset = (pen - g.x_units) as f32 * 1000.0 / f.units_per_em;
             }
             self.used[w] = true;
+            let gid = self.remap[w].remap(g.gid);
+            let text = self.glyph_text[w]
+                .entry(gid)
+                .or_insert_with(|| g.cid.clone().unwrap_or_else(|| "\u{FFFD}".into()))
+                .clone();
             glyphs.push(Codepoint {
-                gid: self.remap[w].remap(g.gid),
+                gid,
                 offset: 0.0,
-                cid: g.cid.clone(),
+                cid: Some(text),
             });
             run = Some((g.weight, g.size, g.dy_units, g.x_units + f.advance(g.gid)));
         }
         flush(&mut ops, &mut glyphs);
-        ops.push(Op::EndMarkedContent);
+        if open_word.is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
         ops.push(Op::EndTextSection);
         self.state[page] = (font, color);
         for l in &line.links {
@@ -330,6 +268,46 @@ impl PdfWriter {
             });
         }
         self.pages[page].extend(ops);
+        for b in &line.boxes {
+            self.check_box(page, base_x + b.x, baseline, b);
+        }
+    }
+
+    /// A check box standing on the baseline: the square, and a tick (☑) or
+    /// a cross (☒) inside.
+    fn check_box(&mut self, page: usize, x: f32, baseline: f32, b: &super::layout::CheckBox) {
+        let (s, top) = (b.side, baseline - b.side);
+        let stroke = (s * 0.08).max(0.5);
+        self.rect(page, Area { x, top, w: s, h: s }, Some((stroke, b.color)), None);
+        match b.mark {
+            '☑' => self.polyline(
+                page,
+                &[
+                    (x + s * 0.2, top + s * 0.55),
+                    (x + s * 0.42, top + s * 0.78),
+                    (x + s * 0.82, top + s * 0.2),
+                ],
+                stroke * 1.5,
+                b.color,
+            ),
+            '☒' => {
+                self.segment(
+                    page,
+                    (x + s * 0.2, top + s * 0.2),
+                    (x + s * 0.8, top + s * 0.8),
+                    stroke,
+                    b.color,
+                );
+                self.segment(
+                    page,
+                    (x + s * 0.8, top + s * 0.2),
+                    (x + s * 0.2, top + s * 0.8),
+                    stroke,
+                    b.color,
+                );
+            }
+            _ => {}
+        }
     }
 
     /// A rectangle, stroked and/or filled.

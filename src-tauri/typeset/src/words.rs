@@ -109,6 +109,16 @@ mod tests {
     }
 
     #[test]
+    fn prongsai_s_own_words_are_in_the_list() {
+        for w in include_str!("../data/words_extra.txt").lines() {
+            assert!(
+                contains(w),
+                "{w} is in data/words_extra.txt but not in data/words_th.txt (see data/README.md)"
+            );
+        }
+    }
+
+    #[test]
     fn maximal_matching_finds_word_boundaries() {
         let run = "ไม่มีผลกระทบต่อ";
         let b = best_boundaries(run);

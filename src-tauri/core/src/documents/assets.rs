@@ -68,7 +68,7 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
     let r = &loan.request;
     let title = format!("แบบฟอร์มการยืมพัสดุ เลขที่ {}", loan.id);
     let mut flow = Flow::new(PdfWriter::new(&d(&title), PageSize::A4_PORTRAIT), margins());
-    flow.paragraph(&Paragraph::new("แบบฟอร์มการยืมพัสดุ", Style::bold(22.0)).align(Align::Center));
+    flow.paragraph(&Paragraph::new("แบบฟอร์มการยืมพัสดุ", Style::bold(20.0)).align(Align::Center));
     flow.paragraph(
         &Paragraph::new(d(&format!("{} · เลขที่ {}", org.name_th, loan.id)), Style::regular(BODY)).align(Align::Center),
     );
@@ -109,7 +109,11 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
         thai::date_long(r.borrow_on, digits),
         thai::date_long(r.due_on, digits),
     );
-    flow.paragraph(&Paragraph::new(d(&text), Style::regular(BODY)).indents(mm(25.0), 0.0));
+    flow.paragraph(
+        &Paragraph::new(d(&text), Style::regular(BODY))
+            .indents(mm(25.0), 0.0)
+            .align(Align::Justify),
+    );
     signature(&mut flow, "ผู้ยืม", &d(&r.borrower), &d(&r.position), "");
 
     // The decision.
@@ -121,7 +125,11 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
         Some(_) if !loan.refusal.is_empty() => format!("ไม่อนุมัติ เนื่องจาก {}", loan.refusal),
         Some(_) => "อนุมัติให้ยืมตามเสนอ".to_owned(),
     };
-    flow.paragraph(&Paragraph::new(d(&decision), Style::regular(BODY)).indents(mm(25.0), 0.0));
+    flow.paragraph(
+        &Paragraph::new(d(&decision), Style::regular(BODY))
+            .indents(mm(25.0), 0.0)
+            .align(Align::Justify),
+    );
     let role = match loan.decided_as {
         Some(Authority::Delegate) => "ผู้ได้รับมอบหมาย",
         _ => "หัวหน้าส่วนราชการ",
@@ -172,7 +180,7 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
         ));
     }
     signature(&mut flow, "เจ้าหน้าที่พัสดุ", "", "", "");
-    flow.finish(super::page::page_numbers(digits, 14.0, mm(8.0)))
+    flow.finish(super::page::page_numbers(digits, BODY, mm(8.0)))
         .map_err(CoreError::from)
 }
 
@@ -202,13 +210,17 @@ pub fn inspection_pdf(i: &Inspection, org: &Organization, digits: Digits) -> Res
         thai::date_long(to, digits),
         thai::date_long(i.started_on, digits),
     );
-    flow.paragraph(&Paragraph::new(d(&intro), Style::regular(BODY)).indents(mm(25.0), 0.0));
+    flow.paragraph(
+        &Paragraph::new(d(&intro), Style::regular(BODY))
+            .indents(mm(25.0), 0.0)
+            .align(Align::Justify),
+    );
     flow.space(BODY * 0.5);
 
     let w = flow.content_width();
     let widths = vec![w * 0.1, w * 0.3, w * 0.32, w * 0.28];
     let cell = |s: String, bold: bool| -> Vec<Block> {
-        let style = if bold { Style::bold(14.0) } else { Style::regular(14.0) };
+        let style = if bold { Style::bold(BODY) } else { Style::regular(BODY) };
         vec![Block::Para(Paragraph::new(s, style))]
     };
     let table = Table {
@@ -255,7 +267,11 @@ pub fn inspection_pdf(i: &Inspection, org: &Organization, digits: Digits) -> Res
             .map(|c| format!(" (ยืนยันผลเมื่อวันที่ {})", thai::date_long(c, digits)))
             .unwrap_or_default()
     );
-    flow.paragraph(&Paragraph::new(d(&totals), Style::regular(BODY)).indents(mm(25.0), 0.0));
+    flow.paragraph(
+        &Paragraph::new(d(&totals), Style::regular(BODY))
+            .indents(mm(25.0), 0.0)
+            .align(Align::Justify),
+    );
     for (n, m) in i.committee.iter().enumerate() {
         let role = if n == 0 {
             "ประธานกรรมการ"
@@ -264,6 +280,6 @@ pub fn inspection_pdf(i: &Inspection, org: &Organization, digits: Digits) -> Res
         };
         signature(&mut flow, role, &d(&m.name), &d(&m.position), "");
     }
-    flow.finish(super::page::page_numbers(digits, 14.0, mm(8.0)))
+    flow.finish(super::page::page_numbers(digits, BODY, mm(8.0)))
         .map_err(CoreError::from)
 }

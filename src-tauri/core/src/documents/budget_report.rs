@@ -37,15 +37,14 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
                 thai::date_long(starts, digits),
                 thai::date_long(m.through, digits)
             ),
-            Style::regular(14.0),
+            Style::regular(16.0),
         )
         .align(Align::Center),
     );
     flow.space(8.0);
 
-    // 11 pt: a 13-digit amount fits its column on one line.
-    let body = Style::regular(11.0);
-    let bold = Style::bold(11.0);
+    let body = Style::regular(14.0);
+    let bold = Style::bold(14.0);
     let w = flow.content_width();
     // Name, five amounts, two percentages.
     let widths: Vec<f32> = [0.15, 0.13, 0.13, 0.13, 0.13, 0.13, 0.1, 0.1]
@@ -94,7 +93,7 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
     };
     flow.paragraph(&Paragraph::new(
         "ตารางที่ 1 ผลการเบิกจ่ายจำแนกตามงบรายจ่าย",
-        Style::bold(14.0),
+        Style::bold(16.0),
     ));
     flow.space(3.0);
     flow.table(&table(&m.by_category, "งบรายจ่าย"))?;
@@ -105,12 +104,12 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
             money(m.total.disbursed),
             baht_text(m.total.disbursed)
         ),
-        Style::regular(13.0),
+        Style::regular(16.0),
     ));
     flow.space(10.0);
     flow.paragraph(&Paragraph::new(
         "ตารางที่ 2 ผลการเบิกจ่ายจำแนกตามหน่วยงาน",
-        Style::bold(14.0),
+        Style::bold(16.0),
     ));
     flow.space(3.0);
     flow.table(&table(&m.by_division, "หน่วยงาน"))?;
@@ -119,10 +118,10 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
     let chart_h = mm(80.0);
     flow.space(12.0);
     flow.keep(chart_h + 30.0);
-    flow.paragraph(&Paragraph::new("แผนภูมิ", Style::bold(14.0)));
+    flow.paragraph(&Paragraph::new("แผนภูมิ", Style::bold(16.0)));
     let page = flow.page();
     let top = flow.y() + 4.0;
-    let small = Style::regular(10.0);
+    let small = Style::regular(13.0);
     let millions = |v: f64| d(format!("{:.1}", v / 1_000_000.0));
     let f = |v: Decimal| v.to_f64().unwrap_or(0.0);
     let totals = crate::budget::month_totals(doc);
@@ -196,6 +195,6 @@ pub fn budget_report_pdf(doc: &BudgetDoc, m: &Monitoring, org: &Organization, di
     );
     flow.set_y(top + chart_h);
 
-    flow.finish(super::page::page_numbers(digits, 12.0, mm(6.0)))
+    flow.finish(super::page::page_numbers(digits, 16.0, mm(6.0)))
         .map_err(CoreError::from)
 }

@@ -4,7 +4,8 @@
 //! top left, the urgency mark in red, the secrecy mark (ชั้นความลับ) in red at
 //! the head and foot of every page, ส่วนราชการ / ที่ / วันที่ / เรื่อง,
 //! เรียน, body paragraphs with a first-line indent, the signature block.
-//! A4 portrait, left margin 3 cm, right 2 cm, Sarabun 16 pt.
+//! A4 portrait, left margin 3 cm, right 2 cm; official sizes (as TH Sarabun
+//! New): body 16, the labels 20, บันทึกข้อความ 29, the marks 32.
 
 use std::sync::Arc;
 
@@ -68,7 +69,7 @@ fn lay_out(
     let writer = PdfWriter::new(&d(&m.subject), size);
     let mut flow = Flow::new(if preview { writer.with_preview() } else { writer }, margins);
     let body = Style::regular(BODY);
-    let label = Style::bold(BODY + 2.0);
+    let label = Style::bold(20.0);
     let w = flow.content_width();
 
     // Urgency, emblem and the heading on one band at the top.
@@ -76,7 +77,7 @@ fn lay_out(
     let top = flow.y();
     let emblem_h = mm(15.0);
     if !m.urgency.thai().is_empty() {
-        let p = Paragraph::new(m.urgency.thai(), Style::bold(22.0).with_color(RED));
+        let p = Paragraph::new(m.urgency.thai(), Style::bold(32.0).with_color(RED));
         for line in layout(&p, w) {
             flow.pdf.line(page, margins.left, top - mm(2.0), &line);
         }
@@ -103,7 +104,7 @@ fn lay_out(
         };
         flow.pdf.image(page, 0, &img, area);
     }
-    let heading = Paragraph::new("บันทึกข้อความ", Style::bold(26.0)).align(Align::Center);
+    let heading = Paragraph::new("บันทึกข้อความ", Style::bold(29.0)).align(Align::Center);
     for line in layout(&heading, w) {
         let y = band + (emblem_h - line.height) / 2.0 + mm(1.0);
         flow.pdf.line(page, margins.left, y, &line);
@@ -141,13 +142,17 @@ fn lay_out(
     }
     for para in m.body.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
         // Thai official style: the first line indented 2.5 cm.
-        flow.paragraph(&Paragraph::new(d(para), body.clone()).indents(mm(25.0), 0.0));
+        flow.paragraph(
+            &Paragraph::new(d(para), body.clone())
+                .indents(mm(25.0), 0.0)
+                .align(Align::Justify),
+        );
         flow.space(BODY * 0.35);
     }
 
     // Signature: centred in the right half, three lines below the text.
     flow.space(BODY * 3.0);
-    flow.keep(BODY * 1.45 * 3.0);
+    flow.keep(crate::typeset::layout::line_height(BODY) * 3.0);
     let right = w * 0.4;
     if !m.signer_name.is_empty() {
         flow.paragraph_in(
@@ -167,13 +172,13 @@ fn lay_out(
     // ชั้นความลับ: red, centred at the head and the foot of every page.
     // The page number steps down below the mark on a secret memo.
     let secrecy = m.secrecy.thai();
-    let mut numbers = super::page::page_numbers(digits, 14.0, mm(if secret { 12.5 } else { 8.0 }));
+    let mut numbers = super::page::page_numbers(digits, BODY, mm(if secret { 12.5 } else { 8.0 }));
     let marks = move |pdf: &mut PdfWriter, page: usize, total: usize| {
         numbers(pdf, page, total);
         if !secret {
             return;
         }
-        let mark = Paragraph::new(secrecy, Style::bold(22.0).with_color(RED)).align(Align::Center);
+        let mark = Paragraph::new(secrecy, Style::bold(28.0).with_color(RED)).align(Align::Center);
         let size = pdf.size();
         for line in layout(&mark, size.width) {
             pdf.line(page, 0.0, mm(4.0), &line);

@@ -16,8 +16,8 @@ pub(super) fn landscape_document(title: &str, org_name: &str) -> crate::typeset:
             left: mm(20.0),
         },
     );
-    flow.paragraph(&Paragraph::new(title, Style::bold(18.0)).align(Align::Center));
-    flow.paragraph(&Paragraph::new(org_name, Style::bold(15.0)).align(Align::Center));
+    flow.paragraph(&Paragraph::new(title, Style::bold(20.0)).align(Align::Center));
+    flow.paragraph(&Paragraph::new(org_name, Style::bold(16.0)).align(Align::Center));
     flow
 }
 

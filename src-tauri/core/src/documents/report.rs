@@ -23,7 +23,7 @@ pub struct ReportOptions {
     pub orientation: Orientation,
 }
 
-const BODY: f32 = 14.0;
+const BODY: f32 = 16.0;
 const GREY: [f32; 3] = [0.35, 0.35, 0.35];
 const LINK: [f32; 3] = [0.05, 0.25, 0.6];
 const RULE: [f32; 3] = [0.25, 0.25, 0.25];
@@ -62,17 +62,17 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
     let bold = Style::bold(BODY);
 
     for line in &r.year.title {
-        flow.paragraph(&Paragraph::new(line, Style::bold(18.0)).align(Align::Center));
+        flow.paragraph(&Paragraph::new(line, Style::bold(20.0)).align(Align::Center));
     }
     if !r.year.title.is_empty() {
         flow.space(8.0);
     }
     for line in &r.year.heading {
-        flow.paragraph(&Paragraph::new(line, Style::bold(15.0)).align(Align::Center));
+        flow.paragraph(&Paragraph::new(line, Style::bold(BODY)).align(Align::Center));
     }
     flow.space(10.0);
     if !r.year.part1_heading.is_empty() {
-        flow.paragraph(&Paragraph::new(&r.year.part1_heading, Style::bold(15.0)));
+        flow.paragraph(&Paragraph::new(&r.year.part1_heading, Style::bold(BODY)));
         flow.space(4.0);
     }
 
@@ -152,17 +152,21 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
         flow.space(14.0);
         flow.keep(BODY * 4.5);
         if !r.year.part2_heading.is_empty() {
-            flow.paragraph(&Paragraph::new(&r.year.part2_heading, Style::bold(15.0)));
+            flow.paragraph(&Paragraph::new(&r.year.part2_heading, Style::bold(BODY)));
             flow.space(4.0);
         }
         for o in &r.outcomes {
-            flow.paragraph(&numbered(&o.label, &o.text, 0, &body).indents(mm(8.0) + 28.0, mm(8.0) + 28.0));
+            flow.paragraph(
+                &numbered(&o.label, &o.text, 0, &body)
+                    .indents(mm(8.0) + 28.0, mm(8.0) + 28.0)
+                    .align(Align::Justify),
+            );
         }
     }
     signatures(&mut flow, &r, opts.digits);
 
     let digits = opts.digits;
-    flow.finish(super::page::page_numbers(digits, 12.0, mm(8.0)))
+    flow.finish(super::page::page_numbers(digits, BODY, mm(8.0)))
         .map_err(CoreError::from)
 }
 
@@ -181,7 +185,7 @@ fn signatures(flow: &mut Flow, r: &Report, digits: Digits) {
     }
     let body = Style::regular(BODY);
     flow.space(24.0);
-    flow.keep(BODY * 1.45 * 5.0);
+    flow.keep(crate::typeset::layout::line_height(BODY) * 5.0);
     let w = flow.content_width();
     let col = w / 2.0;
     let top = flow.y();

@@ -51,8 +51,8 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
     let mut flow = super::page::landscape_document(&d(title), &org.name_th);
     flow.space(8.0);
 
-    let body = Style::regular(11.0);
-    let bold = Style::bold(11.0);
+    let body = Style::regular(14.0);
+    let bold = Style::bold(14.0);
     let w = flow.content_width();
     let widths: Vec<f32> = [0.22, 0.13, 0.13, 0.13, 0.13, 0.13, 0.13]
         .iter()
@@ -118,7 +118,7 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
             }
         }
     }
-    flow.paragraph(&Paragraph::new("1. แผนการใช้จ่ายจำแนกตามงบรายจ่าย", Style::bold(14.0)));
+    flow.paragraph(&Paragraph::new("1. แผนการใช้จ่ายจำแนกตามงบรายจ่าย", Style::bold(16.0)));
     flow.space(3.0);
     flow.table(&table(by_category, "งบรายจ่าย"))?;
     flow.space(4.0);
@@ -128,7 +128,7 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
             money(total.available),
             baht_text(total.available)
         ),
-        Style::regular(13.0),
+        Style::regular(16.0),
     ));
     flow.space(10.0);
 
@@ -137,10 +137,10 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
         .iter()
         .map(|v| row((*v).to_owned(), false, doc.lines.iter().filter(|l| l.division == *v)))
         .collect();
-    flow.paragraph(&Paragraph::new("2. แผนการใช้จ่ายจำแนกตามหน่วยงาน", Style::bold(14.0)));
+    flow.paragraph(&Paragraph::new("2. แผนการใช้จ่ายจำแนกตามหน่วยงาน", Style::bold(16.0)));
     flow.space(3.0);
     flow.table(&table(by_division, "หน่วยงาน"))?;
 
-    flow.finish(super::page::page_numbers(digits, 12.0, mm(6.0)))
+    flow.finish(super::page::page_numbers(digits, 16.0, mm(6.0)))
         .map_err(CoreError::from)
 }

@@ -1,0 +1,130 @@
+//! Units a line never splits, found with `regex` in the text as printed
+//! (Arabic or Thai digits):
+//! - numbers with their separators (`101,346,250.00`, `0701.08/ว24`,
+//!   `7440-001-0001/62`);
+//! - document numbers with their prefix (`ที่ พณ 0701.08/ว24`);
+//! - phone numbers (`0 2547 4621`, `02-547-4621`);
+//! - dates (`9 พฤษภาคม 2566`, `30 ก.ย. 66`, `พฤษภาคม พ.ศ. 2566`);
+//! - a title with the name after it (`นางสาวสมหญิง`, `นาย สมชาย`).
+//!
+//! `breaks` demotes every break inside one to a fallback, taken only when
+//! the unit alone is wider than the line.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+const DIGIT: &str = "[0-9๐-๙]";
+const MONTHS: &str = "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม\
+    |ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.";
+const TITLES: &str = "นางสาว|นาง|นาย|ดร\\.|ว่าที่ร้อยตรี|ว่าที่ร้อยโท|ว่าที่ร้อยเอก|ว่าที่ ร\\.ต\\.";
+
+/// A number, with letters only where a document or asset number has them
+/// (`ว24` after a slash, a prefix of up to three letters).
+fn number() -> String {
+    format!("(?:[A-Za-zก-ฮ]{{1,3}})?{DIGIT}+(?:[.,:/_-](?:[A-Za-zก-ฮ]{{0,3}}{DIGIT}+|[A-Za-z]+))*")
+}
+
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let num = number();
+    [
+        // Dates first: a day, a month and a year are one unit.
+        format!("{DIGIT}{{1,2}} +(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{2,4}}"),
+        format!("(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{4}}"),
+        format!("{DIGIT}{{1,2}} +(?:{MONTHS})"),
+        // A document number: ที่, the department's letters, the number.
+        format!("(?:ที่ +)?[ก-ฮ]{{2,4}} +{DIGIT}+(?:\\.{DIGIT}+)*/[ก-ฮ]{{0,2}}{DIGIT}+"),
+        // A phone number: a leading zero and groups of digits.
+        format!("[0๐]{DIGIT}{{0,3}}(?:[ -]{DIGIT}{{3,4}}){{1,2}}"),
+        // A title and the name after it (up to the next space).
+        format!("(?:{TITLES}) ?[ก-๛]{{2,20}}"),
+        num,
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("the unit patterns compile"))
+    .collect()
+});
+
+fn digits(s: &str) -> usize {
+    s.chars()
+        .filter(|c| c.is_ascii_digit() || ('๐'..='๙').contains(c))
+        .count()
+}
+
+/// Where a pattern found a unit that holds: a phone number has 9 or 10
+/// digits; a title is a word of its own (not นาย in นายก…, which the
+/// word list keeps whole anyway).
+fn holds(text: &str, pattern: usize, start: usize, end: usize) -> bool {
+    let found = &text[start..end];
+    let before = text[..start].chars().next_back();
+    let thai_letter_before = before.is_some_and(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c));
+    match pattern {
+        3 => !thai_letter_before,
+        4 => (9..=10).contains(&digits(found)) && !before.is_some_and(|c| c.is_ascii_digit()),
+        5 => !thai_letter_before && !text[end..].starts_with(|c: char| ('\u{0E01}'..='\u{0E4E}').contains(&c)),
+        _ => true,
+    }
+}
+
+/// Byte ranges of `text` inside which a line never ends, in order and
+/// not overlapping.
+pub fn unbreakable(text: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (i, re) in PATTERNS.iter().enumerate() {
+        for m in re.find_iter(text) {
+            // A unit does not end on the sentence's full stop or comma.
+            let end = m.start() + m.as_str().trim_end_matches(['.', ',', ':', '-', '/', '_']).len();
+            if end > m.start() && holds(text, i, m.start(), end) {
+                found.push((m.start(), end));
+            }
+        }
+    }
+    found.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for (s, e) in found {
+        match merged.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> Vec<&str> {
+        unbreakable(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn numbers_dates_phones_and_document_numbers_are_units() {
+        let t = "รวม ๑๐๑,๓๔๖,๒๕๐.๐๐ บาท";
+        assert!(units(t).contains(&"๑๐๑,๓๔๖,๒๕๐.๐๐"), "{:?}", units(t));
+        let t = "ครุภัณฑ์ 7440-001-0001/62 ชำรุด";
+        assert!(units(t).contains(&"7440-001-0001/62"), "{:?}", units(t));
+        let t = "ตามหนังสือ ที่ พณ ๐๗๐๑.๐๘/ว๒๔ ลงวันที่ ๙ พฤษภาคม ๒๕๖๖ แล้ว";
+        let u = units(t);
+        assert!(u.contains(&"ที่ พณ ๐๗๐๑.๐๘/ว๒๔"), "{u:?}");
+        assert!(u.contains(&"๙ พฤษภาคม ๒๕๖๖"), "{u:?}");
+        let t = "โทร. ๐ ๒๕๔๗ ๔๖๒๑ หรือ 02-547-4621.";
+        let u = units(t);
+        assert!(u.contains(&"๐ ๒๕๔๗ ๔๖๒๑") && u.contains(&"02-547-4621"), "{u:?}");
+        let t = "ณ วันที่ 30 ก.ย. 66 และเดือนมีนาคม พ.ศ. 2567";
+        let u = units(t);
+        assert!(u.contains(&"30 ก.ย. 66") && u.contains(&"มีนาคม พ.ศ. 2567"), "{u:?}");
+    }
+
+    #[test]
+    fn a_title_holds_its_name_but_not_a_longer_word() {
+        let u = units("ผู้ยืม นางสาวสมหญิง รักดี");
+        assert!(u.contains(&"นางสาวสมหญิง"), "{u:?}");
+        assert!(units("การประชุมของนายกสมาคมทั้งหมดนี้ยาวมากเกินกว่าชื่อคนจะเป็นได้แน่นอน").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_stop_is_not_part_of_a_unit() {
+        assert_eq!(units("ปี 2566."), ["2566"]);
+    }
+}
