@@ -14,7 +14,7 @@ NPM ?= npm
 UI := ui
 STAMP := $(or $(CARGO_TARGET_DIR),target)/.prongsai-stamps
 
-.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli bench screenshots clean
+.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli bench screenshots docs-gallery clean
 
 help:
 	@echo "make run    — set up and open Prongsai on the sample report"
@@ -56,6 +56,12 @@ run: setup ui
 # Regenerate ui/src/lib/bindings.ts from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p prongsai-core --lib bindings
+
+# Every document type, printed from the gallery's fixture database, as PNG
+# pages at 60 dpi in docs/gallery/: the golden images tests/gallery.rs
+# compares with. Look at every page that changed before committing.
+docs-gallery: setup
+	UPDATE_GALLERY=1 $(CARGO) test -p prongsai-core --test gallery
 
 lint: npm-deps ui
 	$(CARGO) fmt --all -- --check

@@ -92,8 +92,7 @@ pub fn to_xlsx(doc: &BudgetDoc, monitoring: &Monitoring) -> Result<Vec<u8>> {
             Formula::new(format!("=SUM({}{excel_row}:{}{excel_row})", col(9), col(20))).set_result(total.to_string());
         sheet.write_formula_with_format(r, 21, sum, &money).map_err(xlsx)?;
     }
-    sheet.set_freeze_panes(1, 0).map_err(xlsx)?;
-    sheet.set_column_width(0, 28).map_err(xlsx)?;
+    crate::xlsx::set_up(sheet, 1, true)?;
 
     let report = book.add_worksheet().set_name("รายงานติดตาม").map_err(xlsx)?;
     let head = [
@@ -101,7 +100,7 @@ pub fn to_xlsx(doc: &BudgetDoc, monitoring: &Monitoring) -> Result<Vec<u8>> {
         "หลังโอน",
         "แผนถึงสิ้นงวด",
         "เบิกจ่ายถึงสิ้นงวด",
-        "ก่อหนี้ผูกพัน",
+        "ก่อหนี้ผูกพันคงค้าง",
         "คงเหลือ",
         "ร้อยละเบิกจ่าย",
         "เป้าหมาย (ร้อยละ)",
@@ -110,7 +109,11 @@ pub fn to_xlsx(doc: &BudgetDoc, monitoring: &Monitoring) -> Result<Vec<u8>> {
         .write_string_with_format(
             0,
             0,
-            format!("ณ {} (ไตรมาส {})", monitoring.through, monitoring.quarter),
+            format!(
+                "ณ วันที่ {} (ไตรมาส {})",
+                crate::thai::date_long(monitoring.through, crate::domain::Digits::Arabic),
+                monitoring.quarter
+            ),
             &bold,
         )
         .map_err(xlsx)?;
@@ -142,6 +145,7 @@ pub fn to_xlsx(doc: &BudgetDoc, monitoring: &Monitoring) -> Result<Vec<u8>> {
         r += 1;
     }
     write_row(&monitoring.total, r)?;
+    crate::xlsx::set_up(report, 2, true)?;
     book.save_to_buffer().map_err(xlsx)
 }
 

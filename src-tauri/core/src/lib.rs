@@ -40,6 +40,7 @@ pub mod store;
 pub mod table;
 pub mod text;
 pub mod thai;
+mod xlsx;
 
 pub use change::{Applied, Change, TextTarget};
 pub use domain::*;

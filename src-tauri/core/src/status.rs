@@ -86,6 +86,17 @@ impl LoanState {
         LoanState::HandedOver,
         LoanState::Returned,
     ];
+    /// The state in the words of a register kept by hand.
+    pub fn thai(self) -> &'static str {
+        match self {
+            LoanState::Requested => "รอพิจารณา",
+            LoanState::Approved => "อนุมัติแล้ว รอส่งมอบ",
+            LoanState::Refused => "ไม่อนุมัติ",
+            LoanState::HandedOver => "อยู่ระหว่างยืม",
+            LoanState::Returned => "คืนแล้ว",
+        }
+    }
+
     /// The asset is out of the store (or promised): no other loan may start.
     pub fn holds_asset(self) -> bool {
         matches!(self, LoanState::Approved | LoanState::HandedOver)

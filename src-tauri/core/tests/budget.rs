@@ -71,8 +71,10 @@ async fn a_budget_round_trips_exactly_and_monitors() {
     assert_eq!(m.total.allocated, d("5985000.50"));
     // Six months of 99,999.99 plus 1,200,000.25 in January.
     assert_eq!(m.total.disbursed, d("1800000.19"));
-    assert_eq!(m.total.committed, d("1300000.06"));
-    assert_eq!(m.total.remaining, d("2885000.25"));
+    // Commitments are released as they are disbursed: only January's
+    // 1,300,000 less its 1,200,000.25 paid is still open.
+    assert_eq!(m.total.committed, d("99999.75"));
+    assert_eq!(m.total.remaining, d("4085000.56"));
     assert_eq!(m.total.target_percent, Some(d("54")));
 
     // Refused without replace; nothing changes.
@@ -150,7 +152,11 @@ async fn the_six_month_report_prints_with_tables_words_and_charts() {
     let m = monitor(&budget, 6).unwrap();
     let org = store.organization().await.unwrap();
     let path = dir.path().join("budget.pdf");
-    write_atomically(&path, &budget_report_pdf(&budget, &m, &org, Digits::Arabic).unwrap()).unwrap();
+    write_atomically(
+        &path,
+        &budget_report_pdf(&budget, &m, &org, &Default::default(), Digits::Arabic).unwrap(),
+    )
+    .unwrap();
     let out = std::process::Command::new("pdftotext")
         .args(["-raw"])
         .arg(&path)
@@ -258,7 +264,13 @@ async fn the_spending_plan_prints_quarters_by_category_and_division() {
     let path = dir.path().join("plan.pdf");
     write_atomically(
         &path,
-        &spending_plan_pdf(&store.budget(2566).await.unwrap(), &org, Digits::Arabic).unwrap(),
+        &spending_plan_pdf(
+            &store.budget(2566).await.unwrap(),
+            &org,
+            &Default::default(),
+            Digits::Arabic,
+        )
+        .unwrap(),
     )
     .unwrap();
     let out = std::process::Command::new("pdftotext")

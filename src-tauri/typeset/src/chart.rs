@@ -1,8 +1,9 @@
 //! Vector charts drawn with PDF paths: a line chart and a grouped bar chart,
-//! with axes, grid, labels and a legend. Generic: values and labels in,
-//! drawing out.
+//! each with its title, a legend, a y axis that runs to a round number just
+//! above the data, x labels, and the values written on the marks. Generic:
+//! values and labels in, drawing out.
 
-use super::layout::{Align, Paragraph, Rgb, Style, layout, text_width};
+use super::layout::{Align, Paragraph, Rgb, Style, layout, line_height, text_width};
 use super::pdf::{Area, PdfWriter};
 
 pub struct Series {
@@ -12,8 +13,19 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
+/// What a chart shows, and in which words.
+pub struct Chart<'a> {
+    pub title: &'a str,
+    pub labels: &'a [String],
+    pub series: &'a [Series],
+    pub style: &'a Style,
+    /// A value as the axis and the marks write it.
+    pub value: &'a dyn Fn(f64) -> String,
+}
+
 const GRID: Rgb = [0.85, 0.87, 0.9];
 const AXIS: Rgb = [0.3, 0.3, 0.3];
+const INK: Rgb = [0.15, 0.15, 0.15];
 
 /// Sets `p` in a box `width` wide at (`x`, `top`).
 fn text(pdf: &mut PdfWriter, page: usize, p: &Paragraph, x: f32, top: f32, width: f32) {
@@ -26,44 +38,76 @@ fn label(s: &str, style: &Style, align: Align) -> Paragraph {
     Paragraph::new(s, style.clone()).align(align)
 }
 
-/// The plot area left after the axis labels and the legend, and the y scale.
+/// The plot area left after the title, the axis labels and the legend, and
+/// the y scale.
 struct Frame {
     plot: Area,
     max: f64,
 }
 
-fn frame(
-    pdf: &mut PdfWriter,
-    page: usize,
-    area: Area,
-    series: &[Series],
-    style: &Style,
-    y_label: &dyn Fn(f64) -> String,
-) -> Frame {
-    let max = series
+/// The axis: the lowest round top (a multiple of 1, 2, 2.5 or 5 times a
+/// power of ten) at or above the data that three to six steps reach, and
+/// the number of steps (fewer when two tops are equal).
+fn axis(data_max: f64) -> (f64, usize) {
+    if data_max <= 0.0 {
+        return (1.0, 4);
+    }
+    let p = 10f64.powf(data_max.log10().floor());
+    let mut best: Option<(f64, usize)> = None;
+    for scale in [p / 100.0, p / 10.0, p] {
+        for m in [1.0, 2.0, 2.5, 5.0] {
+            let step = m * scale;
+            let ticks = (data_max / step - 1e-9).ceil().max(1.0) as usize;
+            let top = step * ticks as f64;
+            if (3..=6).contains(&ticks)
+                && best.is_none_or(|(t, n)| top < t - 1e-9 * t || ((top - t).abs() <= 1e-9 * t && ticks < n))
+            {
+                best = Some((top, ticks));
+            }
+        }
+    }
+    best.unwrap_or((data_max, 4))
+}
+
+fn frame(pdf: &mut PdfWriter, page: usize, area: Area, c: &Chart) -> Frame {
+    let style = c.style;
+    let data_max = c
+        .series
         .iter()
         .flat_map(|s| s.values.iter().flatten())
         .fold(0.0f64, |a, &b| a.max(b));
-    let max = if max <= 0.0 { 1.0 } else { nice(max) };
-    let label_w = (0..=4)
-        .map(|i| text_width(&y_label(max * f64::from(i) / 4.0), style))
+    let (max, ticks) = axis(data_max);
+    let tick = |i: usize| max * i as f64 / ticks as f64;
+    let label_w = (0..=ticks)
+        .map(|i| text_width(&(c.value)(tick(i)), style))
         .fold(0.0, f32::max)
         + 6.0;
-    let line_h = super::layout::line_height(style.size);
+    let line_h = line_height(style.size);
+    let title = Style::bold(style.size + 2.0);
+    let title_h = line_height(title.size);
+    text(
+        pdf,
+        page,
+        &label(c.title, &title, Align::Center),
+        area.x,
+        area.top,
+        area.w,
+    );
     let plot = Area {
         x: area.x + label_w,
-        top: area.top + line_h * 1.2,
+        top: area.top + title_h + line_h * 1.6,
         w: area.w - label_w,
-        h: area.h - line_h * 2.6,
+        h: area.h - title_h - line_h * 3.0,
     };
-    // Legend across the top.
+    // Legend under the title.
     let mut x = plot.x;
-    for s in series {
+    let legend_top = area.top + title_h;
+    for s in c.series {
         pdf.rect(
             page,
             Area {
                 x,
-                top: area.top + line_h * 0.3,
+                top: legend_top + line_h * 0.35,
                 w: 10.0,
                 h: 6.0,
             },
@@ -75,14 +119,14 @@ fn frame(
             page,
             &label(&s.name, style, Align::Left),
             x + 14.0,
-            area.top,
+            legend_top,
             plot.w,
         );
         x += 14.0 + text_width(&s.name, style) + 16.0;
     }
     // Grid and y labels.
-    for i in 0..=4 {
-        let y = plot.top + plot.h - plot.h * i as f32 / 4.0;
+    for i in 0..=ticks {
+        let y = plot.top + plot.h - plot.h * i as f32 / ticks as f32;
         pdf.segment(
             page,
             (plot.x, y),
@@ -90,7 +134,7 @@ fn frame(
             0.5,
             if i == 0 { AXIS } else { GRID },
         );
-        let value = y_label(max * f64::from(i) / 4.0);
+        let value = (c.value)(tick(i));
         text(
             pdf,
             page,
@@ -102,16 +146,6 @@ fn frame(
     }
     pdf.segment(page, (plot.x, plot.top), (plot.x, plot.top + plot.h), 0.6, AXIS);
     Frame { plot, max }
-}
-
-/// 1, 2 or 5 times a power of ten, at or above `v`.
-fn nice(v: f64) -> f64 {
-    let p = 10f64.powf(v.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * p)
-        .find(|&n| n >= v)
-        .unwrap_or(10.0 * p)
 }
 
 fn x_labels(pdf: &mut PdfWriter, page: usize, f: &Frame, labels: &[String], style: &Style) {
@@ -129,20 +163,27 @@ fn x_labels(pdf: &mut PdfWriter, page: usize, f: &Frame, labels: &[String], styl
     }
 }
 
-/// Lines through the points of each series, over evenly spaced x labels.
-pub fn line_chart(
-    pdf: &mut PdfWriter,
-    page: usize,
-    area: Area,
-    labels: &[String],
-    series: &[Series],
-    style: &Style,
-    y_label: &dyn Fn(f64) -> String,
-) {
-    let f = frame(pdf, page, area, series, style, y_label);
-    x_labels(pdf, page, &f, labels, style);
-    let step = f.plot.w / labels.len().max(1) as f32;
-    for s in series {
+/// A value written centred above (`x`, `y`).
+fn value_label(pdf: &mut PdfWriter, page: usize, c: &Chart, v: f64, (x, y): (f32, f32), width: f32) {
+    let small = Style::regular(c.style.size - 1.0).with_color(INK);
+    let h = line_height(small.size);
+    text(
+        pdf,
+        page,
+        &label(&(c.value)(v), &small, Align::Center),
+        x - width / 2.0,
+        y - h,
+        width,
+    );
+}
+
+/// Lines through the points of each series, over evenly spaced x labels;
+/// each series' last value is written beside its last point.
+pub fn line_chart(pdf: &mut PdfWriter, page: usize, area: Area, c: &Chart) {
+    let f = frame(pdf, page, area, c);
+    x_labels(pdf, page, &f, c.labels, c.style);
+    let step = f.plot.w / c.labels.len().max(1) as f32;
+    for s in c.series {
         let points: Vec<Option<(f32, f32)>> = s
             .values
             .iter()
@@ -154,8 +195,7 @@ pub fn line_chart(
                 })
             })
             .collect();
-        let runs = points.split(Option::is_none);
-        for run in runs {
+        for run in points.split(Option::is_none) {
             let pts: Vec<(f32, f32)> = run.iter().flatten().copied().collect();
             pdf.polyline(page, &pts, 1.6, s.color);
             for &(x, y) in &pts {
@@ -172,26 +212,24 @@ pub fn line_chart(
                 );
             }
         }
+        let last = s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v)));
+        if let Some((i, v)) = last
+            && let Some(at) = points[i]
+        {
+            value_label(pdf, page, c, v, (at.0, at.1 - 2.0), step * 2.2);
+        }
     }
 }
 
-/// Bars side by side for each label, one per series.
-pub fn bar_chart(
-    pdf: &mut PdfWriter,
-    page: usize,
-    area: Area,
-    labels: &[String],
-    series: &[Series],
-    style: &Style,
-    y_label: &dyn Fn(f64) -> String,
-) {
-    let f = frame(pdf, page, area, series, style, y_label);
-    x_labels(pdf, page, &f, labels, style);
-    let step = f.plot.w / labels.len().max(1) as f32;
-    let bar = step * 0.7 / series.len().max(1) as f32;
-    for (si, s) in series.iter().enumerate() {
+/// Bars side by side for each label, one per series, each with its value.
+pub fn bar_chart(pdf: &mut PdfWriter, page: usize, area: Area, c: &Chart) {
+    let f = frame(pdf, page, area, c);
+    x_labels(pdf, page, &f, c.labels, c.style);
+    let step = f.plot.w / c.labels.len().max(1) as f32;
+    let bar = step * 0.7 / c.series.len().max(1) as f32;
+    for (si, s) in c.series.iter().enumerate() {
         for (i, v) in s.values.iter().enumerate() {
-            let Some(v) = v else { continue };
+            let Some(v) = *v else { continue };
             let h = f.plot.h * (v / f.max) as f32;
             let x = f.plot.x + step * i as f32 + step * 0.15 + bar * si as f32;
             if h > 0.0 {
@@ -207,17 +245,35 @@ pub fn bar_chart(
                     Some(s.color),
                 );
             }
+            value_label(
+                pdf,
+                page,
+                c,
+                v,
+                (x + bar * 0.46, f.plot.top + f.plot.h - h - 1.0),
+                bar * 1.9,
+            );
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::axis;
+
     #[test]
-    fn scales_are_round_numbers() {
-        assert_eq!(super::nice(7.3), 10.0);
-        assert_eq!(super::nice(1_234_000.0), 2_000_000.0);
-        assert_eq!(super::nice(2_400.0), 2_500.0);
-        assert_eq!(super::nice(5_000.0), 5_000.0);
+    fn the_axis_runs_to_a_round_number_just_above_the_data() {
+        assert_eq!(axis(101.3), (120.0, 6));
+        assert_eq!(axis(7.3), (7.5, 3));
+        assert_eq!(axis(1_234_000.0), (1_250_000.0, 5));
+        assert_eq!(axis(100.0), (100.0, 4));
+        assert_eq!(axis(0.0), (1.0, 4));
+        for v in [0.3, 3.0, 42.0, 99.9, 101.0, 5_000.0, 73_500_000.0] {
+            let (top, ticks) = axis(v);
+            assert!(
+                top >= v && top < v * 1.6 && (3..=6).contains(&ticks),
+                "{v}: {top} in {ticks}"
+            );
+        }
     }
 }

@@ -40,6 +40,9 @@ pub struct Table {
     pub rule: f32,
     pub rule_color: Rgb,
     pub header_fill: Option<Rgb>,
+    /// The last row is a total: it never starts a page alone, the row
+    /// before it goes over with it.
+    pub total: bool,
 }
 
 /// A laid-out piece of a cell: unsplittable, one above the other.
@@ -69,6 +72,8 @@ pub struct Flow {
     pub margins: Margins,
     page: Option<usize>,
     y: f32,
+    /// The first word set on each page, for a continuation cue.
+    first_words: Vec<Option<String>>,
 }
 
 impl Flow {
@@ -78,7 +83,28 @@ impl Flow {
             margins,
             page: None,
             y: 0.0,
+            first_words: Vec::new(),
         }
+    }
+
+    /// The height `p` takes set `width` points wide.
+    pub fn height_of(p: &Paragraph, width: f32) -> f32 {
+        layout(p, width).iter().map(|l| l.height).sum()
+    }
+
+    /// Sets a heading across the content width, on the page where at
+    /// least `following` points of what comes after it fit too: a heading
+    /// never stands alone at a page's foot.
+    pub fn heading(&mut self, p: &Paragraph, following: f32) {
+        let h = Self::height_of(p, self.content_width());
+        self.keep(h + following);
+        self.paragraph(p);
+    }
+
+    /// The first word set on each page (a paragraph's, not a table's or a
+    /// mark's), page by page.
+    pub fn first_words(&self) -> &[Option<String>] {
+        &self.first_words
     }
 
     pub fn size(&self) -> PageSize {
@@ -104,6 +130,7 @@ impl Flow {
     pub fn new_page(&mut self) -> usize {
         let p = self.pdf.add_page();
         self.page = Some(p);
+        self.first_words.push(None);
         self.y = self.margins.top;
         p
     }
@@ -144,7 +171,9 @@ impl Flow {
 
     /// Sets a paragraph in a column `width` wide starting `dx` from the left margin.
     pub fn paragraph_in(&mut self, p: &Paragraph, dx: f32, width: f32) {
+        let room = width.min(self.content_width() - dx);
         for line in layout(p, width) {
+            super::overflow::check(&line, room, "paragraph");
             let page = self.page();
             let page = if self.remaining() < line.height {
                 self.new_page()
@@ -152,6 +181,9 @@ impl Flow {
                 page
             };
             let x = self.margins.left + dx;
+            if let Some(first @ None) = self.first_words.get_mut(page) {
+                *first = line.words.first().map(|w| w.text.trim_end().to_owned());
+            }
             self.pdf.line(page, x, self.y, &line);
             self.y += line.height;
         }
@@ -224,12 +256,26 @@ impl Flow {
         self.keep(header_h * 2.0);
         self.draw_header(t, &header, header_h);
         let mut fresh = true;
-        for row in &t.rows {
-            let cells: Vec<Vec<(usize, Piece)>> = row
-                .iter()
+        let laid = |row: &Vec<Cell>| -> Vec<Vec<(usize, Piece)>> {
+            row.iter()
                 .zip(&inner)
                 .map(|(c, &w)| Self::pieces(c, w, page_room - header_h))
-                .collect();
+                .collect()
+        };
+        let row_h = |cells: &[Vec<(usize, Piece)>]| cells.iter().map(|c| height(c)).fold(0.0, f32::max) + 2.0 * pad;
+        let n = t.rows.len();
+        for (ri, row) in t.rows.iter().enumerate() {
+            let cells = laid(row);
+            // A total row never starts a page alone: the row before it goes
+            // over with it when the two do not fit here but do on a page.
+            if t.total && n >= 2 && ri == n - 2 && !fresh {
+                let both = row_h(&cells) + row_h(&laid(&t.rows[n - 1]));
+                if both > self.remaining() && row_h(&cells) <= self.remaining() && both <= full_room {
+                    self.new_page();
+                    self.draw_header(t, &header, header_h);
+                    fresh = true;
+                }
+            }
             let mut at = vec![0usize; cells.len()];
             // The cell split inside a paragraph at the last page break: drawn
             // first on the next page, so that the paragraph's two halves are
@@ -342,7 +388,10 @@ impl Flow {
         placed.sort_by_key(|p| rank(p)); // stable: cell order within a rank
         for (ci, pi, px, py) in placed {
             match &cells[ci][pi].1 {
-                Piece::Line(line) => self.pdf.line(page, px, py, line),
+                Piece::Line(line) => {
+                    super::overflow::check(line, t.widths[ci] - 2.0 * t.padding, "table cell");
+                    self.pdf.line(page, px, py, line);
+                }
                 Piece::Image { image, key, w, h } => self.pdf.image(
                     page,
                     *key,

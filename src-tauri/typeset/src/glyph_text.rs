@@ -54,25 +54,48 @@ pub fn cluster_glyph_texts(face: &Face, cluster: &str, gids: &[u16]) -> Vec<Stri
         }
     }
     // A variant glyph takes the first character no glyph claimed.
+    let mut variant = None;
     for (i, &g) in gids.iter().enumerate() {
         if out[i].is_none() {
             out[i] = if free.is_empty() {
                 face.char_of(g)
             } else {
+                variant = Some(i);
                 Some(free.remove(0))
             };
         }
     }
-    // What is left over (a character drawn by no glyph of its own) goes to
-    // the cluster's last glyph, so that nothing is lost.
+    // What is left over goes to the last variant glyph: a ligature (ํ with
+    // a tone mark above it in น้ำ) stands for both of its characters. A
+    // glyph the font maps to a character keeps meaning only that one, as
+    // the ToUnicode map has one entry a glyph.
     let mut texts: Vec<String> = out
         .into_iter()
         .map(|c| c.map_or_else(|| "\u{FFFD}".to_owned(), String::from))
         .collect();
-    if let Some(last) = texts.last_mut() {
-        last.extend(free);
+    if let Some(t) = variant.or(texts.len().checked_sub(1)).and_then(|i| texts.get_mut(i)) {
+        t.extend(free);
     }
     texts
+}
+
+/// The text of each glyph (cluster offset in `text`, glyph id, weight),
+/// cluster by cluster; the last cluster ends at `end`.
+pub(crate) fn glyph_texts(text: &str, end: usize, glyphs: &[(usize, u16, super::font::Weight)]) -> Vec<String> {
+    let mut out = Vec::with_capacity(glyphs.len());
+    let mut i = 0;
+    while i < glyphs.len() {
+        let (c, _, weight) = glyphs[i];
+        let j = glyphs[i..]
+            .iter()
+            .position(|g| g.0 != c)
+            .map_or(glyphs.len(), |k| i + k);
+        let to = glyphs.get(j).map_or(end, |g| g.0).max(c);
+        let gids: Vec<u16> = glyphs[i..j].iter().map(|g| g.1).collect();
+        out.extend(cluster_glyph_texts(super::font::face(weight), &text[c..to], &gids));
+        i = j;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -102,6 +125,11 @@ mod tests {
 
     #[test]
     fn every_glyph_stands_for_its_characters() {
+        assert_eq!(
+            texts("น้ำ"),
+            ["น", "\u{e49}\u{e4d}", "า"],
+            "the ligature stands for both marks"
+        );
         for word in ["ปู่", "ที่", "ญาติ", "ฐานะ", "กิ่ง", "ปั้น", "ฟ้อง", "ค่ำ", "น้ำ", "ทำ", "ฎีกา"]
         {
             let t = texts(word);

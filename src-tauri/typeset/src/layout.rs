@@ -2,7 +2,7 @@
 
 use super::breaks::{self, Kind};
 use super::font::{Weight, face};
-use super::glyph_text::{BOXES, Word, cluster_glyph_texts};
+use super::glyph_text::{BOXES, Word, glyph_texts};
 use super::shape::shape;
 
 /// Above the baseline, in em of the face: room for a tone mark stacked over
@@ -511,25 +511,6 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
     lines
 }
 
-/// The text of each glyph (cluster offset in `text`, glyph id, weight),
-/// cluster by cluster; the last cluster ends at `end`.
-fn glyph_texts(text: &str, end: usize, glyphs: &[(usize, u16, Weight)]) -> Vec<String> {
-    let mut out = Vec::with_capacity(glyphs.len());
-    let mut i = 0;
-    while i < glyphs.len() {
-        let (c, _, weight) = glyphs[i];
-        let j = glyphs[i..]
-            .iter()
-            .position(|g| g.0 != c)
-            .map_or(glyphs.len(), |k| i + k);
-        let to = glyphs.get(j).map_or(end, |g| g.0).max(c);
-        let gids: Vec<u16> = glyphs[i..j].iter().map(|g| g.1).collect();
-        out.extend(cluster_glyph_texts(face(weight), &text[c..to], &gids));
-        i = j;
-    }
-    out
-}
-
 /// Width of `text` set in `style` (points), on one line.
 pub fn text_width(text: &str, style: &Style) -> f32 {
     let f = face(style.weight);
@@ -576,5 +557,33 @@ mod tests {
             "label not placed left of the text"
         );
         assert!(l.text.starts_with("1. "));
+    }
+
+    #[test]
+    fn check_boxes_are_drawn_not_missing_glyphs() {
+        let p = Paragraph::new("☐ อนุมัติ  ☑ ไม่อนุมัติ  ☒ ชำรุด", Style::regular(16.0));
+        let lines = layout(&p, 400.0);
+        let boxes: Vec<char> = lines.iter().flat_map(|l| l.boxes.iter().map(|b| b.mark)).collect();
+        assert_eq!(boxes, ['☐', '☑', '☒']);
+        assert!(
+            lines.iter().flat_map(|l| &l.glyphs).all(|g| g.gid != 0),
+            "a box printed as glyph 0"
+        );
+        // The words around a box keep their places and their text.
+        assert!(lines[0].words.iter().any(|w| w.text.starts_with('☐')));
+        let b = &lines[0].boxes[0];
+        assert!(b.side > 5.0 && b.x >= 0.0);
+    }
+
+    #[test]
+    fn justified_lines_fill_the_measure_but_the_last() {
+        let text = "ตามที่กรมทรัพย์สินทางปัญญาได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2566 เพื่อให้การดำเนินงานเป็นไปตามแนวทางการประเมิน";
+        let p = Paragraph::new(text, Style::regular(16.0)).align(Align::Justify);
+        let lines = layout(&p, 300.0);
+        assert!(lines.len() > 2);
+        for l in &lines[..lines.len() - 1] {
+            assert!((l.width - 300.0).abs() < 0.5, "{} wide: {}", l.width, l.text);
+        }
+        assert!(lines.last().unwrap().width < 299.0);
     }
 }

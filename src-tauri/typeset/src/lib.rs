@@ -14,6 +14,7 @@ pub mod font;
 pub mod glyph_text;
 mod image;
 pub mod layout;
+pub mod overflow;
 pub mod pdf;
 pub mod shape;
 mod svg;

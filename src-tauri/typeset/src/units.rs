@@ -32,6 +32,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!("{DIGIT}{{1,2}} +(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{2,4}}"),
         format!("(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{4}}"),
         format!("{DIGIT}{{1,2}} +(?:{MONTHS})"),
+        // A range of months: ต.ค.–ธ.ค.
+        format!("(?:{MONTHS}) *[–-] *(?:{MONTHS})"),
         // A document number: ที่, the department's letters, the number.
         format!("(?:ที่ +)?[ก-ฮ]{{2,4}} +{DIGIT}+(?:\\.{DIGIT}+)*/[ก-ฮ]{{0,2}}{DIGIT}+"),
         // A phone number: a leading zero and groups of digits.
@@ -44,6 +46,11 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| Regex::new(p).expect("the unit patterns compile"))
     .collect()
 });
+
+/// Indices in [`PATTERNS`] of the units with a condition of their own.
+const DOCUMENT_NUMBER: usize = 4;
+const PHONE: usize = 5;
+const TITLE: usize = 6;
 
 fn digits(s: &str) -> usize {
     s.chars()
@@ -59,9 +66,9 @@ fn holds(text: &str, pattern: usize, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let thai_letter_before = before.is_some_and(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c));
     match pattern {
-        3 => !thai_letter_before,
-        4 => (9..=10).contains(&digits(found)) && !before.is_some_and(|c| c.is_ascii_digit()),
-        5 => !thai_letter_before && !text[end..].starts_with(|c: char| ('\u{0E01}'..='\u{0E4E}').contains(&c)),
+        DOCUMENT_NUMBER => !thai_letter_before,
+        PHONE => (9..=10).contains(&digits(found)) && !before.is_some_and(|c| c.is_ascii_digit()),
+        TITLE => !thai_letter_before && !text[end..].starts_with(|c: char| ('\u{0E01}'..='\u{0E4E}').contains(&c)),
         _ => true,
     }
 }
@@ -72,8 +79,14 @@ pub fn unbreakable(text: &str) -> Vec<(usize, usize)> {
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (i, re) in PATTERNS.iter().enumerate() {
         for m in re.find_iter(text) {
-            // A unit does not end on the sentence's full stop or comma.
-            let end = m.start() + m.as_str().trim_end_matches(['.', ',', ':', '-', '/', '_']).len();
+            // A number does not end on the sentence's full stop or comma
+            // (an abbreviation keeps its dot: ก.ย.).
+            let trimmed = m.as_str().trim_end_matches(['.', ',', ':', '-', '/', '_']);
+            let end = if trimmed.ends_with(|c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c)) {
+                m.start() + trimmed.len()
+            } else {
+                m.end()
+            };
             if end > m.start() && holds(text, i, m.start(), end) {
                 found.push((m.start(), end));
             }
@@ -111,6 +124,7 @@ mod tests {
         let t = "โทร. ๐ ๒๕๔๗ ๔๖๒๑ หรือ 02-547-4621.";
         let u = units(t);
         assert!(u.contains(&"๐ ๒๕๔๗ ๔๖๒๑") && u.contains(&"02-547-4621"), "{u:?}");
+        assert!(units("ไตรมาส 1 (ต.ค.–ธ.ค.)").contains(&"ต.ค.–ธ.ค."));
         let t = "ณ วันที่ 30 ก.ย. 66 และเดือนมีนาคม พ.ศ. 2567";
         let u = units(t);
         assert!(u.contains(&"30 ก.ย. 66") && u.contains(&"มีนาคม พ.ศ. 2567"), "{u:?}");

@@ -389,7 +389,11 @@ export type Finding = "found" | "not_found" | "damaged" | "obsolete";
 
 export type Inspection = { year_be: number, started_on: string, supply_officer: string, committee: Array<Member>, confirmed_on: string | null, findings: Array<FindingRow>, };
 
-export type FindingRow = { number: string, name: string, finding: Finding, note: string, };
+export type FindingRow = { number: string, name: string, 
+/**
+ * The asset's price: the value the inspection report counts.
+ */
+price: string, finding: Finding, note: string, };
 
 export type AssetPage = { asset: Asset, depreciation: Depreciation, events: Array<StatusEvent>, loans: Array<Loan>, };
 
@@ -563,9 +567,13 @@ key: string,
 /**
  * Allocation after transfers.
  */
-allocated: string, planned: string, disbursed: string, committed: string, 
+allocated: string, planned: string, disbursed: string, 
 /**
- * Allocation less what is disbursed and committed.
+ * Commitments still outstanding (released as they are disbursed).
+ */
+committed: string, 
+/**
+ * Allocation less what is disbursed and still committed.
  */
 remaining: string, 
 /**

@@ -1,17 +1,18 @@
 //! The register and the loan book as an XLSX workbook: sheet "ทะเบียนครุภัณฑ์"
 //! in the app's own column names (so the file imports back as it is), with
 //! accumulated depreciation and book value as of a day; sheet "สมุดยืมพัสดุ"
-//! with every loan.
+//! with every loan, in Thai words. Dates are date cells shown in BE; both
+//! sheets print on A4 (`crate::xlsx`).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::import::FIELDS;
-use super::{AssetDoc, Loan, depreciation};
+use super::{AssetDoc, Loan, ReturnCondition, Settlement, depreciation};
 use crate::error::{CoreError, Result};
 
 fn xlsx(e: XlsxError) -> CoreError {
-    CoreError::Io(format!("cannot write the workbook: {e}"))
+    crate::xlsx::fail(e)
 }
 
 fn be(d: chrono::NaiveDate) -> String {
@@ -23,6 +24,7 @@ pub fn to_xlsx(register: &[AssetDoc], loans: &[Loan], as_of: chrono::NaiveDate) 
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("#,##0.00");
+    let date = crate::xlsx::date_format();
 
     let sheet = book.add_worksheet().set_name("ทะเบียนครุภัณฑ์").map_err(xlsx)?;
     let mut headers: Vec<String> = FIELDS.iter().map(|(_, _, th)| (*th).to_owned()).collect();
@@ -41,12 +43,12 @@ pub fn to_xlsx(register: &[AssetDoc], loans: &[Loan], as_of: chrono::NaiveDate) 
             a.brand.clone(),
             a.model.clone(),
             a.serial.clone(),
-            be(a.acquired_on),
-            a.method.clone(),
         ];
         for (c, t) in texts.iter().enumerate() {
             sheet.write(r, c as u16, t.as_str()).map_err(xlsx)?;
         }
+        crate::xlsx::write_date(sheet, r, 6, a.acquired_on, &date)?;
+        sheet.write(r, 7, a.method.as_str()).map_err(xlsx)?;
         sheet
             .write_with_format(r, 8, a.price.to_f64().unwrap_or(0.0), &money)
             .map_err(xlsx)?;
@@ -70,7 +72,7 @@ pub fn to_xlsx(register: &[AssetDoc], loans: &[Loan], as_of: chrono::NaiveDate) 
             .write_with_format(r, 17, dep.book_value.to_f64().unwrap_or(0.0), &money)
             .map_err(xlsx)?;
     }
-    sheet.autofit();
+    crate::xlsx::set_up(sheet, 1, true)?;
 
     let sheet = book.add_worksheet().set_name("สมุดยืมพัสดุ").map_err(xlsx)?;
     let headers = [
@@ -94,32 +96,37 @@ pub fn to_xlsx(register: &[AssetDoc], loans: &[Loan], as_of: chrono::NaiveDate) 
     for (c, h) in headers.iter().enumerate() {
         sheet.write_with_format(0, c as u16, *h, &bold).map_err(xlsx)?;
     }
-    let opt = |d: Option<chrono::NaiveDate>| d.map(be).unwrap_or_default();
     for (r, l) in loans.iter().enumerate() {
         let r = r as u32 + 1;
         let q = &l.request;
-        let row = [
-            l.id.to_string(),
-            l.asset_number().to_owned(),
-            l.asset_name.clone(),
-            q.borrower.clone(),
-            q.position.clone(),
-            q.division.clone(),
-            q.purpose.clone(),
-            if q.outside { "ใช่" } else { "ไม่" }.to_owned(),
-            be(q.borrow_on),
-            be(q.due_on),
-            l.state.as_str().to_owned(),
-            l.decided_by.clone(),
-            opt(l.handed_over_on),
-            opt(l.returned_on),
-            l.return_condition.map(|c| c.as_str().to_owned()).unwrap_or_default(),
-            l.settlement.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        sheet.write(r, 0, l.id).map_err(xlsx)?;
+        let texts = [
+            (1, l.asset_number()),
+            (2, l.asset_name.as_str()),
+            (3, q.borrower.as_str()),
+            (4, q.position.as_str()),
+            (5, q.division.as_str()),
+            (6, q.purpose.as_str()),
+            (7, if q.outside { "ใช่" } else { "ไม่ใช่" }),
+            (10, l.state.thai()),
+            (11, l.decided_by.as_str()),
+            (14, l.return_condition.map_or("", ReturnCondition::thai)),
+            (15, l.settlement.map_or("", Settlement::thai)),
         ];
-        for (c, t) in row.iter().enumerate() {
-            sheet.write(r, c as u16, t.as_str()).map_err(xlsx)?;
+        for (c, t) in texts {
+            sheet.write(r, c, t).map_err(xlsx)?;
+        }
+        for (c, d) in [
+            (8, Some(q.borrow_on)),
+            (9, Some(q.due_on)),
+            (12, l.handed_over_on),
+            (13, l.returned_on),
+        ] {
+            if let Some(d) = d {
+                crate::xlsx::write_date(sheet, r, c, d, &date)?;
+            }
         }
     }
-    sheet.autofit();
+    crate::xlsx::set_up(sheet, 1, true)?;
     book.save_to_buffer().map_err(xlsx)
 }

@@ -186,6 +186,16 @@ pub enum ReturnCondition {
     Lost,
 }
 
+impl ReturnCondition {
+    pub fn thai(self) -> &'static str {
+        match self {
+            ReturnCondition::Good => "เรียบร้อย",
+            ReturnCondition::Damaged => "ชำรุด",
+            ReturnCondition::Lost => "สูญหาย",
+        }
+    }
+}
+
 /// How damage or loss on return was made good (ข้อ 209): repaired to its
 /// former state, replaced with one of the same kind and quality, or paid for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString)]
@@ -196,6 +206,16 @@ pub enum Settlement {
     Repaired,
     Replaced,
     Paid,
+}
+
+impl Settlement {
+    pub fn thai(self) -> &'static str {
+        match self {
+            Settlement::Repaired => "ซ่อมแซมให้คงสภาพเดิม",
+            Settlement::Replaced => "ชดใช้เป็นพัสดุอย่างเดียวกัน",
+            Settlement::Paid => "ชดใช้เป็นเงิน",
+        }
+    }
 }
 
 /// Who decided a loan: the head of the agency or the one he delegated to.
@@ -389,6 +409,9 @@ pub struct Inspection {
 pub struct FindingRow {
     pub number: String,
     pub name: String,
+    /// The asset's price: the value the inspection report counts.
+    #[ts(type = "string")]
+    pub price: rust_decimal::Decimal,
     pub finding: Finding,
     pub note: String,
 }

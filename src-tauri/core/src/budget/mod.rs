@@ -159,6 +159,19 @@ impl BudgetLineDoc {
     fn to_date(&self, through: u8, f: impl Fn(&MonthFigures) -> Decimal) -> Decimal {
         self.months.iter().filter(|m| m.month <= through).map(f).sum()
     }
+
+    /// Commitments (ก่อหนี้ผูกพัน) still outstanding at the end of month
+    /// `through`: each month's new commitments, less what is disbursed,
+    /// which pays the oldest commitments first. A purchase order entered
+    /// when it is signed and again, as disbursement, when it is paid is
+    /// counted once, not twice.
+    pub fn outstanding(&self, through: u8) -> Decimal {
+        let mut months: Vec<&MonthFigures> = self.months.iter().filter(|m| m.month <= through).collect();
+        months.sort_by_key(|m| m.month);
+        months.into_iter().fold(Decimal::ZERO, |open, m| {
+            (open + m.committed - m.disbursed).max(Decimal::ZERO)
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -397,9 +410,10 @@ pub struct MonitorRow {
     pub planned: Decimal,
     #[ts(type = "string")]
     pub disbursed: Decimal,
+    /// Commitments still outstanding (released as they are disbursed).
     #[ts(type = "string")]
     pub committed: Decimal,
-    /// Allocation less what is disbursed and committed.
+    /// Allocation less what is disbursed and still committed.
     #[ts(type = "string")]
     pub remaining: Decimal,
     /// Disbursed as % of the allocation (two places); none without allocation.
@@ -441,7 +455,7 @@ fn row<'a>(
         allocated += l.available();
         planned += l.to_date(through, |m| m.planned);
         disbursed += l.to_date(through, |m| m.disbursed);
-        committed += l.to_date(through, |m| m.committed);
+        committed += l.outstanding(through);
     }
     MonitorRow {
         key,

@@ -159,3 +159,46 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn commitments_are_released_as_they_are_disbursed() {
+    // A purchase order of 1,000,000 signed in October and paid in
+    // installments: it is not counted again once paid.
+    let figures = |month, disbursed: &str, committed: &str| MonthFigures {
+        month,
+        planned: Decimal::ZERO,
+        disbursed: d(disbursed),
+        committed: d(committed),
+    };
+    let line = BudgetLineDoc {
+        division: "กองคลัง".into(),
+        category: Category::Investment,
+        item: None,
+        plan: String::new(),
+        source: String::new(),
+        allocated: d("1200000"),
+        transfer_in: Decimal::ZERO,
+        transfer_out: Decimal::ZERO,
+        months: vec![
+            figures(1, "0", "1000000"),
+            figures(2, "400000", "0"),
+            figures(3, "650000", "100000"),
+        ],
+    };
+    assert_eq!(line.outstanding(1), d("1000000"));
+    assert_eq!(line.outstanding(2), d("600000"));
+    // 650,000 pays the 600,000 still open and 50,000 of March's 100,000.
+    assert_eq!(line.outstanding(3), d("50000"));
+    let doc = BudgetDoc {
+        year_be: 2566,
+        lines: vec![line],
+        targets: vec![],
+    };
+    let m = monitor(&doc, 3).unwrap();
+    assert_eq!(m.total.committed, d("50000"));
+    assert_eq!(
+        m.total.remaining,
+        d("100000"),
+        "1,200,000 − 1,050,000 paid − 50,000 open"
+    );
+}

@@ -1,23 +1,33 @@
 //! What the asset records print: the borrowing slip (แบบฟอร์มการยืมพัสดุ)
-//! for signature, and the annual inspection report (รายงานผลการตรวจสอบพัสดุ
-//! ประจำปี, ข้อ 213). A4 portrait, Sarabun 16 pt, on `typeset`.
+//! for signature, on one A4 page, and the annual inspection report
+//! (รายงานผลการตรวจสอบพัสดุประจำปี, ข้อ 213), marked ร่าง until the
+//! committee's result is confirmed. A4 portrait, official 16 pt.
 
+use super::page::{Signer, signatures};
 use crate::assets::{Authority, Inspection, Loan, ReturnCondition, Settlement};
 use crate::domain::{Digits, Organization};
 use crate::error::{CoreError, Result};
+use crate::money::format_amount;
 use crate::thai;
 use crate::typeset::flow::{Block, Table};
+use crate::typeset::layout::{layout, line_height};
 use crate::typeset::{Align, Flow, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm};
 
 const BODY: f32 = 16.0;
+const TABLE: f32 = 14.0;
 
 fn margins() -> Margins {
     Margins {
-        top: mm(20.0),
+        top: mm(15.0),
         right: mm(20.0),
-        bottom: mm(20.0),
+        bottom: mm(15.0),
         left: mm(30.0),
     }
+}
+
+/// A section's heading, kept with the lines after it.
+fn heading(flow: &mut Flow, text: &str) {
+    flow.heading(&Paragraph::new(text, Style::bold(BODY)), line_height(BODY) * 2.0);
 }
 
 /// A label in bold, then its value, as one paragraph.
@@ -31,31 +41,10 @@ fn field(label: &str, value: &str) -> Paragraph {
     }
 }
 
-/// A signature block in the right half: the dotted line, (name), the role,
-/// the position when it says more, the date.
-fn signature(flow: &mut Flow, role: &str, name: &str, position: &str, on: &str) {
-    let w = flow.content_width();
-    let x = w * 0.45;
-    let body = Style::regular(BODY);
-    flow.space(BODY * 1.2);
-    flow.keep(BODY * 1.5 * 5.0);
-    let name = if name.is_empty() {
-        format!("({})", " ".repeat(40))
-    } else {
-        format!("({name})")
-    };
-    let position = if position == role { "" } else { position };
-    for text in [
-        "ลงชื่อ ........................................",
-        &name,
-        role,
-        position,
-        on,
-    ] {
-        if !text.trim().is_empty() {
-            flow.paragraph_in(&Paragraph::new(text, body.clone()).align(Align::Center), x, w - x);
-        }
-    }
+/// One signature block in the right half, close under the text it signs.
+fn signature(flow: &mut Flow, signer: &Signer) {
+    flow.space(-line_height(BODY) * 0.6);
+    signatures(flow, &[signer.lines()], BODY);
 }
 
 /// The borrowing slip of one loan, filled in with what is recorded so far;
@@ -114,11 +103,20 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
             .indents(mm(25.0), 0.0)
             .align(Align::Justify),
     );
-    signature(&mut flow, "ผู้ยืม", &d(&r.borrower), &d(&r.position), "");
+    let (borrower, position) = (d(&r.borrower), d(&r.position));
+    signature(
+        &mut flow,
+        &Signer {
+            role: "ผู้ยืม",
+            name: &borrower,
+            position: &position,
+            date: None,
+        },
+    );
 
     // The decision.
-    flow.space(BODY * 0.8);
-    flow.paragraph(&Paragraph::new("ความเห็นของผู้มีอำนาจ", Style::bold(BODY)));
+    flow.space(BODY * 0.5);
+    heading(&mut flow, "ความเห็นของผู้มีอำนาจ");
     let decision = match loan.decided_on {
         None => "☐ อนุมัติ    ☐ ไม่อนุมัติ  เหตุผล ..............................................".to_owned(),
         Some(_) if loan.refusal.is_empty() && loan.decided_by.is_empty() => String::new(),
@@ -134,17 +132,20 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
         Some(Authority::Delegate) => "ผู้ได้รับมอบหมาย",
         _ => "หัวหน้าส่วนราชการ",
     };
+    let decided_by = d(&loan.decided_by);
     signature(
         &mut flow,
-        role,
-        &d(&loan.decided_by),
-        "",
-        &format!("วันที่ {}", date(loan.decided_on)),
+        &Signer {
+            role,
+            name: &decided_by,
+            position: "",
+            date: Some(format!("วันที่ {}", date(loan.decided_on))),
+        },
     );
 
     // Hand-over and return.
-    flow.space(BODY * 0.8);
-    flow.paragraph(&Paragraph::new("การส่งมอบและการคืนพัสดุ", Style::bold(BODY)));
+    flow.space(BODY * 0.5);
+    heading(&mut flow, "การส่งมอบและการคืนพัสดุ");
     flow.paragraph(&field(
         "ส่งมอบพัสดุเมื่อ",
         &d(&format!(
@@ -179,7 +180,20 @@ pub fn loan_slip_pdf(loan: &Loan, org: &Organization, digits: Digits) -> Result<
             &d(&format!("{how} เมื่อ {} {}", date(loan.settled_on), loan.settlement_note)),
         ));
     }
-    signature(&mut flow, "เจ้าหน้าที่พัสดุ", "", "", "");
+    let officer = d(if loan.received_by.is_empty() {
+        &loan.handed_over_by
+    } else {
+        &loan.received_by
+    });
+    signature(
+        &mut flow,
+        &Signer {
+            role: "เจ้าหน้าที่พัสดุ",
+            name: &officer,
+            position: "",
+            date: None,
+        },
+    );
     flow.finish(super::page::page_numbers(digits, BODY, mm(8.0)))
         .map_err(CoreError::from)
 }
@@ -192,8 +206,9 @@ fn or_dots(s: &str) -> String {
     }
 }
 
-/// The year's inspection report: the committee, a table of every finding,
-/// the counts, and the committee's signatures.
+/// The year's inspection report: the committee, a table of every finding
+/// with its quantity and value, the counts, and the committee's
+/// signatures; "ร่าง" on every page until the result is confirmed.
 pub fn inspection_pdf(i: &Inspection, org: &Organization, digits: Digits) -> Result<Vec<u8>> {
     let d = |s: &str| thai::to_display(s, digits);
     let title = format!("รายงานผลการตรวจสอบพัสดุประจำปีงบประมาณ พ.ศ. {}", i.year_be);
@@ -215,42 +230,74 @@ pub fn inspection_pdf(i: &Inspection, org: &Organization, digits: Digits) -> Res
             .indents(mm(25.0), 0.0)
             .align(Align::Justify),
     );
-    flow.space(BODY * 0.5);
+    flow.space(BODY * 0.3);
+    super::page::unit_line(&mut flow, TABLE);
 
-    let w = flow.content_width();
-    let widths = vec![w * 0.1, w * 0.3, w * 0.32, w * 0.28];
-    let cell = |s: String, bold: bool| -> Vec<Block> {
-        let style = if bold { Style::bold(BODY) } else { Style::regular(BODY) };
-        vec![Block::Para(Paragraph::new(s, style))]
+    let body = Style::regular(TABLE);
+    let bold = Style::bold(TABLE);
+    let money = |v: rust_decimal::Decimal| format_amount(v, digits);
+    let value: rust_decimal::Decimal = i.findings.iter().map(|f| f.price).sum();
+    let cell = |s: String, style: &Style, align: Align| -> Vec<Block> {
+        vec![Block::Para(Paragraph::new(s, style.clone()).align(align))]
     };
+    // Number, quantity and value columns as wide as their widest entry.
+    let mut columns = vec![
+        vec![
+            ("ลำดับ".to_owned(), bold.clone()),
+            (d(&i.findings.len().to_string()), body.clone()),
+        ],
+        i.findings
+            .iter()
+            .map(|f| (d(&f.number), body.clone()))
+            .chain([("หมายเลขครุภัณฑ์".to_owned(), bold.clone())])
+            .collect(),
+    ];
+    columns.push(vec![("จำนวน".to_owned(), bold.clone())]);
+    columns.push(vec![(money(value), bold.clone()), ("(บาท)".to_owned(), bold.clone())]);
+    let fitted = super::page::fitted_widths(flow.content_width(), 4.0, &columns);
+    // The rest is shared by the name and the result.
+    let rest = fitted[0];
+    let widths = vec![fitted[1], fitted[2], rest * 0.55, fitted[3], fitted[4], rest * 0.45];
+    let mut rows: Vec<Vec<Vec<Block>>> = i
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(n, f)| {
+            let result = if f.note.is_empty() {
+                f.finding.thai().to_owned()
+            } else {
+                format!("{} ({})", f.finding.thai(), f.note)
+            };
+            vec![
+                cell(d(&(n + 1).to_string()), &body, Align::Center),
+                cell(d(&f.number), &body, Align::Left),
+                cell(d(&f.name), &body, Align::Left),
+                cell(d("1"), &body, Align::Center),
+                cell(money(f.price), &body, Align::Right),
+                cell(d(&result), &body, Align::Left),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        vec![],
+        vec![],
+        cell(d(&format!("รวม {} รายการ", i.findings.len())), &bold, Align::Left),
+        cell(d(&i.findings.len().to_string()), &bold, Align::Center),
+        cell(money(value), &bold, Align::Right),
+        vec![],
+    ]);
     let table = Table {
         widths,
-        header: ["ลำดับ", "หมายเลขครุภัณฑ์", "รายการ", "ผลการตรวจสอบ"]
+        header: ["ลำดับ", "หมายเลขครุภัณฑ์", "รายการ", "จำนวน", "มูลค่า (บาท)", "ผลการตรวจสอบ"]
             .into_iter()
-            .map(|h| cell(h.into(), true))
+            .map(|h| cell(h.into(), &bold, Align::Center))
             .collect(),
-        rows: i
-            .findings
-            .iter()
-            .enumerate()
-            .map(|(n, f)| {
-                let result = if f.note.is_empty() {
-                    f.finding.thai().to_owned()
-                } else {
-                    format!("{} ({})", f.finding.thai(), f.note)
-                };
-                vec![
-                    cell(d(&(n + 1).to_string()), false),
-                    cell(d(&f.number), false),
-                    cell(d(&f.name), false),
-                    cell(d(&result), false),
-                ]
-            })
-            .collect(),
+        rows,
         padding: 4.0,
         rule: 0.5,
         rule_color: [0.3, 0.3, 0.3],
         header_fill: Some([0.88, 0.9, 0.93]),
+        total: true,
     };
     flow.table(&table)?;
     flow.space(BODY * 0.5);
@@ -272,14 +319,52 @@ pub fn inspection_pdf(i: &Inspection, org: &Organization, digits: Digits) -> Res
             .indents(mm(25.0), 0.0)
             .align(Align::Justify),
     );
-    for (n, m) in i.committee.iter().enumerate() {
-        let role = if n == 0 {
-            "ประธานกรรมการ"
-        } else {
-            "กรรมการ"
-        };
-        signature(&mut flow, role, &d(&m.name), &d(&m.position), "");
+    let blocks: Vec<Vec<String>> = i
+        .committee
+        .iter()
+        .enumerate()
+        .map(|(n, m)| {
+            let (name, position) = (d(&m.name), d(&m.position));
+            Signer {
+                role: if n == 0 {
+                    "ประธานกรรมการ"
+                } else {
+                    "กรรมการ"
+                },
+                name: &name,
+                position: &position,
+                date: None,
+            }
+            .lines()
+        })
+        .collect();
+    // The chair in the middle, then the members two by two (one left over
+    // in the middle too).
+    let (chair, members) = blocks.split_first().map_or((None, &[][..]), |(c, m)| (Some(c), m));
+    let centred = |flow: &mut Flow, block: &Vec<String>| {
+        super::page::signature_centred(flow, block, BODY);
+    };
+    if let Some(chair) = chair {
+        centred(&mut flow, chair);
     }
-    flow.finish(super::page::page_numbers(digits, BODY, mm(8.0)))
-        .map_err(CoreError::from)
+    for pair in members.chunks(2) {
+        match pair {
+            [one] => centred(&mut flow, one),
+            _ => signatures(&mut flow, pair, BODY),
+        }
+    }
+    let draft = i.confirmed_on.is_none();
+    let mut numbers = super::page::page_numbers(digits, BODY, mm(8.0));
+    flow.finish(move |pdf: &mut PdfWriter, page: usize, total: usize| {
+        numbers(pdf, page, total);
+        if draft {
+            // Until the committee's result is confirmed, every page says so.
+            let mark = Paragraph::new("ร่าง", Style::bold(28.0).with_color([0.75, 0.0, 0.0])).align(Align::Right);
+            let width = pdf.size().width - mm(20.0);
+            for line in layout(&mark, width) {
+                pdf.line(page, 0.0, mm(5.0), &line);
+            }
+        }
+    })
+    .map_err(CoreError::from)
 }

@@ -15,7 +15,7 @@ use crate::domain::{Digits, Memo, Organization};
 use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
 use crate::thai;
-use crate::typeset::layout::{layout, text_width};
+use crate::typeset::layout::{layout, line_height, text_width};
 use crate::typeset::{Align, Area, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm};
 
 const BODY: f32 = 16.0;
@@ -63,7 +63,8 @@ fn lay_out(
     let margins = Margins {
         top: mm(if secret { 20.0 } else { 15.0 }),
         right: mm(20.0),
-        bottom: mm(20.0),
+        // A secret memo's mark stands below the continuation cue.
+        bottom: mm(if secret { 28.0 } else { 20.0 }),
         left: mm(30.0),
     };
     let writer = PdfWriter::new(&d(&m.subject), size);
@@ -140,19 +141,33 @@ fn lay_out(
         flow.paragraph(&Paragraph::new(format!("เรียน  {}", d(&m.recipient)), body.clone()));
         flow.space(BODY * 0.5);
     }
-    for para in m.body.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+    // The signature: three lines below the text, then the name and position.
+    let signed_lines = [&m.signer_name, &m.signer_position]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .count();
+    let signature_h = BODY * 3.0 + line_height(BODY) * signed_lines as f32;
+    let paragraphs: Vec<&str> = m.body.split('\n').map(str::trim).filter(|p| !p.is_empty()).collect();
+    for (i, para) in paragraphs.iter().enumerate() {
         // Thai official style: the first line indented 2.5 cm.
-        flow.paragraph(
-            &Paragraph::new(d(para), body.clone())
-                .indents(mm(25.0), 0.0)
-                .align(Align::Justify),
-        );
+        let p = Paragraph::new(d(para), body.clone())
+            .indents(mm(25.0), 0.0)
+            .align(Align::Justify);
+        // The signature never stands alone on a page: a short last
+        // paragraph (จึงเรียนมาเพื่อ…) goes over with it.
+        if i + 1 == paragraphs.len() {
+            let h = Flow::height_of(&p, w);
+            if h <= line_height(BODY) * 3.0 {
+                flow.keep(h + BODY * 0.35 + signature_h);
+            }
+        }
+        flow.paragraph(&p);
         flow.space(BODY * 0.35);
     }
 
     // Signature: centred in the right half, three lines below the text.
     flow.space(BODY * 3.0);
-    flow.keep(crate::typeset::layout::line_height(BODY) * 3.0);
+    flow.keep(signature_h - BODY * 3.0);
     let right = w * 0.4;
     if !m.signer_name.is_empty() {
         flow.paragraph_in(
@@ -173,8 +188,25 @@ fn lay_out(
     // The page number steps down below the mark on a secret memo.
     let secrecy = m.secrecy.thai();
     let mut numbers = super::page::page_numbers(digits, BODY, mm(if secret { 12.5 } else { 8.0 }));
+    // The continuation cue at the foot of every page but the last, as the
+    // regulation has it: the next page's first word after a slash, then
+    // three dots, at the right margin.
+    let cues: Vec<Option<String>> = flow
+        .first_words()
+        .iter()
+        .skip(1)
+        .map(|w| w.as_ref().map(|w| format!("/{w}...")))
+        .collect();
+    let cue_top = size.height - margins.bottom + mm(1.0);
+    let right_edge = size.width - margins.right;
     let marks = move |pdf: &mut PdfWriter, page: usize, total: usize| {
         numbers(pdf, page, total);
+        if let Some(Some(cue)) = cues.get(page) {
+            let p = Paragraph::new(cue.as_str(), Style::regular(BODY)).align(Align::Right);
+            for line in layout(&p, right_edge) {
+                pdf.line(page, 0.0, cue_top, &line);
+            }
+        }
         if !secret {
             return;
         }

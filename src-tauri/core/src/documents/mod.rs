@@ -102,8 +102,9 @@ pub async fn preview_memo(store: &Store, memo: crate::domain::MemoDoc) -> Result
 pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
     let (budget, monitoring) = store.monitoring(year_be, through).await?;
     let org = store.organization().await?;
+    let signed = year_signatures(store, year_be).await?;
     write_pdf(store, path, false, move || {
-        budget_report_pdf(&budget, &monitoring, &org, org.digits)
+        budget_report_pdf(&budget, &monitoring, &org, &signed, org.digits)
     })
     .await
 }
@@ -112,7 +113,17 @@ pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path
 pub async fn export_spending_plan(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
     let budget = store.budget(year_be).await?;
     let org = store.organization().await?;
-    write_pdf(store, path, false, move || spending_plan_pdf(&budget, &org, org.digits)).await
+    let signed = year_signatures(store, year_be).await?;
+    write_pdf(store, path, false, move || {
+        spending_plan_pdf(&budget, &org, &signed, org.digits)
+    })
+    .await
+}
+
+/// Who reports and who approves the year (its report's signatures), for
+/// the budget documents' signature blocks.
+async fn year_signatures(store: &Store, year_be: i32) -> Result<crate::domain::Signatures> {
+    Ok(store.report(year_be).await?.year.signatures)
 }
 
 /// Writes the budget and its monitoring report as an XLSX workbook.

@@ -44,3 +44,110 @@ pub(super) fn page_numbers(
         }
     }
 }
+
+/// One signature block: the role signed for, the name and position when
+/// known, the date line.
+pub(super) struct Signer<'a> {
+    pub role: &'a str,
+    pub name: &'a str,
+    pub position: &'a str,
+    pub date: Option<String>,
+}
+
+impl Signer<'_> {
+    /// The block's lines: the dotted line with the role, (name), position,
+    /// date; a name or position not known is a dotted line to fill in.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![format!("(ลงชื่อ) ........................................ {}", self.role)];
+        lines.push(if self.name.is_empty() {
+            "(........................................)".to_owned()
+        } else {
+            format!("({})", self.name)
+        });
+        lines.push(if self.position.is_empty() {
+            "ตำแหน่ง ........................................".to_owned()
+        } else {
+            self.position.to_owned()
+        });
+        if let Some(d) = &self.date {
+            lines.push(d.clone());
+        }
+        lines
+    }
+}
+
+/// The room above the signature blocks.
+pub(super) const SIGNATURE_SPACE: f32 = 24.0;
+
+/// How tall the blocks are, the room above them included.
+pub(super) fn signatures_height(blocks: &[Vec<String>], size: f32) -> f32 {
+    blocks.iter().map(Vec::len).max().map_or(0.0, |n| {
+        SIGNATURE_SPACE + crate::typeset::layout::line_height(size) * n as f32
+    })
+}
+
+/// The signature blocks side by side in equal columns, kept together on
+/// one page (one block alone stands in the right half; an empty block
+/// leaves its column empty).
+pub(super) fn signatures(flow: &mut crate::typeset::Flow, blocks: &[Vec<String>], size: f32) {
+    use crate::typeset::{Align, Paragraph, Style};
+    if blocks.is_empty() {
+        return;
+    }
+    flow.keep(signatures_height(blocks, size));
+    flow.space(SIGNATURE_SPACE);
+    let col = flow.content_width() / blocks.len().max(2) as f32;
+    let top = flow.y();
+    let mut bottom = top;
+    for (i, lines) in blocks.iter().enumerate() {
+        let dx = if blocks.len() == 1 { col } else { i as f32 * col };
+        // Each block is set in its own column from the same top.
+        flow.set_y(top);
+        for l in lines {
+            flow.paragraph_in(&Paragraph::new(l, Style::regular(size)).align(Align::Center), dx, col);
+        }
+        bottom = bottom.max(flow.y());
+    }
+    flow.set_y(bottom);
+}
+
+/// One signature block in the middle of the page, half its width.
+pub(super) fn signature_centred(flow: &mut crate::typeset::Flow, block: &[String], size: f32) {
+    use crate::typeset::{Align, Paragraph, Style};
+    flow.keep(signatures_height(&[block.to_vec()], size));
+    flow.space(SIGNATURE_SPACE);
+    let w = flow.content_width();
+    for l in block {
+        flow.paragraph_in(
+            &Paragraph::new(l, Style::regular(size)).align(Align::Center),
+            w / 4.0,
+            w / 2.0,
+        );
+    }
+}
+
+/// "หน่วย : บาท" at the right, above a table of amounts.
+pub(super) fn unit_line(flow: &mut crate::typeset::Flow, size: f32) {
+    use crate::typeset::{Align, Paragraph, Style};
+    flow.paragraph(&Paragraph::new("หน่วย : บาท", Style::regular(size)).align(Align::Right));
+}
+
+/// Column widths for a table of `fixed` columns sized to their widest text
+/// (`texts[i]` in `styles`, plus the cell's padding on both sides) and one
+/// first column taking the rest of `total`.
+pub(super) fn fitted_widths(total: f32, padding: f32, columns: &[Vec<(String, crate::typeset::Style)>]) -> Vec<f32> {
+    let fixed: Vec<f32> = columns
+        .iter()
+        .map(|texts| {
+            texts
+                .iter()
+                .map(|(t, s)| crate::typeset::layout::text_width(t, s))
+                .fold(0.0, f32::max)
+                + 2.0 * padding
+                + 2.0
+        })
+        .collect();
+    let mut widths = vec![(total - fixed.iter().sum::<f32>()).max(total * 0.12)];
+    widths.extend(fixed);
+    widths
+}

@@ -8,11 +8,12 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::page::{Signer, signatures, signatures_height};
 use crate::domain::{Digits, Evidence, Orientation, Report};
 use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
 use crate::thai;
-use crate::typeset::layout::text_width;
+use crate::typeset::layout::{line_height, text_width};
 use crate::typeset::{
     Align, Block, Cell, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, Table, mm,
 };
@@ -72,7 +73,11 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
     }
     flow.space(10.0);
     if !r.year.part1_heading.is_empty() {
-        flow.paragraph(&Paragraph::new(&r.year.part1_heading, Style::bold(BODY)));
+        // With the table's header and a row's first lines.
+        flow.heading(
+            &Paragraph::new(&r.year.part1_heading, Style::bold(BODY)),
+            line_height(BODY) * 4.0,
+        );
         flow.space(4.0);
     }
 
@@ -146,73 +151,69 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
         rule: 0.6,
         rule_color: RULE,
         header_fill: Some(HEADER_FILL),
+        total: false,
     })?;
 
+    let signed = signature_blocks(&r, opts.digits);
+    let signed_h = signatures_height(&signed, BODY);
     if !r.outcomes.is_empty() || !r.year.part2_heading.is_empty() {
         flow.space(14.0);
-        flow.keep(BODY * 4.5);
         if !r.year.part2_heading.is_empty() {
-            flow.paragraph(&Paragraph::new(&r.year.part2_heading, Style::bold(BODY)));
+            flow.heading(
+                &Paragraph::new(&r.year.part2_heading, Style::bold(BODY)),
+                line_height(BODY) * 2.0,
+            );
             flow.space(4.0);
         }
-        for o in &r.outcomes {
-            flow.paragraph(
-                &numbered(&o.label, &o.text, 0, &body)
-                    .indents(mm(8.0) + 28.0, mm(8.0) + 28.0)
-                    .align(Align::Justify),
-            );
+        let w = flow.content_width();
+        for (i, o) in r.outcomes.iter().enumerate() {
+            let p = numbered(&o.label, &o.text, 0, &body)
+                .indents(mm(8.0) + 28.0, mm(8.0) + 28.0)
+                .align(Align::Justify);
+            // The signatures never stand alone on a page: the last outcome
+            // goes over with them.
+            if i + 1 == r.outcomes.len() && signed_h > 0.0 {
+                flow.keep(Flow::height_of(&p, w) + signed_h);
+            }
+            flow.paragraph(&p);
         }
     }
-    signatures(&mut flow, &r, opts.digits);
+    signatures(&mut flow, &signed, BODY);
 
     let digits = opts.digits;
     flow.finish(super::page::page_numbers(digits, BODY, mm(8.0)))
         .map_err(CoreError::from)
 }
 
-/// Reporter and approving head of agency (OIT asks for the head's approval).
-fn signatures(flow: &mut Flow, r: &Report, digits: Digits) {
+/// Reporter and approving head of agency (OIT asks for the head's
+/// approval): the blocks that have a name or a position.
+fn signature_blocks(r: &Report, digits: Digits) -> Vec<Vec<String>> {
     let s = &r.year.signatures;
-    let blocks: Vec<(&str, &str, &str)> = [
-        ("ผู้รายงาน", s.reporter_name.as_str(), s.reporter_position.as_str()),
-        ("ผู้อนุมัติ", s.approver_name.as_str(), s.approver_position.as_str()),
-    ]
-    .into_iter()
-    .filter(|(_, name, position)| !name.is_empty() || !position.is_empty())
-    .collect();
-    if blocks.is_empty() {
-        return;
+    let mut blocks = Vec::new();
+    if !s.reporter_name.is_empty() || !s.reporter_position.is_empty() {
+        blocks.push(
+            Signer {
+                role: "ผู้รายงาน",
+                name: &s.reporter_name,
+                position: &s.reporter_position,
+                date: None,
+            }
+            .lines(),
+        );
     }
-    let body = Style::regular(BODY);
-    flow.space(24.0);
-    flow.keep(crate::typeset::layout::line_height(BODY) * 5.0);
-    let w = flow.content_width();
-    let col = w / 2.0;
-    let top = flow.y();
-    let mut bottom = top;
-    for (i, (role, name, position)) in blocks.iter().enumerate() {
-        let dx = if blocks.len() == 1 { col } else { i as f32 * col };
-        let mut lines = vec![format!("(ลงชื่อ) ........................................ {role}")];
-        if !name.is_empty() {
-            lines.push(format!("({name})"));
-        }
-        if !position.is_empty() {
-            lines.push((*position).to_owned());
-        }
+    if !s.approver_name.is_empty() || !s.approver_position.is_empty() {
         // The approval's date under the approver, whether or not a reporter signs too.
-        if *role == "ผู้อนุมัติ"
-            && let Some(d) = s.approved_on
-        {
-            lines.push(format!("วันที่ {}", thai::date_long(d, digits)));
-        }
-        // Each block is set in its own column from the same top.
-        flow.set_y(top);
-        for l in lines {
-            flow.paragraph_in(&Paragraph::new(l, body.clone()).align(Align::Center), dx, col);
-        }
-        bottom = bottom.max(flow.y());
+        blocks.push(
+            Signer {
+                role: "ผู้อนุมัติ",
+                name: &s.approver_name,
+                position: &s.approver_position,
+                date: s.approved_on.map(|d| format!("วันที่ {}", thai::date_long(d, digits))),
+            }
+            .lines(),
+        );
     }
-    flow.set_y(bottom);
+    blocks
 }
 
 #[derive(Default)]

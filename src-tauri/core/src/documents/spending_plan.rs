@@ -1,15 +1,18 @@
 //! The spending plan (แผนการใช้จ่ายงบประมาณ) for the year: what the report's
 //! first measure circulates to staff. Planned amounts by quarter, by expense
 //! category (operating items beneath) and by division, with the total in
-//! Thai words.
+//! Thai words, in baht (the unit line says so), and the blocks of who
+//! proposes and who approves the plan.
 
 use rust_decimal::Decimal;
 
+use super::page::{Signer, fitted_widths, signatures, unit_line};
 use crate::budget::{BudgetDoc, BudgetLineDoc, Category, OperatingItem};
-use crate::domain::{Digits, Organization};
+use crate::domain::{Digits, Organization, Signatures};
 use crate::error::{CoreError, Result};
 use crate::money::{baht_text, format_amount};
 use crate::thai;
+use crate::typeset::layout::line_height;
 use crate::typeset::{Align, Block, Paragraph, Style, Table, mm};
 
 /// Planned amount of `l` in fiscal quarter `q` (1–4).
@@ -44,60 +47,16 @@ fn row<'a>(label: String, indent: bool, lines: impl Iterator<Item = &'a BudgetLi
     r
 }
 
-pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) -> Result<Vec<u8>> {
+const TABLE: f32 = 14.0;
+const BODY: f32 = 16.0;
+const PADDING: f32 = 4.0;
+
+pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, signed: &Signatures, digits: Digits) -> Result<Vec<u8>> {
     let d = |s: String| thai::to_display(&s, digits);
     let money = |v: Decimal| format_amount(v, digits);
     let title = format!("แผนการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {}", doc.year_be);
     let mut flow = super::page::landscape_document(&d(title), &org.name_th);
     flow.space(8.0);
-
-    let body = Style::regular(14.0);
-    let bold = Style::bold(14.0);
-    let w = flow.content_width();
-    let widths: Vec<f32> = [0.22, 0.13, 0.13, 0.13, 0.13, 0.13, 0.13]
-        .iter()
-        .map(|f| f * w)
-        .collect();
-    let cell = |t: String, s: &Style, a: Align| vec![Block::Para(Paragraph::new(t, s.clone()).align(a))];
-    let header = |first: &str| -> Vec<Vec<Block>> {
-        [
-            first,
-            "งบหลังโอน",
-            "ไตรมาส 1 (ต.ค.–ธ.ค.)",
-            "ไตรมาส 2 (ม.ค.–มี.ค.)",
-            "ไตรมาส 3 (เม.ย.–มิ.ย.)",
-            "ไตรมาส 4 (ก.ค.–ก.ย.)",
-            "รวมแผน",
-        ]
-        .iter()
-        .map(|h| cell(d((*h).to_owned()), &bold, Align::Center))
-        .collect()
-    };
-    let cells = |r: &Row, total: bool| {
-        let s = if total { &bold } else { &body };
-        let mut p = Paragraph::new(r.label.clone(), s.clone());
-        if r.indent {
-            p = p.indents(12.0, 12.0);
-        }
-        let mut out = vec![vec![Block::Para(p)], cell(money(r.available), s, Align::Right)];
-        out.extend(r.quarters.iter().map(|q| cell(money(*q), s, Align::Right)));
-        out.push(cell(money(r.quarters.iter().copied().sum()), s, Align::Right));
-        out
-    };
-    let total = row("รวมทั้งสิ้น".into(), false, doc.lines.iter());
-    let table = |rows: Vec<Row>, first: &str| Table {
-        widths: widths.clone(),
-        header: header(first),
-        rows: rows
-            .iter()
-            .map(|r| cells(r, false))
-            .chain(std::iter::once(cells(&total, true)))
-            .collect(),
-        padding: 4.0,
-        rule: 0.5,
-        rule_color: [0.3, 0.3, 0.3],
-        header_fill: Some([0.88, 0.9, 0.93]),
-    };
 
     let mut by_category = Vec::new();
     for c in Category::ALL {
@@ -118,9 +77,81 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
             }
         }
     }
-    flow.paragraph(&Paragraph::new("1. แผนการใช้จ่ายจำแนกตามงบรายจ่าย", Style::bold(16.0)));
-    flow.space(3.0);
-    flow.table(&table(by_category, "งบรายจ่าย"))?;
+    let divisions = doc.divisions();
+    let by_division: Vec<Row> = divisions
+        .iter()
+        .map(|v| row((*v).to_owned(), false, doc.lines.iter().filter(|l| l.division == *v)))
+        .collect();
+    let total = row("รวมทั้งสิ้น".into(), false, doc.lines.iter());
+
+    let body = Style::regular(TABLE);
+    let bold = Style::bold(TABLE);
+    // Every amount column as wide as its widest figure: totals never wrap.
+    let figures = |r: &Row| {
+        let mut v = vec![r.available];
+        v.extend(r.quarters);
+        v.push(r.quarters.iter().copied().sum());
+        v
+    };
+    let all: Vec<&Row> = by_category.iter().chain(&by_division).chain([&total]).collect();
+    let columns: Vec<Vec<(String, Style)>> = (0..6)
+        .map(|i| {
+            let mut c: Vec<(String, Style)> = all.iter().map(|r| (money(figures(r)[i]), bold.clone())).collect();
+            c.push((d("ไตรมาส 1".into()), bold.clone()));
+            c
+        })
+        .collect();
+    let widths = fitted_widths(flow.content_width(), PADDING, &columns);
+    let cell = |t: String, s: &Style, a: Align| vec![Block::Para(Paragraph::new(t, s.clone()).align(a))];
+    let header = |first: &str| -> Vec<Vec<Block>> {
+        [
+            first,
+            "งบหลังโอน",
+            "ไตรมาส 1\n(ต.ค.–ธ.ค.)",
+            "ไตรมาส 2\n(ม.ค.–มี.ค.)",
+            "ไตรมาส 3\n(เม.ย.–มิ.ย.)",
+            "ไตรมาส 4\n(ก.ค.–ก.ย.)",
+            "รวมแผน",
+        ]
+        .iter()
+        .map(|h| cell(d((*h).to_owned()), &bold, Align::Center))
+        .collect()
+    };
+    let cells = |r: &Row, total: bool| {
+        let s = if total { &bold } else { &body };
+        let mut p = Paragraph::new(r.label.clone(), s.clone());
+        if r.indent {
+            p = p.indents(12.0, 12.0);
+        }
+        let mut out = vec![vec![Block::Para(p)], cell(money(r.available), s, Align::Right)];
+        out.extend(r.quarters.iter().map(|q| cell(money(*q), s, Align::Right)));
+        out.push(cell(money(r.quarters.iter().copied().sum()), s, Align::Right));
+        out
+    };
+    let table = |rows: &[Row], first: &str| Table {
+        widths: widths.clone(),
+        header: header(first),
+        rows: rows
+            .iter()
+            .map(|r| cells(r, false))
+            .chain(std::iter::once(cells(&total, true)))
+            .collect(),
+        padding: PADDING,
+        rule: 0.5,
+        rule_color: [0.3, 0.3, 0.3],
+        header_fill: Some([0.88, 0.9, 0.93]),
+        total: true,
+    };
+    let heading = |flow: &mut crate::typeset::Flow, text: &str| {
+        flow.heading(
+            &Paragraph::new(d(text.to_owned()), Style::bold(BODY)),
+            line_height(TABLE) * 6.0,
+        );
+        unit_line(flow, TABLE);
+    };
+
+    heading(&mut flow, "1. แผนการใช้จ่ายจำแนกตามงบรายจ่าย");
+    flow.table(&table(&by_category, "งบรายจ่าย"))?;
     flow.space(4.0);
     flow.paragraph(&Paragraph::new(
         format!(
@@ -128,19 +159,31 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, digits: Digits) ->
             money(total.available),
             baht_text(total.available)
         ),
-        Style::regular(16.0),
+        Style::regular(BODY),
     ));
     flow.space(10.0);
+    heading(&mut flow, "2. แผนการใช้จ่ายจำแนกตามหน่วยงาน");
+    flow.table(&table(&by_division, "หน่วยงาน"))?;
 
-    let divisions = doc.divisions();
-    let by_division = divisions
-        .iter()
-        .map(|v| row((*v).to_owned(), false, doc.lines.iter().filter(|l| l.division == *v)))
-        .collect();
-    flow.paragraph(&Paragraph::new("2. แผนการใช้จ่ายจำแนกตามหน่วยงาน", Style::bold(16.0)));
-    flow.space(3.0);
-    flow.table(&table(by_division, "หน่วยงาน"))?;
+    // Who proposes the plan and who approves it.
+    let blocks = vec![
+        Signer {
+            role: "ผู้เสนอ",
+            name: &signed.reporter_name,
+            position: &signed.reporter_position,
+            date: Some("วันที่ ........................................".into()),
+        }
+        .lines(),
+        Signer {
+            role: "ผู้อนุมัติ",
+            name: &signed.approver_name,
+            position: &signed.approver_position,
+            date: Some("วันที่ ........................................".into()),
+        }
+        .lines(),
+    ];
+    signatures(&mut flow, &blocks, BODY);
 
-    flow.finish(super::page::page_numbers(digits, 16.0, mm(6.0)))
+    flow.finish(super::page::page_numbers(digits, BODY, mm(6.0)))
         .map_err(CoreError::from)
 }

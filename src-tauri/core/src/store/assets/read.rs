@@ -294,8 +294,8 @@ pub(in crate::store) async fn inspection(conn: &mut SqliteConnection, year_be: i
         .fetch_optional(&mut *conn)
         .await?
         .ok_or_else(|| CoreError::not_found(Thing::Inspection, year_be))?;
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT a.number, a.name, r.result, r.note FROM inspection_result r JOIN asset a ON a.id = r.asset_id \
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT a.number, a.name, a.price, r.result, r.note FROM inspection_result r JOIN asset a ON a.id = r.asset_id \
          WHERE r.inspection_id = ?1 ORDER BY a.number",
     )
     .bind(id)
@@ -309,10 +309,13 @@ pub(in crate::store) async fn inspection(conn: &mut SqliteConnection, year_be: i
         confirmed_on: opt_date(confirmed_on)?,
         findings: rows
             .into_iter()
-            .map(|(number, name, result, note)| {
+            .map(|(number, name, price, result, note)| {
                 Ok(FindingRow {
                     number,
                     name,
+                    price: price
+                        .parse()
+                        .map_err(|_| CoreError::Database(format!("asset price {price:?}")))?,
                     finding: Finding::parse(&result)
                         .ok_or_else(|| CoreError::Database(format!("finding {result:?}")))?,
                     note,
