@@ -147,6 +147,15 @@ pub async fn run(store: &Store, command: BudgetCommand, out: &mut Out) -> Result
                 );
                 return Err(malformed(&file, message));
             };
+            for o in &preview.overspent {
+                out.line(format_args!(
+                    "warning: {} {} {}: the balance at the year's end is {} (disbursed and open commitments exceed the allocation)",
+                    o.division,
+                    o.category.thai(),
+                    o.item.map_or("", |i| i.thai()),
+                    o.remaining
+                ))?;
+            }
             let summary = format!(
                 "{} rows: {} lines added, {} updated, {} monthly figures",
                 preview.rows, preview.lines_added, preview.lines_updated, preview.months_set

@@ -113,6 +113,7 @@ pub fn typescript() -> String {
         crate::budget::BudgetView::decl(&cfg),
         crate::budget_import::RowError::decl(&cfg),
         crate::budget_import::ImportPreview::decl(&cfg),
+        crate::budget_import::Overspent::decl(&cfg),
         crate::budget_import::ImportCheck::decl(&cfg),
         Change::decl(&cfg),
         crate::change::ChangeKind::decl(&cfg),

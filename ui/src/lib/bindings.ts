@@ -611,7 +611,15 @@ message: string,
  */
 refusal: Refusal | null, };
 
-export type ImportPreview = { year_be: number, rows: number, lines_added: number, lines_updated: number, months_set: number, errors: Array<RowError>, };
+export type ImportPreview = { year_be: number, rows: number, lines_added: number, lines_updated: number, months_set: number, errors: Array<RowError>, 
+/**
+ * Lines whose balance at the year's end would be below zero once
+ * imported: disbursed and open commitments over the allocation. Not an
+ * error (the file may be right), but said before anything is written.
+ */
+overspent: Array<Overspent>, };
+
+export type Overspent = { division: string, category: Category, item: OperatingItem | null, remaining: string, };
 
 export type ImportCheck = { file_name: string, headers: Array<string>, 
 /**

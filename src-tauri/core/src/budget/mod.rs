@@ -156,7 +156,7 @@ impl BudgetLineDoc {
     }
 
     /// Sum of one figure over months 1..=through.
-    fn to_date(&self, through: u8, f: impl Fn(&MonthFigures) -> Decimal) -> Decimal {
+    pub fn to_date(&self, through: u8, f: impl Fn(&MonthFigures) -> Decimal) -> Decimal {
         self.months.iter().filter(|m| m.month <= through).map(f).sum()
     }
 

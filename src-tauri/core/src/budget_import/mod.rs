@@ -273,6 +273,20 @@ pub struct ImportPreview {
     pub lines_updated: usize,
     pub months_set: usize,
     pub errors: Vec<RowError>,
+    /// Lines whose balance at the year's end would be below zero once
+    /// imported: disbursed and open commitments over the allocation. Not an
+    /// error (the file may be right), but said before anything is written.
+    pub overspent: Vec<Overspent>,
+}
+
+/// A budget line whose balance is below zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Overspent {
+    pub division: String,
+    pub category: Category,
+    pub item: Option<OperatingItem>,
+    #[ts(type = "string")]
+    pub remaining: Decimal,
 }
 
 type LineKey = (String, Category, Option<OperatingItem>, String, String);
@@ -310,6 +324,7 @@ pub fn plan(
         lines_updated: 0,
         months_set: 0,
         errors: Vec::new(),
+        overspent: Vec::new(),
     };
     let mut seen_lines: HashMap<LineKey, usize> = HashMap::new();
     let mut seen_months: HashMap<(LineKey, u8), usize> = HashMap::new();
@@ -518,6 +533,20 @@ pub fn plan(
     if preview.errors.is_empty() {
         crate::budget::validate(&doc)?;
     }
+    preview.overspent = doc
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let remaining = l.available() - l.to_date(12, |m| m.disbursed) - l.outstanding(12);
+            remaining.is_sign_negative().then(|| Overspent {
+                division: l.division.clone(),
+                category: l.category,
+                item: l.item,
+                remaining,
+            })
+        })
+        .filter(|o| !o.remaining.is_zero())
+        .collect();
     Ok((doc, preview))
 }
 

@@ -120,3 +120,25 @@ fn other_layouts_use_a_mapping() {
     assert!(preview.errors.is_empty());
     assert_eq!(doc.lines[0].category, Category::Investment);
 }
+
+#[test]
+fn a_line_driven_below_zero_is_said_before_import() {
+    // 1,000 allocated; 600 disbursed in October, then an order of 700
+    // committed in November that is still open: 300 below zero.
+    let csv = "หน่วยงาน,งบรายจ่าย,งบประมาณที่ได้รับจัดสรร,เดือน,เบิกจ่าย,ก่อหนี้ผูกพัน\n\
+        กองคลัง,งบลงทุน,1000,2022-10,600,0\n\
+        กองคลัง,งบลงทุน,,2022-11,0,700\n\
+        สำนักงานเลขาธิการกรม,งบดำเนินงาน,1000,2022-10,500,0\n";
+    let table = read_csv(csv.as_bytes()).unwrap();
+    let (_, preview) = plan(&table, None, &empty(), &divisions()).unwrap();
+    assert!(preview.errors.is_empty(), "{:?}", preview.errors);
+    assert_eq!(
+        preview.overspent,
+        vec![Overspent {
+            division: "กองคลัง".into(),
+            category: Category::Investment,
+            item: None,
+            remaining: "-300".parse().unwrap(),
+        }]
+    );
+}

@@ -83,6 +83,7 @@ export const en: Messages = {
   correctBy: 'Done by (blank: unchanged)',
   correctReason: 'Reason for the correction',
   correctSubmit: 'Record the correction',
+  importOverspent: 'Below zero at the year\'s end once imported (disbursed and open commitments exceed the allocation):',
   importSummary: 'Rows: {rows} · lines added {added} · updated {updated} · monthly figures {months}',
   importErrors: 'Rows with errors (nothing has been imported)',
   imported: 'Imported',
