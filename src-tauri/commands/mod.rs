@@ -36,6 +36,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         report::export_memo_pdf,
         desk::open_exported,
         report::choose_emblem,
+        report::choose_font,
+        report::installed_fonts,
         budget::budget_view,
         budget::budget_import_choose,
         budget::budget_import_check,

@@ -78,6 +78,30 @@ pub async fn choose_emblem<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
     Ok(true)
 }
 
+/// Lets the user pick the TH Sarabun file documents are set in (its
+/// regular face; the bold must be beside it); `false` when cancelled.
+#[tauri::command]
+pub async fn choose_font<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<bool> {
+    let store = state.store()?;
+    let Some(path) = open_file(&app, "TrueType", &["ttf", "otf", "TTF", "OTF"]).await else {
+        return Ok(false);
+    };
+    let file = path.display().to_string();
+    store.apply(Change::SetFont { file }).await?;
+    Ok(true)
+}
+
+/// The TH Sarabun New / TH SarabunPSK files installed on this machine,
+/// each with its bold beside it.
+#[tauri::command]
+pub fn installed_fonts() -> Vec<String> {
+    use prongsai_core::typeset::font::{find_th_sarabun, font_folders};
+    find_th_sarabun(&font_folders())
+        .into_iter()
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
 /// A complaint channel as the phrase inserted into a result.
 #[tauri::command]
 pub fn channel_phrase(channel: Channel) -> String {

@@ -101,7 +101,8 @@ impl Command {
             Command::Assets { command } => command.reads(),
             Command::Loan { command } => command.reads(),
             Command::Inspection { command } => command.reads(),
-            Command::Org { .. } | Command::Year { .. } | Command::Restore { .. } | Command::BahtText { .. } => false,
+            Command::Org { command } => command.reads(),
+            Command::Year { .. } | Command::Restore { .. } | Command::BahtText { .. } => false,
         };
         if reads { Access::CliRead } else { Access::CliWrite }
     }

@@ -33,6 +33,24 @@ pub enum OrgCommand {
     SetEmblem { file: PathBuf },
     /// Remove the emblem
     ClearEmblem,
+    /// Set documents in an installed TH Sarabun New / TH SarabunPSK (the
+    /// regular face's file; the bold must be beside it), or in the Sarabun
+    /// built in with --builtin. `org fonts` lists those found on this machine
+    SetFont {
+        #[arg(required_unless_present = "builtin")]
+        file: Option<PathBuf>,
+        #[arg(long, conflicts_with = "file")]
+        builtin: bool,
+    },
+    /// List the TH Sarabun New / TH SarabunPSK files installed on this machine
+    Fonts,
+}
+
+impl OrgCommand {
+    /// Only lists: beside the open app it reads.
+    pub fn reads(&self) -> bool {
+        matches!(self, OrgCommand::Fonts)
+    }
 }
 
 pub async fn run(store: &Store, command: OrgCommand, out: &mut Out) -> Result<(), CoreError> {
@@ -71,6 +89,26 @@ pub async fn run(store: &Store, command: OrgCommand, out: &mut Out) -> Result<()
         OrgCommand::ClearEmblem => {
             store.apply(Change::SetEmblem { emblem: None }).await?;
             out.line("emblem removed")
+        }
+        OrgCommand::SetFont { file, .. } => {
+            let file = file.map(|f| std::path::absolute(&f).unwrap_or(f));
+            let text = file.as_ref().map(|f| f.display().to_string()).unwrap_or_default();
+            store.apply(Change::SetFont { file: text.clone() }).await?;
+            if text.is_empty() {
+                out.line("documents are set in the Sarabun built in")
+            } else {
+                out.line(format_args!("documents are set in {text}"))
+            }
+        }
+        OrgCommand::Fonts => {
+            let found = prongsai_core::typeset::font::find_th_sarabun(&prongsai_core::typeset::font::font_folders());
+            if found.is_empty() {
+                out.line("no TH Sarabun New or TH SarabunPSK with its bold is installed here")?;
+            }
+            for f in found {
+                out.line(f.display())?;
+            }
+            Ok(())
         }
     }
 }

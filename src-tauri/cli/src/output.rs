@@ -61,6 +61,12 @@ impl Out {
 
     /// A file written by an export.
     pub fn wrote(&mut self, done: &Exported) -> Result<(), CoreError> {
+        if done.font_missing {
+            note(
+                "warning: the font file chosen (org set-font) cannot be read now; \
+                 the document is set in the Sarabun built in",
+            );
+        }
         self.line(format_args!("wrote {} ({} bytes)", done.path, done.bytes))
     }
 

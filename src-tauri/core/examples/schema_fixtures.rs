@@ -248,6 +248,21 @@ async fn main() {
             .await
             .unwrap();
     }
+    if version >= 10 {
+        // A TH Sarabun file chosen for the documents (Sarabun under its
+        // name, in a folder removed since: replay takes it as recorded).
+        let fonts = work.path().join("fonts");
+        std::fs::create_dir_all(&fonts).unwrap();
+        let typeset = Path::new(env!("CARGO_MANIFEST_DIR")).join("../typeset/fonts");
+        std::fs::copy(typeset.join("Sarabun-Regular.ttf"), fonts.join("THSarabunNew.ttf")).unwrap();
+        std::fs::copy(typeset.join("Sarabun-Bold.ttf"), fonts.join("THSarabunNew Bold.ttf")).unwrap();
+        store
+            .apply(Change::SetFont {
+                file: fonts.join("THSarabunNew.ttf").display().to_string(),
+            })
+            .await
+            .unwrap();
+    }
     assert!(store.verify().await.unwrap().ok());
     store.close().await;
 

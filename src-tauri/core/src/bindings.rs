@@ -23,6 +23,7 @@ pub fn typescript() -> String {
         crate::refusal::Moment::decl(&cfg),
         crate::refusal::Duty::decl(&cfg),
         crate::refusal::AmountProblem::decl(&cfg),
+        crate::refusal::FontProblem::decl(&cfg),
         Digits::decl(&cfg),
         YearStatus::decl(&cfg),
         Urgency::decl(&cfg),

@@ -37,6 +37,12 @@ pub enum Change {
     SetEmblem {
         emblem: Option<Emblem>,
     },
+    /// Set the TH Sarabun font file documents are set in (its regular
+    /// face), or `""` for the Sarabun compiled in. Refused unless the file
+    /// and its bold are Thai TrueType fonts.
+    SetFont {
+        file: String,
+    },
     /// Load a year's budget lines and targets (all or nothing). Refused when
     /// the year already has a budget unless `replace`.
     ImportBudget {
@@ -448,6 +454,7 @@ impl Change {
             | Change::SetTarget { .. }
             | Change::RememberMapping { .. } => View::Budget,
             Change::SetEmblem { .. }
+            | Change::SetFont { .. }
             | Change::SetOrganization { .. }
             | Change::SetChannels { .. }
             | Change::SetOitItems { .. } => View::Settings,

@@ -55,3 +55,48 @@ pub(crate) fn set_up(sheet: &mut Worksheet, header_rows: u32, wide: bool) -> Res
     sheet.autofit();
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// The XML of every part of a workbook, joined.
+    pub(crate) fn xml_of(xlsx: &[u8]) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+        let mut all = String::new();
+        for i in 0..zip.len() {
+            zip.by_index(i).unwrap().read_to_string(&mut all).unwrap();
+        }
+        all
+    }
+
+    #[test]
+    fn sheets_print_on_a4_with_their_header_and_dates_in_be() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write(0, 0, "วันที่").unwrap();
+        write_date(
+            sheet,
+            1,
+            0,
+            chrono::NaiveDate::from_ymd_opt(2023, 9, 30).unwrap(),
+            &date_format(),
+        )
+        .unwrap();
+        set_up(sheet, 1, true).unwrap();
+        let xml = xml_of(&book.save_to_buffer().unwrap());
+        for part in [
+            r#"paperSize="9""#,
+            r#"orientation="landscape""#,
+            r#"fitToPage="1""#,
+            r#"fitToHeight="0""#,
+            r#"ySplit="1""#,
+            "_xlnm.Print_Titles",
+            r#"formatCode="d/m/bbbb""#,
+            "<v>45199</v>",
+        ] {
+            assert!(xml.contains(part), "{part} missing");
+        }
+    }
+}

@@ -148,3 +148,75 @@ async fn an_svg_emblem_prints_as_a_crisp_image() {
     let ppi: f32 = cols[12].parse().unwrap();
     assert!((800.0 / ppi * 2.54 - 1.5).abs() < 0.02);
 }
+
+/// Sarabun's files under TH Sarabun New's names: a font "installed" on this
+/// machine for the test.
+fn th_sarabun_in(dir: &std::path::Path) -> std::path::PathBuf {
+    let fonts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../typeset/fonts");
+    std::fs::copy(fonts.join("Sarabun-Regular.ttf"), dir.join("THSarabunNew.ttf")).unwrap();
+    std::fs::copy(fonts.join("Sarabun-Bold.ttf"), dir.join("THSarabunNew Bold.ttf")).unwrap();
+    dir.join("THSarabunNew.ttf")
+}
+
+#[tokio::test]
+async fn documents_are_set_in_the_font_file_chosen_and_say_when_it_is_gone() {
+    use prongsai_core::documents::export_memo;
+    use prongsai_core::refusal::{FontProblem, Refusal};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    let memo = store.report(2566).await.unwrap().memos[0].id;
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    let regular = th_sarabun_in(&fonts);
+
+    // A file with no bold beside it is refused, and nothing changes.
+    let lone = dir.path().join("THSarabunPSK.ttf");
+    std::fs::copy(&regular, &lone).unwrap();
+    let refused = store
+        .apply(Change::SetFont {
+            file: lone.display().to_string(),
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused.refusal(),
+            Some(Refusal::FontUnusable {
+                problem: FontProblem::NoBold,
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(store.organization().await.unwrap().font_file, "");
+
+    store
+        .apply(Change::SetFont {
+            file: regular.display().to_string(),
+        })
+        .await
+        .unwrap();
+    let out = dir.path().join("memo.pdf");
+    let done = export_memo(&store, memo, None, &out).await.unwrap();
+    assert!(!done.font_missing);
+    let fonts_used = tool("pdffonts", &[out.to_str().unwrap()]);
+    assert!(
+        fonts_used.contains("+THSarabunNew ") && fonts_used.contains("+THSarabunNew-Bold "),
+        "{fonts_used}"
+    );
+
+    // The file removed: the memo still prints, in Sarabun, and says so.
+    std::fs::remove_dir_all(&fonts).unwrap();
+    let done = export_memo(&store, memo, None, &out).await.unwrap();
+    assert!(done.font_missing);
+    assert!(tool("pdffonts", &[out.to_str().unwrap()]).contains("+Sarabun-Regular "));
+    // Undo and redo take the setting as recorded, file or no file.
+    store.undo().await.unwrap();
+    assert_eq!(store.organization().await.unwrap().font_file, "");
+    store.redo().await.unwrap();
+    assert_eq!(
+        store.organization().await.unwrap().font_file,
+        regular.display().to_string()
+    );
+    assert!(store.verify().await.unwrap().ok());
+}

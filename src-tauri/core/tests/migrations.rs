@@ -101,6 +101,14 @@ async fn every_released_schema_migrates_with_a_backup_and_keeps_its_data() {
             );
         }
 
+        // A font file chosen (v10), kept as recorded though it is gone.
+        assert_eq!(
+            r.organization.font_file.ends_with("THSarabunNew.ttf"),
+            v >= 10,
+            "v{v}: font file {:?}",
+            r.organization.font_file
+        );
+
         // And it works as today's database: an edit, its undo, a verify.
         let target = TextTarget::MeasureRemarks(r.measures[1].id);
         store

@@ -183,7 +183,7 @@ pub fn line_chart(pdf: &mut PdfWriter, page: usize, area: Area, c: &Chart) {
     let f = frame(pdf, page, area, c);
     x_labels(pdf, page, &f, c.labels, c.style);
     let step = f.plot.w / c.labels.len().max(1) as f32;
-    for s in c.series {
+    for (si, s) in c.series.iter().enumerate() {
         let points: Vec<Option<(f32, f32)>> = s
             .values
             .iter()
@@ -216,7 +216,14 @@ pub fn line_chart(pdf: &mut PdfWriter, page: usize, area: Area, c: &Chart) {
         if let Some((i, v)) = last
             && let Some(at) = points[i]
         {
-            value_label(pdf, page, c, v, (at.0, at.1 - 2.0), step * 2.2);
+            // The first series' value above its point, the next below, so
+            // that two lines ending close together keep both readable.
+            let below = if si % 2 == 1 {
+                line_height(c.style.size - 1.0) + 4.0
+            } else {
+                -2.0
+            };
+            value_label(pdf, page, c, v, (at.0, at.1 + below), step * 2.2);
         }
     }
 }

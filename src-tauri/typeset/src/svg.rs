@@ -59,7 +59,7 @@ impl SvgPages {
                 out,
                 r#"<text x="{:.2}" y="{y:.2}" font-size="{}" font-weight="{weight}" fill="{}" textLength="{:.2}" lengthAdjust="spacingAndGlyphs" xml:space="preserve">{}</text>"#,
                 x + r.x,
-                super::font::face(r.weight).point_size(r.size),
+                super::font::builtin(r.weight).point_size(r.size),
                 color(r.color),
                 r.width.max(0.1),
                 escape(r.text.trim_end()),

@@ -25,6 +25,8 @@ export interface Commands {
   export_memo_pdf: { args: { id: number }; result: Exported | null };
   open_exported: { args: { path: string }; result: null };
   choose_emblem: { args: NoArgs; result: boolean };
+  choose_font: { args: NoArgs; result: boolean };
+  installed_fonts: { args: NoArgs; result: string[] };
   budget_view: { args: { yearBe: number; through: number }; result: BudgetView };
   budget_import_choose: { args: { yearBe: number }; result: ImportCheck | null };
   budget_import_check: { args: { yearBe: number; mapping: Mapping; sheet: string | null }; result: ImportCheck };
@@ -93,6 +95,10 @@ export const api = {
   openExported: (path: string) => call('open_exported', { path }),
   /** Asks for a PNG/JPEG file and sets it as the emblem; `false` when cancelled. */
   chooseEmblem: () => call('choose_emblem', {}),
+  /** Asks for a TH Sarabun font file and sets documents in it; `false` when cancelled. */
+  chooseFont: () => call('choose_font', {}),
+  /** The TH Sarabun New / PSK files installed here, each with its bold. */
+  installedFonts: () => call('installed_fonts', {}),
   /** The year's budget, monitored through fiscal month `through` (1 = October). */
   budgetView: (yearBe: number, through: number) => call('budget_view', { yearBe, through }),
   /** Pick a CSV/XLSX file and check it (no write); `null` when cancelled. */

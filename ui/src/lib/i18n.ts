@@ -14,6 +14,7 @@ const changeKeys: Record<ChangeKind, MessageKey> = {
   set_text: 'changeSetText',
   import_report: 'changeImportReport',
   set_emblem: 'changeSetEmblem',
+  set_font: 'changeSetFont',
   import_budget: 'changeImportBudget',
   set_month_figure: 'changeSetMonthFigure',
   set_target: 'changeSetTarget',

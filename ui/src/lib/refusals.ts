@@ -2,7 +2,7 @@
 // dates and the digits setting. The core sends a refusal as data (bindings:
 // `Refusal`); the mapped type below makes the type check fail when the core
 // adds a kind without words for it here.
-import type { AmountProblem, AssetStatus, Digits, Duty, LoanState, LoanStep, Moment, Refusal, Thing, YearStatus } from './bindings';
+import type { AmountProblem, AssetStatus, Digits, Duty, FontProblem, LoanState, LoanStep, Moment, Refusal, Thing, YearStatus } from './bindings';
 import { BE_OFFSET } from './bindings';
 import { num, thaiDate } from './format';
 import type { Lang } from './i18n';
@@ -22,6 +22,7 @@ interface Words {
   moment: Record<Moment, string>;
   duty: Record<Duty, string>;
   amount: Record<AmountProblem, string>;
+  font: Record<FontProblem, string>;
   year: Record<YearStatus, string>;
   asset: Record<AssetStatus, string>;
   state: Record<LoanState, string>;
@@ -51,6 +52,10 @@ const th: Words = {
     characters: 'ใช้ได้เฉพาะตัวเลข จุดทศนิยมหนึ่งจุด และจุลภาคคั่นหลักพัน',
     grouping: 'จุลภาคต้องคั่นทุกสามหลัก', decimals: 'ทศนิยมต้องเป็นตัวเลข',
     too_many_decimals: 'ทศนิยมเกินสองตำแหน่ง (สตางค์)', too_large: 'จำนวนมากเกินไป',
+  },
+  font: {
+    unreadable: 'เปิดไฟล์ไม่ได้', no_bold: 'ไม่พบไฟล์ตัวหนาอยู่ในโฟลเดอร์เดียวกัน',
+    not_true_type: 'ไม่ใช่ไฟล์แบบอักษร TrueType', no_thai: 'แบบอักษรนี้ไม่มีตัวอักษรไทย',
   },
   year: { draft: 'เป็นฉบับร่าง', approved: 'อนุมัติ', published: 'เผยแพร่' },
   asset: { usable: 'ใช้งานได้', damaged: 'ชำรุด', deteriorated: 'เสื่อมสภาพ', lost: 'สูญหาย', disposed: 'จำหน่ายแล้ว' },
@@ -103,6 +108,7 @@ const th: Words = {
     image_too_large: (r, f) => `ภาพมีขนาด ${f.n(mb(r.bytes))} เมกะไบต์ เกินที่รับได้ ${f.n(mb(r.max))} เมกะไบต์`,
     image_unreadable: () => 'อ่านภาพนี้ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ภาพ',
     not_an_image_file: (r) => `${r.file} ไม่ใช่ภาพ PNG, JPEG หรือ SVG`,
+    font_unusable: (r) => `ใช้ ${r.file} จัดเอกสารไม่ได้: ${th.font[r.problem]}`,
     not_a_table_file: (r) => `${r.file}: นำเข้าได้เฉพาะไฟล์ CSV หรือ XLSX`,
     no_file_chosen: () => 'ยังไม่ได้เลือกไฟล์',
     not_exported_here: () => 'เปิดได้เฉพาะไฟล์ที่ส่งออกในครั้งนี้',
@@ -173,6 +179,10 @@ const en: Words = {
     grouping: 'thousands commas go between groups of three digits', decimals: 'the decimals are not digits',
     too_many_decimals: 'more than two decimal places (satang)', too_large: 'it is too large',
   },
+  font: {
+    unreadable: 'it cannot be opened', no_bold: 'there is no bold face in the same folder',
+    not_true_type: 'it is not a TrueType font', no_thai: 'it has no Thai letters',
+  },
   year: { draft: 'a draft', approved: 'approved', published: 'published' },
   asset: { usable: 'usable', damaged: 'damaged', deteriorated: 'deteriorated', lost: 'lost', disposed: 'disposed of' },
   state: { requested: 'requested', approved: 'approved', refused: 'refused', handed_over: 'handed over', returned: 'returned' },
@@ -224,6 +234,7 @@ const en: Words = {
     image_too_large: (r) => `The image is ${mb(r.bytes)} MB; at most ${mb(r.max)} MB fit.`,
     image_unreadable: () => 'The image cannot be read; the file may be damaged or not an image.',
     not_an_image_file: (r) => `${r.file} is not a PNG, JPEG or SVG image.`,
+    font_unusable: (r) => `${r.file} cannot set documents: ${en.font[r.problem]}.`,
     not_a_table_file: (r) => `${r.file}: import reads CSV or XLSX files.`,
     no_file_chosen: () => 'No file was chosen.',
     not_exported_here: () => 'Only files exported in this session can be opened.',

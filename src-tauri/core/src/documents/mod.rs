@@ -62,6 +62,9 @@ pub struct Exported {
     pub bytes: u64,
     /// A memo printed without an emblem (none is set for the organization).
     pub missing_emblem: bool,
+    /// Set in the Sarabun compiled in, because the font file chosen in
+    /// Settings could not be read (moved, removed).
+    pub font_missing: bool,
 }
 
 /// Writes a fiscal year's report to `path`; digits and orientation default
@@ -79,7 +82,8 @@ pub async fn export_report(
         digits: digits.unwrap_or(report.organization.digits),
         orientation: orientation.unwrap_or(report.organization.orientation),
     };
-    write_pdf(store, path, false, move || report_pdf(&report, &opts)).await
+    let font = report.organization.font_file.clone();
+    write_pdf(store, path, (false, &font), move || report_pdf(&report, &opts)).await
 }
 
 /// Writes a stored memo to `path`.
@@ -88,14 +92,21 @@ pub async fn export_memo(store: &Store, id: Id, digits: Option<Digits>, path: &P
     let org = store.organization().await?;
     let digits = digits.unwrap_or(org.digits);
     let missing_emblem = org.emblem.is_none();
-    write_pdf(store, path, missing_emblem, move || memo_pdf(&memo, &org, digits)).await
+    let font = org.font_file.clone();
+    write_pdf(store, path, (missing_emblem, &font), move || {
+        memo_pdf(&memo, &org, digits)
+    })
+    .await
 }
 
 /// A memo as it would print, unsaved (the form's typing), as SVG pages.
 pub async fn preview_memo(store: &Store, memo: crate::domain::MemoDoc) -> Result<Vec<String>> {
     let org = store.organization().await?;
     let digits = org.digits;
-    memo::memo_preview(&crate::domain::Memo { id: 0, memo }, &org, digits)
+    let faces = document_faces(&org.font_file).0;
+    crate::typeset::font::with_faces(faces, || {
+        memo::memo_preview(&crate::domain::Memo { id: 0, memo }, &org, digits)
+    })
 }
 
 /// Writes the budget monitoring report through fiscal month `through`.
@@ -103,7 +114,8 @@ pub async fn export_budget_report(store: &Store, year_be: i32, through: u8, path
     let (budget, monitoring) = store.monitoring(year_be, through).await?;
     let org = store.organization().await?;
     let signed = year_signatures(store, year_be).await?;
-    write_pdf(store, path, false, move || {
+    let font = org.font_file.clone();
+    write_pdf(store, path, (false, &font), move || {
         budget_report_pdf(&budget, &monitoring, &org, &signed, org.digits)
     })
     .await
@@ -114,7 +126,8 @@ pub async fn export_spending_plan(store: &Store, year_be: i32, path: &Path) -> R
     let budget = store.budget(year_be).await?;
     let org = store.organization().await?;
     let signed = year_signatures(store, year_be).await?;
-    write_pdf(store, path, false, move || {
+    let font = org.font_file.clone();
+    write_pdf(store, path, (false, &font), move || {
         spending_plan_pdf(&budget, &org, &signed, org.digits)
     })
     .await
@@ -129,7 +142,7 @@ async fn year_signatures(store: &Store, year_be: i32) -> Result<crate::domain::S
 /// Writes the budget and its monitoring report as an XLSX workbook.
 pub async fn export_budget_xlsx(store: &Store, year_be: i32, through: u8, path: &Path) -> Result<Exported> {
     let (budget, monitoring) = store.monitoring(year_be, through).await?;
-    write_pdf(store, path, false, move || {
+    write_pdf(store, path, (false, ""), move || {
         crate::budget_export::to_xlsx(&budget, &monitoring)
     })
     .await
@@ -139,7 +152,8 @@ pub async fn export_budget_xlsx(store: &Store, year_be: i32, through: u8, path: 
 pub async fn export_loan_slip(store: &Store, loan_id: Id, path: &Path) -> Result<Exported> {
     let loan = store.loan(loan_id).await?;
     let org = store.organization().await?;
-    write_pdf(store, path, false, move || {
+    let font = org.font_file.clone();
+    write_pdf(store, path, (false, &font), move || {
         assets::loan_slip_pdf(&loan, &org, org.digits)
     })
     .await
@@ -149,7 +163,8 @@ pub async fn export_loan_slip(store: &Store, loan_id: Id, path: &Path) -> Result
 pub async fn export_inspection(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
     let inspection = store.inspection(year_be).await?;
     let org = store.organization().await?;
-    write_pdf(store, path, false, move || {
+    let font = org.font_file.clone();
+    write_pdf(store, path, (false, &font), move || {
         assets::inspection_pdf(&inspection, &org, org.digits)
     })
     .await
@@ -159,7 +174,7 @@ pub async fn export_inspection(store: &Store, year_be: i32, path: &Path) -> Resu
 pub async fn export_assets_xlsx(store: &Store, today: chrono::NaiveDate, path: &Path) -> Result<Exported> {
     let register = store.assets().await?;
     let loans = store.loans(&Default::default(), today).await?;
-    write_pdf(store, path, false, move || {
+    write_pdf(store, path, (false, ""), move || {
         crate::assets::export::to_xlsx(&register, &loans, today)
     })
     .await
@@ -168,20 +183,34 @@ pub async fn export_assets_xlsx(store: &Store, today: chrono::NaiveDate, path: &
 /// The key under which a PDF names the history entry it was made at.
 pub use crate::store::head::HISTORY_KEY;
 
-/// Typesets on a blocking thread (CPU work, off the async runtime) and
-/// writes the file atomically.
+/// The faces of the font file chosen in Settings (`None`: Sarabun), and
+/// whether one was chosen but cannot be read now.
+fn document_faces(font_file: &str) -> (Option<&'static crate::typeset::font::Faces>, bool) {
+    if font_file.is_empty() {
+        return (None, false);
+    }
+    match crate::typeset::font::load(Path::new(font_file)) {
+        Ok(faces) => (Some(faces), false),
+        Err(_) => (None, true),
+    }
+}
+
+/// Typesets on a blocking thread (CPU work, off the async runtime), in the
+/// font file chosen in Settings (`font`, or Sarabun), and writes the file
+/// atomically.
 async fn write_pdf(
     store: &Store,
     path: &Path,
-    missing_emblem: bool,
+    (missing_emblem, font): (bool, &str),
     typeset: impl FnOnce() -> Result<Vec<u8>> + Send + 'static,
 ) -> Result<Exported> {
+    let (faces, font_missing) = document_faces(font);
     // The history's head, so that a printed document can be checked against
     // the database later (`verify --against`): the entries it was made from
     // are still there.
     let head = store.head().await?;
     let pdf = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
-        let bytes = typeset()?;
+        let bytes = crate::typeset::font::with_faces(faces, typeset)?;
         match head {
             Some(h) if bytes.starts_with(b"%PDF") => Ok(crate::typeset::pdf::with_info(
                 &bytes,
@@ -198,5 +227,6 @@ async fn write_pdf(
         path: path.display().to_string(),
         bytes: pdf.len() as u64,
         missing_emblem,
+        font_missing,
     })
 }

@@ -122,6 +122,10 @@ pub struct Organization {
     pub orientation: Orientation,
     /// The emblem (ครุฑ) printed on memos, if one is set.
     pub emblem: Option<Emblem>,
+    /// The TH Sarabun New / TH SarabunPSK file (its regular face; the bold
+    /// is found beside it) documents are set in on this machine; empty for
+    /// the Sarabun compiled into Prongsai.
+    pub font_file: String,
     /// ช่องทางร้องเรียน, in the order the agency lists them.
     pub channels: Vec<Channel>,
 }

@@ -107,6 +107,10 @@ pub fn examples() -> Vec<Refusal> {
             detail: text("bad header"),
         },
         NotAnImageFile { file: text("logo.gif") },
+        FontUnusable {
+            file: text("THSarabunNew.ttf"),
+            problem: FontProblem::NoBold,
+        },
         NotATableFile {
             file: text("plan.docx"),
         },

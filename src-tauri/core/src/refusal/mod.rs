@@ -114,6 +114,40 @@ impl std::fmt::Display for AmountProblem {
     }
 }
 
+/// Why a font file cannot set the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum FontProblem {
+    Unreadable,
+    NoBold,
+    NotTrueType,
+    NoThai,
+}
+
+impl From<crate::typeset::font::FontProblem> for FontProblem {
+    fn from(p: crate::typeset::font::FontProblem) -> Self {
+        use crate::typeset::font::FontProblem as P;
+        match p {
+            P::Unreadable => FontProblem::Unreadable,
+            P::NoBold => FontProblem::NoBold,
+            P::NotTrueType => FontProblem::NotTrueType,
+            P::NoThai => FontProblem::NoThai,
+        }
+    }
+}
+
+impl std::fmt::Display for FontProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FontProblem::Unreadable => "it cannot be read",
+            FontProblem::NoBold => "there is no bold face beside it",
+            FontProblem::NotTrueType => "it is not a TrueType font",
+            FontProblem::NoThai => "it has no Thai letters",
+        })
+    }
+}
+
 /// A refused input and what a sentence about it needs. Serialized with its
 /// `kind`; the English text is for the CLI and logs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error, strum::EnumDiscriminants)]
@@ -237,6 +271,8 @@ pub enum Refusal {
     ImageUnreadable { what: String, detail: String },
     #[error("{file} is not a PNG, JPEG or SVG image")]
     NotAnImageFile { file: String },
+    #[error("the font {file} cannot set documents: {problem}")]
+    FontUnusable { file: String, problem: FontProblem },
     #[error("{file}: import reads .csv or .xlsx files")]
     NotATableFile { file: String },
     #[error("no file chosen")]

@@ -217,6 +217,11 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
         Change::SetOrganization { settings } => organization::set_organization(conn, settings).await?.into(),
         Change::SetChannels { channels } => organization::set_channels(conn, channels).await?.into(),
         Change::SetEmblem { emblem } => organization::set_emblem(conn, emblem).await?.into(),
+        // The file is checked when the user sets it; an undo, a redo or a
+        // replay applies it as recorded, even once the file is gone.
+        Change::SetFont { file } => organization::set_font(conn, file, mode == Mode::Do && rules == Rules::Check)
+            .await?
+            .into(),
 
         // Memos.
         Change::InsertMemo { id, memo } => memo::insert_memo(conn, id, memo).await?.into(),

@@ -65,6 +65,29 @@ pub(super) async fn set_emblem(conn: &mut SqliteConnection, emblem: Option<Emble
     })
 }
 
+/// Sets the font file documents are set in: checked to be a Thai TrueType
+/// font with its bold beside it, so that an export never finds out.
+pub(super) async fn set_font(conn: &mut SqliteConnection, file: String, check: bool) -> Result<Done> {
+    let file = clean_line("font file", &file, false)?;
+    if check && !file.is_empty() {
+        crate::typeset::font::load(std::path::Path::new(&file)).map_err(|e| Refusal::FontUnusable {
+            file: e.file.display().to_string(),
+            problem: e.problem.into(),
+        })?;
+    }
+    let old = read::organization(conn).await?;
+    sqlx::query("UPDATE organization SET font_file = ?1 WHERE id = ?2")
+        .bind(&file)
+        .bind(old.id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(Done {
+        change: Change::SetFont { file },
+        year_be: 0,
+        inverse: Some(Change::SetFont { file: old.font_file }),
+    })
+}
+
 /// Sets or clears the organization's emblem.
 async fn write_emblem(conn: &mut SqliteConnection, emblem: Option<&Emblem>) -> Result<Option<Emblem>> {
     let old = read::organization(conn).await?;

@@ -51,7 +51,7 @@ fn lines(s: String) -> Vec<String> {
 
 pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organization> {
     #[allow(clippy::type_complexity)]
-    let (id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data): (
+    let (id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data, font_file): (
         i64,
         String,
         String,
@@ -62,8 +62,9 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
         String,
         Option<String>,
         Option<Vec<u8>>,
+        String,
     ) = sqlx::query_as(
-        "SELECT id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data \
+        "SELECT id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data, font_file \
              FROM organization ORDER BY id LIMIT 1",
     )
     .fetch_optional(&mut *conn)
@@ -99,6 +100,7 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
         ministry,
         doc_prefix,
         phone,
+        font_file,
         divisions: divisions.into_iter().map(|(id, name)| Division { id, name }).collect(),
         digits: Digits::parse(&digits).unwrap_or_default(),
         orientation: Orientation::parse(&orientation).unwrap_or_default(),
