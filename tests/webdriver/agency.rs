@@ -34,6 +34,13 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
     use fantoccini::key::Key;
     let _serial = SERIAL.lock().await;
     let (dir, db) = temp_db();
+    // TH Sarabun New installed in the user's fonts folder (Sarabun's files
+    // under its names stand in for it).
+    let fonts = dir.path().join("home/.local/share/fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    let typeset = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/typeset/fonts");
+    std::fs::copy(typeset.join("Sarabun-Regular.ttf"), fonts.join("THSarabunNew.ttf")).unwrap();
+    std::fs::copy(typeset.join("Sarabun-Bold.ttf"), fonts.join("THSarabunNew Bold.ttf")).unwrap();
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
 
@@ -133,6 +140,18 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
         .await
         .map(|png| std::fs::write(screenshot_path("agency-own-report"), png));
 
+    // Documents set in the TH Sarabun New found on the machine.
+    click(&c, "[data-testid=tab-settings]").await;
+    all(&c, "[data-testid=font-builtin]").await;
+    click_in_view(&c, "[data-testid=font-setting] .found button").await;
+    until("the font chosen", || async {
+        c.find(Locator::Css("[data-testid=font-file]")).await.is_ok()
+    })
+    .await;
+    let chosen = all(&c, "[data-testid=font-file]").await.remove(0).text().await.unwrap();
+    assert!(chosen.ends_with("THSarabunNew.ttf"), "{chosen}");
+    click(&c, "[data-testid=tab-report]").await;
+
     // A circular memo, numbered by the series the core counts.
     click_in_view(&c, "[data-testid=memo-new]").await;
     click_in_view(&c, "[data-testid=memo-next-number]").await;
@@ -215,6 +234,9 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
     );
     assert!(memo_text.contains("โทร. 0 2507 5530"), "{memo_text}");
     assert_eq!(memo_text.lines().filter(|l| l.trim() == "ลับ").count(), 2, "{memo_text}");
+    let fonts_used = Command::new("pdffonts").arg(&memo_pdf).output().expect("pdffonts");
+    let fonts_used = String::from_utf8(fonts_used.stdout).unwrap();
+    assert!(fonts_used.contains("+THSarabunNew "), "{fonts_used}");
     assert!(!memo_text.contains("ทรัพย์สินทางปัญญา"), "{memo_text}");
 
     // A removal says so, with its Undo beside it.
@@ -244,7 +266,12 @@ async fn another_department_starts_its_own_report_and_prints_its_own_name() {
             pdf.to_str().unwrap(),
         ],
     );
+    // In the order the PDF draws it (cell by cell): poppler's own reading
+    // order joins lines into a cell's paragraph only when they are at most
+    // 1.5 font sizes apart, and Sarabun at the regulation's line pitch is
+    // set 1.9 apart.
     let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
         .arg(&pdf)
         .arg("-")
         .output()

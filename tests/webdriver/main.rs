@@ -55,6 +55,8 @@ fn tauri_driver(db: &Path) -> Driver {
         // the test's: one test's choices never leak into the next.
         .env("XDG_DATA_HOME", db.with_file_name("xdg-data"))
         .env("XDG_CACHE_HOME", db.with_file_name("xdg-cache"))
+        // A home of its own too: the fonts a test installs "on the machine".
+        .env("HOME", db.with_file_name("home"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

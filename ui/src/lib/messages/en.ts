@@ -41,7 +41,7 @@ export const en: Messages = {
   setEmblem: 'Choose emblem…',
   clearEmblem: 'Remove emblem',
   documentFont: 'Document typeface',
-  fontBuiltin: 'Sarabun, built in, sized to match TH Sarabun New (the regulation\'s 16 pt)',
+  fontBuiltin: 'Sarabun, built in, sized to match TH Sarabun New (the regulation\'s {size} pt)',
   fontChosen: 'A font file on this computer:',
   fontUse: 'Use this file',
   fontFound: 'Found on this computer:',

@@ -40,7 +40,7 @@ export const th = {
   setEmblem: 'เลือกตราครุฑ…',
   clearEmblem: 'นำตราออก',
   documentFont: 'แบบอักษรในเอกสาร',
-  fontBuiltin: 'Sarabun ที่มากับโปรแกรม ปรับขนาดให้เท่า TH Sarabun New (16 พอยต์ตามระเบียบ)',
+  fontBuiltin: 'Sarabun ที่มากับโปรแกรม ปรับขนาดให้เท่า TH Sarabun New ({size} พอยต์ตามระเบียบ)',
   fontChosen: 'ใช้แบบอักษรจากไฟล์ในเครื่องนี้:',
   fontUse: 'ใช้ไฟล์นี้',
   fontFound: 'พบในเครื่องนี้:',
