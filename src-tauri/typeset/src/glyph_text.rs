@@ -4,9 +4,13 @@
 //!   when the cluster has it, else the cluster's character no other glyph
 //!   of the cluster claimed (a tone mark moved clear of an upper vowel, ญ
 //!   without its tail);
-//! - a line is cut into words (a word and the spaces after it), each marked
-//!   in the PDF with its exact text as ActualText: readers that honour it
-//!   (pdftotext, Acrobat) copy ำ as ำ, and selection goes word by word.
+//! - a line is cut into words (a word and the spaces after it); a word whose
+//!   glyphs do not give back its text in order (ำ, a ligature of marks, a
+//!   check box), that has a mark moved off the baseline (a reader may take
+//!   it for another line), or that stands on a justified line (whose spread
+//!   a reader could take for spaces) is marked in the PDF with its exact
+//!   text as ActualText: readers that honour it (pdftotext, Acrobat) copy it
+//!   as stored, and selection goes word by word.
 //!
 //! ำ is the one character HarfBuzz draws as two glyphs (ํ and า, the ํ
 //! moved before a tone mark): through ToUnicode alone it reads as its
@@ -25,6 +29,8 @@ pub const BOXES: [char; 4] = ['☐', '☑', '☒', '□'];
 pub struct Word {
     pub glyphs: Range<usize>,
     pub text: String,
+    /// Marked with its text as ActualText.
+    pub actual: bool,
 }
 
 /// The characters of `cluster` a glyph may stand for: ำ as ํ and า.
@@ -80,19 +86,32 @@ pub fn cluster_glyph_texts(face: &Face, cluster: &str, gids: &[u16]) -> Vec<Stri
 }
 
 /// The text of each glyph (cluster offset in `text`, glyph id, weight),
-/// cluster by cluster; the last cluster ends at `end`.
-pub(crate) fn glyph_texts(text: &str, end: usize, glyphs: &[(usize, u16, super::font::Weight)]) -> Vec<String> {
+/// cluster by cluster; the last cluster ends at `end`. `None` for a glyph
+/// that is the font's own for the one character of its cluster (most
+/// glyphs): the PDF writer asks the font then, so nothing is allocated.
+pub(crate) fn glyph_texts(text: &str, end: usize, glyphs: &[(usize, u16, super::font::Weight)]) -> Vec<Option<String>> {
     let mut out = Vec::with_capacity(glyphs.len());
     let mut i = 0;
     while i < glyphs.len() {
-        let (c, _, weight) = glyphs[i];
+        let (c, gid, weight) = glyphs[i];
         let j = glyphs[i..]
             .iter()
             .position(|g| g.0 != c)
             .map_or(glyphs.len(), |k| i + k);
         let to = glyphs.get(j).map_or(end, |g| g.0).max(c);
-        let gids: Vec<u16> = glyphs[i..j].iter().map(|g| g.1).collect();
-        out.extend(cluster_glyph_texts(super::font::face(weight), &text[c..to], &gids));
+        let face = super::font::face(weight);
+        let cluster = &text[c..to];
+        let mut chars = cluster.chars();
+        let single = match (chars.next(), chars.next()) {
+            (Some(ch), None) => Some(ch),
+            _ => None,
+        };
+        if j == i + 1 && single.is_some() && face.char_of(gid) == single {
+            out.push(None);
+        } else {
+            let gids: Vec<u16> = glyphs[i..j].iter().map(|g| g.1).collect();
+            out.extend(cluster_glyph_texts(face, cluster, &gids).into_iter().map(Some));
+        }
         i = j;
     }
     out

@@ -138,7 +138,8 @@ pub struct PlacedGlyph {
     pub size: f32,
     pub color: Rgb,
     /// The characters this glyph stands for (`glyph_text`), for the PDF's
-    /// ToUnicode map.
+    /// ToUnicode map; `None` when it is the font's own glyph for the one
+    /// character it stands for.
     pub cid: Option<String>,
 }
 
@@ -382,7 +383,7 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
                     dy_units: g.dy_units,
                     size: st.size,
                     color,
-                    cid: Some(cids[i].clone()),
+                    cid: cids[i].clone(),
                 }),
             }
             x += g.adv;
@@ -434,9 +435,34 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         let mut words: Vec<Word> = cuts
             .windows(2)
             .filter(|w| w[0] < w[1])
-            .map(|w| Word {
-                glyphs: placed_at[glyph_at(w[0]) - g0]..placed_at[glyph_at(w[1]) - g0],
-                text: text[w[0]..w[1]].to_owned(),
+            .map(|w| {
+                let glyphs = placed_at[glyph_at(w[0]) - g0]..placed_at[glyph_at(w[1]) - g0];
+                let text = &text[w[0]..w[1]];
+                // What ToUnicode gives back for the word's glyphs, in order.
+                let read: String = placed[glyphs.clone()]
+                    .iter()
+                    .filter_map(|g| {
+                        g.cid
+                            .clone()
+                            .or_else(|| face(g.weight).char_of(g.gid).map(String::from))
+                    })
+                    .collect();
+                // A mark (no advance of its own, stacked on its base or on
+                // another mark) or a glyph moved off the pen's way: readers
+                // that go by position alone take it for another word or line.
+                // A character the font lacks (glyph 0 stands for any) is
+                // only given back by ActualText too.
+                let moved = placed[glyphs.clone()]
+                    .iter()
+                    .any(|g| g.gid == 0 || g.dy_units != 0 || face(g.weight).advance(g.gid) == 0)
+                    || placed[glyphs.clone()].windows(2).any(|w| {
+                        w[1].weight == w[0].weight && w[1].x_units < w[0].x_units + face(w[0].weight).advance(w[0].gid)
+                    });
+                Word {
+                    glyphs,
+                    text: text.to_owned(),
+                    actual: spread > 0.0 || moved || read != text,
+                }
             })
             .collect();
         let mut line_text = text[s..e].to_owned();
@@ -464,7 +490,7 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
                         dy_units: g.dy,
                         size: label.style.size,
                         color: label.style.color,
-                        cid: Some(cid),
+                        cid,
                     };
                     lx += g.advance;
                     placed
@@ -480,6 +506,7 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
                 Word {
                     glyphs: 0..count,
                     text: label.text.clone(),
+                    actual: false,
                 },
             );
             text_runs.insert(
@@ -519,71 +546,5 @@ pub fn text_width(text: &str, style: &Style) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_fit_and_keep_all_text() {
-        let text = "เผยแพร่ข้อมูลแผน/รายงานการกำกับติดตามการใช้จ่ายงบประมาณประจำปีของหน่วยงาน ทั้งงบประมาณในระดับกรมและระดับกอง ให้บุคลากรทราบโดยทั่วกัน";
-        let p = Paragraph::new(text, Style::regular(14.0));
-        let lines = layout(&p, 200.0);
-        assert!(lines.len() > 2);
-        for l in &lines {
-            assert!(l.width <= 200.0 + 0.01, "{} > 200: {}", l.width, l.text);
-        }
-        let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
-    }
-
-    #[test]
-    fn a_too_long_word_is_cut_at_graphemes() {
-        let p = Paragraph::new(
-            "https://example.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-            Style::regular(12.0),
-        );
-        let lines = layout(&p, 60.0);
-        assert!(lines.len() > 3);
-        assert!(lines.iter().all(|l| l.width <= 60.01));
-        assert_eq!(lines[0].links.len(), 1);
-    }
-
-    #[test]
-    fn a_label_hangs_before_the_text() {
-        let p = Paragraph::new("ข้อความ", Style::regular(14.0)).label(Span::new("1.", Style::regular(14.0)), 20.0);
-        let l = &layout(&p, 300.0)[0];
-        assert_eq!(l.x, 20.0);
-        assert!(
-            l.glyphs.iter().any(|g| g.x_units < 0),
-            "label not placed left of the text"
-        );
-        assert!(l.text.starts_with("1. "));
-    }
-
-    #[test]
-    fn check_boxes_are_drawn_not_missing_glyphs() {
-        let p = Paragraph::new("☐ อนุมัติ  ☑ ไม่อนุมัติ  ☒ ชำรุด", Style::regular(16.0));
-        let lines = layout(&p, 400.0);
-        let boxes: Vec<char> = lines.iter().flat_map(|l| l.boxes.iter().map(|b| b.mark)).collect();
-        assert_eq!(boxes, ['☐', '☑', '☒']);
-        assert!(
-            lines.iter().flat_map(|l| &l.glyphs).all(|g| g.gid != 0),
-            "a box printed as glyph 0"
-        );
-        // The words around a box keep their places and their text.
-        assert!(lines[0].words.iter().any(|w| w.text.starts_with('☐')));
-        let b = &lines[0].boxes[0];
-        assert!(b.side > 5.0 && b.x >= 0.0);
-    }
-
-    #[test]
-    fn justified_lines_fill_the_measure_but_the_last() {
-        let text = "ตามที่กรมทรัพย์สินทางปัญญาได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2566 เพื่อให้การดำเนินงานเป็นไปตามแนวทางการประเมิน";
-        let p = Paragraph::new(text, Style::regular(16.0)).align(Align::Justify);
-        let lines = layout(&p, 300.0);
-        assert!(lines.len() > 2);
-        for l in &lines[..lines.len() - 1] {
-            assert!((l.width - 300.0).abs() < 0.5, "{} wide: {}", l.width, l.text);
-        }
-        assert!(lines.last().unwrap().width < 299.0);
-    }
-}
+#[path = "layout_tests.rs"]
+mod tests;

@@ -203,7 +203,7 @@ impl PdfWriter {
                 open_word = None;
             }
             while let Some(word) = words.next_if(|word| word.glyphs.start <= i) {
-                if word.glyphs.end > i && open_word.is_none() {
+                if word.actual && word.glyphs.end > i && open_word.is_none() {
                     flush(&mut ops, &mut glyphs);
                     ops.push(actual_text(&word.text));
                     open_word = Some(word.glyphs.end);
@@ -231,14 +231,18 @@ impl PdfWriter {
             }
             self.used[w] = true;
             let gid = self.remap[w].remap(g.gid);
-            let text = self.glyph_text[w]
-                .entry(gid)
-                .or_insert_with(|| g.cid.clone().unwrap_or_else(|| "\u{FFFD}".into()))
-                .clone();
+            // The glyph's text goes into our own ToUnicode map (`finish`),
+            // not into every glyph written.
+            self.glyph_text[w].entry(gid).or_insert_with(|| {
+                g.cid
+                    .clone()
+                    .or_else(|| f.char_of(g.gid).map(String::from))
+                    .unwrap_or_else(|| "\u{FFFD}".into())
+            });
             glyphs.push(Codepoint {
                 gid,
                 offset: 0.0,
-                cid: Some(text),
+                cid: None,
             });
             run = Some((g.weight, g.size, g.dy_units, g.x_units + f.advance(g.gid)));
         }
@@ -442,6 +446,7 @@ impl PdfWriter {
         };
         let mut warnings = Vec::new();
         let mut lo = self.doc.to_lopdf_document(&opts, &mut warnings);
+        to_unicode(&mut lo, &self.glyph_text);
         // The document's language, for screen readers and search.
         if let Ok(root) = lo.trailer.get(b"Root").and_then(lopdf::Object::as_reference)
             && let Ok(catalog) = lo.get_object_mut(root).and_then(|o| o.as_dict_mut())
@@ -451,6 +456,56 @@ impl PdfWriter {
         lo.compress();
         save(lo)
     }
+}
+
+/// Replaces each subset font's ToUnicode map with the text of every glyph
+/// written (printpdf's own map knows only a glyph's nominal character).
+fn to_unicode(lo: &mut lopdf::Document, texts: &[std::collections::HashMap<u16, String>; 2]) {
+    let maps: Vec<(lopdf::ObjectId, usize)> = lo
+        .objects
+        .values()
+        .filter_map(|o| {
+            let d = o.as_dict().ok()?;
+            if d.get(b"Subtype").ok()?.as_name().ok()? != b"Type0" {
+                return None;
+            }
+            let base = std::str::from_utf8(d.get(b"BaseFont").ok()?.as_name().ok()?).ok()?;
+            let w = Weight::ALL
+                .iter()
+                .position(|w| base.ends_with(&format!("+{}", face(*w).name)))?;
+            Some((d.get(b"ToUnicode").ok()?.as_reference().ok()?, w))
+        })
+        .collect();
+    for (id, w) in maps {
+        let cmap = cmap(&texts[w]);
+        lo.objects.insert(
+            id,
+            lopdf::Object::Stream(lopdf::Stream::new(lopdf::Dictionary::new(), cmap.into_bytes())),
+        );
+    }
+}
+
+/// A ToUnicode CMap (PDF 32000 9.10.3): glyph code to UTF-16BE text.
+fn cmap(texts: &std::collections::HashMap<u16, String>) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    let mut entries: Vec<(&u16, &String)> = texts.iter().collect();
+    entries.sort_unstable();
+    for chunk in entries.chunks(100) {
+        let _ = writeln!(s, "{} beginbfchar", chunk.len());
+        for (gid, text) in chunk {
+            let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
+            let _ = writeln!(s, "<{gid:04X}> <{hex}>");
+        }
+        s.push_str("endbfchar\n");
+    }
+    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    s
 }
 
 /// `pdf` with `key` set to `value` in its document information dictionary

@@ -39,7 +39,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A phone number: a leading zero and groups of digits.
         format!("[0๐]{DIGIT}{{0,3}}(?:[ -]{DIGIT}{{3,4}}){{1,2}}"),
         // A title and the name after it (up to the next space).
-        format!("(?:{TITLES}) ?[ก-๛]{{2,20}}"),
+        format!("(?:{TITLES}) ?[ก-๛]+"),
         num,
     ]
     .iter()
@@ -48,6 +48,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// Indices in [`PATTERNS`] of the units with a condition of their own.
+const MONTH_RANGE: usize = 3;
 const DOCUMENT_NUMBER: usize = 4;
 const PHONE: usize = 5;
 const TITLE: usize = 6;
@@ -68,7 +69,8 @@ fn holds(text: &str, pattern: usize, start: usize, end: usize) -> bool {
     match pattern {
         DOCUMENT_NUMBER => !thai_letter_before,
         PHONE => (9..=10).contains(&digits(found)) && !before.is_some_and(|c| c.is_ascii_digit()),
-        TITLE => !thai_letter_before && !text[end..].starts_with(|c: char| ('\u{0E01}'..='\u{0E4E}').contains(&c)),
+        // A name is a word of at most 20 characters after the title.
+        TITLE => !thai_letter_before && found.chars().count() <= 26,
         _ => true,
     }
 }
@@ -76,8 +78,20 @@ fn holds(text: &str, pattern: usize, start: usize, end: usize) -> bool {
 /// Byte ranges of `text` inside which a line never ends, in order and
 /// not overlapping.
 pub fn unbreakable(text: &str) -> Vec<(usize, usize)> {
+    // Most units hold a digit, a name a title: a paragraph without either
+    // is not scanned for them.
+    let digit = text.chars().any(|c| c.is_ascii_digit() || ('๐'..='๙').contains(&c));
+    let title = ["นาย", "นาง", "ดร.", "ว่าที่"].iter().any(|t| text.contains(t));
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (i, re) in PATTERNS.iter().enumerate() {
+        let wanted = match i {
+            MONTH_RANGE => true,
+            TITLE => title,
+            _ => digit,
+        };
+        if !wanted {
+            continue;
+        }
         for m in re.find_iter(text) {
             // A number does not end on the sentence's full stop or comma
             // (an abbreviation keeps its dot: ก.ย.).

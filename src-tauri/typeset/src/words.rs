@@ -21,23 +21,25 @@ pub fn len() -> usize {
 /// has the prefix read so far.
 fn words_at(text: &str, max_chars: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut lo = 0;
+    // The words with the prefix read so far are WORDS[lo..hi]; each longer
+    // prefix narrows the range, so the searches shrink as they go.
+    let (mut lo, mut hi) = (0, WORDS.len());
     for (n, (i, c)) in text.char_indices().enumerate() {
         if n >= max_chars {
             break;
         }
         let end = i + c.len_utf8();
         let prefix = &text[..end];
-        // First word >= prefix, searching from where the shorter prefix was.
-        lo += WORDS[lo..].partition_point(|w| *w < prefix);
-        match WORDS.get(lo) {
-            Some(w) if w.starts_with(prefix) => {
-                if w.len() == prefix.len() {
-                    out.push(end);
-                }
-            }
-            _ => break,
+        let range = &WORDS[lo..hi];
+        let first = range.partition_point(|w| *w < prefix);
+        let with = range[first..].partition_point(|w| w.starts_with(prefix));
+        if with == 0 {
+            break;
         }
+        if range[first].len() == prefix.len() {
+            out.push(end);
+        }
+        (lo, hi) = (lo + first, lo + first + with);
     }
     out
 }
