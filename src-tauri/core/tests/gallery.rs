@@ -159,6 +159,17 @@ fn difference_of(a: &[char], b: &[char]) -> String {
         .join(", ")
 }
 
+/// Every link annotation's URI, as pypdf reads them.
+const LINKS: &str = r"
+import sys
+from pypdf import PdfReader
+for page in PdfReader(sys.argv[1]).pages:
+    for a in page.get('/Annots', []) or []:
+        a = a.get_object()
+        if a.get('/A') is not None:
+            print(a['/A'].get_object().get('/URI'))
+";
+
 const READERS: &str = r"
 import sys
 from pypdf import PdfReader
@@ -229,6 +240,47 @@ async fn every_document_fits_reads_back_and_looks_as_committed() {
                     "{name}: {reader} reads other characters than pdftotext: {}",
                     difference_of(&characters(text), &characters(&actual))
                 ));
+            }
+        }
+
+        // A link broken over two lines is one link: each part opens the
+        // whole address.
+        if name.starts_with("report-") {
+            let uris: Vec<String> = tool("/usr/bin/python3", &["-c", LINKS, path.to_str().unwrap()])
+                .lines()
+                .map(str::to_owned)
+                .collect();
+            if let Some(bad) = uris
+                .iter()
+                .find(|u| !(u.starts_with("https://") || u.starts_with("mailto:")))
+            {
+                problems.push(format!("{name}: a link to {bad:?}"));
+            }
+            if !uris.iter().any(|u| uris.iter().filter(|v| *v == u).count() > 1) {
+                problems.push(format!(
+                    "{name}: no link is broken over two lines with the whole address on each"
+                ));
+            }
+        }
+        // A memo's pages but the last end with the next page's first word.
+        if name.starts_with("memo-") {
+            let raw = tool("pdftotext", &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+            let pages: Vec<String> = raw.split('\u{c}').map(str::to_owned).collect();
+            for (n, pair) in pages.windows(2).enumerate() {
+                let next = pair[1]
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty() && !l.starts_with('-'));
+                let cue = pair[0].lines().map(str::trim).rfind(|l| !l.is_empty());
+                let (Some(next), Some(cue)) = (next, cue) else { continue };
+                let word = cue.strip_prefix('/').and_then(|c| c.strip_suffix("..."));
+                if !word.is_some_and(|w| !w.is_empty() && next.starts_with(w)) {
+                    problems.push(format!(
+                        "{name}: page {} ends {cue:?}, page {} starts {next:?}",
+                        n + 1,
+                        n + 2
+                    ));
+                }
             }
         }
 
