@@ -73,10 +73,10 @@ impl Face {
                 chars.entry(g).or_insert(c);
             }
         }
-        let common = mapped.into_iter().collect();
+        let common: HashMap<char, u32> = mapped.into_iter().collect();
         drop(shaper);
         // As wide as TH Sarabun New at the same official size, measured on ก.
-        let ko = common_glyph(&common, 'ก').ok_or(FontProblem::NoThai)?;
+        let ko = *common.get(&'ก').ok_or(FontProblem::NoThai)?;
         let ko_width = advances.get(ko as usize).copied().unwrap_or(0) as f32 / units_per_em;
         if ko_width <= 0.0 {
             return Err(FontProblem::NoThai);
@@ -129,10 +129,6 @@ impl Face {
     pub fn point_size(&self, size: f32) -> f32 {
         size * self.official
     }
-}
-
-fn common_glyph(common: &HashMap<char, u32>, c: char) -> Option<u32> {
-    common.get(&c).copied()
 }
 
 /// The width of ก in TH Sarabun New, in em: what one official point of any

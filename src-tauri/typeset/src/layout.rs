@@ -311,7 +311,6 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
             .count();
         let natural = prefix[g1] - prefix[g0];
         let room = width - indent - natural;
-        let em = face(Weight::Regular).point_size(max_size);
         let spread = if p.align == Align::Justify
             && !ends_paragraph
             && gaps > 0
@@ -425,10 +424,14 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
             .collect();
         // Words: from one good break to the next, spaces included.
         let mut cuts: Vec<usize> = vec![s];
+        let (from, to) = (
+            opportunities.partition_point(|b| b.pos <= s),
+            opportunities.partition_point(|b| b.pos < e),
+        );
         cuts.extend(
-            opportunities
+            opportunities[from..to.max(from)]
                 .iter()
-                .filter(|b| b.pos > s && b.pos < e && b.kind != Kind::Fallback)
+                .filter(|b| b.kind != Kind::Fallback)
                 .map(|b| b.pos),
         );
         cuts.push(e);
@@ -438,15 +441,6 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
             .map(|w| {
                 let glyphs = placed_at[glyph_at(w[0]) - g0]..placed_at[glyph_at(w[1]) - g0];
                 let text = &text[w[0]..w[1]];
-                // What ToUnicode gives back for the word's glyphs, in order.
-                let read: String = placed[glyphs.clone()]
-                    .iter()
-                    .filter_map(|g| {
-                        g.cid
-                            .clone()
-                            .or_else(|| face(g.weight).char_of(g.gid).map(String::from))
-                    })
-                    .collect();
                 // A mark (no advance of its own, stacked on its base or on
                 // another mark) or a glyph moved off the pen's way: readers
                 // that go by position alone take it for another word or line.
@@ -458,10 +452,11 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
                     || placed[glyphs.clone()].windows(2).any(|w| {
                         w[1].weight == w[0].weight && w[1].x_units < w[0].x_units + face(w[0].weight).advance(w[0].gid)
                     });
+                let actual = spread > 0.0 || moved || !reads_back(&placed[glyphs.clone()], text);
                 Word {
                     glyphs,
                     text: text.to_owned(),
-                    actual: spread > 0.0 || moved || read != text,
+                    actual,
                 }
             })
             .collect();
@@ -536,6 +531,22 @@ pub fn layout(p: &Paragraph, width: f32) -> Vec<Line> {
         });
     }
     lines
+}
+
+/// Whether what ToUnicode gives for `glyphs`, in order, is `text`.
+fn reads_back(glyphs: &[PlacedGlyph], text: &str) -> bool {
+    let mut rest = text;
+    for g in glyphs {
+        let found = match &g.cid {
+            Some(t) => rest.strip_prefix(t.as_str()),
+            None => face(g.weight).char_of(g.gid).and_then(|c| rest.strip_prefix(c)),
+        };
+        match found {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Width of `text` set in `style` (points), on one line.
