@@ -11,7 +11,7 @@ use crate::budget::{BudgetDoc, MonitorRow, Monitoring};
 use crate::error::{CoreError, Result};
 
 fn xlsx(e: XlsxError) -> CoreError {
-    CoreError::Io(format!("cannot write the workbook: {e}"))
+    crate::xlsx::fail(e)
 }
 
 /// Excel's number for an amount (a double: exact to the satang up to

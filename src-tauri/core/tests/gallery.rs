@@ -11,8 +11,11 @@
 //! `make docs-gallery` (UPDATE_GALLERY=1) rewrites the golden images: look
 //! at every page it changed before committing them.
 
+#[path = "common/tools.rs"]
+mod tools;
+use tools::tool;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use prongsai_core::documents::{
     ReportOptions, assets, budget_report_pdf, memo_pdf, report_pdf, spending_plan_pdf, write_atomically,
@@ -24,19 +27,6 @@ const FIXTURE: &str = "tests/fixtures/gallery.sqlite";
 
 fn gallery_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/gallery")
-}
-
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} not found ({e}): make test installs it"));
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Every document of the gallery, typeset from the fixture: (name, PDF,

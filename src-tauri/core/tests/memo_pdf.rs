@@ -1,22 +1,13 @@
 //! The circular memo (บันทึกข้อความ) as PDF.
 
+#[path = "common/tools.rs"]
+mod tools;
+use tools::tool;
+
 use std::process::Command;
 
 use prongsai_core::documents::{memo_pdf, write_atomically};
 use prongsai_core::{Change, Digits, Emblem, Store, doc};
-
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[tokio::test]
 async fn the_sample_memo_prints_with_its_parts_and_the_emblem_when_set() {

@@ -2,6 +2,10 @@
 //! `pdftotext` gives back every sentence, fonts are embedded subsets with
 //! ToUnicode, `qpdf --check` is clean, line ends fall between Thai words.
 
+#[path = "common/tools.rs"]
+mod tools;
+use tools::tool;
+
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::Command;
@@ -22,19 +26,6 @@ fn export(dir: &Path, report: &Report, digits: Digits, orientation: Orientation)
     let path = dir.join(format!("report-{digits:?}-{orientation:?}.pdf"));
     write_atomically(&path, &pdf).unwrap();
     path
-}
-
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} not found ({e}): install poppler-utils and qpdf (make test does)"));
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn pdftotext(path: &Path) -> String {

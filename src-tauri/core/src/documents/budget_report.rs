@@ -9,14 +9,13 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::page::{Signer, fitted_widths, signatures, unit_line};
+use super::page::{amounts_heading, fitted_widths, reporter_and_approver};
 use crate::budget::{BudgetDoc, Category, MonitorRow, Monitoring};
 use crate::domain::{Digits, Organization, Signatures};
 use crate::error::{CoreError, Result};
 use crate::money::{baht_text, format_amount};
 use crate::thai;
 use crate::typeset::chart::{Chart, Series, bar_chart, line_chart};
-use crate::typeset::layout::line_height;
 use crate::typeset::{Align, Area, Block, Cell, Paragraph, Style, Table, mm};
 
 use crate::thai::FISCAL_MONTHS_SHORT as MONTHS;
@@ -120,10 +119,7 @@ pub fn budget_report_pdf(
         header_fill: Some([0.88, 0.9, 0.93]),
         total: true,
     };
-    let heading = |flow: &mut crate::typeset::Flow, text: &str| {
-        flow.heading(&Paragraph::new(d(text), Style::bold(BODY)), line_height(TABLE) * 6.0);
-        unit_line(flow, TABLE);
-    };
+    let heading = |flow: &mut crate::typeset::Flow, text: &str| amounts_heading(flow, &d(text), BODY, TABLE);
     heading(&mut flow, "ตารางที่ 1 ผลการเบิกจ่ายจำแนกตามงบรายจ่าย");
     flow.table(&table(&m.by_category, "งบรายจ่าย"))?;
     flow.space(4.0);
@@ -150,23 +146,7 @@ pub fn budget_report_pdf(
 
     charts(&mut flow, doc, m, digits);
 
-    let blocks = vec![
-        Signer {
-            role: "ผู้รายงาน",
-            name: &signed.reporter_name,
-            position: &signed.reporter_position,
-            date: Some("วันที่ ........................................".into()),
-        }
-        .lines(),
-        Signer {
-            role: "ผู้อนุมัติ",
-            name: &signed.approver_name,
-            position: &signed.approver_position,
-            date: Some("วันที่ ........................................".into()),
-        }
-        .lines(),
-    ];
-    signatures(&mut flow, &blocks, BODY);
+    reporter_and_approver(&mut flow, signed, "ผู้รายงาน", BODY);
 
     flow.finish(super::page::page_numbers(digits, BODY, mm(6.0)))
         .map_err(CoreError::from)

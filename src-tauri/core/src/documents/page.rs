@@ -132,6 +132,45 @@ pub(super) fn unit_line(flow: &mut crate::typeset::Flow, size: f32) {
     flow.paragraph(&Paragraph::new("หน่วย : บาท", Style::regular(size)).align(Align::Right));
 }
 
+/// A table of amounts' heading, kept with the table's first lines, and the
+/// unit line under it.
+pub(super) fn amounts_heading(flow: &mut crate::typeset::Flow, text: &str, size: f32, table: f32) {
+    use crate::typeset::{Paragraph, Style};
+    flow.heading(
+        &Paragraph::new(text, Style::bold(size)),
+        crate::typeset::layout::line_height(table) * 6.0,
+    );
+    unit_line(flow, table);
+}
+
+/// The budget documents' blocks: the year's reporter signing as
+/// `reporter_role` (ผู้รายงาน, ผู้เสนอ), and its approver, each with a date
+/// to fill in.
+pub(super) fn reporter_and_approver(
+    flow: &mut crate::typeset::Flow,
+    signed: &crate::domain::Signatures,
+    reporter_role: &str,
+    size: f32,
+) {
+    let date = || Some("วันที่ ........................................".to_owned());
+    let blocks = [
+        Signer {
+            role: reporter_role,
+            name: &signed.reporter_name,
+            position: &signed.reporter_position,
+            date: date(),
+        },
+        Signer {
+            role: "ผู้อนุมัติ",
+            name: &signed.approver_name,
+            position: &signed.approver_position,
+            date: date(),
+        },
+    ]
+    .map(|s| s.lines());
+    signatures(flow, &blocks, size);
+}
+
 /// Column widths for a table of `fixed` columns sized to their widest text
 /// (`texts[i]` in `styles`, plus the cell's padding on both sides) and one
 /// first column taking the rest of `total`.

@@ -6,13 +6,12 @@
 
 use rust_decimal::Decimal;
 
-use super::page::{Signer, fitted_widths, signatures, unit_line};
+use super::page::{amounts_heading, fitted_widths, reporter_and_approver};
 use crate::budget::{BudgetDoc, BudgetLineDoc, Category, OperatingItem};
 use crate::domain::{Digits, Organization, Signatures};
 use crate::error::{CoreError, Result};
 use crate::money::{baht_text, format_amount};
 use crate::thai;
-use crate::typeset::layout::line_height;
 use crate::typeset::{Align, Block, Paragraph, Style, Table, mm};
 
 /// Planned amount of `l` in fiscal quarter `q` (1–4).
@@ -142,13 +141,7 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, signed: &Signature
         header_fill: Some([0.88, 0.9, 0.93]),
         total: true,
     };
-    let heading = |flow: &mut crate::typeset::Flow, text: &str| {
-        flow.heading(
-            &Paragraph::new(d(text.to_owned()), Style::bold(BODY)),
-            line_height(TABLE) * 6.0,
-        );
-        unit_line(flow, TABLE);
-    };
+    let heading = |flow: &mut crate::typeset::Flow, text: &str| amounts_heading(flow, &d(text.to_owned()), BODY, TABLE);
 
     heading(&mut flow, "1. แผนการใช้จ่ายจำแนกตามงบรายจ่าย");
     flow.table(&table(&by_category, "งบรายจ่าย"))?;
@@ -166,23 +159,7 @@ pub fn spending_plan_pdf(doc: &BudgetDoc, org: &Organization, signed: &Signature
     flow.table(&table(&by_division, "หน่วยงาน"))?;
 
     // Who proposes the plan and who approves it.
-    let blocks = vec![
-        Signer {
-            role: "ผู้เสนอ",
-            name: &signed.reporter_name,
-            position: &signed.reporter_position,
-            date: Some("วันที่ ........................................".into()),
-        }
-        .lines(),
-        Signer {
-            role: "ผู้อนุมัติ",
-            name: &signed.approver_name,
-            position: &signed.approver_position,
-            date: Some("วันที่ ........................................".into()),
-        }
-        .lines(),
-    ];
-    signatures(&mut flow, &blocks, BODY);
+    reporter_and_approver(&mut flow, signed, "ผู้เสนอ", BODY);
 
     flow.finish(super::page::page_numbers(digits, BODY, mm(6.0)))
         .map_err(CoreError::from)
