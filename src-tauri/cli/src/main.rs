@@ -11,6 +11,7 @@ mod assets;
 mod budget;
 mod history;
 mod inspection;
+mod ita;
 mod loan;
 mod org;
 mod output;
@@ -78,6 +79,12 @@ enum Command {
         #[command(subcommand)]
         command: inspection::InspectionCommand,
     },
+    /// ITA assessment rounds: item catalogues, the tracker, the result
+    /// received and its O25 analysis, the ITAS answer sheet and its URLs
+    Ita {
+        #[command(subcommand)]
+        command: ita::ItaCommand,
+    },
     #[command(flatten)]
     History(history::HistoryCommand),
     /// Replace the database with a backup, after backing up the current state
@@ -101,6 +108,7 @@ impl Command {
             Command::Assets { command } => command.reads(),
             Command::Loan { command } => command.reads(),
             Command::Inspection { command } => command.reads(),
+            Command::Ita { command } => command.reads(),
             Command::Org { command } => command.reads(),
             Command::Year { .. } | Command::Restore { .. } | Command::BahtText { .. } => false,
         };
@@ -174,6 +182,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Assets { command } => assets::run(&store, command, &mut out).await,
         Command::Loan { command } => loan::run(&store, command, &mut out).await,
         Command::Inspection { command } => inspection::run(&store, command, &mut out).await,
+        Command::Ita { command } => ita::run(&store, command, &mut out).await,
         Command::Restore { .. } | Command::BahtText { .. } => unreachable!("handled before the database is opened"),
     }
     .and_then(|()| out.flush());

@@ -38,9 +38,9 @@ pub enum ReportCommand {
         #[arg(long, value_enum)]
         orientation: Option<Orientation>,
     },
-    /// List the stored memos (บันทึกข้อความ) of a fiscal year
+    /// List the stored memos (บันทึกข้อความ), of one fiscal year or all
     Memos {
-        /// Fiscal year in the Buddhist Era [default: the newest]
+        /// Fiscal year in the Buddhist Era [default: every year, newest first]
         #[arg(long)]
         year: Option<i32>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -109,14 +109,15 @@ pub async fn run(store: &Store, command: ReportCommand, out: &mut Out) -> Result
             orientation,
         } => out.wrote(&documents::export_report(store, year, digits, orientation, &path).await?)?,
         ReportCommand::Memos { year, format } => {
-            let year = match year {
-                Some(y) => prongsai_core::thai::check_year_be(y)?,
-                None => match store.years().await?.first() {
-                    Some(y) => y.year_be,
-                    None => return Ok(()),
-                },
+            // A memo is shown in the fiscal year it is dated in; no year: all.
+            let years = match year {
+                Some(y) => vec![prongsai_core::thai::check_year_be(y)?],
+                None => store.years().await?.iter().map(|y| y.year_be).collect(),
             };
-            let memos = store.report(year).await?.memos;
+            let mut memos = Vec::new();
+            for y in years {
+                memos.extend(store.report(y).await?.memos);
+            }
             out.list(format, &memos, |m| {
                 format!("{}\t{}\t{}\t{}", m.id, m.memo.number, m.memo.date, m.memo.subject)
             })?;

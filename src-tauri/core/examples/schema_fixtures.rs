@@ -263,6 +263,52 @@ async fn main() {
             .await
             .unwrap();
     }
+    if version >= 11 {
+        // An ITA round with a tracked item, a result, a finding, a measure
+        // and the website's domain.
+        store.add_shipped_round(2569).await.unwrap();
+        let (year, csv) = prongsai_core::ita::scores::SAMPLE;
+        let table = prongsai_core::table::read_csv(csv.as_bytes()).unwrap();
+        let (set, _) = prongsai_core::ita::scores::read(&table, year, true).unwrap();
+        let changes = vec![
+            Change::SetWebDomains {
+                domains: vec!["ipthailand.go.th".into()],
+            },
+            Change::SetItaScores {
+                year_be: year,
+                scores: Some(set),
+            },
+            Change::SetItaTrack {
+                year_be: 2569,
+                code: "O26".into(),
+                track: prongsai_core::ita::Track {
+                    division: "กลุ่มคุ้มครองจริยธรรม".into(),
+                    due: chrono::NaiveDate::from_ymd_opt(2026, 4, 30),
+                    status: prongsai_core::ita::TrackStatus::Published,
+                    url: "https://www.ipthailand.go.th/th/ita-2569/o26.html".into(),
+                    explanation: "รายงานผลการดำเนินการ ปีงบประมาณ พ.ศ. 2568".into(),
+                    evidence_year: Some(2568),
+                },
+            },
+            Change::SetItaFinding {
+                year_be: 2569,
+                indicator: "4".into(),
+                issue: "บุคลากรไม่ทราบขั้นตอนการยืม".into(),
+            },
+            Change::SetItaMeasures {
+                year_be: 2569,
+                measures: vec![prongsai_core::ita::ItaMeasure {
+                    title: "ทบทวนคู่มือการยืมทรัพย์สิน".into(),
+                    owner: "กลุ่มบริหารงานคลัง".into(),
+                    timeline: "พ.ย. 2568 – ม.ค. 2569".into(),
+                    indicators: vec!["4".into()],
+                }],
+            },
+        ];
+        for c in changes {
+            store.apply(c).await.unwrap();
+        }
+    }
     assert!(store.verify().await.unwrap().ok());
     store.close().await;
 

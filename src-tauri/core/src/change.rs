@@ -6,10 +6,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::{
-    Channel, Digits, Emblem, Evidence, Headings, Id, MemoDoc, OitItem, Orientation, ReportDoc, Signatures, YearStatus,
-};
+use crate::domain::{Channel, Emblem, Evidence, Headings, Id, MemoDoc, OitItem, ReportDoc, Signatures, YearStatus};
 
+pub use crate::domain::settings::OrgSettings;
 pub use crate::text::{MAX_TEXT_CHARS, clean_line, clean_text};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, strum::EnumDiscriminants)]
@@ -192,6 +191,42 @@ pub enum Change {
         url: String,
         reason: String,
         at: Option<String>,
+    },
+    /// An ITA round's catalogue: a new round, or (`replace`) a corrected one.
+    SetItaCatalogue {
+        catalogue: crate::ita::Catalogue,
+        #[serde(default)]
+        replace: bool,
+    },
+    /// Remove an ITA round with no tracker entries, findings or measures.
+    DeleteItaRound {
+        year_be: i32,
+    },
+    /// The tracker's record of one item of a round.
+    SetItaTrack {
+        year_be: i32,
+        code: String,
+        track: crate::ita::Track,
+    },
+    /// The result of a round, imported (`None` removes it).
+    SetItaScores {
+        year_be: i32,
+        scores: Option<crate::ita::ScoreSet>,
+    },
+    /// What the O25 analysis found for an indicator ("" removes it).
+    SetItaFinding {
+        year_be: i32,
+        indicator: String,
+        issue: String,
+    },
+    /// The measures set from a round's O25 analysis, in order.
+    SetItaMeasures {
+        year_be: i32,
+        measures: Vec<crate::ita::ItaMeasure>,
+    },
+    /// The domains of the organization's website, which ITAS URLs must be on.
+    SetWebDomains {
+        domains: Vec<String>,
     },
     /// Several changes as one step (one undo).
     Batch {
@@ -407,37 +442,6 @@ pub enum OitTarget {
     Measure(Id),
 }
 
-/// The organization's settings as the settings page edits them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct OrgSettings {
-    pub name_th: String,
-    pub name_en: String,
-    pub ministry: String,
-    pub doc_prefix: String,
-    #[serde(default)]
-    pub phone: String,
-    pub divisions: Vec<String>,
-    pub digits: Digits,
-    pub orientation: Orientation,
-}
-
-impl crate::domain::Organization {
-    /// The settings as the Settings form and `org set` edit them.
-    pub fn settings(&self) -> OrgSettings {
-        OrgSettings {
-            name_th: self.name_th.clone(),
-            name_en: self.name_en.clone(),
-            ministry: self.ministry.clone(),
-            doc_prefix: self.doc_prefix.clone(),
-            phone: self.phone.clone(),
-            divisions: self.divisions.iter().map(|d| d.name.clone()).collect(),
-            digits: self.digits,
-            orientation: self.orientation,
-        }
-    }
-}
-
 impl Change {
     /// The change's name as recorded (`set_text`, `insert_measure`, …):
     /// what the UI names in "Undo …" and the history.
@@ -458,6 +462,13 @@ impl Change {
             | Change::SetOrganization { .. }
             | Change::SetChannels { .. }
             | Change::SetOitItems { .. } => View::Settings,
+            Change::SetItaCatalogue { .. }
+            | Change::DeleteItaRound { .. }
+            | Change::SetItaTrack { .. }
+            | Change::SetItaScores { .. }
+            | Change::SetItaFinding { .. }
+            | Change::SetItaMeasures { .. }
+            | Change::SetWebDomains { .. } => View::Ita,
             Change::NewYear { .. }
             | Change::InsertYear { .. }
             | Change::SetHeadings { .. }
@@ -485,6 +496,7 @@ pub enum View {
     Assets,
     Years,
     Settings,
+    Ita,
 }
 
 /// Which text field a [`Change::SetText`] writes.

@@ -30,6 +30,7 @@ pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod fuzz;
+pub mod ita;
 pub mod keys;
 pub mod money;
 pub mod paths;

@@ -42,6 +42,8 @@ pub struct Table {
     /// How the file was read, for the dry run: the encoding, the sheet
     /// (and the others), the header row when it is not the first.
     pub notes: Vec<String>,
+    /// The title rows above the header, each row's cells joined by spaces.
+    pub above: Vec<String>,
 }
 
 impl Table {
@@ -411,6 +413,13 @@ impl Grid {
         };
         let mut notes = self.notes;
         let header_line = self.rows[at].0;
+        let above = self.rows[..at]
+            .iter()
+            .map(|(_, r)| {
+                let cells: Vec<&str> = r.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+                cells.join(" ")
+            })
+            .collect();
         if header_line != 1 {
             notes.insert(0, format!("header on row {header_line}"));
         }
@@ -424,6 +433,7 @@ impl Grid {
             sheet: None,
             sheets: Vec::new(),
             notes,
+            above,
         })
     }
 }
@@ -446,6 +456,7 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.lines, vec![5, 7]);
         assert_eq!(t.notes, vec!["header on row 4"]);
+        assert_eq!(t.above, vec!["ทะเบียนครุภัณฑ์ ประจำปี 2566", "กองคลัง"]);
     }
 
     #[test]

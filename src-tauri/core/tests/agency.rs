@@ -131,8 +131,9 @@ async fn a_years_headings_and_columns_are_its_own_and_undo_restores_them() {
 async fn an_agencys_own_report_starts_in_one_step_and_undo_takes_it_back() {
     let (_dir, store) = sample().await;
     let years = store.years().await.unwrap();
-    assert_eq!(years.len(), 1);
-    assert!(years[0].sample, "the sample is labelled as the sample");
+    // The sample's FY 2566 report, and the same moved forward as FY 2568.
+    assert_eq!(years.iter().map(|y| y.year_be).collect::<Vec<_>>(), [2568, 2566]);
+    assert!(years.iter().all(|y| y.sample), "the sample is labelled as the sample");
     let sample_org = store.organization().await.unwrap();
 
     let settings = internal_trade(sample_org.settings());
@@ -154,7 +155,7 @@ async fn an_agencys_own_report_starts_in_one_step_and_undo_takes_it_back() {
     let years = store.years().await.unwrap();
     assert_eq!(
         years.iter().map(|y| (y.year_be, y.sample)).collect::<Vec<_>>(),
-        [(2566, true)]
+        [(2568, true), (2566, true)]
     );
     assert_eq!(store.organization().await.unwrap().name_th, sample_org.name_th);
     assert!(store.verify().await.unwrap().ok());

@@ -18,7 +18,7 @@ use tools::tool;
 use std::path::{Path, PathBuf};
 
 use prongsai_core::documents::{
-    ReportOptions, assets, budget_report_pdf, memo_pdf, report_pdf, spending_plan_pdf, write_atomically,
+    ReportOptions, assets, budget_report_pdf, ita, memo_pdf, report_pdf, spending_plan_pdf, write_atomically,
 };
 use prongsai_core::typeset::overflow;
 use prongsai_core::{Digits, Orientation, Store};
@@ -52,6 +52,8 @@ async fn documents() -> (tempfile::TempDir, Vec<(String, Vec<u8>, Vec<String>)>)
         .id;
     let loan = store.loan(loan).await.unwrap();
     let inspection = store.inspection(2566).await.unwrap();
+    let analysis = store.ita_analysis(2569).await.unwrap();
+    let answers = store.ita_answers(2569).await.unwrap();
     store.close().await;
 
     let mut out = Vec::new();
@@ -87,6 +89,11 @@ async fn documents() -> (tempfile::TempDir, Vec<(String, Vec<u8>, Vec<String>)>)
     );
     add("loan-slip", assets::loan_slip_pdf(&loan, &org, org.digits));
     add("inspection", assets::inspection_pdf(&inspection, &org, org.digits));
+    add(
+        "ita-o25",
+        ita::analysis_pdf(&analysis, &org, &report.year.signatures, org.digits),
+    );
+    add("ita-answers", ita::answers_pdf(2569, &answers, &org, org.digits));
     (dir, out)
 }
 

@@ -74,6 +74,15 @@ async fn foreign_keys_cascade_when_a_year_is_replaced() {
         .await
         .unwrap();
     store.check_integrity().await.unwrap();
+    // The sample's FY 2568 draft keeps its own rows.
+    let other = store.report(2568).await.unwrap();
+    let results: i64 = other.measures.iter().map(|m| m.results.len() as i64).sum();
+    let evidence: i64 = other
+        .measures
+        .iter()
+        .flat_map(|m| &m.results)
+        .map(|r| r.evidence.len() as i64)
+        .sum();
     store.close().await;
     // With foreign keys off the old year's rows would stay behind as orphans.
     let mut conn = sqlite_conn(&db(&dir)).await;
@@ -83,7 +92,7 @@ async fn foreign_keys_cascade_when_a_year_is_replaced() {
     .fetch_one(&mut conn)
     .await
     .unwrap();
-    assert_eq!(counts, (1, 6, 4));
+    assert_eq!(counts, (1 + other.measures.len() as i64, 6 + results, 4 + evidence));
 }
 
 #[tokio::test]
@@ -91,8 +100,11 @@ async fn sample_loads_the_reference_report() {
     let dir = tempfile::tempdir().unwrap();
     let store = seeded(&dir).await;
     let years = store.years().await.unwrap();
-    assert_eq!(years.len(), 1);
-    assert_eq!((years[0].year_be, years[0].measures), (2566, 4));
+    // The reference report, and the same moved forward as the FY 2568 draft.
+    assert_eq!(
+        years.iter().map(|y| (y.year_be, y.measures)).collect::<Vec<_>>(),
+        [(2568, 4), (2566, 4)]
+    );
     let r = store.report(2566).await.unwrap();
     assert_eq!(r.organization.name_th, "กรมทรัพย์สินทางปัญญา");
     assert_eq!(r.measures.len(), 4);
@@ -418,7 +430,7 @@ async fn an_older_schema_is_backed_up_then_migrated() {
     );
     assert!(backup.exists());
     assert!(report.seeded);
-    assert_eq!(store.years().await.unwrap().len(), 1);
+    assert_eq!(store.years().await.unwrap().len(), 2);
     // The backup is the old database, readable and unmigrated.
     let mut conn = sqlite_conn(&backup).await;
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'measure'")

@@ -4,6 +4,7 @@ use assert_cmd::Command;
 
 mod agency;
 mod budget;
+mod ita;
 mod records;
 
 fn cli(db: &std::path::Path) -> Command {
@@ -41,14 +42,18 @@ fn first_use_creates_the_database_with_the_sample() {
     let db = dir.path().join("sub/dir/p.sqlite");
     let out = cli(&db).arg("years").output().unwrap();
     assert!(out.status.success());
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "2566\tdraft\t4 measures\n");
+    // The sample report, and the same moved forward as ITA 2569's FY 2568 draft.
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "2568\tdraft\t4 measures\n2566\tdraft\t4 measures\n"
+    );
     assert!(String::from_utf8(out.stderr).unwrap().contains("sample report"));
     assert!(db.exists());
     // Second run: no seeding message.
     let out = cli(&db).args(["years", "--format", "json"]).output().unwrap();
     assert!(out.stderr.is_empty());
     let years: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(years[0]["year_be"], 2566);
+    assert_eq!(years[1]["year_be"], 2566);
 }
 
 #[test]

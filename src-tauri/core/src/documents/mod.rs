@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod budget_report;
+pub mod ita;
 pub mod memo;
 mod page;
 pub mod report;
@@ -137,6 +138,51 @@ pub async fn export_spending_plan(store: &Store, year_be: i32, path: &Path) -> R
 /// the budget documents' signature blocks.
 async fn year_signatures(store: &Store, year_be: i32) -> Result<crate::domain::Signatures> {
     Ok(store.report(year_be).await?.year.signatures)
+}
+
+/// Who signs a round's O25 document: the reporter and approver of the
+/// fiscal year its result covers, else of the round's own year, else blank.
+async fn round_signatures(store: &Store, round_be: i32) -> Result<crate::domain::Signatures> {
+    let years = store.years().await?;
+    for fy in [round_be - 1, round_be] {
+        if years.iter().any(|y| y.year_be == fy) {
+            return year_signatures(store, fy).await;
+        }
+    }
+    Ok(crate::domain::Signatures::default())
+}
+
+/// Writes round `year_be`'s O25 document: the analysis of the round
+/// before's result and the measures set from it.
+pub async fn export_ita_analysis(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
+    let analysis = store.ita_analysis(year_be).await?;
+    let org = store.organization().await?;
+    let signed = round_signatures(store, year_be).await?;
+    let font = org.font_file.clone();
+    write_pdf(store, path, (false, &font), move || {
+        ita::analysis_pdf(&analysis, &org, &signed, org.digits)
+    })
+    .await
+}
+
+/// Writes round `year_be`'s ITAS answer sheet, as a workbook when `path`
+/// ends in `.xlsx`, else as a PDF; each URL checked offline.
+pub async fn export_ita_answers(store: &Store, year_be: i32, path: &Path) -> Result<Exported> {
+    let answers = store.ita_answers(year_be).await?;
+    let org = store.organization().await?;
+    let font = org.font_file.clone();
+    let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if xlsx {
+        write_pdf(store, path, (false, ""), move || {
+            crate::ita::answers::workbook(year_be, &org.name_th, &answers)
+        })
+        .await
+    } else {
+        write_pdf(store, path, (false, &font), move || {
+            ita::answers_pdf(year_be, &answers, &org, org.digits)
+        })
+        .await
+    }
 }
 
 /// Writes the budget and its monitoring report as an XLSX workbook.

@@ -58,6 +58,26 @@ impl Headings {
         }
     }
 
+    /// The headings of a report filed under an ITA item: the item's title
+    /// as the title, its fiscal year made the `{ปี}` placeholder on a line
+    /// of its own ("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม… ปีงบประมาณ
+    /// พ.ศ. 2568" under ITA 2569), the rest as `self`.
+    pub fn following_item(&self, item_title: &str) -> Headings {
+        let title = item_title.trim();
+        let (name, year_line) = match title.find("ปีงบประมาณ") {
+            Some(at) if at > 0 => {
+                let (name, year) = title.split_at(at);
+                let year = year.trim_end_matches(|c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c));
+                (name.trim(), format!("{}{}", year, PLACEHOLDERS[2]))
+            }
+            _ => (title, "ประจำปีงบประมาณ พ.ศ. {ปี}".to_owned()),
+        };
+        Headings {
+            title: vec![name.to_owned(), year_line],
+            ..self.clone()
+        }
+    }
+
     /// The headings as printed for `year_be` of the organization named
     /// `name_th` in `ministry`: placeholders filled, the standard columns
     /// where none are set.

@@ -12,6 +12,7 @@ pub use headings::*;
 
 mod file;
 mod headings;
+pub mod settings;
 
 strum_names!(Orientation, Urgency, Secrecy, ChannelKind);
 
@@ -126,6 +127,9 @@ pub struct Organization {
     /// is found beside it) documents are set in on this machine; empty for
     /// the Sarabun compiled into Prongsai.
     pub font_file: String,
+    /// The domains of the organization's website ("ipthailand.go.th"): the
+    /// URLs answered in ITAS must be on one of them or their subdomains.
+    pub domains: Vec<String>,
     /// ช่องทางร้องเรียน, in the order the agency lists them.
     pub channels: Vec<Channel>,
 }

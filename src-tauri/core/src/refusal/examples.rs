@@ -225,6 +225,32 @@ pub fn examples() -> Vec<Refusal> {
         CommitteeTooSmall { members: 2 },
         InspectionExists { year_be: 2566 },
         InspectionConfirmed { year_be: 2566 },
+        ColumnUnknown {
+            header: text("คะแนน")
+        },
+        ColumnTwice { header: text("code") },
+        ColumnMissing { column: text("period") },
+        NotAnOitCode { text: text("X3") },
+        NotAPeriod {
+            text: text("ปีหน้า")
+        },
+        NotYesNo {
+            text: text("บางที")
+        },
+        NotAScore { text: text("101") },
+        NotAnInstrument { text: text("XIT") },
+        NoItems,
+        RowsRefused { rows: 3 },
+        ItaRoundExists { year_be: 2569 },
+        ItaRoundMissing { year_be: 2570 },
+        ItaItemTracked { code: text("O12") },
+        ItaRoundInUse { year_be: 2569 },
+        UnknownIndicator {
+            indicator: text("11"),
+            year_be: 2568,
+        },
+        NoScores { year_be: 2568 },
+        NotADomain { text: text("intranet") },
     ]
 }
 

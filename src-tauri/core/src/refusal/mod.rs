@@ -32,6 +32,7 @@ pub enum Thing {
     Result,
     Outcome,
     Evidence,
+    ItaItem,
 }
 
 impl std::fmt::Display for Thing {
@@ -245,6 +246,42 @@ pub enum Refusal {
     OitNotListed { code: String, year_be: i32 },
     #[error("\"{code}\" is too long for an OIT code")]
     OitCodeTooLong { code: String },
+
+    // ---- ITA rounds, their catalogues, results and answers
+    #[error("the file has a column \"{header}\" Prongsai does not know; remove or rename it")]
+    ColumnUnknown { header: String },
+    #[error("the column \"{header}\" is in the file twice")]
+    ColumnTwice { header: String },
+    #[error("the file has no \"{column}\" column")]
+    ColumnMissing { column: String },
+    #[error("\"{text}\" is not an OIT code (O1, O2, …)")]
+    NotAnOitCode { text: String },
+    #[error("\"{text}\" is not a period: current (ปีปัจจุบัน) or previous (ปีที่ผ่านมา)")]
+    NotAPeriod { text: String },
+    #[error("\"{text}\" is neither yes nor no")]
+    NotYesNo { text: String },
+    #[error("\"{text}\" is not a score (0–100, at most two decimals)")]
+    NotAScore { text: String },
+    #[error("\"{text}\" is not an ITA instrument (IIT, EIT or OIT)")]
+    NotAnInstrument { text: String },
+    #[error("the file has no rows")]
+    NoItems,
+    #[error("{rows} rows of the file have problems; nothing was imported")]
+    RowsRefused { rows: usize },
+    #[error("ITA {year_be} already has a catalogue; replace it explicitly")]
+    ItaRoundExists { year_be: i32 },
+    #[error("ITA {year_be} has no catalogue")]
+    ItaRoundMissing { year_be: i32 },
+    #[error("item {code} has tracker entries; the new catalogue must keep it")]
+    ItaItemTracked { code: String },
+    #[error("ITA {year_be} has tracker entries, findings or measures; it cannot be removed")]
+    ItaRoundInUse { year_be: i32 },
+    #[error("indicator {indicator} is not in the result of ITA {year_be}")]
+    UnknownIndicator { indicator: String, year_be: i32 },
+    #[error("no ITA result of {year_be} is stored; import it first")]
+    NoScores { year_be: i32 },
+    #[error("\"{text}\" is not a web domain (e.g. ipthailand.go.th)")]
+    NotADomain { text: String },
 
     // ---- the report's items
     #[error("an outcome has no sub-items")]

@@ -11,7 +11,7 @@ use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
 
 use super::effect::{Effect, Mode, Rules};
-use super::{Step, Store, UndoState, assets, budget, history, memo, organization, report, report_file, year};
+use super::{Step, Store, UndoState, assets, budget, history, ita, memo, organization, report, report_file, year};
 
 impl Store {
     /// The one write path: applies `change` in a transaction and records it.
@@ -249,6 +249,17 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
         Change::SetHeadings { year_be, headings } => year::set_headings(conn, year_be, headings).await?.into(),
         Change::SetOitItems { year_be, items } => year::set_oit_items(conn, year_be, items).await?.into(),
         Change::SetOitTag { target, code } => year::set_oit_tag(conn, target, code).await?.into(),
+        Change::SetItaCatalogue { catalogue, replace } => ita::set_catalogue(conn, catalogue, replace).await?.into(),
+        Change::DeleteItaRound { year_be } => ita::delete_round(conn, year_be).await?.into(),
+        Change::SetItaTrack { year_be, code, track } => ita::set_track(conn, year_be, code, track).await?.into(),
+        Change::SetItaScores { year_be, scores } => ita::set_scores(conn, year_be, scores).await?.into(),
+        Change::SetItaFinding {
+            year_be,
+            indicator,
+            issue,
+        } => ita::set_finding(conn, year_be, indicator, issue).await?.into(),
+        Change::SetItaMeasures { year_be, measures } => ita::set_measures(conn, year_be, measures).await?.into(),
+        Change::SetWebDomains { domains } => ita::set_web_domains(conn, domains).await?.into(),
 
         // The budget.
         Change::ImportBudget { budget, replace } => budget::import_budget(conn, budget, replace).await?,

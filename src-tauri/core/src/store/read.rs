@@ -51,7 +51,7 @@ fn lines(s: String) -> Vec<String> {
 
 pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organization> {
     #[allow(clippy::type_complexity)]
-    let (id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data, font_file): (
+    let (id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data, font_file, domains): (
         i64,
         String,
         String,
@@ -63,8 +63,10 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
         Option<String>,
         Option<Vec<u8>>,
         String,
+        String,
     ) = sqlx::query_as(
-        "SELECT id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data, font_file \
+        "SELECT id, name_th, name_en, ministry, doc_prefix, phone, digits, orientation, emblem_mime, emblem_data, font_file, \
+         web_domains \
              FROM organization ORDER BY id LIMIT 1",
     )
     .fetch_optional(&mut *conn)
@@ -101,6 +103,7 @@ pub(super) async fn organization(conn: &mut SqliteConnection) -> Result<Organiza
         doc_prefix,
         phone,
         font_file,
+        domains: domains.lines().map(str::to_owned).collect(),
         divisions: divisions.into_iter().map(|(id, name)| Division { id, name }).collect(),
         digits: Digits::parse(&digits).unwrap_or_default(),
         orientation: Orientation::parse(&orientation).unwrap_or_default(),

@@ -91,6 +91,10 @@ impl Store {
             {
                 mismatches.push(diff);
             }
+            let (h, d) = (replay.ita_value().await?, self.ita_value().await?);
+            if let Some(diff) = first_difference(&h, &d, "ita") {
+                mismatches.push(diff);
+            }
             let (h, d) = (
                 serde_json::to_value(replay.organization().await.ok()),
                 serde_json::to_value(self.organization().await.ok()),
@@ -113,6 +117,16 @@ impl Store {
             broken_at,
             mismatches,
         })
+    }
+
+    /// The ITA rounds and results as one JSON value: what `verify` compares.
+    async fn ita_value(&self) -> Result<serde_json::Value> {
+        let mut rounds = Vec::new();
+        for r in self.ita_rounds().await? {
+            rounds.push(self.ita_round(r.year_be).await?);
+        }
+        let scores = self.all_ita_scores().await?;
+        Ok(serde_json::json!({ "rounds": rounds, "scores": scores }))
     }
 
     /// The asset records as one JSON value: what `verify` compares.

@@ -102,6 +102,7 @@ impl Store {
             for y in self.years().await?.into_iter().filter(|y| y.sample) {
                 changes.push(Change::DeleteYear { year_be: y.year_be });
             }
+            changes.extend(self.sample_ita_removal().await?);
         }
         changes.push(Change::InsertYear {
             year: Box::new(super::empty_year(year_be)),
