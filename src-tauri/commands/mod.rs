@@ -18,6 +18,7 @@ mod backup;
 mod budget;
 mod desk;
 mod edit;
+mod ita;
 mod report;
 #[cfg(test)]
 mod tests;
@@ -77,7 +78,17 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         desk::fiscal_year_today,
         desk::about,
         report::next_memo_number,
-        report::preview_memo
+        report::preview_memo,
+        ita::ita_rounds,
+        ita::ita_shipped,
+        ita::ita_add_round,
+        ita::ita_round,
+        ita::ita_analysis,
+        ita::ita_check_links,
+        ita::ita_import_catalogue,
+        ita::ita_import_scores,
+        ita::export_ita_analysis_pdf,
+        ita::export_ita_answers
     ]
 }
 

@@ -49,8 +49,9 @@ fn commands_read_and_edit_the_report_over_ipc() {
     let app = app(store);
     let app = webview(&app);
 
+    // The newest year: the sample moved forward as ITA 2569's FY 2568 draft.
     let report = invoke(&app, "report", serde_json::json!({})).unwrap();
-    assert_eq!(report["year"]["year_be"], 2566);
+    assert_eq!(report["year"]["year_be"], 2568);
     assert_eq!(report["measures"].as_array().unwrap().len(), 4);
     // Shown with Thai digits, as the sample organization asks.
     assert_eq!(report["measures"][0]["results"][0]["label"], "๑.");
@@ -60,8 +61,8 @@ fn commands_read_and_edit_the_report_over_ipc() {
         "kind": "set_text", "target": { "field": "result", "id": id }, "text": "ผลใหม่ ๑๒"
     }});
     let applied = invoke(&app, "apply_change", change).unwrap();
-    assert_eq!(applied["year_be"], 2566);
-    let report = invoke(&app, "report", serde_json::json!({ "yearBe": 2566 })).unwrap();
+    assert_eq!(applied["year_be"], 2568);
+    let report = invoke(&app, "report", serde_json::json!({ "yearBe": 2568 })).unwrap();
     assert_eq!(report["measures"][0]["results"][0]["text"], "ผลใหม่ ๑๒");
 
     // Errors arrive as { code, message }.
@@ -75,6 +76,37 @@ fn commands_read_and_edit_the_report_over_ipc() {
 
     let err = invoke(&app, "report", serde_json::json!({ "yearBe": 2570 })).unwrap_err();
     assert_eq!(err["code"], "not_found");
+
+    // ITA rounds: listed, read, tracked through apply_change, analysed.
+    let rounds = invoke(&app, "ita_rounds", serde_json::json!({})).unwrap();
+    assert_eq!(rounds[0]["year_be"], 2569);
+    let track = serde_json::json!({ "change": {
+        "kind": "set_ita_track", "year_be": 2569, "code": "O12",
+        "track": { "division": "กลุ่มบริหารงานคลัง", "due": "2026-03-31", "status": "in_progress",
+                   "url": "", "explanation": "", "evidence_year": 2569 }
+    }});
+    invoke(&app, "apply_change", track).unwrap();
+    let round = invoke(&app, "ita_round", serde_json::json!({ "yearBe": 2569 })).unwrap();
+    let o12 = round["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "O12")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (o12["fiscal_year"].clone(), o12["wrong_year"].clone()),
+        (2568.into(), true.into())
+    );
+    let analysis = invoke(&app, "ita_analysis", serde_json::json!({ "yearBe": 2569 })).unwrap();
+    assert_eq!(analysis["scores_year"], 2568);
+    assert!(
+        invoke(&app, "ita_analysis", serde_json::json!({ "yearBe": 2566 }))
+            .unwrap()
+            .is_null()
+    );
+    let err = invoke(&app, "ita_round", serde_json::json!({ "yearBe": 2570 })).unwrap_err();
+    assert_eq!(err["refusal"]["kind"], "ita_round_missing");
 }
 
 #[test]

@@ -11,7 +11,7 @@ async fn a_measure_moves_by_keyboard_and_back_with_undo() {
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
     let before = ids(&c, "[data-testid=measure]").await;
-    let titles: Vec<String> = cli_report(&db, 2566)["measures"]
+    let titles: Vec<String> = cli_report(&db, OPENS)["measures"]
         .as_array()
         .unwrap()
         .iter()
@@ -48,7 +48,7 @@ async fn a_measure_moves_by_keyboard_and_back_with_undo() {
     // Focus stays on the moved measure's handle, so the keys can go on.
     let focused = c.active_element().await.unwrap();
     assert_eq!(focused.attr("data-id").await.unwrap(), Some(before[0].clone()));
-    let json = cli_report(&db, 2566);
+    let json = cli_report(&db, OPENS);
     let order: Vec<&str> = json["measures"]
         .as_array()
         .unwrap()
@@ -78,7 +78,7 @@ async fn a_measure_moves_by_keyboard_and_back_with_undo() {
         ids(&c, "[data-testid=measure]").await == before
     })
     .await;
-    let json = cli_report(&db, 2566);
+    let json = cli_report(&db, OPENS);
     let order: Vec<&str> = json["measures"]
         .as_array()
         .unwrap()
@@ -99,7 +99,7 @@ async fn a_result_with_a_link_and_an_image_is_added_then_undone() {
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
-    let original = cli_report(&db, 2566);
+    let original = cli_report(&db, OPENS);
     let n = original["measures"][0]["results"].as_array().unwrap().len();
 
     // A new result at the end of measure 1.
@@ -148,7 +148,7 @@ async fn a_result_with_a_link_and_an_image_is_added_then_undone() {
         std::fs::write(screenshot_path("editor-evidence"), shot).unwrap();
     }
 
-    let json = cli_report(&db, 2566);
+    let json = cli_report(&db, OPENS);
     let added = json["measures"][0]["results"]
         .as_array()
         .unwrap()
@@ -179,7 +179,7 @@ async fn a_result_with_a_link_and_an_image_is_added_then_undone() {
         c.find_all(Locator::Css(sel)).await.unwrap().len() == n
     })
     .await;
-    assert_eq!(cli_report(&db, 2566), original);
+    assert_eq!(cli_report(&db, OPENS), original);
     c.close().await.unwrap();
 }
 
@@ -195,7 +195,7 @@ async fn a_field_shows_the_stored_text_after_undo_and_a_tab_switch_and_never_sav
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     let stored = || {
-        cli_report(&db, 2566)["measures"][0]["title"]
+        cli_report(&db, OPENS)["measures"][0]["title"]
             .as_str()
             .unwrap()
             .to_owned()
@@ -248,7 +248,7 @@ async fn a_field_shows_the_stored_text_after_undo_and_a_tab_switch_and_never_sav
         .await
         .unwrap();
     assert!(
-        notice.contains("เลิกทำแล้ว") && notice.contains("๒๕๖๖") && notice.contains("รายงาน"),
+        notice.contains("เลิกทำแล้ว") && notice.contains("๒๕๖๘") && notice.contains("รายงาน"),
         "{notice}"
     );
 

@@ -126,7 +126,7 @@ async fn the_shortcuts_work_with_the_thai_layout_active() {
         .await
         .remove(1);
     let id = second.attr("data-id").await.unwrap().unwrap();
-    let level = || async { cli_report(&db, 2566)["measures"][0]["activities"][1]["level"].as_u64() };
+    let level = || async { cli_report(&db, OPENS)["measures"][0]["activities"][1]["level"].as_u64() };
     assert_eq!(level().await, Some(0));
     second
         .send_keys(&format!("{}ล{}", Key::Control, Key::Null))

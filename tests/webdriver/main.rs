@@ -15,6 +15,7 @@ use prongsai_core::Store;
 mod agency;
 mod assets;
 mod editing;
+mod ita;
 mod keys;
 mod report;
 mod screens;
@@ -25,6 +26,21 @@ static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 const APP: &str = env!("CARGO_BIN_EXE_prongsai");
 const TIMEOUT: Duration = Duration::from_secs(30);
+/// The year a fresh database opens on: the sample report moved forward as
+/// the FY 2568 draft that ITA 2569's O26 asks for.
+const OPENS: i32 = 2568;
+
+/// Shows fiscal year `year` in the window, as the year picker does.
+async fn show_year(c: &Client, year: i32) {
+    let select = c.find(Locator::Css("[data-testid=year-select]")).await.unwrap();
+    select.select_by_value(&year.to_string()).await.unwrap();
+    let want = year.to_string();
+    until("the year shown", || async {
+        matches!(c.find(Locator::Css("[data-testid=report]")).await,
+            Ok(r) if r.attr("data-year").await.ok().flatten().as_deref() == Some(want.as_str()))
+    })
+    .await;
+}
 
 struct Driver {
     child: Child,

@@ -13,14 +13,14 @@ async fn the_sample_opens_an_edit_saves_and_survives_a_restart() {
     let measures = all(&c, "[data-testid=measure]").await;
     assert_eq!(measures.len(), 4);
     let report = c.find(Locator::Css("[data-testid=report]")).await.unwrap();
-    assert_eq!(report.attr("data-year").await.unwrap().as_deref(), Some("2566"));
+    assert_eq!(report.attr("data-year").await.unwrap().as_deref(), Some("2568"));
     let titles = all(&c, "[data-testid=measure-title]").await;
     assert_eq!(value(&titles[0]).await, "สร้างการรับรู้การใช้จ่ายงบประมาณประจำปี");
     assert_eq!(value(&titles[3]).await, "สร้างการรับรู้การใช้ทรัพย์สินของราชการ");
     assert_eq!(all(&c, "[data-testid=outcome-row]").await.len(), 5);
     // Thai digits, as the sample organization asks.
     let select = c.find(Locator::Css("[data-testid=year-select]")).await.unwrap();
-    assert_eq!(select.text().await.unwrap().trim(), "๒๕๖๖");
+    assert_eq!(select.text().await.unwrap().trim(), "๒๕๖๘");
     if let Ok(png) = c.screenshot().await {
         std::fs::write(screenshot_path("report-2566"), png).unwrap();
     }
@@ -38,7 +38,7 @@ async fn the_sample_opens_an_edit_saves_and_survives_a_restart() {
 
     // The edit is in the database, digits in storage form.
     let (store, _) = Store::open(&db).await.unwrap();
-    let report = store.report(2566).await.unwrap();
+    let report = store.report(OPENS).await.unwrap();
     let stored = report.measures[1].results.iter().find(|r| r.id == id).unwrap();
     assert_eq!(
         stored.text,
@@ -84,7 +84,7 @@ async fn empty_required_text_is_refused_in_thai_and_nothing_is_lost() {
     c.close().await.unwrap();
 
     let (store, _) = Store::open(&db).await.unwrap();
-    let r = store.report(2566).await.unwrap();
+    let r = store.report(OPENS).await.unwrap();
     let m = r.measures.iter().find(|m| m.id == id).unwrap();
     assert_ne!(m.title, original);
     assert_eq!(m.title, "<img src=x onerror=alert(1)>มาตรการ");
@@ -213,7 +213,7 @@ async fn the_ui_switches_to_english_and_back() {
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
-    let before = cli_report(&db, 2566);
+    let before = cli_report(&db, OPENS);
     let header = |c: &Client| {
         let c = c.clone();
         async move {
@@ -248,6 +248,6 @@ async fn the_ui_switches_to_english_and_back() {
     lang.select_by_value("th").await.unwrap();
     until("Thai", || async { header(&c).await == "มาตรการ" }).await;
     // The language is the window's: the report is unchanged.
-    assert_eq!(cli_report(&db, 2566), before);
+    assert_eq!(cli_report(&db, OPENS), before);
     c.close().await.unwrap();
 }

@@ -8,7 +8,7 @@
 use super::*;
 
 const SIZES: [(u32, u32); 2] = [(1024, 768), (1366, 768)];
-const VIEWS: [&str; 5] = ["report", "budget", "assets", "years", "settings"];
+const VIEWS: [&str; 6] = ["report", "budget", "assets", "years", "ita", "settings"];
 
 /// What every view is checked for, as a script returning the offenders.
 const CHECKS: [(&str, &str); 3] = [

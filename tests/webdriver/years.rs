@@ -48,6 +48,7 @@ async fn entering_a_months_disbursement_changes_the_reports_percent() {
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
+    show_year(&c, 2566).await;
     c.find(Locator::Css("[data-testid=tab-budget]"))
         .await
         .unwrap()
@@ -222,7 +223,7 @@ async fn a_rolling_backup_restores_and_a_fields_history_shows_its_versions() {
             .unwrap_or(false)
     })
     .await;
-    let original = cli_report(&db, 2566);
+    let original = cli_report(&db, OPENS);
 
     // Two edits of one result, then its history lists both, newest first.
     let result = all(&c, "[data-testid=result-text]").await.remove(0);
@@ -248,7 +249,7 @@ async fn a_rolling_backup_restores_and_a_fields_history_shows_its_versions() {
     assert_eq!(entries.len(), 2);
     assert!(entries[0].text().await.unwrap().contains("ฉบับที่สอง"));
     assert!(entries[1].text().await.unwrap().contains("ฉบับแรก"));
-    assert_eq!(cli_report(&db, 2566)["measures"][0]["results"][0]["text"], "ฉบับที่สอง");
+    assert_eq!(cli_report(&db, OPENS)["measures"][0]["results"][0]["text"], "ฉบับที่สอง");
 
     // Restore the backup taken at start: the edits are gone, the state
     // before the restore is kept beside the database.
@@ -257,7 +258,7 @@ async fn a_rolling_backup_restores_and_a_fields_history_shows_its_versions() {
     click(&c, "[data-testid=restore-confirm]").await;
     let notice = all(&c, "[data-testid=app-notice]").await.remove(0);
     assert!(notice.text().await.unwrap().contains("before-restore"));
-    assert_eq!(cli_report(&db, 2566), original);
+    assert_eq!(cli_report(&db, OPENS), original);
     let kept: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()
@@ -266,7 +267,7 @@ async fn a_rolling_backup_restores_and_a_fields_history_shows_its_versions() {
     assert_eq!(kept.len(), 1);
     let (before, _) = Store::open(&kept[0].path()).await.unwrap();
     assert_eq!(
-        before.report(2566).await.unwrap().measures[0].results[0].text,
+        before.report(OPENS).await.unwrap().measures[0].results[0].text,
         "ฉบับที่สอง"
     );
     before.close().await;

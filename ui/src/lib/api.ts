@@ -5,6 +5,7 @@ import type {
   AssetImportCheck, AssetPage, AssetQuery, Inspection, Member, AssetRows, AssetSummary, Loan, LoanFilter, LoanReminders,
   About, Applied, BackupInfo, MemoDoc, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
   OrgSettings, TextTarget, UndoState, YearReading, YearSnap, YearSummary,
+  Analysis, Answer, ItaImport, Round, RoundSummary,
 } from './bindings';
 import { isErrorPayload } from './errors';
 
@@ -67,6 +68,16 @@ export interface Commands {
   about: { args: NoArgs; result: About };
   next_memo_number: { args: { prefix: string }; result: string };
   preview_memo: { args: { memo: MemoDoc }; result: string[] };
+  ita_rounds: { args: NoArgs; result: RoundSummary[] };
+  ita_shipped: { args: NoArgs; result: number[] };
+  ita_add_round: { args: { yearBe: number }; result: Applied };
+  ita_round: { args: { yearBe: number }; result: Round };
+  ita_analysis: { args: { yearBe: number }; result: Analysis | null };
+  ita_check_links: { args: { yearBe: number; online: boolean }; result: [Answer[], boolean] };
+  ita_import_catalogue: { args: { yearBe: number; replace: boolean }; result: ItaImport | null };
+  ita_import_scores: { args: { yearBe: number }; result: ItaImport | null };
+  export_ita_analysis_pdf: { args: { yearBe: number }; result: Exported | null };
+  export_ita_answers: { args: { yearBe: number; xlsx: boolean }; result: Exported | null };
 }
 
 /** Runs a command; a refusal is always an `ErrorPayload`. */
@@ -156,5 +167,24 @@ export const api = {
   previewMemo: (memo: MemoDoc) => call('preview_memo', { memo }),
   /** The number a new memo of a series takes ("พณ 0701.08/ว" → "…/ว25"). */
   nextMemoNumber: (prefix: string) => call('next_memo_number', { prefix }),
+  /** The ITA rounds stored, newest first. */
+  itaRounds: () => call('ita_rounds', {}),
+  /** The rounds whose item list ships with Prongsai. */
+  itaShipped: () => call('ita_shipped', {}),
+  /** Adds the item list Prongsai ships for round `yearBe` (one change, undoable). */
+  itaAddRound: (yearBe: number) => call('ita_add_round', { yearBe }),
+  /** A round with its tracker, findings and measures. */
+  itaRound: (yearBe: number) => call('ita_round', { yearBe }),
+  /** O25 of round `yearBe`; `null` while the result of round `yearBe − 1` is not imported. */
+  itaAnalysis: (yearBe: number) => call('ita_analysis', { yearBe }),
+  /** The ITAS answers, each URL checked (opened too when `online` and a network is there), and whether they were opened. */
+  itaCheckLinks: (yearBe: number, online: boolean) => call('ita_check_links', { yearBe, online }),
+  /** Pick a CSV/XLSX item list for round `yearBe`; imported only when every row is understood; `null` when cancelled. */
+  itaImportCatalogue: (yearBe: number, replace: boolean) => call('ita_import_catalogue', { yearBe, replace }),
+  /** Pick the result of round `yearBe` (the round scored); `null` when cancelled. */
+  itaImportScores: (yearBe: number) => call('ita_import_scores', { yearBe }),
+  exportItaAnalysisPdf: (yearBe: number) => call('export_ita_analysis_pdf', { yearBe }),
+  /** The ITAS answer sheet, as XLSX (`xlsx`) or PDF. */
+  exportItaAnswers: (yearBe: number, xlsx: boolean) => call('export_ita_answers', { yearBe, xlsx }),
 };
 export type { Member };

@@ -13,9 +13,9 @@ message: string,
  */
 refusal?: Refusal, };
 
-export type Refusal = { "kind": "empty_text", field: string, } | { "kind": "text_too_long", field: string, len: number, max: number, } | { "kind": "control_character", field: string, code: number, } | { "kind": "not_one_line", field: string, } | { "kind": "not_a_url", text: string, } | { "kind": "not_an_email", text: string, } | { "kind": "search_too_long", max: number, } | { "kind": "not_found", thing: Thing, key: string, } | { "kind": "nothing_to_undo" } | { "kind": "nothing_to_redo" } | { "kind": "empty_batch" } | { "kind": "not_a_date", text: string, } | { "kind": "not_a_calendar_day", day: number, month: number, year_be: number, } | { "kind": "christian_era_year", year: number, meant: number, } | { "kind": "not_a_buddhist_era_year", year: number, } | { "kind": "date_out_of_range", date: string, } | { "kind": "not_a_timestamp", text: string, } | { "kind": "not_a_month", text: string, } | { "kind": "month_outside_year", text: string, year_be: number, be_year_typed: boolean, } | { "kind": "not_a_fiscal_month", month: number, } | { "kind": "not_a_quarter", quarter: number, } | { "kind": "year_exists", year_be: number, } | { "kind": "year_locked", year_be: number, status: YearStatus, } | { "kind": "year_already_status", year_be: number, status: YearStatus, } | { "kind": "publish_before_approval", year_be: number, } | { "kind": "publish_needs_url", text: string, } | { "kind": "published_reopen_to_draft", year_be: number, } | { "kind": "copy_onto_itself", year_be: number, } | { "kind": "year_has_budget", year_be: number, } | { "kind": "imported_year_not_draft", year_be: number, status: YearStatus, } | { "kind": "column_count", columns: number, } | { "kind": "oit_listed_twice", code: string, } | { "kind": "oit_still_tagged", code: string, } | { "kind": "oit_not_listed", code: string, year_be: number, } | { "kind": "oit_code_too_long", code: string, } | { "kind": "outcome_has_no_sub_items" } | { "kind": "first_item_not_sub" } | { "kind": "split_needs_text" } | { "kind": "nothing_to_join" } | { "kind": "not_a_level", level: number, } | { "kind": "evidence_only_on_results" } | { "kind": "already_there", position: number, } | { "kind": "image_type", what: string, mime: string, } | { "kind": "image_too_large", what: string, bytes: number, max: number, } | { "kind": "image_unreadable", what: string, detail: string, } | { "kind": "not_an_image_file", file: string, } | { "kind": "font_unusable", file: string, problem: FontProblem, } | { "kind": "not_a_table_file", file: string, } | { "kind": "no_file_chosen" } | { "kind": "not_exported_here" } | { "kind": "not_a_backup", name: string, } | { "kind": "empty_database" } | { "kind": "no_history_stamp", file: string, } | { "kind": "no_history", file: string, } | { "kind": "open_in_another_window", file: string, } | { "kind": "typesetting", detail: string, } | { "kind": "division_twice", name: string, } | { "kind": "memo_exists", number: string, date: string, } | { "kind": "not_an_amount", text: string, problem: AmountProblem, } | { "kind": "not_a_percentage", text: string, } | { "kind": "budget_exists", year_be: number, } | { "kind": "unknown_division", name: string, } | { "kind": "unknown_item", text: string, } | { "kind": "month_needed" } | { "kind": "negative", text: string, } | { "kind": "duplicate_line", first: number, } | { "kind": "duplicate_month", first: number, } | { "kind": "new_line_needs_allocation" } | { "kind": "also_on_row", number: string, first: number, } | { "kind": "not_years", text: string, } | { "kind": "not_a_fiscal_year", text: string, } | { "kind": "text_field_not_one_line" } | { "kind": "no_assets" } | { "kind": "asset_exists", number: string, } | { "kind": "unknown_category", category: string, } | { "kind": "unknown_status", text: string, } | { "kind": "not_a_price", text: string, } | { "kind": "not_a_useful_life", years: number, } | { "kind": "implausible_date", date: string, } | { "kind": "cannot_lend", number: string, status: AssetStatus, } | { "kind": "on_loan", number: string, } | { "kind": "lent_twice", number: string, } | { "kind": "disposed", number: string, } | { "kind": "after_today", moment: Moment, on: string, today: string, } | { "kind": "before_earlier", moment: Moment, on: string, earlier: Moment, earlier_on: string, } | { "kind": "after_later", moment: Moment, on: string, later: Moment, later_on: string, } | { "kind": "borrower_duty", who: string, duty: Duty, } | { "kind": "loan_step_out_of_order", state: LoanState, step: LoanStep, } | { "kind": "only_damaged_or_lost_settled" } | { "kind": "loan_settled", loan_id: number, } | { "kind": "no_step_to_correct", loan_id: number, moment: Moment, } | { "kind": "supply_officer_on_committee", name: string, } | { "kind": "member_twice", name: string, } | { "kind": "committee_too_small", members: number, } | { "kind": "inspection_exists", year_be: number, } | { "kind": "inspection_confirmed", year_be: number, };
+export type Refusal = { "kind": "empty_text", field: string, } | { "kind": "text_too_long", field: string, len: number, max: number, } | { "kind": "control_character", field: string, code: number, } | { "kind": "not_one_line", field: string, } | { "kind": "not_a_url", text: string, } | { "kind": "not_an_email", text: string, } | { "kind": "search_too_long", max: number, } | { "kind": "not_found", thing: Thing, key: string, } | { "kind": "nothing_to_undo" } | { "kind": "nothing_to_redo" } | { "kind": "empty_batch" } | { "kind": "not_a_date", text: string, } | { "kind": "not_a_calendar_day", day: number, month: number, year_be: number, } | { "kind": "christian_era_year", year: number, meant: number, } | { "kind": "not_a_buddhist_era_year", year: number, } | { "kind": "date_out_of_range", date: string, } | { "kind": "not_a_timestamp", text: string, } | { "kind": "not_a_month", text: string, } | { "kind": "month_outside_year", text: string, year_be: number, be_year_typed: boolean, } | { "kind": "not_a_fiscal_month", month: number, } | { "kind": "not_a_quarter", quarter: number, } | { "kind": "year_exists", year_be: number, } | { "kind": "year_locked", year_be: number, status: YearStatus, } | { "kind": "year_already_status", year_be: number, status: YearStatus, } | { "kind": "publish_before_approval", year_be: number, } | { "kind": "publish_needs_url", text: string, } | { "kind": "published_reopen_to_draft", year_be: number, } | { "kind": "copy_onto_itself", year_be: number, } | { "kind": "year_has_budget", year_be: number, } | { "kind": "imported_year_not_draft", year_be: number, status: YearStatus, } | { "kind": "column_count", columns: number, } | { "kind": "oit_listed_twice", code: string, } | { "kind": "oit_still_tagged", code: string, } | { "kind": "oit_not_listed", code: string, year_be: number, } | { "kind": "oit_code_too_long", code: string, } | { "kind": "column_unknown", header: string, } | { "kind": "column_twice", header: string, } | { "kind": "column_missing", column: string, } | { "kind": "not_an_oit_code", text: string, } | { "kind": "not_a_period", text: string, } | { "kind": "not_yes_no", text: string, } | { "kind": "not_a_score", text: string, } | { "kind": "not_an_instrument", text: string, } | { "kind": "no_items" } | { "kind": "rows_refused", rows: number, } | { "kind": "ita_round_exists", year_be: number, } | { "kind": "ita_round_missing", year_be: number, } | { "kind": "ita_item_tracked", code: string, } | { "kind": "ita_round_in_use", year_be: number, } | { "kind": "unknown_indicator", indicator: string, year_be: number, } | { "kind": "no_scores", year_be: number, } | { "kind": "not_a_domain", text: string, } | { "kind": "outcome_has_no_sub_items" } | { "kind": "first_item_not_sub" } | { "kind": "split_needs_text" } | { "kind": "nothing_to_join" } | { "kind": "not_a_level", level: number, } | { "kind": "evidence_only_on_results" } | { "kind": "already_there", position: number, } | { "kind": "image_type", what: string, mime: string, } | { "kind": "image_too_large", what: string, bytes: number, max: number, } | { "kind": "image_unreadable", what: string, detail: string, } | { "kind": "not_an_image_file", file: string, } | { "kind": "font_unusable", file: string, problem: FontProblem, } | { "kind": "not_a_table_file", file: string, } | { "kind": "no_file_chosen" } | { "kind": "not_exported_here" } | { "kind": "not_a_backup", name: string, } | { "kind": "empty_database" } | { "kind": "no_history_stamp", file: string, } | { "kind": "no_history", file: string, } | { "kind": "open_in_another_window", file: string, } | { "kind": "typesetting", detail: string, } | { "kind": "division_twice", name: string, } | { "kind": "memo_exists", number: string, date: string, } | { "kind": "not_an_amount", text: string, problem: AmountProblem, } | { "kind": "not_a_percentage", text: string, } | { "kind": "budget_exists", year_be: number, } | { "kind": "unknown_division", name: string, } | { "kind": "unknown_item", text: string, } | { "kind": "month_needed" } | { "kind": "negative", text: string, } | { "kind": "duplicate_line", first: number, } | { "kind": "duplicate_month", first: number, } | { "kind": "new_line_needs_allocation" } | { "kind": "also_on_row", number: string, first: number, } | { "kind": "not_years", text: string, } | { "kind": "not_a_fiscal_year", text: string, } | { "kind": "text_field_not_one_line" } | { "kind": "no_assets" } | { "kind": "asset_exists", number: string, } | { "kind": "unknown_category", category: string, } | { "kind": "unknown_status", text: string, } | { "kind": "not_a_price", text: string, } | { "kind": "not_a_useful_life", years: number, } | { "kind": "implausible_date", date: string, } | { "kind": "cannot_lend", number: string, status: AssetStatus, } | { "kind": "on_loan", number: string, } | { "kind": "lent_twice", number: string, } | { "kind": "disposed", number: string, } | { "kind": "after_today", moment: Moment, on: string, today: string, } | { "kind": "before_earlier", moment: Moment, on: string, earlier: Moment, earlier_on: string, } | { "kind": "after_later", moment: Moment, on: string, later: Moment, later_on: string, } | { "kind": "borrower_duty", who: string, duty: Duty, } | { "kind": "loan_step_out_of_order", state: LoanState, step: LoanStep, } | { "kind": "only_damaged_or_lost_settled" } | { "kind": "loan_settled", loan_id: number, } | { "kind": "no_step_to_correct", loan_id: number, moment: Moment, } | { "kind": "supply_officer_on_committee", name: string, } | { "kind": "member_twice", name: string, } | { "kind": "committee_too_small", members: number, } | { "kind": "inspection_exists", year_be: number, } | { "kind": "inspection_confirmed", year_be: number, };
 
-export type Thing = "organization" | "fiscal_year" | "memo" | "asset" | "loan" | "inspection" | "backup" | "budget_line" | "measure" | "activity" | "result" | "outcome" | "evidence";
+export type Thing = "organization" | "fiscal_year" | "memo" | "asset" | "loan" | "inspection" | "backup" | "budget_line" | "measure" | "activity" | "result" | "outcome" | "evidence" | "ita_item";
 
 export type Moment = "acquisition" | "status_change" | "request" | "decision" | "hand_over" | "return" | "settlement" | "correction" | "borrowing" | "due";
 
@@ -56,6 +56,11 @@ emblem: Emblem | null,
  * the Sarabun compiled into Prongsai.
  */
 font_file: string, 
+/**
+ * The domains of the organization's website ("ipthailand.go.th"): the
+ * URLs answered in ITAS must be on one of them or their subdomains.
+ */
+domains: Array<string>, 
 /**
  * ช่องทางร้องเรียน, in the order the agency lists them.
  */
@@ -214,6 +219,234 @@ export type ChannelKind = "phone" | "email" | "web" | "letter" | "in_person";
 
 export type OitItem = { code: string, title: string, };
 
+export type Period = "current" | "previous";
+
+export type ItaItem = { 
+/**
+ * "O25"
+ */
+code: string, title: string, 
+/**
+ * What the published item must contain.
+ */
+contents: string, period: Period, 
+/**
+ * The previous round's codes this item continues (the crosswalk).
+ */
+was: Array<string>, 
+/**
+ * The title was read in a source; `false`: a plausible title, to be
+ * checked against the NACC's manual.
+ */
+confirmed: boolean, };
+
+export type Catalogue = { 
+/**
+ * The assessment year (BE): ITA 2569.
+ */
+year_be: number, 
+/**
+ * Where the text came from ("check against the NACC manual").
+ */
+source: string, 
+/**
+ * The round the items' `was` codes name.
+ */
+previous_year: number | null, items: Array<ItaItem>, };
+
+export type TrackStatus = "not_started" | "in_progress" | "published";
+
+export type Track = { 
+/**
+ * The responsible division.
+ */
+division: string, due: string | null, status: TrackStatus, 
+/**
+ * Where the item is published on the agency's own website.
+ */
+url: string, 
+/**
+ * The explanation given in ITAS.
+ */
+explanation: string, 
+/**
+ * The fiscal year (BE) of the evidence published.
+ */
+evidence_year: number | null, };
+
+export type RoundItem = { 
+/**
+ * The fiscal year (BE) the item asks for.
+ */
+fiscal_year: number, track: Track, 
+/**
+ * The evidence is of another fiscal year than the item asks for.
+ */
+wrong_year: boolean, 
+/**
+ * The previous round's items this one continues, with their titles
+ * (when that round is stored).
+ */
+was_titles: Array<string>, 
+/**
+ * "O25"
+ */
+code: string, title: string, 
+/**
+ * What the published item must contain.
+ */
+contents: string, period: Period, 
+/**
+ * The previous round's codes this item continues (the crosswalk).
+ */
+was: Array<string>, 
+/**
+ * The title was read in a source; `false`: a plausible title, to be
+ * checked against the NACC's manual.
+ */
+confirmed: boolean, };
+
+export type Instrument = "iit" | "eit" | "oit";
+
+export type Score = { instrument: Instrument, 
+/**
+ * The indicator's number or code as the result names it ("1", "9").
+ */
+indicator: string, name: string, score: string, 
+/**
+ * The year before's score, when the result gives it.
+ */
+previous: string | null, };
+
+export type ScoreSet = { 
+/**
+ * The round scored (ITA 2568).
+ */
+year_be: number, 
+/**
+ * The file it was imported from.
+ */
+source: string, 
+/**
+ * Made up for the sample: never an agency's result.
+ */
+sample: boolean, scores: Array<Score>, };
+
+export type ItaMeasure = { title: string, 
+/**
+ * Who carries it out (a division or a post).
+ */
+owner: string, 
+/**
+ * When ("ต.ค. 2568 – ก.ย. 2569").
+ */
+timeline: string, 
+/**
+ * The indicators it answers.
+ */
+indicators: Array<string>, };
+
+export type ItaFinding = { indicator: string, issue: string, };
+
+export type Round = { year_be: number, source: string, previous_year: number | null, items: Array<RoundItem>, findings: Array<ItaFinding>, measures: Array<ItaMeasure>, };
+
+export type RoundSummary = { year_be: number, items: number, 
+/**
+ * Items the tracker has as published.
+ */
+published: number, previous_year: number | null, 
+/**
+ * A result is stored for the round before (the O25 analysis can run).
+ */
+has_scores: boolean, };
+
+export type AnalysisRow = { instrument: Instrument, indicator: string, name: string, score: string, previous: string | null, 
+/**
+ * score − previous.
+ */
+change: string | null, 
+/**
+ * Under the pass mark (85).
+ */
+below: boolean, 
+/**
+ * Lower than the year before.
+ */
+fell: boolean, 
+/**
+ * What the analysis found ("" not yet written).
+ */
+issue: string, 
+/**
+ * The positions (in [`Analysis::measures`]) of the measures that
+ * answer this indicator.
+ */
+measures: Array<number>, };
+
+export type Analysis = { 
+/**
+ * The round analysed for (ITA 2569).
+ */
+year_be: number, 
+/**
+ * The round whose result is analysed (ITA 2568).
+ */
+scores_year: number, 
+/**
+ * The result's source, as imported.
+ */
+source: string, 
+/**
+ * The result is the made-up sample.
+ */
+sample: boolean, rows: Array<AnalysisRow>, measures: Array<ItaMeasure>, 
+/**
+ * Indicators to answer that no measure names.
+ */
+unanswered: Array<string>, 
+/**
+ * The mark an indicator under is flagged ([`PASS_MARK`]).
+ */
+pass_mark: string, };
+
+export type LinkProblem = { "kind": "missing" } | { "kind": "malformed", detail: string, } | { "kind": "not_https" } | { "kind": "foreign_domain", host: string, };
+
+export type Online = { "kind": "not_checked" } | { "kind": "answered", status: number, } | { "kind": "redirected", to: string, status: number, } | { "kind": "error_page", to: string, status: number, } | { "kind": "failed", status: number | null, reason: string, };
+
+export type LinkCheck = { code: string, url: string, problems: Array<LinkProblem>, online: Online, };
+
+export type Answer = { code: string, title: string, 
+/**
+ * The fiscal year (BE) the item asks for.
+ */
+fiscal_year: number, 
+/**
+ * มี: the tracker has the item as published.
+ */
+has: boolean, url: string, explanation: string, check: LinkCheck, };
+
+export type ItaImport = { 
+/**
+ * Rows read (items or indicators).
+ */
+rows: number, 
+/**
+ * Every refused row: any one refuses the file.
+ */
+errors: Array<RowError>, 
+/**
+ * How the file was read (see [`Table::notes`]).
+ */
+notes: Array<string>, 
+/**
+ * The title rows above the header, kept as the source.
+ */
+source: string, 
+/**
+ * Whether it was written.
+ */
+imported: boolean, };
+
 export type StatusTrail = { 
 /**
  * Who made the last status change (the approver for an approval).
@@ -292,7 +525,7 @@ year_be: number | null,
  */
 view: View, };
 
-export type View = "report" | "budget" | "assets" | "years" | "settings";
+export type View = "report" | "budget" | "assets" | "years" | "settings" | "ita";
 
 export type HistoryEntry = { change_id: number, 
 /**
@@ -654,13 +887,13 @@ notes: Array<string>,
  */
 sheet: string | null, sheets: Array<string>, };
 
-export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "set_font", file: string, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, } | { "kind": "insert_measure", year_be: number, index: number, measure: MeasureSnap, } | { "kind": "delete_measure", id: number, } | { "kind": "move_measure", id: number, to: number, } | { "kind": "insert_item", list: ItemList, index: number, item: ItemSnap, } | { "kind": "delete_item", item: ItemRef, } | { "kind": "move_item", item: ItemRef, to: number, } | { "kind": "set_level", item: ItemRef, level: number, } | { "kind": "split_item", item: ItemRef, at: number, } | { "kind": "merge_item", item: ItemRef, } | { "kind": "insert_evidence", result_id: number, index: number, evidence: EvidenceSnap, } | { "kind": "delete_evidence", id: number, } | { "kind": "set_organization", settings: OrgSettings, } | { "kind": "set_channels", channels: Array<Channel>, } | { "kind": "set_oit_items", year_be: number, items: Array<OitItem>, } | { "kind": "set_oit_tag", target: OitTarget, code: string, } | { "kind": "set_signatures", year_be: number, signatures: Signatures, } | { "kind": "insert_memo", id: number | null, memo: MemoDoc, } | { "kind": "set_memo", id: number, memo: MemoDoc, } | { "kind": "delete_memo", id: number, } | { "kind": "set_headings", year_be: number, headings: Headings, } | { "kind": "new_year", from: number, to: number, keep_remarks: boolean, } | { "kind": "insert_year", year: YearSnap, } | { "kind": "delete_year", year_be: number, } | { "kind": "set_status", year_be: number, status: YearStatus, by: string, url: string, reason: string, at: string | null, } | { "kind": "batch", changes: Array<Change>, } | { "kind": "import_assets", assets: Array<AssetDoc>, } | { "kind": "set_asset_status", number: string, status: AssetStatus, on: string, reason: string, } | { "kind": "set_asset_photo", number: string, photo: Emblem | null, } | { "kind": "request_loan", request: LoanRequest, on: string, } | { "kind": "decide_loan", loan_id: number, approve: boolean, by: string, authority: Authority, on: string, reason: string, } | { "kind": "hand_over_loan", loan_id: number, on: string, by: string, } | { "kind": "return_loan", loan_id: number, on: string, condition: ReturnCondition, received_by: string, } | { "kind": "settle_loan", loan_id: number, settlement: Settlement, note: string, on: string, } | { "kind": "correct_loan", loan_id: number, 
+export type Change = { "kind": "set_text", target: TextTarget, text: string, } | { "kind": "import_report", doc: ReportDoc, replace: boolean, } | { "kind": "set_emblem", emblem: Emblem | null, } | { "kind": "set_font", file: string, } | { "kind": "import_budget", budget: BudgetDoc, replace: boolean, } | { "kind": "set_month_figure", line_id: number, month: number, field: MonthField, amount: string, } | { "kind": "set_target", year_be: number, scope: TargetScope, quarter: number, percent: string | null, } | { "kind": "remember_mapping", headers: Array<string>, mapping: { [key in string]: string }, } | { "kind": "insert_measure", year_be: number, index: number, measure: MeasureSnap, } | { "kind": "delete_measure", id: number, } | { "kind": "move_measure", id: number, to: number, } | { "kind": "insert_item", list: ItemList, index: number, item: ItemSnap, } | { "kind": "delete_item", item: ItemRef, } | { "kind": "move_item", item: ItemRef, to: number, } | { "kind": "set_level", item: ItemRef, level: number, } | { "kind": "split_item", item: ItemRef, at: number, } | { "kind": "merge_item", item: ItemRef, } | { "kind": "insert_evidence", result_id: number, index: number, evidence: EvidenceSnap, } | { "kind": "delete_evidence", id: number, } | { "kind": "set_organization", settings: OrgSettings, } | { "kind": "set_channels", channels: Array<Channel>, } | { "kind": "set_oit_items", year_be: number, items: Array<OitItem>, } | { "kind": "set_oit_tag", target: OitTarget, code: string, } | { "kind": "set_signatures", year_be: number, signatures: Signatures, } | { "kind": "insert_memo", id: number | null, memo: MemoDoc, } | { "kind": "set_memo", id: number, memo: MemoDoc, } | { "kind": "delete_memo", id: number, } | { "kind": "set_headings", year_be: number, headings: Headings, } | { "kind": "new_year", from: number, to: number, keep_remarks: boolean, } | { "kind": "insert_year", year: YearSnap, } | { "kind": "delete_year", year_be: number, } | { "kind": "set_status", year_be: number, status: YearStatus, by: string, url: string, reason: string, at: string | null, } | { "kind": "set_ita_catalogue", catalogue: Catalogue, replace: boolean, } | { "kind": "delete_ita_round", year_be: number, } | { "kind": "set_ita_track", year_be: number, code: string, track: Track, } | { "kind": "set_ita_scores", year_be: number, scores: ScoreSet | null, } | { "kind": "set_ita_finding", year_be: number, indicator: string, issue: string, } | { "kind": "set_ita_measures", year_be: number, measures: Array<ItaMeasure>, } | { "kind": "set_web_domains", domains: Array<string>, } | { "kind": "batch", changes: Array<Change>, } | { "kind": "import_assets", assets: Array<AssetDoc>, } | { "kind": "set_asset_status", number: string, status: AssetStatus, on: string, reason: string, } | { "kind": "set_asset_photo", number: string, photo: Emblem | null, } | { "kind": "request_loan", request: LoanRequest, on: string, } | { "kind": "decide_loan", loan_id: number, approve: boolean, by: string, authority: Authority, on: string, reason: string, } | { "kind": "hand_over_loan", loan_id: number, on: string, by: string, } | { "kind": "return_loan", loan_id: number, on: string, condition: ReturnCondition, received_by: string, } | { "kind": "settle_loan", loan_id: number, settlement: Settlement, note: string, on: string, } | { "kind": "correct_loan", loan_id: number, 
 /**
  * The step corrected (approve or refuse: the decision).
  */
 step: LoanStep, on: string, by: string, reason: string, } | { "kind": "start_inspection", year_be: number, on: string, supply_officer: string, committee: Array<Member>, } | { "kind": "record_finding", year_be: number, number: string, finding: Finding, note: string, } | { "kind": "confirm_inspection", year_be: number, on: string, };
 
-export type ChangeKind = "set_text" | "import_report" | "set_emblem" | "set_font" | "import_budget" | "set_month_figure" | "set_target" | "remember_mapping" | "insert_measure" | "delete_measure" | "move_measure" | "insert_item" | "delete_item" | "move_item" | "set_level" | "split_item" | "merge_item" | "insert_evidence" | "delete_evidence" | "set_organization" | "set_channels" | "set_oit_items" | "set_oit_tag" | "set_signatures" | "insert_memo" | "set_memo" | "delete_memo" | "set_headings" | "new_year" | "insert_year" | "delete_year" | "set_status" | "batch" | "import_assets" | "set_asset_status" | "set_asset_photo" | "request_loan" | "decide_loan" | "hand_over_loan" | "return_loan" | "settle_loan" | "correct_loan" | "start_inspection" | "record_finding" | "confirm_inspection";
+export type ChangeKind = "set_text" | "import_report" | "set_emblem" | "set_font" | "import_budget" | "set_month_figure" | "set_target" | "remember_mapping" | "insert_measure" | "delete_measure" | "move_measure" | "insert_item" | "delete_item" | "move_item" | "set_level" | "split_item" | "merge_item" | "insert_evidence" | "delete_evidence" | "set_organization" | "set_channels" | "set_oit_items" | "set_oit_tag" | "set_signatures" | "insert_memo" | "set_memo" | "delete_memo" | "set_headings" | "new_year" | "insert_year" | "delete_year" | "set_status" | "set_ita_catalogue" | "delete_ita_round" | "set_ita_track" | "set_ita_scores" | "set_ita_finding" | "set_ita_measures" | "set_web_domains" | "batch" | "import_assets" | "set_asset_status" | "set_asset_photo" | "request_loan" | "decide_loan" | "hand_over_loan" | "return_loan" | "settle_loan" | "correct_loan" | "start_inspection" | "record_finding" | "confirm_inspection";
 
 export type TextTarget = { "field": "measure_title", "id": number } | { "field": "measure_remarks", "id": number } | { "field": "activity", "id": number } | { "field": "result", "id": number } | { "field": "outcome", "id": number };
 
@@ -706,4 +939,4 @@ export const COLUMNS = ["มาตรการ","กิจกรรม/แนว
 export const BUDGET_IMPORT_FIELDS = ["division","category","item","plan","source","allocated","transfer_in","transfer_out","month","planned","disbursed","committed"] as const;
 
 /** One refusal of every kind, for the test that words them all. */
-export const REFUSAL_EXAMPLES: Refusal[] = [{"kind":"empty_text","field":"title"},{"kind":"text_too_long","field":"title","len":12345,"max":10000},{"kind":"control_character","field":"title","code":7},{"kind":"not_one_line","field":"name"},{"kind":"not_a_url","text":"www.example"},{"kind":"not_an_email","text":"fin@"},{"kind":"search_too_long","max":200},{"kind":"not_found","thing":"memo","key":"12"},{"kind":"nothing_to_undo"},{"kind":"nothing_to_redo"},{"kind":"empty_batch"},{"kind":"not_a_date","text":"31/2"},{"kind":"not_a_calendar_day","day":31,"month":2,"year_be":2566},{"kind":"christian_era_year","year":2023,"meant":2566},{"kind":"not_a_buddhist_era_year","year":3100},{"kind":"date_out_of_range","date":"2023-04-05"},{"kind":"not_a_timestamp","text":"yesterday"},{"kind":"not_a_month","text":"2566-13"},{"kind":"month_outside_year","text":"2566-03","year_be":2566,"be_year_typed":true},{"kind":"not_a_fiscal_month","month":13},{"kind":"not_a_quarter","quarter":5},{"kind":"year_exists","year_be":2567},{"kind":"year_locked","year_be":2566,"status":"published"},{"kind":"year_already_status","year_be":2566,"status":"approved"},{"kind":"publish_before_approval","year_be":2566},{"kind":"publish_needs_url","text":"intranet"},{"kind":"published_reopen_to_draft","year_be":2566},{"kind":"copy_onto_itself","year_be":2566},{"kind":"year_has_budget","year_be":2566},{"kind":"imported_year_not_draft","year_be":2566,"status":"approved"},{"kind":"column_count","columns":4},{"kind":"oit_listed_twice","code":"O42"},{"kind":"oit_still_tagged","code":"O42"},{"kind":"oit_not_listed","code":"O50","year_be":2566},{"kind":"oit_code_too_long","code":"O1234567890123"},{"kind":"outcome_has_no_sub_items"},{"kind":"first_item_not_sub"},{"kind":"split_needs_text"},{"kind":"nothing_to_join"},{"kind":"not_a_level","level":3},{"kind":"evidence_only_on_results"},{"kind":"already_there","position":2},{"kind":"image_type","what":"emblem","mime":"image/gif"},{"kind":"image_too_large","what":"emblem","bytes":9000000,"max":5000000},{"kind":"image_unreadable","what":"emblem","detail":"bad header"},{"kind":"not_an_image_file","file":"logo.gif"},{"kind":"font_unusable","file":"THSarabunNew.ttf","problem":"no_bold"},{"kind":"not_a_table_file","file":"plan.docx"},{"kind":"no_file_chosen"},{"kind":"not_exported_here"},{"kind":"not_a_backup","name":"x.db"},{"kind":"empty_database"},{"kind":"no_history_stamp","file":"report.pdf"},{"kind":"no_history","file":"backup.db"},{"kind":"open_in_another_window","file":"prongsai.sqlite"},{"kind":"typesetting","detail":"no glyph"},{"kind":"division_twice","name":"กองคลัง"},{"kind":"memo_exists","number":"พณ 0701/ว24","date":"2023-05-09"},{"kind":"not_an_amount","text":"1,23","problem":"grouping"},{"kind":"not_a_percentage","text":"120"},{"kind":"budget_exists","year_be":2566},{"kind":"unknown_division","name":"กองคลัง"},{"kind":"unknown_item","text":"ค่าอื่นๆ"},{"kind":"month_needed"},{"kind":"negative","text":"-5.00"},{"kind":"duplicate_line","first":4},{"kind":"duplicate_month","first":4},{"kind":"new_line_needs_allocation"},{"kind":"also_on_row","number":"7440-001-0001/66","first":4},{"kind":"not_years","text":"ห้า"},{"kind":"not_a_fiscal_year","text":"๖๖"},{"kind":"text_field_not_one_line"},{"kind":"no_assets"},{"kind":"asset_exists","number":"7440-001-0001/66"},{"kind":"unknown_category","category":"x"},{"kind":"unknown_status","text":"broken"},{"kind":"not_a_price","text":"-5"},{"kind":"not_a_useful_life","years":0},{"kind":"implausible_date","date":"1890-01-01"},{"kind":"cannot_lend","number":"7440-001-0001/66","status":"damaged"},{"kind":"on_loan","number":"7440-001-0001/66"},{"kind":"lent_twice","number":"7440-001-0001/66"},{"kind":"disposed","number":"7440-001-0001/66"},{"kind":"after_today","moment":"request","on":"2030-01-02","today":"2026-11-30"},{"kind":"before_earlier","moment":"return","on":"2023-04-01","earlier":"hand_over","earlier_on":"2023-04-05"},{"kind":"after_later","moment":"decision","on":"2023-04-09","later":"hand_over","later_on":"2023-04-05"},{"kind":"borrower_duty","who":"นายสมชาย ใจดี","duty":"decide"},{"kind":"loan_step_out_of_order","state":"requested","step":"hand_over"},{"kind":"only_damaged_or_lost_settled"},{"kind":"loan_settled","loan_id":3},{"kind":"no_step_to_correct","loan_id":3,"moment":"return"},{"kind":"supply_officer_on_committee","name":"นางสาวสมศรี"},{"kind":"member_twice","name":"นางสาวสมศรี"},{"kind":"committee_too_small","members":2},{"kind":"inspection_exists","year_be":2566},{"kind":"inspection_confirmed","year_be":2566}];
+export const REFUSAL_EXAMPLES: Refusal[] = [{"kind":"empty_text","field":"title"},{"kind":"text_too_long","field":"title","len":12345,"max":10000},{"kind":"control_character","field":"title","code":7},{"kind":"not_one_line","field":"name"},{"kind":"not_a_url","text":"www.example"},{"kind":"not_an_email","text":"fin@"},{"kind":"search_too_long","max":200},{"kind":"not_found","thing":"memo","key":"12"},{"kind":"nothing_to_undo"},{"kind":"nothing_to_redo"},{"kind":"empty_batch"},{"kind":"not_a_date","text":"31/2"},{"kind":"not_a_calendar_day","day":31,"month":2,"year_be":2566},{"kind":"christian_era_year","year":2023,"meant":2566},{"kind":"not_a_buddhist_era_year","year":3100},{"kind":"date_out_of_range","date":"2023-04-05"},{"kind":"not_a_timestamp","text":"yesterday"},{"kind":"not_a_month","text":"2566-13"},{"kind":"month_outside_year","text":"2566-03","year_be":2566,"be_year_typed":true},{"kind":"not_a_fiscal_month","month":13},{"kind":"not_a_quarter","quarter":5},{"kind":"year_exists","year_be":2567},{"kind":"year_locked","year_be":2566,"status":"published"},{"kind":"year_already_status","year_be":2566,"status":"approved"},{"kind":"publish_before_approval","year_be":2566},{"kind":"publish_needs_url","text":"intranet"},{"kind":"published_reopen_to_draft","year_be":2566},{"kind":"copy_onto_itself","year_be":2566},{"kind":"year_has_budget","year_be":2566},{"kind":"imported_year_not_draft","year_be":2566,"status":"approved"},{"kind":"column_count","columns":4},{"kind":"oit_listed_twice","code":"O42"},{"kind":"oit_still_tagged","code":"O42"},{"kind":"oit_not_listed","code":"O50","year_be":2566},{"kind":"oit_code_too_long","code":"O1234567890123"},{"kind":"outcome_has_no_sub_items"},{"kind":"first_item_not_sub"},{"kind":"split_needs_text"},{"kind":"nothing_to_join"},{"kind":"not_a_level","level":3},{"kind":"evidence_only_on_results"},{"kind":"already_there","position":2},{"kind":"image_type","what":"emblem","mime":"image/gif"},{"kind":"image_too_large","what":"emblem","bytes":9000000,"max":5000000},{"kind":"image_unreadable","what":"emblem","detail":"bad header"},{"kind":"not_an_image_file","file":"logo.gif"},{"kind":"font_unusable","file":"THSarabunNew.ttf","problem":"no_bold"},{"kind":"not_a_table_file","file":"plan.docx"},{"kind":"no_file_chosen"},{"kind":"not_exported_here"},{"kind":"not_a_backup","name":"x.db"},{"kind":"empty_database"},{"kind":"no_history_stamp","file":"report.pdf"},{"kind":"no_history","file":"backup.db"},{"kind":"open_in_another_window","file":"prongsai.sqlite"},{"kind":"typesetting","detail":"no glyph"},{"kind":"division_twice","name":"กองคลัง"},{"kind":"memo_exists","number":"พณ 0701/ว24","date":"2023-05-09"},{"kind":"not_an_amount","text":"1,23","problem":"grouping"},{"kind":"not_a_percentage","text":"120"},{"kind":"budget_exists","year_be":2566},{"kind":"unknown_division","name":"กองคลัง"},{"kind":"unknown_item","text":"ค่าอื่นๆ"},{"kind":"month_needed"},{"kind":"negative","text":"-5.00"},{"kind":"duplicate_line","first":4},{"kind":"duplicate_month","first":4},{"kind":"new_line_needs_allocation"},{"kind":"also_on_row","number":"7440-001-0001/66","first":4},{"kind":"not_years","text":"ห้า"},{"kind":"not_a_fiscal_year","text":"๖๖"},{"kind":"text_field_not_one_line"},{"kind":"no_assets"},{"kind":"asset_exists","number":"7440-001-0001/66"},{"kind":"unknown_category","category":"x"},{"kind":"unknown_status","text":"broken"},{"kind":"not_a_price","text":"-5"},{"kind":"not_a_useful_life","years":0},{"kind":"implausible_date","date":"1890-01-01"},{"kind":"cannot_lend","number":"7440-001-0001/66","status":"damaged"},{"kind":"on_loan","number":"7440-001-0001/66"},{"kind":"lent_twice","number":"7440-001-0001/66"},{"kind":"disposed","number":"7440-001-0001/66"},{"kind":"after_today","moment":"request","on":"2030-01-02","today":"2026-11-30"},{"kind":"before_earlier","moment":"return","on":"2023-04-01","earlier":"hand_over","earlier_on":"2023-04-05"},{"kind":"after_later","moment":"decision","on":"2023-04-09","later":"hand_over","later_on":"2023-04-05"},{"kind":"borrower_duty","who":"นายสมชาย ใจดี","duty":"decide"},{"kind":"loan_step_out_of_order","state":"requested","step":"hand_over"},{"kind":"only_damaged_or_lost_settled"},{"kind":"loan_settled","loan_id":3},{"kind":"no_step_to_correct","loan_id":3,"moment":"return"},{"kind":"supply_officer_on_committee","name":"นางสาวสมศรี"},{"kind":"member_twice","name":"นางสาวสมศรี"},{"kind":"committee_too_small","members":2},{"kind":"inspection_exists","year_be":2566},{"kind":"inspection_confirmed","year_be":2566},{"kind":"column_unknown","header":"คะแนน"},{"kind":"column_twice","header":"code"},{"kind":"column_missing","column":"period"},{"kind":"not_an_oit_code","text":"X3"},{"kind":"not_a_period","text":"ปีหน้า"},{"kind":"not_yes_no","text":"บางที"},{"kind":"not_a_score","text":"101"},{"kind":"not_an_instrument","text":"XIT"},{"kind":"no_items"},{"kind":"rows_refused","rows":3},{"kind":"ita_round_exists","year_be":2569},{"kind":"ita_round_missing","year_be":2570},{"kind":"ita_item_tracked","code":"O12"},{"kind":"ita_round_in_use","year_be":2569},{"kind":"unknown_indicator","indicator":"11","year_be":2568},{"kind":"no_scores","year_be":2568},{"kind":"not_a_domain","text":"intranet"}];

@@ -32,14 +32,22 @@ interface Words {
 
 // Only what names a record for a person is shown: a year, an asset's
 // number, a backup's name; never a database id.
-const keyShown: Thing[] = ['fiscal_year', 'asset', 'backup', 'inspection'];
+const keyShown: Thing[] = ['fiscal_year', 'asset', 'backup', 'inspection', 'ita_item'];
 const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1);
+
+/** The Thai names of the columns an ITA item list or result must have. */
+const thaiColumn: Record<string, string> = {
+  code: 'รหัส', title: 'หัวข้อ', period: 'ปีของข้อมูล', contents: 'ข้อมูลที่ต้องมี', was: 'ข้อเดิม', confirmed: 'ยืนยันแล้ว',
+  instrument: 'เครื่องมือ', indicator: 'ตัวชี้วัด', name: 'ชื่อตัวชี้วัด', score: 'คะแนน', previous: 'คะแนนปีก่อน',
+};
+const alsoThai = (column: string) => (thaiColumn[column] ? ` (${thaiColumn[column]})` : '');
 
 const th: Words = {
   thing: {
     organization: 'ข้อมูลหน่วยงาน', fiscal_year: 'ปีงบประมาณ', memo: 'บันทึกข้อความ', asset: 'ครุภัณฑ์',
     loan: 'รายการยืม', inspection: 'การตรวจสอบพัสดุประจำปี', backup: 'ไฟล์สำรอง', budget_line: 'รายการงบประมาณ',
     measure: 'มาตรการ', activity: 'กิจกรรม', result: 'ผลการดำเนินการ', outcome: 'ผลลัพธ์', evidence: 'หลักฐาน',
+    ita_item: 'ข้อ',
   },
   moment: {
     acquisition: 'ได้มา', status_change: 'เปลี่ยนสถานะ', request: 'ยื่นคำขอยืม', decision: 'พิจารณาอนุมัติ',
@@ -97,6 +105,23 @@ const th: Words = {
     oit_still_tagged: (r) => `รายการ OIT ${r.code} ยังถูกอ้างถึงในรายงานของปีนี้ ให้นำการอ้างถึงออกก่อน`,
     oit_not_listed: (r, f) => `${r.code} ไม่อยู่ในรายการ OIT ของปีงบประมาณ ${f.n(r.year_be)} ให้เพิ่มในรายการก่อน`,
     oit_code_too_long: (r) => `"${r.code}" ยาวเกินกว่าจะเป็นรหัส OIT`,
+    column_unknown: (r) => `ไฟล์มีคอลัมน์ "${r.header}" ที่โปรแกรมไม่รู้จัก ให้ลบคอลัมน์นี้หรือเปลี่ยนชื่อให้ตรงกับที่กำหนด`,
+    column_twice: (r) => `คอลัมน์ "${r.header}" อยู่ในไฟล์สองครั้ง`,
+    column_missing: (r) => `ไฟล์ไม่มีคอลัมน์ "${r.column}"${alsoThai(r.column)}`,
+    not_an_oit_code: (r) => `"${r.text}" ไม่ใช่รหัสข้อ OIT`,
+    not_a_period: (r) => `"${r.text}" ไม่ใช่ปีของข้อมูล ต้องเป็น "ปีปัจจุบัน" หรือ "ปีที่ผ่านมา"`,
+    not_yes_no: (r) => `"${r.text}" อ่านไม่ได้ ช่องนี้ต้องเป็น "ใช่" หรือ "ไม่ใช่"`,
+    not_a_score: (r, f) => `"${r.text}" ไม่ใช่คะแนน (${f.n('0–100')} ทศนิยมไม่เกินสองตำแหน่ง)`,
+    not_an_instrument: (r) => `"${r.text}" ไม่ใช่เครื่องมือการประเมิน ITA (IIT, EIT หรือ OIT)`,
+    no_items: () => 'ไม่มีรายการ: ไฟล์หรือรายการนี้ไม่มีแถวข้อมูล',
+    rows_refused: (r, f) => `ไฟล์มี ${f.n(r.rows)} แถวที่ไม่ถูกต้อง จึงยังไม่ได้นำเข้าข้อมูลใด ๆ`,
+    ita_round_exists: (r, f) => `ITA ${f.n(r.year_be)} มีรายการข้ออยู่แล้ว หากต้องการแทนที่ ให้เลือกแทนที่รายการข้อเดิม`,
+    ita_round_missing: (r, f) => `ยังไม่มีรอบการประเมิน ITA ${f.n(r.year_be)} (ยังไม่มีรายการข้อ)`,
+    ita_item_tracked: (r) => `ข้อ ${r.code} มีข้อมูลการติดตามอยู่ รายการข้อใหม่ต้องมีข้อนี้ด้วย`,
+    ita_round_in_use: (r, f) => `ITA ${f.n(r.year_be)} มีข้อมูลการติดตาม ประเด็นที่พบ หรือมาตรการอยู่ จึงลบไม่ได้`,
+    unknown_indicator: (r, f) => `ตัวชี้วัด ${f.n(r.indicator)} ไม่อยู่ในผลการประเมิน ITA ${f.n(r.year_be)}`,
+    no_scores: (r, f) => `ยังไม่ได้นำเข้าผลการประเมิน ITA ${f.n(r.year_be)} ให้นำเข้าก่อน`,
+    not_a_domain: (r) => `"${r.text}" ไม่ใช่ชื่อโดเมนของเว็บไซต์ ให้พิมพ์เฉพาะชื่อโดเมน ไม่ต้องมี https:// หรือส่วนที่ตามหลัง /`,
     outcome_has_no_sub_items: () => 'ผลลัพธ์ไม่มีรายการย่อย',
     first_item_not_sub: () => 'รายการแรกเป็นรายการย่อยไม่ได้ ต้องมีรายการหลักอยู่ก่อน',
     split_needs_text: () => 'วางเคอร์เซอร์ไว้กลางข้อความเพื่อแยก ทั้งสองส่วนต้องมีข้อความ',
@@ -166,6 +191,7 @@ const en: Words = {
     organization: 'the organization', fiscal_year: 'fiscal year', memo: 'the memo', asset: 'asset', loan: 'the loan',
     inspection: 'the inspection of', backup: 'backup', budget_line: 'the budget line', measure: 'the measure',
     activity: 'the activity', result: 'the result', outcome: 'the outcome', evidence: 'the evidence',
+    ita_item: 'the item',
   },
   moment: {
     acquisition: 'acquisition', status_change: 'status change', request: 'request', decision: 'decision',
@@ -223,6 +249,23 @@ const en: Words = {
     oit_still_tagged: (r) => `OIT item ${r.code} is still tagged in this year's report; remove the tag first.`,
     oit_not_listed: (r) => `${r.code} is not in fiscal year ${r.year_be}'s OIT list; add it there first.`,
     oit_code_too_long: (r) => `"${r.code}" is too long for an OIT code.`,
+    column_unknown: (r) => `The file has a column "${r.header}" Prongsai does not know; remove or rename it.`,
+    column_twice: (r) => `The column "${r.header}" is in the file twice.`,
+    column_missing: (r) => `The file has no "${r.column}" column.`,
+    not_an_oit_code: (r) => `"${r.text}" is not an OIT code (O1, O2, …).`,
+    not_a_period: (r) => `"${r.text}" is not a period: current (ปีปัจจุบัน) or previous (ปีที่ผ่านมา).`,
+    not_yes_no: (r) => `"${r.text}" is neither yes nor no.`,
+    not_a_score: (r) => `"${r.text}" is not a score (0–100, at most two decimals).`,
+    not_an_instrument: (r) => `"${r.text}" is not an ITA instrument (IIT, EIT or OIT).`,
+    no_items: () => 'There is nothing to import: the file or list has no rows.',
+    rows_refused: (r) => `${r.rows} rows of the file have problems; nothing was imported.`,
+    ita_round_exists: (r) => `ITA ${r.year_be} already has an item list; choose to replace it.`,
+    ita_round_missing: (r) => `There is no ITA ${r.year_be} round (no item list).`,
+    ita_item_tracked: (r) => `Item ${r.code} is being tracked; the new item list must keep it.`,
+    ita_round_in_use: (r) => `ITA ${r.year_be} has tracking, issues found or measures; it cannot be removed.`,
+    unknown_indicator: (r) => `Indicator ${r.indicator} is not in the result of ITA ${r.year_be}.`,
+    no_scores: (r) => `No result of ITA ${r.year_be} is imported yet; import it first.`,
+    not_a_domain: (r) => `"${r.text}" is not a web domain (e.g. ipthailand.go.th).`,
     outcome_has_no_sub_items: () => 'An outcome has no sub-items.',
     first_item_not_sub: () => 'The first item cannot be a sub-item: it needs an item before it.',
     split_needs_text: () => 'Put the cursor inside the text to split it: both parts need some text.',
