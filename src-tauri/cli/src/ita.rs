@@ -33,6 +33,9 @@ pub enum ItaCommand {
         /// The assessment year (BE) the catalogue is for, e.g. 2570
         #[arg(long)]
         year: i32,
+        /// The round the `was` column names [default: the newest earlier round stored]
+        #[arg(long, value_name = "YEAR")]
+        previous: Option<i32>,
         /// Replace the round's catalogue (its tracker is kept by code)
         #[arg(long)]
         replace: bool,
@@ -199,10 +202,13 @@ pub async fn run(store: &Store, command: ItaCommand, out: &mut Out) -> Result<()
         ItaCommand::ImportCatalogue {
             file,
             year,
+            previous,
             replace,
             dry_run,
         } => {
-            let r = store.import_ita_catalogue_file(&file, year, replace, !dry_run).await?;
+            let r = store
+                .import_ita_catalogue_file(&file, year, previous, replace, !dry_run)
+                .await?;
             import_report(out, &file, &r, &format!("catalogue of ITA {year}"))
         }
         ItaCommand::AddRound { year } => {

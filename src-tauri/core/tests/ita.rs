@@ -58,7 +58,10 @@ async fn a_catalogue_with_a_bad_row_is_refused_and_nothing_changes() {
         "ITA 2570 (ร่างจากคู่มือ)\ncode,title,period\nO1,โครงสร้าง,current\nO2,ข้อมูลผู้บริหาร,next year\n",
     )
     .unwrap();
-    let r = store.import_ita_catalogue_file(&file, 2570, false, true).await.unwrap();
+    let r = store
+        .import_ita_catalogue_file(&file, 2570, None, false, true)
+        .await
+        .unwrap();
     assert!(!r.imported);
     assert_eq!(r.errors.len(), 1);
     assert_eq!((r.errors[0].row, r.errors[0].column.as_deref()), (4, Some("period")));
@@ -66,13 +69,32 @@ async fn a_catalogue_with_a_bad_row_is_refused_and_nothing_changes() {
     assert_eq!(store.change_count().await.unwrap(), before);
     assert!(store.ita_rounds().await.unwrap().iter().all(|r| r.year_be != 2570));
 
+    // A `was` code the round it continues does not have: refused as a row.
+    std::fs::write(
+        &file,
+        "ITA 2570 (ร่างจากคู่มือ)\ncode,title,period,was\nO1,โครงสร้าง,current,O1\nO2,รายงาน ITA,previous,O62\n",
+    )
+    .unwrap();
+    let r = store
+        .import_ita_catalogue_file(&file, 2570, None, false, true)
+        .await
+        .unwrap();
+    assert!(!r.imported);
+    assert!(matches!(
+        &r.errors[0].refusal,
+        Some(Refusal::NotInRound { code, year_be: 2569 }) if code == "O62"
+    ));
+
     // Corrected, it imports; the crosswalk names the newest earlier round.
     std::fs::write(
         &file,
         "ITA 2570 (ร่างจากคู่มือ)\ncode,title,period,was\nO1,โครงสร้าง,current,O1\nO2,รายงาน ITA,previous,O26\n",
     )
     .unwrap();
-    let r = store.import_ita_catalogue_file(&file, 2570, false, true).await.unwrap();
+    let r = store
+        .import_ita_catalogue_file(&file, 2570, None, false, true)
+        .await
+        .unwrap();
     assert!(r.imported && r.errors.is_empty());
     let round = store.ita_round(2570).await.unwrap();
     assert_eq!(round.previous_year, Some(2569));
@@ -82,11 +104,22 @@ async fn a_catalogue_with_a_bad_row_is_refused_and_nothing_changes() {
         vec!["รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปีงบประมาณ พ.ศ. 2568".to_owned()]
     );
     // Again without --replace: refused.
-    let again = store.import_ita_catalogue_file(&file, 2570, false, true).await;
+    let again = store.import_ita_catalogue_file(&file, 2570, None, false, true).await;
     assert!(matches!(
         again,
         Err(CoreError::Refused(Refusal::ItaRoundExists { year_be: 2570 }))
     ));
+}
+
+fn workbook(path: &Path, rows: &[[&str; 4]]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(path).unwrap();
 }
 
 #[tokio::test]
@@ -94,29 +127,58 @@ async fn scores_import_replaces_the_rounds_result_and_undo_restores_it() {
     let dir = tempfile::tempdir().unwrap();
     let store = fresh(dir.path()).await;
     let file = dir.path().join("scores.xlsx");
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    let rows = [
-        ["เครื่องมือ", "ตัวชี้วัด", "ชื่อตัวชี้วัด", "คะแนน"],
-        ["IIT", "1", "การปฏิบัติหน้าที่", "80.5"],
-        ["OIT", "9", "การเปิดเผยข้อมูล", "๙๗.๕๐"],
+    // A result without the indicators the sample's O25 findings and
+    // measures name (2, 4, 7): refused, or they could not be edited again.
+    workbook(
+        &file,
+        &[
+            ["เครื่องมือ", "ตัวชี้วัด", "ชื่อตัวชี้วัด", "คะแนน"],
+            ["IIT", "1", "การปฏิบัติหน้าที่", "80.5"],
+            ["OIT", "9", "การเปิดเผยข้อมูล", "๙๗.๕๐"],
+        ],
+    );
+    let before = store.change_count().await.unwrap();
+    let e = store.import_ita_scores_file(&file, 2568, true).await;
+    assert!(
+        matches!(&e, Err(CoreError::Refused(Refusal::IndicatorsInUse { indicators, year_be: 2568 })) if indicators == &["2", "4", "7"]),
+        "{e:?}"
+    );
+    assert_eq!(store.change_count().await.unwrap(), before);
+    assert!(store.ita_scores(2568).await.unwrap().unwrap().sample);
+
+    // The agency's own result, every indicator: it replaces the sample's.
+    let mut rows = vec![["instrument", "indicator", "name", "score"]];
+    let names = [
+        "การปฏิบัติหน้าที่",
+        "การใช้งบประมาณ",
+        "การใช้อำนาจ",
+        "การใช้ทรัพย์สินของราชการ",
+        "การแก้ไขปัญหาการทุจริต",
+        "คุณภาพการดำเนินงาน",
+        "ประสิทธิภาพการสื่อสาร",
+        "การปรับปรุงการทำงาน",
+        "การเปิดเผยข้อมูล",
+        "การป้องกันการทุจริต",
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            sheet.write(r as u32, c as u16, *v).unwrap();
-        }
+    let numbers: Vec<String> = (1..=10).map(|n| n.to_string()).collect();
+    for (i, name) in names.iter().enumerate() {
+        let instrument = ["IIT", "IIT", "IIT", "IIT", "IIT", "EIT", "EIT", "EIT", "OIT", "OIT"][i];
+        rows.push([
+            instrument,
+            numbers[i].as_str(),
+            name,
+            if i == 8 { "๙๗.๕๐" } else { "80.5" },
+        ]);
     }
-    book.save(&file).unwrap();
+    workbook(&file, &rows);
     let r = store.import_ita_scores_file(&file, 2568, true).await.unwrap();
     assert!(r.imported, "{:?}", r.errors);
     let set = store.ita_scores(2568).await.unwrap().unwrap();
     assert!(!set.sample);
-    assert_eq!(set.scores.len(), 2);
-    assert_eq!(set.scores[1].score.to_string(), "97.5");
-    // The analysis of 2569 reads it; the measures name indicator 4, which
-    // the new result lacks: the analysis shows none.
+    assert_eq!(set.scores.len(), 10);
+    assert_eq!(set.scores[8].score.to_string(), "97.5");
+    // The analysis of 2569 reads it: no previous column, no earlier result.
     let a = store.ita_analysis(2569).await.unwrap();
-    assert_eq!(a.rows.len(), 2);
     assert!(a.rows[0].below && a.rows[0].previous.is_none());
     store.undo().await.unwrap();
     assert!(store.ita_scores(2568).await.unwrap().unwrap().sample);
@@ -129,6 +191,22 @@ async fn scores_import_replaces_the_rounds_result_and_undo_restores_it() {
         })
         .await;
     assert!(matches!(e, Err(CoreError::Refused(Refusal::UnknownIndicator { .. }))));
+    // A result given under another round's year is refused in words.
+    let mut other = store.ita_scores(2568).await.unwrap().unwrap();
+    other.year_be = 2567;
+    let e = store
+        .apply(Change::SetItaScores {
+            year_be: 2568,
+            scores: Some(other),
+        })
+        .await;
+    assert!(matches!(
+        e,
+        Err(CoreError::Refused(Refusal::ScoresOfAnotherYear {
+            year_be: 2568,
+            scores_year: 2567
+        }))
+    ));
 }
 
 #[tokio::test]
@@ -212,12 +290,33 @@ async fn o25_and_the_answer_sheet_export_with_their_text_and_checks() {
     let o18_row = table.rows.iter().find(|r| r[0] == "O18").unwrap();
     assert_eq!(o18_row[3], "มี");
     assert_eq!(o18_row[6], "ไม่ใช่ https");
-    // Starting an agency's own report clears the DIP's ITA data, not the catalogues.
+    // Starting an agency's own report clears the DIP's ITA data as seeded,
+    // not the catalogues and not what the agency tracked itself.
+    let own = Track {
+        division: "กองคลัง".into(),
+        status: TrackStatus::InProgress,
+        ..Track::default()
+    };
+    store
+        .apply(Change::SetItaTrack {
+            year_be: 2569,
+            code: "O11".into(),
+            track: own.clone(),
+        })
+        .await
+        .unwrap();
     let settings = store.organization().await.unwrap().settings();
     store.start_own_report(settings, 2569, true).await.unwrap();
     assert!(store.ita_scores(2568).await.unwrap().is_none());
     let round = store.ita_round(2569).await.unwrap();
-    assert!(round.items.iter().all(|i| i.track.is_empty()) && round.measures.is_empty());
+    let tracked: Vec<&str> = round
+        .items
+        .iter()
+        .filter(|i| !i.track.is_empty())
+        .map(|i| i.item.code.as_str())
+        .collect();
+    assert_eq!(tracked, ["O11"]);
+    assert!(round.measures.is_empty() && round.findings.is_empty());
     assert_eq!(round.items.len(), 26);
     assert!(store.organization().await.unwrap().domains.is_empty());
 }

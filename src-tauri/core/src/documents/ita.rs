@@ -258,7 +258,15 @@ pub fn answers_pdf(year_be: i32, answers: &[Answer], org: &Organization, digits:
                 cell(&a.url, &body, Align::Left),
                 cell(d(&a.explanation), &body, Align::Left),
                 if words.is_empty() {
-                    cell(if a.url.is_empty() { "" } else { "ผ่าน" }, &body, Align::Left)
+                    cell(
+                        if a.url.is_empty() {
+                            ""
+                        } else {
+                            "รูปแบบถูกต้อง"
+                        },
+                        &body,
+                        Align::Left,
+                    )
                 } else {
                     cell(words, &body.clone().with_color(RED), Align::Left)
                 },

@@ -60,6 +60,24 @@ pub struct Analysis {
     pub pass_mark: Decimal,
 }
 
+impl Analysis {
+    /// The analysis as the app shows it (see [`Round::for_display`]).
+    pub fn for_display(mut self, digits: crate::domain::Digits) -> Analysis {
+        let d = |s: &mut String| *s = crate::thai::to_display(s, digits);
+        d(&mut self.source);
+        for r in &mut self.rows {
+            d(&mut r.name);
+            d(&mut r.issue);
+        }
+        for m in &mut self.measures {
+            d(&mut m.title);
+            d(&mut m.owner);
+            d(&mut m.timeline);
+        }
+        self
+    }
+}
+
 /// Analyses `scores` (round `round.year_be − 1`) for `round`; `before` is
 /// the result of the round before that, used where a score has no
 /// `previous` of its own.

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::links::{LinkCheck, LinkProblem, Online, check_offline};
+use super::links::{LinkCheck, LinkProblem, Online};
 use super::{Round, TrackStatus};
 use crate::error::Result;
 use crate::xlsx::fail;
@@ -35,24 +35,26 @@ pub fn answers(round: &Round, domains: &[String]) -> Vec<Answer> {
         .map(|i| {
             let has = i.track.status == TrackStatus::Published;
             let url = i.track.url.trim().to_owned();
-            let problems = if has || !url.is_empty() {
-                check_offline(&url, domains)
+            // Not published and no URL: nothing to check.
+            let check = if has || !url.is_empty() {
+                LinkCheck::offline(&i.item.code, &url, domains)
             } else {
-                Vec::new()
+                LinkCheck {
+                    code: i.item.code.clone(),
+                    url: String::new(),
+                    problems: Vec::new(),
+                    online: Online::NotChecked,
+                    ok: true,
+                }
             };
             Answer {
                 code: i.item.code.clone(),
                 title: i.item.title.clone(),
                 fiscal_year: i.fiscal_year,
                 has,
-                url: url.clone(),
+                url,
                 explanation: i.track.explanation.clone(),
-                check: LinkCheck {
-                    code: i.item.code.clone(),
-                    url,
-                    problems,
-                    online: Online::NotChecked,
-                },
+                check,
             }
         })
         .collect()

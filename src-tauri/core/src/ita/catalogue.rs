@@ -141,7 +141,14 @@ pub fn parse_code(text: &str) -> Result<String> {
 }
 
 /// The catalogue of round `year_be` in `table`, or every row's problem.
-pub fn read(table: &Table, year_be: i32, previous_year: Option<i32>) -> Result<(Catalogue, Vec<RowError>)> {
+/// `previous` is the round the `was` codes name, with its codes when it is
+/// stored: a code it does not have refuses its row.
+pub fn read(
+    table: &Table,
+    year_be: i32,
+    previous: Option<(i32, Option<&[String]>)>,
+) -> Result<(Catalogue, Vec<RowError>)> {
+    let previous_year = previous.map(|(y, _)| y);
     crate::thai::check_year_be(year_be)?;
     let cols = columns(table)?;
     let mut items: Vec<ItaItem> = Vec::new();
@@ -188,7 +195,18 @@ pub fn read(table: &Table, year_be: i32, previous_year: Option<i32>) -> Result<(
             crate::change::clean_text("contents", cell(Col::Contents), false).map(|t| item.contents = t),
         );
         check(Col::Period, parse_period(cell(Col::Period)).map(|p| item.period = p));
-        check(Col::Was, parse_codes(cell(Col::Was)).map(|w| item.was = w));
+        let was = parse_codes(cell(Col::Was)).and_then(|w| match previous {
+            Some((year_be, Some(known))) => match w.iter().find(|c| !known.contains(c)) {
+                Some(code) => Err(Refusal::NotInRound {
+                    code: code.clone(),
+                    year_be,
+                }
+                .into()),
+                None => Ok(w),
+            },
+            _ => Ok(w),
+        });
+        check(Col::Was, was.map(|w| item.was = w));
         check(
             Col::Confirmed,
             parse_yes_no(cell(Col::Confirmed)).map(|c| item.confirmed = c),
@@ -235,7 +253,7 @@ pub fn read(table: &Table, year_be: i32, previous_year: Option<i32>) -> Result<(
 
 /// The catalogue in `table`, refused whole when a row is.
 pub fn read_all(table: &Table, year_be: i32, previous_year: Option<i32>) -> Result<Catalogue> {
-    let (catalogue, errors) = read(table, year_be, previous_year)?;
+    let (catalogue, errors) = read(table, year_be, previous_year.map(|y| (y, None)))?;
     match errors.first() {
         None => Ok(catalogue),
         Some(first) => Err(CoreError::MalformedImport {

@@ -54,9 +54,30 @@ pub struct LinkCheck {
     pub url: String,
     pub problems: Vec<LinkProblem>,
     pub online: Online,
+    /// No problem offline, and none online when opened ([`LinkCheck::is_ok`]).
+    pub ok: bool,
 }
 
 impl LinkCheck {
+    /// A URL checked offline: its problems, not opened yet.
+    pub fn offline(code: &str, url: &str, domains: &[String]) -> LinkCheck {
+        let problems = check_offline(url, domains);
+        LinkCheck {
+            code: code.to_owned(),
+            url: url.to_owned(),
+            ok: problems.is_empty(),
+            problems,
+            online: Online::NotChecked,
+        }
+    }
+
+    /// The same, with what opening it did.
+    pub fn opened(mut self, online: Online) -> LinkCheck {
+        self.online = online;
+        self.ok = self.is_ok();
+        self
+    }
+
     pub fn is_ok(&self) -> bool {
         self.problems.is_empty() && !self.online.is_problem()
     }
@@ -126,8 +147,17 @@ fn looks_like_error(url: &url::Url) -> bool {
         .any(|w| path.contains(w))
 }
 
+/// Whether `a` and `b` are one site: the same host, or one a subdomain of
+/// the other once "www." is dropped (ipthailand.go.th → www.ipthailand.go.th).
+fn same_site(a: &str, b: &str) -> bool {
+    let bare = |h: &str| h.strip_prefix("www.").unwrap_or(h).to_lowercase();
+    let (a, b) = (bare(a), bare(b));
+    on_domain(&a, &b) || on_domain(&b, &a)
+}
+
 /// Opens `url` as a browser would, following at most five redirects one by
-/// one, and says what it did. Blocking: run it off the async threads.
+/// one within `timeout` in all, and says what it did. Blocking: run it off
+/// the async threads.
 pub fn check_online(url: &str, timeout: Duration) -> Online {
     use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
     let Ok(start) = url::Url::parse(url.trim()) else {
@@ -149,9 +179,18 @@ pub fn check_online(url: &str, timeout: Duration) -> Online {
         )
         .build()
         .into();
+    let deadline = std::time::Instant::now() + timeout;
     let mut at = start.clone();
     for _ in 0..=5 {
-        let response = match agent.get(at.as_str()).call() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Online::Failed {
+                status: None,
+                reason: format!("no answer within {} s", timeout.as_secs()),
+            };
+        }
+        let request = agent.get(at.as_str()).config().timeout_global(Some(left)).build();
+        let response = match request.call() {
             Ok(r) => r,
             Err(e) => {
                 return Online::Failed {
@@ -165,7 +204,8 @@ pub fn check_online(url: &str, timeout: Duration) -> Online {
             let next = response
                 .headers()
                 .get("location")
-                .and_then(|l| l.to_str().ok())
+                // A Thai slug may come as raw UTF-8, which `to_str` refuses.
+                .and_then(|l| std::str::from_utf8(l.as_bytes()).ok())
                 .and_then(|l| at.join(l).ok());
             match next {
                 Some(next) => {
@@ -189,7 +229,7 @@ pub fn check_online(url: &str, timeout: Duration) -> Online {
         if at == start {
             return Online::Answered { status };
         }
-        let other_site = at.host_str() != start.host_str();
+        let other_site = !same_site(at.host_str().unwrap_or(""), start.host_str().unwrap_or(""));
         return if looks_like_error(&at) || other_site {
             Online::ErrorPage {
                 to: at.to_string(),
@@ -208,13 +248,16 @@ pub fn check_online(url: &str, timeout: Duration) -> Online {
     }
 }
 
-/// Whether a network is present: `host` resolves.
+/// Whether a network is present: `host` resolves within three seconds.
 pub fn network_present(host: &str) -> bool {
     use std::net::ToSocketAddrs;
-    (host, 443)
-        .to_socket_addrs()
-        .map(|mut a| a.next().is_some())
-        .unwrap_or(false)
+    let (tx, rx) = std::sync::mpsc::channel();
+    let host = host.to_owned();
+    std::thread::spawn(move || {
+        let found = (host.as_str(), 443).to_socket_addrs().map(|mut a| a.next().is_some());
+        let _ = tx.send(found.unwrap_or(false));
+    });
+    rx.recv_timeout(Duration::from_secs(3)).unwrap_or(false)
 }
 
 #[cfg(test)]
@@ -328,6 +371,9 @@ mod tests {
             check_online(&at("/gone"), t),
             Online::Failed { status: Some(404), .. }
         ));
+        // A redirect to one's own www. host is the same site.
+        assert!(same_site("www.ipthailand.go.th", "ipthailand.go.th"));
+        assert!(!same_site("ipthailand.go.th.example.com", "ipthailand.go.th"));
         // Nothing listens on the port any more once dropped: no answer at all.
         let closed = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()

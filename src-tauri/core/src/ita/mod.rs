@@ -271,6 +271,30 @@ impl Round {
         }
     }
 
+    /// The round as the app shows it: the text typed or imported (titles,
+    /// contents, the tracker's division and explanation, findings,
+    /// measures) in the organization's digits, as the report's fields are;
+    /// codes, indicators, URLs, years and the source as stored. What the user saves
+    /// from it is stored with Arabic digits again ([`crate::text`]).
+    pub fn for_display(mut self, digits: crate::domain::Digits) -> Round {
+        let d = |s: &mut String| *s = crate::thai::to_display(s, digits);
+        // The source stays as written: it names codes (O1–O26) and sites.
+        for i in &mut self.items {
+            d(&mut i.item.title);
+            d(&mut i.item.contents);
+            d(&mut i.track.division);
+            d(&mut i.track.explanation);
+            i.was_titles.iter_mut().for_each(d);
+        }
+        self.findings.iter_mut().for_each(|f| d(&mut f.issue));
+        for m in &mut self.measures {
+            d(&mut m.title);
+            d(&mut m.owner);
+            d(&mut m.timeline);
+        }
+        self
+    }
+
     /// The items that ask for fiscal year `year_be`.
     pub fn items_for(&self, year_be: i32) -> impl Iterator<Item = &RoundItem> {
         self.items.iter().filter(move |i| i.fiscal_year == year_be)
@@ -287,6 +311,8 @@ pub struct RoundSummary {
     pub previous_year: Option<i32>,
     /// A result is stored for the round before (the O25 analysis can run).
     pub has_scores: bool,
+    /// No tracker entry, finding or measure: [`crate::change::Change::DeleteItaRound`] may remove it.
+    pub removable: bool,
 }
 
 /// One item of the crosswalk from a round to the one before.

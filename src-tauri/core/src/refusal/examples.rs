@@ -251,6 +251,19 @@ pub fn examples() -> Vec<Refusal> {
         },
         NoScores { year_be: 2568 },
         NotADomain { text: text("intranet") },
+        ScoresOfAnotherYear {
+            year_be: 2568,
+            scores_year: 2567,
+        },
+        IndicatorTwice { indicator: text("4") },
+        IndicatorsInUse {
+            indicators: vec![text("4"), text("7")],
+            year_be: 2568,
+        },
+        NotInRound {
+            code: text("O99"),
+            year_be: 2566,
+        },
     ]
 }
 

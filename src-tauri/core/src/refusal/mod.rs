@@ -282,6 +282,14 @@ pub enum Refusal {
     NoScores { year_be: i32 },
     #[error("\"{text}\" is not a web domain (e.g. ipthailand.go.th)")]
     NotADomain { text: String },
+    #[error("the result given is of ITA {scores_year}, not ITA {year_be}")]
+    ScoresOfAnotherYear { year_be: i32, scores_year: i32 },
+    #[error("indicator {indicator} is listed twice")]
+    IndicatorTwice { indicator: String },
+    #[error("the new result of ITA {year_be} lacks indicators {} that findings or measures of ITA {} name; remove those first", indicators.join(", "), year_be + 1)]
+    IndicatorsInUse { indicators: Vec<String>, year_be: i32 },
+    #[error("{code} is not an item of ITA {year_be}, the round this catalogue continues")]
+    NotInRound { code: String, year_be: i32 },
 
     // ---- the report's items
     #[error("an outcome has no sub-items")]

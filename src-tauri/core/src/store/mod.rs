@@ -27,6 +27,7 @@ mod report;
 mod report_file;
 mod rounds;
 mod rows;
+mod sample_round;
 mod search;
 pub mod session;
 mod verify;

@@ -116,12 +116,12 @@ impl Store {
 
     /// Opens the database and, if it holds nothing yet, loads the embedded
     /// sample report through the ordinary import path, then the sample's
-    /// ITA 2569 round with its FY 2568 draft ([`super::rounds::sample_round`]).
+    /// ITA 2569 round with its FY 2568 draft ([`super::sample_round::sample_round`]).
     pub async fn open_or_seed(path: &Path) -> Result<(Store, OpenReport)> {
         let (store, mut report) = Store::open(path).await?;
         if store.is_empty().await? {
             let doc = crate::sample::sample_doc()?;
-            let round = super::rounds::sample_round(&doc)?;
+            let round = super::sample_round::sample_round(&doc)?;
             store
                 .apply(Change::ImportReport {
                     doc: Box::new(doc),

@@ -1,7 +1,7 @@
 //! ITA rounds as the app and the CLI use them: the reads, a catalogue or a
 //! result imported from a file (checked whole, written as one change or
 //! not at all), the O25 analysis, the answer sheet with its URLs checked,
-//! and the sample's ITA 2569 round seeded through those same paths.
+//! and what starting an agency's own report removes of the sample's.
 
 use std::path::Path;
 
@@ -10,12 +10,11 @@ use ts_rs::TS;
 
 use crate::budget_import::RowError;
 use crate::change::{Applied, Change};
-use crate::domain::{OitItem, ReportDoc};
 use crate::error::Result;
 use crate::ita::analysis::{Analysis, analyse};
 use crate::ita::answers::{Answer, answers};
 use crate::ita::links::{check_online, network_present};
-use crate::ita::{Crossing, Round, RoundSummary, ScoreSet, Track, TrackStatus, catalogue, crosswalk, scores};
+use crate::ita::{Crossing, Round, RoundSummary, ScoreSet, Track, catalogue, crosswalk, scores};
 use crate::refusal::Refusal;
 use crate::table::{ReadOptions, Table};
 
@@ -122,19 +121,30 @@ impl Store {
             if !network_present(&probe) {
                 return (all, false);
             }
+            // Four at a time, each taking the next URL when it is done: a
+            // government site may throttle a burst, and one slow URL holds
+            // up no other.
+            let urls: Vec<(usize, String)> = all
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| !a.url.is_empty() && url::Url::parse(&a.url).is_ok())
+                .map(|(i, a)| (i, a.url.clone()))
+                .collect();
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let opened = std::sync::Mutex::new(Vec::new());
             std::thread::scope(|s| {
-                // A few at a time: a government site may throttle a burst.
-                for chunk in all.chunks_mut(4) {
-                    let handles: Vec<_> = chunk
-                        .iter_mut()
-                        .filter(|a| !a.url.is_empty() && url::Url::parse(&a.url).is_ok())
-                        .map(|a| s.spawn(move || a.check.online = check_online(&a.url, LINK_TIMEOUT)))
-                        .collect();
-                    for h in handles {
-                        let _ = h.join();
-                    }
+                for _ in 0..4 {
+                    s.spawn(|| {
+                        while let Some((i, url)) = urls.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                            let online = check_online(url, LINK_TIMEOUT);
+                            opened.lock().expect("no checker panics").push((*i, online));
+                        }
+                    });
                 }
             });
+            for (i, online) in opened.into_inner().expect("no checker panics") {
+                all[i].check = all[i].check.clone().opened(online);
+            }
             (all, true)
         })
         .await
@@ -144,22 +154,31 @@ impl Store {
 
     /// Reads a catalogue for round `year_be` from `path` and, when `write`
     /// and every row is understood, sets it (`replace`: over the round's
-    /// own). The crosswalk names the newest earlier round stored.
+    /// own). Its `was` codes name round `previous` [default: the newest
+    /// earlier round stored], and must be its items when it is stored.
     pub async fn import_ita_catalogue_file(
         &self,
         path: &Path,
         year_be: i32,
+        previous: Option<i32>,
         replace: bool,
         write: bool,
     ) -> Result<ItaImport> {
         let table = crate::table::read_file(path, &ReadOptions::default())?;
-        let previous = self
-            .ita_rounds()
-            .await?
-            .into_iter()
-            .map(|r| r.year_be)
-            .find(|y| *y < year_be);
-        let (catalogue, errors) = catalogue::read(&table, year_be, previous)?;
+        let stored: Vec<i32> = self.ita_rounds().await?.into_iter().map(|r| r.year_be).collect();
+        let previous = previous.or_else(|| stored.iter().copied().find(|y| *y < year_be));
+        let known: Option<Vec<String>> = match previous {
+            Some(p) if stored.contains(&p) => Some(
+                self.ita_round(p)
+                    .await?
+                    .items
+                    .into_iter()
+                    .map(|i| i.item.code)
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let (catalogue, errors) = catalogue::read(&table, year_be, previous.map(|p| (p, known.as_deref())))?;
         let mut result = import_result(&table, catalogue.items.len(), errors, catalogue.source.clone());
         if write && result.errors.is_empty() {
             self.apply(Change::SetItaCatalogue { catalogue, replace }).await?;
@@ -186,43 +205,58 @@ impl Store {
     }
 
     /// What starting an agency's own report removes of the sample's ITA
-    /// data, when the sample's made-up result is still stored: that result,
-    /// the rounds' tracker, findings and measures (the DIP's), and the
-    /// website's domains. The catalogues stay: they serve every agency.
+    /// data: the made-up result, and the tracker entries, findings,
+    /// measures and domains the sample seeded, where they are still as
+    /// seeded (an agency's own entries stay). The catalogues stay: they
+    /// serve every agency.
     pub(super) async fn sample_ita_removal(&self) -> Result<Vec<Change>> {
-        let samples: Vec<ScoreSet> = self.all_ita_scores().await?.into_iter().filter(|s| s.sample).collect();
-        if samples.is_empty() {
-            return Ok(Vec::new());
-        }
+        let work = super::sample_round::work();
+        let year_be = super::sample_round::ROUND;
         let mut changes = Vec::new();
-        for r in self.ita_rounds().await? {
-            let round = self.ita_round(r.year_be).await?;
-            if !round.measures.is_empty() {
+        if self.ita_rounds().await?.iter().any(|r| r.year_be == year_be) {
+            let round = self.ita_round(year_be).await?;
+            if !round.measures.is_empty() && round.measures == work.measures {
                 changes.push(Change::SetItaMeasures {
-                    year_be: r.year_be,
+                    year_be,
                     measures: Vec::new(),
                 });
             }
             for f in &round.findings {
-                changes.push(Change::SetItaFinding {
-                    year_be: r.year_be,
-                    indicator: f.indicator.clone(),
-                    issue: String::new(),
-                });
+                if work
+                    .findings
+                    .iter()
+                    .any(|(i, issue)| *i == f.indicator && *issue == f.issue)
+                {
+                    changes.push(Change::SetItaFinding {
+                        year_be,
+                        indicator: f.indicator.clone(),
+                        issue: String::new(),
+                    });
+                }
             }
-            for i in round.items.iter().filter(|i| !i.track.is_empty()) {
-                changes.push(Change::SetItaTrack {
-                    year_be: r.year_be,
-                    code: i.item.code.clone(),
-                    track: Track::default(),
-                });
+            for i in &round.items {
+                if work
+                    .tracks
+                    .iter()
+                    .any(|(code, t)| *code == i.item.code && *t == i.track)
+                {
+                    changes.push(Change::SetItaTrack {
+                        year_be,
+                        code: i.item.code.clone(),
+                        track: Track::default(),
+                    });
+                }
             }
         }
-        changes.extend(samples.iter().map(|s| Change::SetItaScores {
-            year_be: s.year_be,
-            scores: None,
-        }));
-        changes.push(Change::SetWebDomains { domains: Vec::new() });
+        for s in self.all_ita_scores().await?.into_iter().filter(|s| s.sample) {
+            changes.push(Change::SetItaScores {
+                year_be: s.year_be,
+                scores: None,
+            });
+        }
+        if self.organization().await?.domains == work.domains {
+            changes.push(Change::SetWebDomains { domains: Vec::new() });
+        }
         Ok(changes)
     }
 
@@ -235,169 +269,4 @@ impl Store {
         })
         .await
     }
-}
-
-/// The sample's ITA 2569 round, as an agency would make it: the shipped
-/// catalogues of 2566 and 2569, the made-up result of 2568 (marked as a
-/// sample), the DIP report moved forward as the FY 2568 draft that O26
-/// asks for (filed under the item the crosswalk takes O43 to), the website's
-/// domain, and a tracker, findings and measures to show. One change.
-pub(super) fn sample_round(sample: &ReportDoc) -> Result<Change> {
-    const ROUND: i32 = 2569;
-    let mut changes = Vec::new();
-    let mut c69 = None;
-    for (year, _) in catalogue::SHIPPED {
-        let c = catalogue::shipped(year).ok_or(Refusal::ItaRoundMissing { year_be: year })??;
-        if year == ROUND {
-            c69 = Some(c.clone());
-        }
-        changes.push(Change::SetItaCatalogue {
-            catalogue: c,
-            replace: false,
-        });
-    }
-    let c69 = c69.ok_or(Refusal::ItaRoundMissing { year_be: ROUND })?;
-    let (year, csv) = scores::SAMPLE;
-    let (set, errors) = scores::read(&crate::table::read_csv(csv.as_bytes())?, year, true)?;
-    if let Some(e) = errors.first() {
-        return Err(crate::CoreError::Database(format!(
-            "the sample result: row {}: {}",
-            e.row, e.message
-        )));
-    }
-    changes.push(Change::SetItaScores {
-        year_be: year,
-        scores: Some(set),
-    });
-    // The report O26 asks for: FY 2568, filed under the item O43 became.
-    let fy = ROUND - 1;
-    let mut doc = sample.clone();
-    doc.year.year_be = fy;
-    doc.memos.clear();
-    doc.year.oit_items = c69
-        .items
-        .iter()
-        .filter(|i| i.period.fiscal_year(ROUND) == fy)
-        .map(|i| OitItem {
-            code: i.code.clone(),
-            title: i.title.clone(),
-        })
-        .collect();
-    let filed = c69
-        .items
-        .iter()
-        .find(|i| i.was.iter().any(|w| w == "O43"))
-        .ok_or(Refusal::ItaRoundMissing { year_be: ROUND })?;
-    doc.year.oit_code = filed.code.clone();
-    // Titled as the framework words the item, headings otherwise the DIP's.
-    let headings = crate::domain::Headings {
-        title: doc.year.title.clone(),
-        heading: doc.year.heading.clone(),
-        part1_heading: doc.year.part1_heading.clone(),
-        part2_heading: doc.year.part2_heading.clone(),
-        columns: doc.year.columns.clone(),
-    }
-    .following_item(&filed.title);
-    doc.year.title = headings.title;
-    changes.push(Change::ImportReport {
-        doc: Box::new(doc),
-        replace: false,
-    });
-    changes.push(Change::SetWebDomains {
-        domains: vec!["ipthailand.go.th".into()],
-    });
-    let site = "https://www.ipthailand.go.th/th/ita-2569";
-    let track = |division: &str, status: TrackStatus, url: &str, explanation: &str, evidence: Option<i32>| Track {
-        division: division.into(),
-        due: chrono::NaiveDate::from_ymd_opt(2026, 4, 30),
-        status,
-        url: url.into(),
-        explanation: explanation.into(),
-        evidence_year: evidence,
-    };
-    let tracks = [
-        (
-            "O1",
-            track(
-                "สำนักงานเลขาธิการกรม",
-                TrackStatus::Published,
-                &format!("{site}/o1.html"),
-                "แผนผังโครงสร้างส่วนราชการและอำนาจหน้าที่ของกรมทรัพย์สินทางปัญญา",
-                Some(ROUND),
-            ),
-        ),
-        (
-            "O25",
-            track(
-                "กลุ่มคุ้มครองจริยธรรม",
-                TrackStatus::InProgress,
-                &format!("{site}/o25.html"),
-                "การวิเคราะห์ผลการประเมิน ITA ประจำปี พ.ศ. 2568 และมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-                Some(ROUND),
-            ),
-        ),
-        (
-            "O26",
-            track(
-                "กลุ่มคุ้มครองจริยธรรม",
-                TrackStatus::Published,
-                &format!("{site}/o26.html"),
-                "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปีงบประมาณ พ.ศ. 2568",
-                Some(fy),
-            ),
-        ),
-        (
-            "O18",
-            track(
-                "กลุ่มคุ้มครองจริยธรรม",
-                TrackStatus::Published,
-                "http://www.ipthailand.go.th/th/ita-2569/o18.html",
-                "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-                Some(ROUND),
-            ),
-        ),
-    ];
-    for (code, track) in tracks {
-        changes.push(Change::SetItaTrack {
-            year_be: ROUND,
-            code: code.into(),
-            track,
-        });
-    }
-    let findings = [
-        ("2", "บุคลากรรับรู้แผนการใช้จ่ายงบประมาณน้อย และไม่ทราบช่องทางติดตามการเบิกจ่าย"),
-        ("4", "บุคลากรบางส่วนยังไม่ทราบขั้นตอนการยืมทรัพย์สินของราชการ ข้อ 207–209"),
-        ("7", "ผู้รับบริการเข้าถึงข่าวสารผ่านช่องทางออนไลน์ได้ไม่ทั่วถึง"),
-    ];
-    for (indicator, issue) in findings {
-        changes.push(Change::SetItaFinding {
-            year_be: ROUND,
-            indicator: indicator.into(),
-            issue: issue.into(),
-        });
-    }
-    let measure = |title: &str, owner: &str, timeline: &str, indicators: &[&str]| crate::ita::ItaMeasure {
-        title: title.into(),
-        owner: owner.into(),
-        timeline: timeline.into(),
-        indicators: indicators.iter().map(|s| (*s).to_owned()).collect(),
-    };
-    changes.push(Change::SetItaMeasures {
-        year_be: ROUND,
-        measures: vec![
-            measure(
-                "เผยแพร่แผนและผลการใช้จ่ายงบประมาณรายไตรมาสทางอินทราเน็ตและเว็บไซต์กรม",
-                "กลุ่มบริหารงานคลัง",
-                "ต.ค. 2568 – ก.ย. 2569",
-                &["2"],
-            ),
-            measure(
-                "ทบทวนคู่มือและแผนผังขั้นตอนการยืมทรัพย์สินของราชการ และชี้แจงบุคลากร",
-                "กลุ่มบริหารงานคลัง",
-                "พ.ย. 2568 – ม.ค. 2569",
-                &["4"],
-            ),
-        ],
-    });
-    Ok(Change::Batch { changes })
 }

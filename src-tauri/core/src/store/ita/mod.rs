@@ -110,6 +110,24 @@ async fn write_items(conn: &mut SqliteConnection, round: i64, items: &[ItaItem])
 pub(super) async fn set_catalogue(conn: &mut SqliteConnection, catalogue: Catalogue, replace: bool) -> Result<Done> {
     let c = clean_catalogue(catalogue)?;
     let year_be = c.year_be;
+    // The crosswalk names items of the round it continues, when stored.
+    if let Some(p) = c.previous_year
+        && round_id(conn, p).await?.is_some()
+    {
+        let known: Vec<String> = read::round(conn, p)
+            .await?
+            .items
+            .into_iter()
+            .map(|i| i.item.code)
+            .collect();
+        if let Some(code) = c.items.iter().flat_map(|i| &i.was).find(|w| !known.contains(w)) {
+            return Err(Refusal::NotInRound {
+                code: code.clone(),
+                year_be: p,
+            }
+            .into());
+        }
+    }
     let inverse = match round_id(conn, year_be).await? {
         Some(_) if !replace => return Err(Refusal::ItaRoundExists { year_be }.into()),
         Some(id) => {
@@ -247,11 +265,7 @@ fn clean_scores(set: ScoreSet) -> Result<ScoreSet> {
     for s in set.scores {
         let indicator = clean_line("indicator", &crate::thai::to_storage(&s.indicator), true)?;
         if scores.iter().any(|x| x.indicator == indicator) {
-            return Err(Refusal::AlsoOnRow {
-                number: indicator,
-                first: 0,
-            }
-            .into());
+            return Err(Refusal::IndicatorTwice { indicator }.into());
         }
         for v in std::iter::once(s.score).chain(s.previous) {
             crate::ita::scores::parse_score(&v.to_string())?;
@@ -279,7 +293,39 @@ pub(super) async fn set_scores(conn: &mut SqliteConnection, year_be: i32, scores
     if let Some(s) = &scores
         && s.year_be != year_be
     {
-        return Err(Refusal::NoScores { year_be }.into());
+        return Err(Refusal::ScoresOfAnotherYear {
+            year_be,
+            scores_year: s.year_be,
+        }
+        .into());
+    }
+    // The round that analyses this result may name its indicators: a new
+    // result keeps them, or they could never be edited or undone again.
+    if let Some(next) = round_id(conn, year_be + 1).await? {
+        let named: Vec<(String, String)> = sqlx::query_as(
+            "SELECT indicator, '' FROM ita_finding WHERE year_id = ?1 \
+             UNION SELECT indicators, '' FROM ita_measure WHERE year_id = ?1",
+        )
+        .bind(next)
+        .fetch_all(&mut *conn)
+        .await?;
+        let kept: Vec<&str> = scores
+            .iter()
+            .flat_map(|s| s.scores.iter().map(|x| x.indicator.as_str()))
+            .collect();
+        let mut lost: Vec<String> = Vec::new();
+        for i in named.iter().flat_map(|(list, _)| list.split_whitespace()) {
+            if !kept.contains(&i) && !lost.iter().any(|l| l == i) {
+                lost.push(i.to_owned());
+            }
+        }
+        if !lost.is_empty() {
+            return Err(Refusal::IndicatorsInUse {
+                indicators: lost,
+                year_be,
+            }
+            .into());
+        }
     }
     let old = score_set(conn, year_be).await?;
     sqlx::query("DELETE FROM ita_score_set WHERE year_be = ?1")

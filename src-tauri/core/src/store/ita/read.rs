@@ -11,24 +11,30 @@ fn corrupt(what: &str, value: &str) -> CoreError {
 }
 
 pub(in crate::store) async fn rounds(conn: &mut SqliteConnection) -> Result<Vec<RoundSummary>> {
-    let rows: Vec<(i32, i64, i64, i32, bool)> = sqlx::query_as(
+    let rows: Vec<(i32, i64, i64, i32, bool, bool)> = sqlx::query_as(
         "SELECT y.year_be, (SELECT count(*) FROM ita_item i WHERE i.year_id = y.id), \
          (SELECT count(*) FROM ita_track t WHERE t.year_id = y.id AND t.status = 'published' \
             AND t.code IN (SELECT code FROM ita_item i WHERE i.year_id = y.id)), \
-         y.previous_year, EXISTS (SELECT 1 FROM ita_score_set s WHERE s.year_be = y.year_be - 1) \
+         y.previous_year, EXISTS (SELECT 1 FROM ita_score_set s WHERE s.year_be = y.year_be - 1), \
+         NOT EXISTS (SELECT 1 FROM ita_track t WHERE t.year_id = y.id \
+            UNION ALL SELECT 1 FROM ita_finding f WHERE f.year_id = y.id \
+            UNION ALL SELECT 1 FROM ita_measure m WHERE m.year_id = y.id) \
          FROM ita_year y ORDER BY y.year_be DESC",
     )
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(year_be, items, published, previous, has_scores)| RoundSummary {
-            year_be,
-            items: items as usize,
-            published: published as usize,
-            previous_year: (previous != 0).then_some(previous),
-            has_scores,
-        })
+        .map(
+            |(year_be, items, published, previous, has_scores, removable)| RoundSummary {
+                year_be,
+                items: items as usize,
+                published: published as usize,
+                previous_year: (previous != 0).then_some(previous),
+                has_scores,
+                removable,
+            },
+        )
         .collect())
 }
 
