@@ -35,7 +35,9 @@ pub async fn ita_add_round(state: State<'_, AppState>, year_be: i32) -> Res<Appl
 /// A round with its tracker, findings and measures.
 #[tauri::command]
 pub async fn ita_round(state: State<'_, AppState>, year_be: i32) -> Res<Round> {
-    Ok(state.store()?.ita_round(year_be).await?)
+    let store = state.store()?;
+    let digits = store.organization().await?.digits;
+    Ok(store.ita_round(year_be).await?.for_display(digits))
 }
 
 /// O25 for round `year_be`; `null` when the round before's result is not
@@ -46,7 +48,8 @@ pub async fn ita_analysis(state: State<'_, AppState>, year_be: i32) -> Res<Optio
     if store.ita_scores(year_be - 1).await?.is_none() {
         return Ok(None);
     }
-    Ok(Some(store.ita_analysis(year_be).await?))
+    let digits = store.organization().await?.digits;
+    Ok(Some(store.ita_analysis(year_be).await?.for_display(digits)))
 }
 
 /// The answers with each URL checked offline, and opened when `online`
@@ -70,7 +73,9 @@ pub async fn ita_import_catalogue<R: Runtime>(
         return Ok(None);
     };
     Ok(Some(
-        store.import_ita_catalogue_file(&path, year_be, replace, true).await?,
+        store
+            .import_ita_catalogue_file(&path, year_be, None, replace, true)
+            .await?,
     ))
 }
 

@@ -98,6 +98,13 @@ fn commands_read_and_edit_the_report_over_ipc() {
         (o12["fiscal_year"].clone(), o12["wrong_year"].clone()),
         (2568.into(), true.into())
     );
+    // Titles in the organization's digits, as the report's fields; codes as stored.
+    assert!(
+        o12["title"].as_str().unwrap().ends_with("พ.ศ. ๒๕๖๘"),
+        "{}",
+        o12["title"]
+    );
+    assert_eq!(o12["code"], "O12");
     let analysis = invoke(&app, "ita_analysis", serde_json::json!({ "yearBe": 2569 })).unwrap();
     assert_eq!(analysis["scores_year"], 2568);
     assert!(

@@ -282,6 +282,8 @@ async fn the_years_inspection_runs_in_the_app() {
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
+    // The register's year: the inspection of FY 2566.
+    show_year(&c, 2566).await;
     click(&c, "[data-testid=tab-assets]").await;
     click(&c, "[data-testid=assets-inspection]").await;
     // The supply officer on the committee: refused, in words.

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, LinkCheck, Round, RoundSummary } from './bindings';
-import { catalogueOf, checkWords, linkState, pickRound, roundsToAdd, score, signedChange, splitDomains, withItem } from './ita';
+import {
+  catalogueOf, checkWords, linkState, pickRound, roundsToAdd, score, serial, signedChange, splitDomains, ticked, withItem,
+} from './ita';
 
-const summary = (year_be: number): RoundSummary => ({ year_be, items: 26, published: 0, previous_year: null, has_scores: false });
+const summary = (year_be: number): RoundSummary => ({ year_be, items: 26, published: 0, previous_year: null, has_scores: false, removable: true });
 
 const check = (over: Partial<LinkCheck> = {}): LinkCheck => ({
-  code: 'O1', url: 'https://www.example.go.th/o1', problems: [], online: { kind: 'not_checked' }, ...over,
+  code: 'O1', url: 'https://www.example.go.th/o1', problems: [], online: { kind: 'not_checked' }, ok: true, ...over,
 });
 const answer = (over: Partial<Answer> = {}, c: Partial<LinkCheck> = {}): Answer => ({
   code: 'O1', title: 'โครงสร้าง', fiscal_year: 2569, has: true, url: 'https://www.example.go.th/o1', explanation: '',
@@ -80,11 +82,36 @@ describe('ita', () => {
     expect(checkWords(check({ problems: [{ kind: 'malformed', detail: 'relative URL' }] }), 'en', 'arabic')).toEqual(['Not a valid URL (relative URL)']);
   });
 
-  it('tells a problem from a fine URL and from an item not answered', () => {
+  it('tells a problem (as the core judged it) from a fine URL and from an item not answered', () => {
     expect(linkState(answer())).toBe('ok');
-    expect(linkState(answer({}, { problems: [{ kind: 'not_https' }] }))).toBe('problem');
-    expect(linkState(answer({}, { online: { kind: 'error_page', to: 'https://x.go.th/404', status: 200 } }))).toBe('problem');
+    expect(linkState(answer({}, { problems: [{ kind: 'not_https' }], ok: false }))).toBe('problem');
+    expect(linkState(answer({}, { online: { kind: 'error_page', to: 'https://x.go.th/404', status: 200 }, ok: false }))).toBe('problem');
     expect(linkState(answer({}, { online: { kind: 'redirected', to: 'https://x.go.th/a', status: 200 } }))).toBe('ok');
     expect(linkState(answer({ has: false, url: '' }, { url: '' }))).toBe('none');
+    // The verdict is the core's: the UI does not judge the check again.
+    expect(linkState(answer({}, { ok: false }))).toBe('problem');
+    expect(linkState(answer({ has: false, url: '' }, { url: '', ok: false }))).toBe('problem');
+  });
+
+  it('ticks and unticks an indicator once', () => {
+    expect(ticked(['4'], '7', true)).toEqual(['4', '7']);
+    expect(ticked(['4', '7'], '7', true)).toEqual(['4', '7']);
+    expect(ticked(['4', '7'], '4', false)).toEqual(['7']);
+    expect(ticked([], '4', false)).toEqual([]);
+  });
+
+  it('runs saves one after another, each from what the one before left, past a failure', async () => {
+    const q = serial();
+    let stored = { title: 'old', period: 'current' };
+    const slow = () => new Promise<void>((r) => setTimeout(r, 5));
+    // Two edits in a row, each built from the stored state when it runs.
+    const edits = [
+      q.run(async () => { const c = { ...stored, title: 'new' }; await slow(); stored = c; }),
+      q.run(async () => { throw new Error('refused'); }),
+      q.run(async () => { const c = { ...stored, period: 'previous' }; await slow(); stored = c; }),
+    ];
+    await expect(edits[1]).rejects.toThrow('refused');
+    await q.idle();
+    expect(stored).toEqual({ title: 'new', period: 'previous' });
   });
 });

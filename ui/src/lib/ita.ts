@@ -1,5 +1,6 @@
 // The ITA view's pure helpers: a URL check in words, the rounds that can be
-// added, a score's change with its sign, a round's catalogue to edit.
+// added, a score's change with its sign, a round's catalogue to edit, a
+// measure's indicators ticked, and the queue the view's saves go through.
 import type { Answer, Catalogue, Digits, Instrument, ItaItem, LinkCheck, Round, RoundSummary } from './bindings';
 import { num } from './format';
 import type { Lang } from './i18n';
@@ -56,15 +57,35 @@ export function splitDomains(text: string): string[] {
   return text.split(/[\s,;]+/).map((d) => d.trim()).filter((d) => d !== '');
 }
 
-/** An answer's check at a glance: a problem an advisor would find, fine,
- * or nothing to check (answered ไม่มี with no URL). */
+/** An answer's check at a glance: a problem an advisor would find (the
+ * core's verdict, `LinkCheck.ok`), fine, or nothing to check (answered
+ * ไม่มี with no URL). */
 export type LinkState = 'problem' | 'ok' | 'none';
 
 export function linkState(a: Answer): LinkState {
-  const online = a.check.online.kind;
-  if (a.check.problems.length > 0 || online === 'error_page' || online === 'failed') return 'problem';
+  if (!a.check.ok) return 'problem';
   if (!a.has && a.url === '') return 'none';
   return 'ok';
+}
+
+/** A measure's indicators with `indicator` ticked or unticked. */
+export function ticked(indicators: string[], indicator: string, on: boolean): string[] {
+  const rest = indicators.filter((i) => i !== indicator);
+  return on ? [...rest, indicator] : rest;
+}
+
+/** Runs jobs one after another, each once the one before is done (a job
+ * that fails does not stop the next); `idle` resolves when all are done. */
+export function serial(): { run: (job: () => Promise<void>) => Promise<void>; idle: () => Promise<void> } {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    run(job) {
+      const done = tail.then(job);
+      tail = done.catch(() => undefined);
+      return done;
+    },
+    idle: () => tail,
+  };
 }
 
 interface LinkWords {
