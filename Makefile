@@ -66,7 +66,7 @@ docs-gallery: setup
 lint: npm-deps ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
-	cd $(UI) && $(NPM) run check && $(NPM) run lint
+	cd $(UI) && $(NPM) run check && $(NPM) run lint && $(NPM) run lint:workflows
 
 check: lint
 
