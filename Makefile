@@ -14,7 +14,7 @@ NPM ?= npm
 UI := ui
 STAMP := $(or $(CARGO_TARGET_DIR),target)/.prongsai-stamps
 
-.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli bench screenshots docs-gallery clean
+.PHONY: help run test setup system-deps npm-deps tauri-driver ui check lint bindings cli bench bundle screenshots docs-gallery clean
 
 help:
 	@echo "make run    — set up and open Prongsai on the sample report"
@@ -75,6 +75,15 @@ test: setup tauri-driver ui lint
 	cd $(UI) && $(NPM) test
 	xvfb-run --auto-servernum --server-args="-screen 0 1920x1080x24 -nolisten tcp -noreset" \
 	  $(CARGO) test --workspace --all-targets
+
+# The Linux installer: a release build bundled as a .deb by the Tauri CLI
+# (ui/node_modules), then installed, started on a fresh HOME and removed
+# (scripts/bundle-test.sh). The other platforms' installers are built by
+# .github/workflows/release.yml on a version tag.
+bundle: setup tauri-driver ui
+	ui/node_modules/.bin/tauri build --bundles deb
+	$(CARGO) build -p prongsai-cli
+	scripts/bundle-test.sh
 
 # Every benchmark: typesetting, export and the 100,000-asset register
 # (criterion), then the whole-process figures (hyperfine, GNU time) quoted

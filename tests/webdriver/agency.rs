@@ -5,7 +5,7 @@ use super::*;
 /// `prongsai-cli ARGS` on the app's database, beside the open app (reads
 /// only); its standard output.
 fn cli(db: &Path, args: &[&str]) -> String {
-    let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
+    let cli = cli_path();
     let out = Command::new(&cli).arg("--db").arg(db).args(args).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()

@@ -167,7 +167,7 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     assert_eq!(detail.text().await.unwrap(), "๗๔๔๐-๐๐๑-๐๐๐๐๗/๖๖");
 
     // The same through the CLI on the same database.
-    let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
+    let cli = cli_path();
     let out = Command::new(&cli)
         .arg("--db")
         .arg(&db)
@@ -482,7 +482,7 @@ async fn a_loan_step_recorded_wrong_is_corrected_on_the_assets_page() {
         std::fs::write(screenshot_path("loan-correct-1024"), png).unwrap();
     }
     click(&c, "[data-testid=loan-correct-submit]").await;
-    let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
+    let cli = cli_path();
     let returned_on = || {
         let out = Command::new(&cli)
             .arg("--db")

@@ -5,7 +5,7 @@ use super::*;
 
 /// The round's items as the command line reads them.
 fn cli_items(db: &Path) -> serde_json::Value {
-    let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
+    let cli = cli_path();
     let out = Command::new(&cli)
         .arg("--db")
         .arg(db)

@@ -24,7 +24,19 @@ mod years;
 /// One app at a time: two WebKit processes on 2 cores make both flaky.
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// The app built with the tests.
 const APP: &str = env!("CARGO_BIN_EXE_prongsai");
+
+/// The app the window tests drive: the one built with them, or
+/// `PRONGSAI_APP` (the installed one, for `make bundle`'s test).
+fn app_path() -> String {
+    std::env::var("PRONGSAI_APP").unwrap_or_else(|_| APP.to_owned())
+}
+
+/// The command line built with the tests (an installer ships the app only).
+fn cli_path() -> PathBuf {
+    Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX))
+}
 const TIMEOUT: Duration = Duration::from_secs(30);
 /// The year a fresh database opens on: the sample report moved forward as
 /// the FY 2568 draft that ITA 2569's O26 asks for.
@@ -91,7 +103,7 @@ fn tauri_driver(db: &Path) -> Driver {
 async fn start_app(driver: &Driver, db: &Path) -> Client {
     let caps = serde_json::json!({
         "browserName": "wry",
-        "tauri:options": { "application": APP, "args": ["--db", db] }
+        "tauri:options": { "application": app_path(), "args": ["--db", db] }
     });
     let caps = caps.as_object().unwrap().clone();
     // A driver that has just started can drop the first request: retry
@@ -170,7 +182,7 @@ async fn all_css(c: &Client, css: &str) -> Vec<Element> {
 /// the tests below check the window against. The CLI is built with the
 /// workspace (`make test` runs `cargo test --workspace`).
 fn cli_report(db: &Path, year: i32) -> serde_json::Value {
-    let cli = Path::new(APP).with_file_name(format!("prongsai-cli{}", std::env::consts::EXE_SUFFIX));
+    let cli = cli_path();
     assert!(
         cli.exists(),
         "{} is not built: run `cargo test --workspace`",
