@@ -55,11 +55,30 @@ fn spawn_rolling_backups(app: tauri::AppHandle) {
     });
 }
 
+/// An old web view (or none) is said in a native dialog, in Thai and
+/// English with the link to install one, and the app closes: the window
+/// would not run, or not run right.
+fn refuse_an_unsupported_webview(app: &tauri::App) {
+    use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+    let version = tauri::webview_version().ok();
+    let engine = prongsai_core::webview::Engine::of_this_os();
+    if let Err(problem) = prongsai_core::webview::check(engine, version.as_deref()) {
+        eprintln!("prongsai: {}", problem.english);
+        let handle = app.handle().clone();
+        app.dialog()
+            .message(format!("{}\n\n{}", problem.thai, problem.english))
+            .title("Prongsai — โปร่งใส")
+            .kind(MessageDialogKind::Error)
+            .show(move |_| handle.exit(1));
+    }
+}
+
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            refuse_an_unsupported_webview(app);
             let state = match database_path(app) {
                 Ok(path) => tauri::async_runtime::block_on(AppState::open(&path)),
                 Err(e) => AppState::failed(prongsai_core::CoreError::Io(e)),

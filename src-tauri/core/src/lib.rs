@@ -35,12 +35,14 @@ pub mod keys;
 pub mod money;
 pub mod paths;
 pub mod refusal;
+pub mod replace;
 pub mod sample;
 pub mod status;
 pub mod store;
 pub mod table;
 pub mod text;
 pub mod thai;
+pub mod webview;
 mod xlsx;
 
 pub use change::{Applied, Change, TextTarget};

@@ -443,6 +443,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_windows_path_is_judged_by_its_extension_in_any_case() {
+        // As a Windows file dialog gives it: backslashes, an upper-case extension.
+        let xls = Path::new(r"C:\Users\สมหญิง\Desktop\งบประมาณ 2568.XLS");
+        assert!(matches!(
+            read_file(xls, &ReadOptions::default()),
+            Err(CoreError::MalformedImport { .. })
+        ));
+        let txt = Path::new(r"C:\Users\สมหญิง\Desktop\งบประมาณ.TXT");
+        assert!(matches!(
+            read_file(txt, &ReadOptions::default()),
+            Err(CoreError::Refused(Refusal::NotATableFile { .. }))
+        ));
+        // A CSV or XLSX is taken, and only then is the file looked for.
+        for ok in [r"D:\งาน\ทะเบียน.CSV", r"D:\งาน\ทะเบียน.Xlsx"] {
+            let e = read_file(Path::new(ok), &ReadOptions::default()).unwrap_err();
+            assert!(matches!(e, CoreError::Io(_)), "{ok}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_windows_csv_with_crlf_reads_as_a_unix_one() {
+        // Excel on Windows ends lines with CRLF, inside quoted cells too.
+        let crlf = "รหัส,หัวข้อ,ปีของข้อมูล\r\nO1,\"โครงสร้าง\r\nหน้าที่\",current\r\nO2,ข้อมูลผู้บริหาร,current\r\n";
+        let lf = crlf.replace("\r\n", "\n");
+        let (a, b) = (read_csv(crlf.as_bytes()).unwrap(), read_csv(lf.as_bytes()).unwrap());
+        assert_eq!(a.headers, b.headers);
+        assert_eq!(a.lines, b.lines);
+        assert_eq!(a.headers[2], "ปีของข้อมูล");
+        assert!(a.rows.iter().flatten().all(|c| !c.ends_with('\r')));
+        // The line break kept inside a cell is cleaned to \n when stored.
+        assert_eq!(
+            crate::text::clean_text("title", &a.rows[0][1], true).unwrap(),
+            "โครงสร้าง\nหน้าที่"
+        );
+    }
+
+    #[test]
     fn title_rows_and_blank_lines_keep_the_spreadsheets_row_numbers() {
         let csv = "ทะเบียนครุภัณฑ์ ประจำปี 2566,,,\n\
                    กองคลัง,,,\n\

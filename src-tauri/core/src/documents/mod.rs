@@ -52,7 +52,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             .map_err(fail)?;
     }
     tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    crate::replace::replace_file(tmp, path).map_err(|e| fail(e.error))?;
     Ok(())
 }
 

@@ -140,7 +140,7 @@ pub async fn restore(db: &Path, from: &Path) -> Result<PathBuf> {
             std::fs::remove_file(&side).map_err(|e| refused(format!("cannot remove {}: {e}", side.display())))?;
         }
     }
-    scratch.persist(db).map_err(|e| {
+    crate::replace::replace_file(scratch, db).map_err(|e| {
         CoreError::Io(format!(
             "cannot replace {}: {}; the previous state is in {}",
             db.display(),
