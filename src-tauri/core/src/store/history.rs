@@ -137,8 +137,20 @@ async fn entries(conn: &mut SqliteConnection) -> Result<Vec<Entry>> {
     .await?)
 }
 
-/// Seals entries written before the chain existed (schema < 5), oldest first.
+/// Seals entries written before the chain existed (schema < 5), oldest
+/// first, and reads nothing else: every entry since has been sealed as it
+/// was appended, and no older app writes to a newer schema, so unsealed
+/// entries can only come first. When the first entry is sealed there is
+/// nothing to do, and only its id and hash are read (opening does not grow
+/// with the history). An entry whose hash was removed later, in the middle
+/// of the chain, is not resealed: `verify` names it.
 pub(super) async fn seal(conn: &mut SqliteConnection) -> Result<usize> {
+    let first: Option<(i64, Option<String>)> = sqlx::query_as("SELECT id, hash FROM change_log ORDER BY id LIMIT 1")
+        .fetch_optional(&mut *conn)
+        .await?;
+    if !matches!(first, Some((_, None))) {
+        return Ok(0);
+    }
     let all = entries(conn).await?;
     let mut prev = String::new();
     let mut sealed = 0;
