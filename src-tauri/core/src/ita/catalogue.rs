@@ -55,38 +55,7 @@ const COLUMNS: [(Col, &str, &[&str]); 6] = [
 /// Which column each header is; a header Prongsai does not know refuses
 /// the file (an import never drops what it did not understand).
 fn columns(table: &Table) -> Result<Vec<Col>> {
-    let mut found = Vec::new();
-    for h in &table.headers {
-        let name = h.trim().to_lowercase();
-        let Some((col, _, _)) = COLUMNS
-            .iter()
-            .find(|(_, en, th)| name == *en || th.contains(&name.as_str()))
-        else {
-            return Err(Refusal::ColumnUnknown {
-                header: h.trim().into(),
-            }
-            .into());
-        };
-        if found.contains(col) {
-            return Err(Refusal::ColumnTwice {
-                header: h.trim().into(),
-            }
-            .into());
-        }
-        found.push(*col);
-    }
-    for (col, en, _) in &COLUMNS[..2] {
-        if !found.contains(col) {
-            return Err(Refusal::ColumnMissing { column: (*en).into() }.into());
-        }
-    }
-    if !found.contains(&Col::Period) {
-        return Err(Refusal::ColumnMissing {
-            column: "period".into(),
-        }
-        .into());
-    }
-    Ok(found)
+    super::named_columns(table, &COLUMNS, &[Col::Code, Col::Title, Col::Period])
 }
 
 /// `current` / `previous`, in English or Thai.
@@ -233,13 +202,7 @@ pub fn read(
     if items.is_empty() && errors.is_empty() {
         return Err(Refusal::NoItems.into());
     }
-    let source = table
-        .above
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let source = super::source_of(table);
     Ok((
         Catalogue {
             year_be,

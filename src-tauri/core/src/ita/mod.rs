@@ -348,6 +348,57 @@ pub fn crosswalk(round: &Catalogue, previous: Option<&Catalogue>) -> Vec<Crossin
         .collect()
 }
 
+/// Which of `known` each header of `table` is, by its English name or one
+/// of its Thai ones: a header not known or given twice refuses the file (an
+/// import never drops what it did not understand), and so does a missing
+/// `required` one, named in English.
+fn named_columns<C: Copy + PartialEq>(
+    table: &crate::table::Table,
+    known: &[(C, &str, &[&str])],
+    required: &[C],
+) -> crate::error::Result<Vec<C>> {
+    use crate::refusal::Refusal;
+    let mut found = Vec::new();
+    for h in &table.headers {
+        let name = h.trim().to_lowercase();
+        let Some((col, _, _)) = known
+            .iter()
+            .find(|(_, en, th)| name == *en || th.contains(&name.as_str()))
+        else {
+            return Err(Refusal::ColumnUnknown {
+                header: h.trim().into(),
+            }
+            .into());
+        };
+        if found.contains(col) {
+            return Err(Refusal::ColumnTwice {
+                header: h.trim().into(),
+            }
+            .into());
+        }
+        found.push(*col);
+    }
+    for col in required {
+        if !found.contains(col) {
+            let en = known.iter().find(|(c, _, _)| c == col).map_or("", |(_, en, _)| *en);
+            return Err(Refusal::ColumnMissing { column: en.into() }.into());
+        }
+    }
+    Ok(found)
+}
+
+/// The title rows above a table's header, as an import keeps them: where
+/// its text came from.
+fn source_of(table: &crate::table::Table) -> String {
+    table
+        .above
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// An OIT code as stored: "o 25", "O25 " and "๐๒๕" are refused or
 /// normalised to "O25"; `None` when it is not one.
 pub fn normalise_code(text: &str) -> Option<String> {

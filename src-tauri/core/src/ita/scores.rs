@@ -40,32 +40,11 @@ const COLUMNS: [(Col, &str, &[&str]); 5] = [
 ];
 
 fn columns(table: &Table) -> Result<Vec<Col>> {
-    let mut found = Vec::new();
-    for h in &table.headers {
-        let name = h.trim().to_lowercase();
-        let Some((col, _, _)) = COLUMNS
-            .iter()
-            .find(|(_, en, th)| name == *en || th.contains(&name.as_str()))
-        else {
-            return Err(Refusal::ColumnUnknown {
-                header: h.trim().into(),
-            }
-            .into());
-        };
-        if found.contains(col) {
-            return Err(Refusal::ColumnTwice {
-                header: h.trim().into(),
-            }
-            .into());
-        }
-        found.push(*col);
-    }
-    for (col, en, _) in &COLUMNS[..4] {
-        if !found.contains(col) {
-            return Err(Refusal::ColumnMissing { column: (*en).into() }.into());
-        }
-    }
-    Ok(found)
+    super::named_columns(
+        table,
+        &COLUMNS,
+        &[Col::Instrument, Col::Indicator, Col::Name, Col::Score],
+    )
 }
 
 /// A score from 0 to 100, Thai or Arabic digits, at most two decimals.
@@ -158,13 +137,7 @@ pub fn read(table: &Table, year_be: i32, sample: bool) -> Result<(ScoreSet, Vec<
     if scores.is_empty() && errors.is_empty() {
         return Err(Refusal::NoItems.into());
     }
-    let source = table
-        .above
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let source = super::source_of(table);
     Ok((
         ScoreSet {
             year_be,
