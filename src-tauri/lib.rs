@@ -35,11 +35,34 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Every [`ROLLING_EVERY`](prongsai_core::store::backups::ROLLING_EVERY),
-/// from the start, a backup of the database if it changed since the last one.
+/// When the process started, as near as the shell can tell.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Told once the window has painted the report.
+static PAINTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
+
+/// The window painted the report (the `painted` command): the rolling
+/// backups may start. With `PRONGSAI_TIMING` set, says how long the start
+/// took (`scripts/bench-cli.sh` reads it).
+pub fn first_paint() {
+    if std::env::var_os("PRONGSAI_TIMING").is_some()
+        && let Some(t) = STARTED.get()
+    {
+        eprintln!("prongsai: first paint {} ms after start", t.elapsed().as_millis());
+    }
+    PAINTED.notify_one();
+}
+
+/// Every [`ROLLING_EVERY`](prongsai_core::store::backups::ROLLING_EVERY)
+/// a backup of the database if it changed since the last one; the first
+/// once the window has painted the report (or
+/// [`FIRST_BACKUP_AFTER`](prongsai_core::store::backups::FIRST_BACKUP_AFTER)
+/// when it never says so), so copying a large database never delays it.
 fn spawn_rolling_backups(app: tauri::AppHandle) {
+    use prongsai_core::store::backups::{FIRST_BACKUP_AFTER, ROLLING_EVERY};
     tauri::async_runtime::spawn(async move {
-        let mut tick = tokio::time::interval(prongsai_core::store::backups::ROLLING_EVERY);
+        let _ = tokio::time::timeout(FIRST_BACKUP_AFTER, PAINTED.notified()).await;
+        let mut tick = tokio::time::interval(ROLLING_EVERY);
         loop {
             tick.tick().await;
             let Ok(store) = app.state::<AppState>().store() else {
@@ -74,6 +97,7 @@ fn refuse_an_unsupported_webview(app: &tauri::App) {
 }
 
 pub fn run() {
+    STARTED.get_or_init(std::time::Instant::now);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())

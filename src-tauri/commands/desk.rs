@@ -60,6 +60,12 @@ pub fn about(state: State<'_, AppState>) -> prongsai_core::store::About {
     prongsai_core::store::about(state.db_path())
 }
 
+/// The window has painted the report: the rolling backups may start.
+#[tauri::command]
+pub fn painted() {
+    crate::first_paint();
+}
+
 /// The fiscal year (BE) today falls in: the year a new agency starts with.
 #[tauri::command]
 pub fn fiscal_year_today() -> i32 {

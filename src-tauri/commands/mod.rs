@@ -77,6 +77,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         report::empty_year,
         desk::fiscal_year_today,
         desk::about,
+        desk::painted,
         report::next_memo_number,
         report::preview_memo,
         ita::ita_rounds,

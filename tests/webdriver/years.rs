@@ -215,7 +215,8 @@ async fn a_rolling_backup_restores_and_a_fields_history_shows_its_versions() {
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
-    // The app backs up at start (the seeded sample is a change).
+    // The app backs up once the window has painted the report (the seeded
+    // sample is a change).
     let backups = prongsai_core::store::backups::backup_dir(&db);
     until("the first rolling backup", || async {
         prongsai_core::store::backups::list(&backups)

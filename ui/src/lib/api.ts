@@ -66,6 +66,7 @@ export interface Commands {
   empty_year: { args: { yearBe: number }; result: YearSnap };
   fiscal_year_today: { args: NoArgs; result: number };
   about: { args: NoArgs; result: About };
+  painted: { args: NoArgs; result: null };
   next_memo_number: { args: { prefix: string }; result: string };
   preview_memo: { args: { memo: MemoDoc }; result: string[] };
   ita_rounds: { args: NoArgs; result: RoundSummary[] };
@@ -164,6 +165,8 @@ export const api = {
   /** The fiscal year (BE) today falls in. */
   fiscalYearToday: () => call('fiscal_year_today', {}),
   about: () => call('about', {}),
+  /** The report is on screen: backups may start (once per start). */
+  painted: () => call('painted', {}),
   previewMemo: (memo: MemoDoc) => call('preview_memo', { memo }),
   /** The number a new memo of a series takes ("พณ 0701.08/ว" → "…/ว25"). */
   nextMemoNumber: (prefix: string) => call('next_memo_number', { prefix }),

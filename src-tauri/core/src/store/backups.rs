@@ -34,6 +34,12 @@ impl Default for Retention {
 /// How often the app takes a rolling backup while changes are being made.
 pub const ROLLING_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
+/// The first rolling backup waits for the window to paint the report, so
+/// copying a large database never competes with it; at most this long when
+/// the window never says it did. None is taken when nothing changed since
+/// the newest backup.
+pub const FIRST_BACKUP_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// One rolling backup file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BackupInfo {
