@@ -116,8 +116,7 @@ pub async fn run(store: &Store, command: AssetsCommand, out: &mut Out) -> Result
                 ),
                 None => None,
             };
-            let index = store.asset_index().await?;
-            let rows = index.all_matching(&search, status);
+            let rows = store.find_assets(&search, status).await?;
             out.list(format, &rows, |r| {
                 let lent = if r.on_loan { "\ton loan" } else { "" };
                 format!("{}\t{}\t{}\t{}{lent}", r.number, r.status.as_str(), r.name, r.price)

@@ -10,9 +10,17 @@ use unicode_normalization::UnicodeNormalization;
 
 /// `s` in the form keys are compared and stored in.
 pub fn normalize_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most keys are already in NFC: the quick check spares composing them.
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => key_of(s.chars(), s.len()),
+        _ => key_of(s.nfc(), s.len()),
+    }
+}
+
+fn key_of(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = false;
-    for c in s.nfc() {
+    for c in chars {
         let c = match c {
             // Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen.
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,

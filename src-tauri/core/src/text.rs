@@ -15,8 +15,21 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 /// when `required`. Markup is just text: it is stored as typed and every
 /// view renders it inert.
 pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
-    let text = thai::to_storage(&text.replace("\r\n", "\n").replace('\r', "\n"));
-    let text = text.trim();
+    Ok(cleaned(field, text, required)?.into_owned())
+}
+
+fn cleaned<'a>(field: &str, text: &'a str, required: bool) -> Result<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    // Most text needs no rewriting: it is only checked, not copied.
+    let text = if text.chars().any(|c| c == '\r' || ('๐'..='๙').contains(&c)) {
+        Cow::Owned(
+            thai::to_storage(&text.replace("\r\n", "\n").replace('\r', "\n"))
+                .trim()
+                .to_owned(),
+        )
+    } else {
+        Cow::Borrowed(text.trim())
+    };
     if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
         return Err(Refusal::ControlCharacter {
             field: field.to_owned(),
@@ -36,12 +49,29 @@ pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
     if required && text.is_empty() {
         return Err(Refusal::empty(field).into());
     }
-    Ok(text.to_owned())
+    Ok(text)
+}
+
+/// [`clean_text`] of an owned string: the same string back when it needed
+/// no change (an import's hundred thousand rows are not copied again).
+pub fn clean_owned(field: &str, text: String, required: bool) -> Result<String> {
+    Ok(match cleaned(field, &text, required)? {
+        std::borrow::Cow::Borrowed(t) if t.len() == text.len() => text,
+        clean => clean.into_owned(),
+    })
 }
 
 /// Like [`clean_text`] for a one-line field (a title line, a name).
 pub fn clean_line(field: &str, text: &str, required: bool) -> Result<String> {
-    let text = clean_text(field, text, required)?;
+    one_line(field, clean_text(field, text, required)?)
+}
+
+/// [`clean_line`] of an owned string, not copied when it needs no change.
+pub fn clean_owned_line(field: &str, text: String, required: bool) -> Result<String> {
+    one_line(field, clean_owned(field, text, required)?)
+}
+
+fn one_line(field: &str, text: String) -> Result<String> {
     if text.contains('\n') {
         return Err(Refusal::NotOneLine {
             field: field.to_owned(),

@@ -425,6 +425,27 @@ async fn records_are_kept_by_verify_and_passed_over_by_undo() {
         v.mismatches.iter().any(|m| m.starts_with("records.assets[1].price")),
         "{v:?}"
     );
+    // An asset added around the app is named, past the ones that match.
+    store.close().await;
+    let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("p.sqlite").display()))
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE asset SET price = '25900.00' WHERE number = '7440-001-0002/66'; \
+         INSERT INTO asset (number, name, category, acquired_on, price, useful_life) \
+         VALUES ('9999-999-0001/66', 'เพิ่มด้วยเครื่องมืออื่น', 'ครุภัณฑ์คอมพิวเตอร์', '2023-01-10', '1.00', 3)",
+    )
+    .execute(&mut raw)
+    .await
+    .unwrap();
+    raw.close().await.unwrap();
+    let (store, _) = Store::open(&dir.path().join("p.sqlite")).await.unwrap();
+    let v = store.verify().await.unwrap();
+    assert_eq!(
+        v.mismatches,
+        ["records.assets[3] (9999-999-0001/66 is only in the database)"],
+        "{v:?}"
+    );
 }
 
 #[tokio::test]
@@ -472,4 +493,72 @@ async fn a_register_file_is_checked_then_mapped_then_imported() {
         .await
         .unwrap();
     assert_eq!(store.assets().await.unwrap().len(), 4);
+}
+
+/// `assets list --search` reads the kept search text, the app's table its
+/// index in memory: both find the same assets, in the same order, and an
+/// asset without kept text (imported before schema v12) is still found.
+#[tokio::test]
+async fn the_kept_search_text_finds_what_the_tables_filter_finds() {
+    let (dir, store) = store_with_assets().await;
+    let more: Vec<AssetDoc> = (4..=2100)
+        .map(|i| {
+            let name = if i % 3 == 0 {
+                "เก้าอี้สำนักงาน"
+            } else {
+                "โต๊ะทำงาน"
+            };
+            let mut a = asset(&format!("7110-006-{i:04}/66"), name, AssetStatus::Usable);
+            a.category = "ครุภัณฑ์สำนักงาน".into();
+            a.location = format!("ห้อง {}", i % 40);
+            a.status = if i % 7 == 0 {
+                AssetStatus::Damaged
+            } else {
+                AssetStatus::Usable
+            };
+            a
+        })
+        .collect();
+    store.apply(Change::ImportAssets { assets: more }).await.unwrap();
+    let index = store.asset_index().await.unwrap();
+    let numbers =
+        |rows: Vec<prongsai_core::assets::index::AssetRow>| rows.into_iter().map(|r| r.number).collect::<Vec<_>>();
+    let queries = [
+        ("", None),
+        ("เก้าอี้ ห้อง 1", None),
+        ("THINKPAD โน้ตบุ๊ก", None),
+        ("๗๑๑๐-๐๐๖-๐๐๔๒", None),
+        ("โต๊ะ", Some(AssetStatus::Damaged)),
+        ("", Some(AssetStatus::Damaged)),
+        ("ไม่มีคำนี้", None),
+    ];
+    for (text, status) in queries {
+        let found = numbers(store.find_assets(text, status).await.unwrap());
+        assert_eq!(found, numbers(index.all_matching(text, status)), "{text:?} {status:?}");
+    }
+    assert_eq!(
+        numbers(store.find_assets("๗๑๑๐-๐๐๖-๐๐๔๒", None).await.unwrap()),
+        ["7110-006-0042/66"]
+    );
+    // Words, not a phrase: "1" is in every number (7110-…), so every chair.
+    let chairs = (4..=2100).filter(|i| i % 3 == 0).count();
+    assert_eq!(store.find_assets("เก้าอี้ ห้อง 1", None).await.unwrap().len(), chairs);
+    store.close().await;
+
+    // A database from before v12 keeps no search text: the assets are read.
+    let path = dir.path().join("p.sqlite");
+    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM asset_text WHERE first_id > 1")
+        .execute(&mut c)
+        .await
+        .unwrap();
+    c.close().await.unwrap();
+    let (store, _) = Store::open(&path).await.unwrap();
+    let index = store.asset_index().await.unwrap();
+    for (text, status) in queries {
+        let found = numbers(store.find_assets(text, status).await.unwrap());
+        assert_eq!(found, numbers(index.all_matching(text, status)), "{text:?} {status:?}");
+    }
 }

@@ -184,3 +184,67 @@ async fn opening_never_reads_sealed_entries() {
     assert!(verified.as_ref().map_or(true, |v| !v.ok()), "{verified:?}");
     store.close().await;
 }
+
+/// An import's rows are kept beside its entry, compressed, and named in it
+/// by count and hash: the entry is small, the rows replay, and rows changed
+/// around the app break the chain at that entry.
+#[tokio::test]
+async fn an_imports_rows_are_kept_beside_its_entry_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite");
+    let (store, _) = Store::open_or_seed(&path).await.unwrap();
+    let assets: Vec<prongsai_core::assets::AssetDoc> = (1..=2000)
+        .map(|i| {
+            serde_json::from_value(serde_json::json!({
+                "number": format!("7440-001-{i:05}/66"),
+                "name": format!("เครื่องคอมพิวเตอร์ {i}"),
+                "category": "ครุภัณฑ์คอมพิวเตอร์",
+                "acquired_on": "2023-04-05",
+                "price": "25900.00",
+                "useful_life": 5,
+            }))
+            .unwrap()
+        })
+        .collect();
+    let id = store
+        .apply(Change::ImportAssets { assets: assets.clone() })
+        .await
+        .unwrap()
+        .change_id;
+    let entry = store.raw_change(id).await.unwrap().unwrap();
+    assert!(
+        entry.starts_with("{\"kind\":\"import_assets\",\"stored_rows\":{\"count\":2000,\"sha256\":\""),
+        "{entry}"
+    );
+    assert!(entry.len() < 200, "the entry names the rows, it does not hold them");
+    assert!(store.verify().await.unwrap().ok());
+    store.close().await;
+
+    // The rows can be neither rewritten nor removed through SQLite...
+    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    for sql in ["UPDATE change_rows SET data = x'00'", "DELETE FROM change_rows"] {
+        let e = sqlx::query(sql).execute(&mut c).await.unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{e}");
+    }
+    c.close().await.unwrap();
+    // ...and a tool that drops the guard and swaps in other rows is named.
+    let other = zstd_rows(&assets[..1999]);
+    raw(
+        &path,
+        &format!(
+            "DROP TRIGGER change_rows_no_update; UPDATE change_rows SET data = x'{}' WHERE change_id = {id}",
+            other.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        ),
+    )
+    .await;
+    let (store, _) = Store::open(&path).await.unwrap();
+    let v = store.verify().await.unwrap();
+    assert_eq!(v.broken_at.as_ref().map(|b| b.0), Some(id), "{v:?}");
+    assert!(v.broken_at.unwrap().1.contains("rows were changed"));
+}
+
+fn zstd_rows(assets: &[prongsai_core::assets::AssetDoc]) -> Vec<u8> {
+    zstd::encode_all(serde_json::to_string(assets).unwrap().as_bytes(), 3).unwrap()
+}

@@ -135,6 +135,10 @@ pub fn read_assets(
     )?;
     let header_of = |f: Field| table.headers[columns[&f]].clone();
     let registered: HashSet<String> = registered.iter().map(|r| crate::keys::normalize_key(r)).collect();
+    let categories: Vec<(String, u32)> = categories
+        .iter()
+        .map(|(c, life)| (crate::keys::normalize_key(c), *life))
+        .collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut assets = Vec::with_capacity(table.rows.len());
     let mut errors = Vec::new();
@@ -172,10 +176,7 @@ pub fn read_assets(
             continue;
         }
         let category = crate::keys::normalize_key(get(Field::Category));
-        let Some((_, default_life)) = categories
-            .iter()
-            .find(|(c, _)| crate::keys::normalize_key(c) == category)
-        else {
+        let Some((_, default_life)) = categories.iter().find(|(c, _)| *c == category) else {
             fail(Some(Field::Category), Refusal::UnknownCategory { category }.into());
             continue;
         };

@@ -69,21 +69,69 @@ pub struct AssetIndex {
     haystack: Vec<String>,
 }
 
+/// The text an asset is found by, as the filter compares it: number, name,
+/// category, location, division, brand, model and serial, lower-cased.
+/// The app's table and the store's search text (`assets list --search`)
+/// both use it, so they find the same assets.
+pub fn haystack(a: &super::AssetDoc) -> String {
+    let fields = [
+        (&a.number, '\t'),
+        (&a.name, '\t'),
+        (&a.category, '\t'),
+        (&a.location, '\t'),
+        (&a.division, '\t'),
+        (&a.brand, ' '),
+        (&a.model, ' '),
+        (&a.serial, '\n'),
+    ];
+    let mut out = String::with_capacity(fields.iter().map(|(f, _)| f.len() + 1).sum());
+    for (field, after) in fields {
+        lower_into(&mut out, field);
+        if after != '\n' {
+            out.push(after);
+        }
+    }
+    out
+}
+
+/// `s` lower-cased onto `out` character by character (`str::to_lowercase`
+/// but for the Greek final sigma); ASCII and Thai, which has no case,
+/// without looking in the case tables.
+fn lower_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{0E00}'..='\u{0E7F}' => out.push(c),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The words of a filter, every one of which an asset's [`haystack`] must
+/// contain: split at white space, Thai digits read as Arabic, lower-cased.
+pub struct Words(Vec<String>);
+
+impl Words {
+    pub fn new(text: &str) -> Words {
+        let text = crate::thai::to_storage(text).to_lowercase();
+        Words(text.split_whitespace().map(str::to_owned).collect())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn matches(&self, haystack: &str) -> bool {
+        self.0.iter().all(|w| haystack.contains(w.as_str()))
+    }
+}
+
 impl AssetIndex {
-    /// `rows` with the extra searchable text of each (brand, model, serial).
+    /// `rows` with the text each is found by ([`haystack`]).
     pub fn new(rows: Vec<(AssetRow, String)>) -> AssetIndex {
         let mut rows = rows;
         rows.sort_by(|a, b| a.0.number.cmp(&b.0.number));
-        let haystack = rows
-            .iter()
-            .map(|(r, extra)| {
-                format!(
-                    "{}\t{}\t{}\t{}\t{}\t{}",
-                    r.number, r.name, r.category, r.location, r.division, extra
-                )
-                .to_lowercase()
-            })
-            .collect();
+        let haystack = rows.iter_mut().map(|(_, hay)| std::mem::take(hay)).collect();
         AssetIndex {
             rows: rows.into_iter().map(|(r, _)| r).collect(),
             haystack,
@@ -100,11 +148,10 @@ impl AssetIndex {
 
     /// The positions of the rows matching `text` and `status`, in number order.
     pub fn filter(&self, text: &str, status: Option<AssetStatus>) -> Vec<usize> {
-        let text = crate::thai::to_storage(text).to_lowercase();
-        let words: Vec<&str> = text.split_whitespace().collect();
+        let words = Words::new(text);
         (0..self.rows.len())
             .filter(|&i| status.is_none_or(|s| self.rows[i].status == s))
-            .filter(|&i| words.iter().all(|w| self.haystack[i].contains(w)))
+            .filter(|&i| words.matches(&self.haystack[i]))
             .collect()
     }
 
@@ -153,6 +200,24 @@ mod tests {
     use super::*;
 
     fn row(id: i64, number: &str, name: &str, status: AssetStatus, price: &str) -> (AssetRow, String) {
+        let doc = crate::assets::AssetDoc {
+            number: number.into(),
+            name: name.into(),
+            category: "ครุภัณฑ์สำนักงาน".into(),
+            brand: "HP".into(),
+            model: "ProBook".into(),
+            serial: "SN123".into(),
+            acquired_on: NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
+            method: String::new(),
+            price: price.parse().unwrap(),
+            budget_year: None,
+            funding: String::new(),
+            location: "ชั้น 3".into(),
+            division: "กองคลัง".into(),
+            status,
+            useful_life: 5,
+            note: String::new(),
+        };
         (
             AssetRow {
                 id,
@@ -166,8 +231,21 @@ mod tests {
                 acquired_on: NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
                 on_loan: false,
             },
-            "HP ProBook SN123".into(),
+            haystack(&doc),
         )
+    }
+
+    #[test]
+    fn the_text_an_asset_is_found_by_is_every_field_lower_cased() {
+        let (_, hay) = row(1, "7440-ABC/66", "Notebook ÉCRAN เครื่อง", AssetStatus::Usable, "1");
+        assert_eq!(
+            hay,
+            "7440-abc/66\tnotebook écran เครื่อง\tครุภัณฑ์สำนักงาน\tชั้น 3\tกองคลัง\thp probook sn123"
+        );
+        let words = Words::new("ÉCRAN  ๗๔๔๐");
+        assert!(words.matches(&hay));
+        assert!(!Words::new("écran โต๊ะ").matches(&hay));
+        assert!(Words::new(" ").is_empty());
     }
 
     /// `assets list --search` kept its filter on the first 1,000 rows only.

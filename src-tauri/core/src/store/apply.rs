@@ -81,16 +81,17 @@ impl Store {
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await?;
-        let original = if kind == "undo" {
-            sqlx::query_scalar("SELECT change FROM change_log WHERE id = ?1")
+        let (original_id, original) = if kind == "undo" {
+            let reverts = reverts.unwrap_or_default();
+            let change = sqlx::query_scalar("SELECT change FROM change_log WHERE id = ?1")
                 .bind(reverts)
                 .fetch_one(&mut *conn)
-                .await?
+                .await?;
+            (reverts, change)
         } else {
-            change
+            (id, change)
         };
-        let original: Change = serde_json::from_str(&original)
-            .map_err(|e| CoreError::Database(format!("history entry {id} is not a change: {e}")))?;
+        let original = super::logged::read(conn, original_id, &original).await?;
         let year_be = if self.read_only {
             None
         } else {

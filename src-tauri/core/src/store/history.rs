@@ -63,7 +63,8 @@ pub(super) async fn append(
     mode: Mode,
     reverts: Option<i64>,
 ) -> Result<i64> {
-    let change_json = serde_json::to_string(change).expect("a Change serialises");
+    let logged = super::logged::write(change)?;
+    let change_json = logged.json;
     let before = before.map(serde_json::Value::to_string);
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let kind: &'static str = mode.into();
@@ -96,6 +97,9 @@ pub(super) async fn append(
     .bind(reverts)
     .execute(&mut *conn)
     .await?;
+    if let Some(rows) = &logged.rows {
+        super::logged::keep_rows(conn, id, rows).await?;
+    }
     Ok(id)
 }
 
@@ -174,10 +178,13 @@ pub(super) async fn seal(conn: &mut SqliteConnection) -> Result<usize> {
     Ok(sealed)
 }
 
-/// A recorded change as the replay applies it.
+/// A recorded change as the replay applies it: its JSON, read into a
+/// [`Change`] only when it is replayed ([`super::logged::read`]), so an
+/// import's rows are in memory one entry at a time.
 pub(super) struct Recorded {
+    pub id: i64,
     pub actor: String,
-    pub change: Change,
+    pub change: String,
     pub mode: Mode,
     pub reverts: Option<i64>,
 }
@@ -186,10 +193,11 @@ pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, O
     let all = entries(conn).await?;
     let mut prev = String::new();
     let mut changes = Vec::with_capacity(all.len());
-    for e in &all {
+    let entries = all.len();
+    for e in all {
         if e.prev_hash.as_deref() != Some(prev.as_str()) {
             return Ok((
-                all.len(),
+                entries,
                 Some((
                     e.id,
                     "it does not follow the entry before it (one was removed or reordered)".into(),
@@ -200,27 +208,26 @@ pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, O
         let expected = e.hash_with(&prev);
         if e.hash.as_deref() != Some(expected.as_str()) {
             return Ok((
-                all.len(),
+                entries,
                 Some((e.id, "its content was changed after it was written".into())),
                 changes,
             ));
         }
-        let change: Change = serde_json::from_str(&e.change)
-            .map_err(|err| CoreError::Database(format!("history entry {} is not a change: {err}", e.id)))?;
         let mode = e
             .kind
             .parse::<Mode>()
             .ok()
             .ok_or_else(|| CoreError::Database(format!("history entry {} has kind {:?}", e.id, e.kind)))?;
         changes.push(Recorded {
-            actor: e.actor.clone(),
-            change,
+            id: e.id,
+            actor: e.actor,
+            change: e.change,
             mode,
             reverts: e.reverts,
         });
         prev = expected;
     }
-    Ok((all.len(), None, changes))
+    Ok((entries, None, changes))
 }
 
 /// The kind of a change from the start of its JSON (`{"kind":"set_text",…`):

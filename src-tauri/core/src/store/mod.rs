@@ -18,6 +18,7 @@ mod guard;
 pub mod head;
 mod history;
 mod ita;
+mod logged;
 mod memo;
 mod open;
 mod organization;
@@ -299,6 +300,23 @@ impl Store {
         Ok(crate::assets::index::AssetIndex::new(
             assets::read::index_rows(&mut conn).await?,
         ))
+    }
+
+    /// The assets whose text holds every word of `text` (all when it has
+    /// none) with `status`, in number order: what the app's table filter
+    /// finds, read from the kept search text instead of every asset.
+    pub async fn find_assets(
+        &self,
+        text: &str,
+        status: Option<crate::assets::AssetStatus>,
+    ) -> Result<Vec<crate::assets::index::AssetRow>> {
+        let mut conn = self.pool.acquire().await?;
+        let words = crate::assets::index::Words::new(text);
+        if words.is_empty() {
+            return assets::text::rows(&mut conn, None, status).await;
+        }
+        let ids = assets::text::find(&mut conn, &words).await?;
+        assets::text::rows(&mut conn, Some(&ids), status).await
     }
 
     /// The whole register in number order (no photos).

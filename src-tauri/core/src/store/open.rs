@@ -28,10 +28,21 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it,
     /// after keeping a copy of a database that needs migrating.
     pub async fn open(path: &Path) -> Result<(Store, OpenReport)> {
-        Store::open_with(path, true).await
+        Store::open_with(path, true, SqliteSynchronous::Full).await
     }
 
-    pub(super) async fn open_with(path: &Path, backup_before_migrating: bool) -> Result<(Store, OpenReport)> {
+    /// A scratch database that dies with its folder (`verify`'s replay): a
+    /// commit need not reach the disk, so replaying ten thousand entries
+    /// waits for no ten thousand fsyncs.
+    pub(super) async fn open_scratch(path: &Path) -> Result<Store> {
+        Ok(Store::open_with(path, false, SqliteSynchronous::Off).await?.0)
+    }
+
+    pub(super) async fn open_with(
+        path: &Path,
+        backup_before_migrating: bool,
+        synchronous: SqliteSynchronous,
+    ) -> Result<(Store, OpenReport)> {
         let mut report = OpenReport::default();
         let applied = if path.exists() {
             check_version(path).await?
@@ -47,7 +58,7 @@ impl Store {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
+            .synchronous(synchronous)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         // Connections are never retired while the store is open, so the

@@ -3,10 +3,13 @@
 //! as they are, so an edit made around the app is named; and the head
 //! remembered beside the file, so the newest entries removed show too.
 
+use std::collections::HashMap;
+
+use crate::domain::Id;
 use crate::error::{CoreError, Result};
 
 use super::effect::Rules;
-use super::{Store, assets, head, history};
+use super::{Store, assets, head, history, logged};
 
 impl Store {
     /// `PRAGMA integrity_check` and `foreign_key_check` both clean.
@@ -45,20 +48,31 @@ impl Store {
     /// app, is reported by name.
     pub async fn verify(&self) -> Result<Verification> {
         let mut conn = self.pool.acquire().await?;
-        let (entries, broken_at, changes) = history::check_chain(&mut conn).await?;
-        drop(conn);
+        let (entries, mut broken_at, changes) = history::check_chain(&mut conn).await?;
         let mut mismatches = Vec::new();
+        let dir = tempfile::tempdir()?;
+        let mut replay = Store::open_scratch(&dir.path().join("replay.sqlite")).await?;
+        replay.rules = Rules::AsRecorded;
         if broken_at.is_none() {
-            let dir = tempfile::tempdir()?;
-            let (mut replay, _) = Store::open(&dir.path().join("replay.sqlite")).await?;
-            replay.rules = Rules::AsRecorded;
             for r in changes {
+                // An import's rows are read back here, one entry at a
+                // time, and checked against the hash its entry names.
+                let change = match logged::read(&mut conn, r.id, &r.change).await {
+                    Ok(c) => c,
+                    Err(e) => {
+                        broken_at = Some((r.id, e.to_string()));
+                        break;
+                    }
+                };
                 replay.actor = r.actor;
                 replay
-                    .apply_as(r.change, r.mode, r.reverts)
+                    .apply_as(change, r.mode, r.reverts)
                     .await
                     .map_err(|e| CoreError::Database(format!("the history does not replay: {e}")))?;
             }
+        }
+        drop(conn);
+        if broken_at.is_none() {
             let real_years: Vec<i32> = self.years().await?.iter().map(|y| y.year_be).collect();
             let replay_years: Vec<i32> = replay.years().await?.iter().map(|y| y.year_be).collect();
             if real_years != replay_years {
@@ -86,7 +100,9 @@ impl Store {
                     }
                 }
             }
-            if let Some(diff) =
+            if let Some(diff) = replay.first_asset_difference(self).await? {
+                mismatches.push(diff);
+            } else if let Some(diff) =
                 first_difference(&replay.records_value().await?, &self.records_value().await?, "records")
             {
                 mismatches.push(diff);
@@ -102,8 +118,8 @@ impl Store {
             if let Some(diff) = first_difference(&h.expect("serialises"), &d.expect("serialises"), "organization") {
                 mismatches.push(diff);
             }
-            replay.close().await;
         }
+        replay.close().await;
         // The newest entries removed with their effects leave a valid,
         // shorter chain: the head remembered beside the file shows it.
         if let Some(seen) = head::remembered(&self.path) {
@@ -129,15 +145,84 @@ impl Store {
         Ok(serde_json::json!({ "rounds": rounds, "scores": scores }))
     }
 
-    /// The asset records as one JSON value: what `verify` compares.
+    /// The first asset, in number order, that differs between the
+    /// history's replay (`self`) and the database: SQLite compares the two
+    /// registers, joined by number (the replay attached to the database's
+    /// connection), and only the asset found is read.
+    async fn first_asset_difference(&self, db: &Store) -> Result<Option<String>> {
+        const COLUMNS: [&str; 15] = [
+            "name",
+            "category",
+            "brand",
+            "model",
+            "serial",
+            "acquired_on",
+            "method",
+            "price",
+            "budget_year",
+            "funding",
+            "location",
+            "division",
+            "status",
+            "useful_life",
+            "note",
+        ];
+        let differs = COLUMNS.map(|c| format!("r.{c} IS NOT m.{c}")).join(" OR ");
+        let replay = self
+            .path
+            .to_str()
+            .ok_or_else(|| CoreError::Io(format!("{} is not a valid UTF-8 path", self.path.display())))?;
+        let mut conn = db.pool.acquire().await?;
+        sqlx::query("ATTACH DATABASE ?1 AS replay")
+            .bind(replay)
+            .execute(&mut *conn)
+            .await?;
+        let first: std::result::Result<Option<String>, sqlx::Error> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT number FROM replay.asset AS r FULL JOIN main.asset AS m USING (number) \
+             WHERE r.id IS NULL OR m.id IS NULL OR {differs} ORDER BY number LIMIT 1"
+        )))
+        .fetch_optional(&mut *conn)
+        .await;
+        sqlx::query("DETACH DATABASE replay").execute(&mut *conn).await?;
+        drop(conn);
+        let Some(number) = first? else {
+            return Ok(None);
+        };
+        let (mut h, mut d) = (self.pool.acquire().await?, db.pool.acquire().await?);
+        let ours = assets::read::asset(&mut h, &number).await.ok();
+        let theirs = assets::read::asset(&mut d, &number).await.ok();
+        let at: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM asset WHERE number < ?1")
+            .bind(&number)
+            .fetch_one(if theirs.is_some() { &mut *d } else { &mut *h })
+            .await?;
+        let path = format!("records.assets[{at}]");
+        Ok(Some(match (ours, theirs) {
+            (Some(a), Some(b)) => {
+                let (a, b) = (serde_json::to_value(&a.doc), serde_json::to_value(&b.doc));
+                first_difference(&a.expect("serialises"), &b.expect("serialises"), &path).unwrap_or(path)
+            }
+            (Some(_), None) => format!("{path} ({number} is only in the history)"),
+            _ => format!("{path} ({number} is only in the database)"),
+        }))
+    }
+
+    /// The other asset records (statuses, loans, inspections, photos,
+    /// categories, mappings) as one JSON value: what `verify` compares.
     async fn records_value(&self) -> Result<serde_json::Value> {
         let mut conn = self.pool.acquire().await?;
-        let all = assets::read::all_assets(&mut conn).await?;
-        let mut by_asset = assets::read::all_status_events(&mut conn).await?;
-        let events: Vec<_> = all
-            .iter()
-            .map(|(id, a)| (a.number.clone(), by_asset.remove(id).unwrap_or_default()))
+        let numbers: HashMap<Id, String> = sqlx::query_as::<_, (Id, String)>(
+            "SELECT id, number FROM asset WHERE id IN (SELECT asset_id FROM asset_status_event)",
+        )
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .collect();
+        let mut events: Vec<_> = assets::read::all_status_events(&mut conn)
+            .await?
+            .into_iter()
+            .map(|(id, e)| (numbers.get(&id).cloned().unwrap_or_default(), e))
             .collect();
+        events.sort_by(|a, b| a.0.cmp(&b.0));
         let loans = assets::read::loans(&mut conn, None).await?;
         let years: Vec<i32> = sqlx::query_scalar("SELECT year_be FROM inspection ORDER BY year_be")
             .fetch_all(&mut *conn)
@@ -146,10 +231,12 @@ impl Store {
         for y in years {
             inspections.push(assets::read::inspection(&mut conn, y).await?);
         }
-        let photos: Vec<(String, Option<String>, Option<Vec<u8>>)> =
-            sqlx::query_as("SELECT number, photo_mime, photo FROM asset ORDER BY number")
-                .fetch_all(&mut *conn)
-                .await?;
+        let photos: Vec<(String, Option<String>, Option<Vec<u8>>)> = sqlx::query_as(
+            "SELECT number, photo_mime, photo FROM asset WHERE photo IS NOT NULL OR photo_mime IS NOT NULL \
+             ORDER BY number",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
         // Tables no change writes but migrations (categories) or that only
         // one change writes (mappings): compared too, so an edit around the
         // app shows.
@@ -161,7 +248,6 @@ impl Store {
         Ok(serde_json::json!({
             "categories": categories,
             "import_mappings": mappings,
-            "assets": all.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
             "status_events": events,
             "loans": loans,
             "inspections": inspections,

@@ -10,5 +10,6 @@ pub(super) mod loans;
 pub(super) mod read;
 pub(super) mod register;
 mod rules;
+pub(super) mod text;
 
 pub(super) use rules::check_new_record;

@@ -95,6 +95,17 @@ pub(in crate::store) async fn all_assets(conn: &mut SqliteConnection) -> Result<
     rows.into_iter().map(asset_doc).collect()
 }
 
+/// The assets after `id`, in id order (no photos).
+pub(in crate::store) async fn assets_after(conn: &mut SqliteConnection, id: Id) -> Result<Vec<(Id, AssetDoc)>> {
+    let rows: Vec<AssetDbRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ASSET_COLUMNS} FROM asset WHERE id > ?1 ORDER BY id"
+    )))
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter().map(asset_doc).collect()
+}
+
 pub(in crate::store) async fn index_rows(conn: &mut SqliteConnection) -> Result<Vec<(AssetRow, String)>> {
     let lent: HashSet<Id> =
         sqlx::query_scalar::<_, Id>("SELECT asset_id FROM loan WHERE state IN ('approved', 'handed_over')")
@@ -106,7 +117,7 @@ pub(in crate::store) async fn index_rows(conn: &mut SqliteConnection) -> Result<
         .await?
         .into_iter()
         .map(|(id, a)| {
-            let extra = format!("{} {} {}", a.brand, a.model, a.serial);
+            let hay = crate::assets::index::haystack(&a);
             (
                 AssetRow {
                     id,
@@ -120,7 +131,7 @@ pub(in crate::store) async fn index_rows(conn: &mut SqliteConnection) -> Result<
                     acquired_on: a.acquired_on,
                     on_loan: lent.contains(&id),
                 },
-                extra,
+                hay,
             )
         })
         .collect())

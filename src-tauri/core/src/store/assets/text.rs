@@ -1,0 +1,131 @@
+//! The text the register is searched by, kept on disk so one search
+//! (`assets list --search`) need not read every asset: each import writes
+//! its assets' [`haystack`]s in blocks of [`BLOCK`], zstd-compressed, in
+//! the same transaction. A search decompresses the blocks, matches the
+//! words and reads only the assets found. An asset's searched fields never
+//! change once imported, so the blocks are only ever added to; assets
+//! imported before schema v12 have none and are read from `asset`.
+
+use std::fmt::Write as _;
+
+use sqlx::SqliteConnection;
+
+use crate::assets::AssetDoc;
+use crate::assets::index::{AssetRow, Words, haystack};
+use crate::domain::Id;
+use crate::error::{CoreError, Result};
+
+/// Assets per block: a block is a few tens of KB compressed.
+const BLOCK: usize = 1024;
+
+/// Keeps the search text of `assets`, which were given the ids `first..`.
+pub(in crate::store) async fn keep(conn: &mut SqliteConnection, first: Id, assets: &[AssetDoc]) -> Result<()> {
+    for (n, chunk) in assets.chunks(BLOCK).enumerate() {
+        let start = first + (n * BLOCK) as Id;
+        let mut lines = String::new();
+        for (i, a) in chunk.iter().enumerate() {
+            writeln!(lines, "{}\t{}", start + i as Id, haystack(a).replace('\n', " ")).expect("a String writes");
+        }
+        let data = zstd::encode_all(lines.as_bytes(), 3)?;
+        sqlx::query("INSERT INTO asset_text (first_id, last_id, data) VALUES (?1, ?2, ?3)")
+            .bind(start)
+            .bind(start + chunk.len() as Id - 1)
+            .bind(data)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The ids of the assets whose text holds every word, in no order.
+pub(in crate::store) async fn find(conn: &mut SqliteConnection, words: &Words) -> Result<Vec<Id>> {
+    let blocks: Vec<(Id, Vec<u8>)> = sqlx::query_as("SELECT last_id, data FROM asset_text ORDER BY first_id")
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut found = Vec::new();
+    let mut covered: Id = 0;
+    for (last_id, data) in blocks {
+        let text = zstd::decode_all(data.as_slice())?;
+        let text =
+            std::str::from_utf8(&text).map_err(|_| CoreError::Database("asset search text is not UTF-8".into()))?;
+        for line in text.lines() {
+            let (id, hay) = line
+                .split_once('\t')
+                .ok_or_else(|| CoreError::Database("asset search text has a line without an id".into()))?;
+            if words.matches(hay) {
+                found.push(
+                    id.parse()
+                        .map_err(|_| CoreError::Database(format!("asset search text id {id:?}")))?,
+                );
+            }
+        }
+        covered = covered.max(last_id);
+    }
+    // Assets without kept text (imported before schema v12): read them.
+    let older = super::read::assets_after(conn, covered).await?;
+    found.extend(
+        older
+            .into_iter()
+            .filter(|(_, a)| words.matches(&haystack(a)))
+            .map(|(id, _)| id),
+    );
+    Ok(found)
+}
+
+#[derive(sqlx::FromRow)]
+struct Found {
+    id: Id,
+    number: String,
+    name: String,
+    category: String,
+    location: String,
+    division: String,
+    status: String,
+    price: String,
+    acquired_on: String,
+    on_loan: bool,
+}
+
+/// The table's rows of the assets `ids` (all when `None`) with `status`
+/// (any when `None`), in number order.
+pub(in crate::store) async fn rows(
+    conn: &mut SqliteConnection,
+    ids: Option<&[Id]>,
+    status: Option<crate::assets::AssetStatus>,
+) -> Result<Vec<AssetRow>> {
+    const COLUMNS: &str = "asset.id AS id, number, name, category, location, division, status, price, acquired_on, \
+         EXISTS (SELECT 1 FROM loan WHERE loan.asset_id = asset.id \
+                 AND loan.state IN ('approved', 'handed_over')) AS on_loan";
+    let ids = ids.map(|ids| serde_json::to_string(ids).expect("ids serialise"));
+    let rows: Vec<Found> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM asset WHERE ?1 IS NULL AND (?2 IS NULL OR status = ?2) \
+         UNION ALL \
+         SELECT {COLUMNS} FROM json_each(?1) AS found JOIN asset ON asset.id = found.value \
+         WHERE ?2 IS NULL OR status = ?2 \
+         ORDER BY number"
+    )))
+    .bind(ids)
+    .bind(status.map(crate::assets::AssetStatus::as_str))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(AssetRow {
+                id: r.id,
+                number: r.number,
+                name: r.name,
+                category: r.category,
+                location: r.location,
+                division: r.division,
+                status: crate::assets::AssetStatus::parse(&r.status)
+                    .ok_or_else(|| CoreError::Database(format!("status {:?}", r.status)))?,
+                price: r
+                    .price
+                    .parse()
+                    .map_err(|_| CoreError::Database(format!("asset price {:?}", r.price)))?,
+                acquired_on: super::base::date(&r.acquired_on)?,
+                on_loan: r.on_loan,
+            })
+        })
+        .collect()
+}
