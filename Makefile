@@ -87,13 +87,15 @@ bundle: setup tauri-driver ui
 
 # Every benchmark: typesetting, export and the 100,000-asset register
 # (criterion), then the whole-process figures (hyperfine, GNU time) quoted
-# in docs/benchmarks.md.
+# in docs/benchmarks.md: export, a 100,000-asset import and search, and
+# cost against history up to 10 registers and 10,000 edits.
 bench: setup
 	@scripts/setup-system.sh bench
 	$(CARGO) bench -p prongsai-typeset
 	$(CARGO) bench -p prongsai-core --bench export
 	$(CARGO) bench -p prongsai-core --bench assets
 	scripts/bench-cli.sh
+	scripts/bench-scale.sh
 
 # Every view at 1024×768 and 1366×768, from the WebDriver run, into
 # docs/screenshots (commit them after looking at them).

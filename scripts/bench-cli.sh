@@ -23,3 +23,30 @@ for year in 2566 2599; do
   pages=$(pdfinfo "$out" | awk '/^Pages:/ {print $2}')
   printf 'year %s: median %s ms, peak %s KiB, %s bytes, %s pages\n' "$year" "$median" "$peak" "$(stat -c %s "$out")" "$pages"
 done
+
+# Importing a register of 100,000 assets (issue #19): whole process, a fresh
+# database each run (hyperfine --prepare); then the file against its rows,
+# and one search.
+python3 - "$work/a100k.csv" <<'PY'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write("เลขครุภัณฑ์,ชื่อครุภัณฑ์,ประเภท,ยี่ห้อ,วันที่ได้มา,ราคา,ปีงบประมาณ,สถานที่ตั้ง,หน่วยงานผู้ดูแล\n")
+    for i in range(1, 100001):
+        name, cat = ("เก้าอี้สำนักงาน", "ครุภัณฑ์สำนักงาน") if i % 10 == 0 else ("เครื่องคอมพิวเตอร์โน้ตบุ๊ก", "ครุภัณฑ์คอมพิวเตอร์")
+        f.write(f'7440-001-{i:06}/66,{name},{cat},Lenovo,5/4/2566,"25,900.00",2566,ห้อง {i % 40},กลุ่มบริหารงานคลัง\n')
+PY
+fresh="rm -f $work/a.sqlite $work/a.sqlite-wal $work/a.sqlite-shm $work/a.sqlite.head && $cli --db $work/a.sqlite years"
+hyperfine --warmup 1 --runs 5 --export-json "$work/ha.json" -N --prepare "bash -c '$fresh'" \
+  "$cli --db $work/a.sqlite assets import $work/a100k.csv" >/dev/null
+median=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median'],2))" "$work/ha.json")
+bash -c "$fresh" >/dev/null 2>&1
+/usr/bin/time -f '%M' -o "$work/t" "$cli" --db "$work/a.sqlite" assets import "$work/a100k.csv" >/dev/null
+rows=$(sqlite3 "$work/a.sqlite" "SELECT sum(pgsize) FROM dbstat WHERE name IN ('asset', 'sqlite_autoindex_asset_1', 'asset_status')")
+printf 'import 100,000 assets: median %s s, peak %s KiB; database %s bytes, the rows %s bytes\n' \
+  "$median" "$(cat "$work/t")" "$(stat -c %s "$work/a.sqlite")" "$rows"
+for what in "years" "assets list --search 7440-001-012345"; do
+  hyperfine --warmup 3 --runs 30 --export-json "$work/hs.json" -N "$cli --db $work/a.sqlite $what" >/dev/null
+  median=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000,1))" "$work/hs.json")
+  /usr/bin/time -f '%M' -o "$work/t" $cli --db "$work/a.sqlite" $what >/dev/null
+  printf '%s after the import: median %s ms, peak %s KiB\n' "$what" "$median" "$(cat "$work/t")"
+done

@@ -13,7 +13,7 @@ packages=(
   python3-pypdf python3-pdfminer                    # PDF tests: text as other readers extract it
 )
 # `make bench` also times whole processes (hyperfine) and their peak memory (GNU time).
-[ "${1:-}" = bench ] && packages+=(hyperfine time)
+[ "${1:-}" = bench ] && packages+=(hyperfine time sqlite3)
 
 missing=()
 for p in "${packages[@]}"; do
