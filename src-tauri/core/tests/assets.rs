@@ -545,7 +545,8 @@ async fn the_kept_search_text_finds_what_the_tables_filter_finds() {
     assert_eq!(store.find_assets("เก้าอี้ ห้อง 1", None).await.unwrap().len(), chairs);
     store.close().await;
 
-    // A database from before v12 keeps no search text: the assets are read.
+    // Assets imported before v12 have no search text (here the first
+    // import's, before the blocks of the second): they are read.
     let path = dir.path().join("p.sqlite");
     let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
         .await

@@ -95,12 +95,17 @@ pub(in crate::store) async fn all_assets(conn: &mut SqliteConnection) -> Result<
     rows.into_iter().map(asset_doc).collect()
 }
 
-/// The assets after `id`, in id order (no photos).
-pub(in crate::store) async fn assets_after(conn: &mut SqliteConnection, id: Id) -> Result<Vec<(Id, AssetDoc)>> {
+/// The assets with ids `from..=to`, in id order (no photos).
+pub(in crate::store) async fn assets_between(
+    conn: &mut SqliteConnection,
+    from: Id,
+    to: Id,
+) -> Result<Vec<(Id, AssetDoc)>> {
     let rows: Vec<AssetDbRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {ASSET_COLUMNS} FROM asset WHERE id > ?1 ORDER BY id"
+        "SELECT {ASSET_COLUMNS} FROM asset WHERE id BETWEEN ?1 AND ?2 ORDER BY id"
     )))
-    .bind(id)
+    .bind(from)
+    .bind(to)
     .fetch_all(&mut *conn)
     .await?;
     rows.into_iter().map(asset_doc).collect()

@@ -39,12 +39,20 @@ pub(in crate::store) async fn keep(conn: &mut SqliteConnection, first: Id, asset
 
 /// The ids of the assets whose text holds every word, in no order.
 pub(in crate::store) async fn find(conn: &mut SqliteConnection, words: &Words) -> Result<Vec<Id>> {
-    let blocks: Vec<(Id, Vec<u8>)> = sqlx::query_as("SELECT last_id, data FROM asset_text ORDER BY first_id")
-        .fetch_all(&mut *conn)
-        .await?;
+    let blocks: Vec<(Id, Id, Vec<u8>)> =
+        sqlx::query_as("SELECT first_id, last_id, data FROM asset_text ORDER BY first_id")
+            .fetch_all(&mut *conn)
+            .await?;
     let mut found = Vec::new();
-    let mut covered: Id = 0;
-    for (last_id, data) in blocks {
+    // The ids no block holds (assets imported before schema v12): before,
+    // between and after the blocks.
+    let mut gaps: Vec<(Id, Id)> = Vec::new();
+    let mut next: Id = 1;
+    for (first_id, last_id, data) in blocks {
+        if first_id > next {
+            gaps.push((next, first_id - 1));
+        }
+        next = next.max(last_id + 1);
         let text = zstd::decode_all(data.as_slice())?;
         let text =
             std::str::from_utf8(&text).map_err(|_| CoreError::Database("asset search text is not UTF-8".into()))?;
@@ -59,16 +67,17 @@ pub(in crate::store) async fn find(conn: &mut SqliteConnection, words: &Words) -
                 );
             }
         }
-        covered = covered.max(last_id);
     }
-    // Assets without kept text (imported before schema v12): read them.
-    let older = super::read::assets_after(conn, covered).await?;
-    found.extend(
-        older
-            .into_iter()
-            .filter(|(_, a)| words.matches(&haystack(a)))
-            .map(|(id, _)| id),
-    );
+    gaps.push((next, Id::MAX));
+    for (from, to) in gaps {
+        let older = super::read::assets_between(conn, from, to).await?;
+        found.extend(
+            older
+                .into_iter()
+                .filter(|(_, a)| words.matches(&haystack(a)))
+                .map(|(id, _)| id),
+        );
+    }
     Ok(found)
 }
 
