@@ -6,7 +6,7 @@ animation frame after the report renders). Medians of RUNS starts on a fresh
 database and on one holding 100,000 assets, under Xvfb.
 
 usage: bench-start.py APP CLI [RUNS]"""
-import os, shutil, statistics, subprocess, sys, tempfile, time
+import os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 app, cli = sys.argv[1], sys.argv[2]
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 7
@@ -16,23 +16,26 @@ def start(db: str, home: str) -> float:
     env = dict(os.environ, PRONGSAI_TIMING="1", HOME=home, XDG_DATA_HOME=f"{home}/data",
                XDG_CONFIG_HOME=f"{home}/config", XDG_CACHE_HOME=f"{home}/cache")
     t0 = time.monotonic()
-    p = subprocess.Popen([app, "--db", db], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    p = subprocess.Popen([app, "--db", db], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                         start_new_session=True)
     try:
         for line in p.stderr:
             if "first paint" in line:
                 return (time.monotonic() - t0) * 1000
         raise SystemExit(f"the app ended without painting (exit {p.wait()})")
     finally:
-        p.kill()
+        os.killpg(p.pid, signal.SIGKILL)  # the app and its web processes
         p.wait()
+        time.sleep(0.3)
 
 
-def series(db_of) -> list:
+def series(db_of, home: str) -> list:
+    """A new database each start, in one user's home: the web view's own
+    caches are as a user's would be after the first start."""
     out = []
-    for i in range(runs + 1):  # the first warms the OS's caches, not counted
-        with tempfile.TemporaryDirectory() as home:
-            db = db_of(home)
-            ms = start(db, home)
+    for i in range(runs + 1):  # the first warms the caches, not counted
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as place:
+            ms = start(db_of(place), home)
             if i:
                 out.append(ms)
     return out
@@ -42,7 +45,7 @@ def fresh(home: str) -> str:
     return f"{home}/fresh.sqlite"
 
 
-with tempfile.TemporaryDirectory() as keep:
+with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as keep:
     big = f"{keep}/big.sqlite"
     csv = f"{keep}/a.csv"
     with open(csv, "w") as f:
@@ -59,5 +62,5 @@ with tempfile.TemporaryDirectory() as keep:
         return db
 
     for name, db_of in (("fresh database", fresh), ("100,000 assets", with_assets)):
-        ms = series(db_of)
+        ms = series(db_of, keep)
         print(f"{name}: median {statistics.median(ms):.0f} ms (min {min(ms):.0f}, max {max(ms):.0f}, {len(ms)} starts)")
