@@ -43,7 +43,7 @@ static PAINTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
 /// The window painted the report (the `painted` command): the rolling
 /// backups may start. With `PRONGSAI_TIMING` set, says how long the start
-/// took (`scripts/bench-cli.sh` reads it).
+/// took (`scripts/bench-start.py` reads it).
 pub fn first_paint() {
     if std::env::var_os("PRONGSAI_TIMING").is_some()
         && let Some(t) = STARTED.get()

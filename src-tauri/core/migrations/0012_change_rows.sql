@@ -26,3 +26,8 @@ CREATE TABLE asset_text (
     last_id   INTEGER NOT NULL,
     data      BLOB NOT NULL
 );
+-- Written only by the import that adds its assets, like the history.
+CREATE TRIGGER asset_text_no_update BEFORE UPDATE ON asset_text
+BEGIN SELECT RAISE(ABORT, 'asset_text is append-only'); END;
+CREATE TRIGGER asset_text_no_delete BEFORE DELETE ON asset_text
+BEGIN SELECT RAISE(ABORT, 'asset_text is append-only'); END;

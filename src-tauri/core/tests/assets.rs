@@ -551,10 +551,16 @@ async fn the_kept_search_text_finds_what_the_tables_filter_finds() {
     let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
         .await
         .unwrap();
-    sqlx::query("DELETE FROM asset_text WHERE first_id > 1")
-        .execute(&mut c)
-        .await
-        .unwrap();
+    let refused = sqlx::query("DELETE FROM asset_text").execute(&mut c).await.unwrap_err();
+    assert!(refused.to_string().contains("append-only"), "{refused}");
+    let deleted = sqlx::raw_sql(
+        "DROP TRIGGER asset_text_no_delete; \
+         DELETE FROM asset_text WHERE first_id = (SELECT MIN(first_id) FROM asset_text)",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+    assert_eq!(deleted.rows_affected(), 1);
     c.close().await.unwrap();
     let (store, _) = Store::open(&path).await.unwrap();
     let index = store.asset_index().await.unwrap();

@@ -113,8 +113,9 @@ pub struct Words(Vec<String>);
 
 impl Words {
     pub fn new(text: &str) -> Words {
-        let text = crate::thai::to_storage(text).to_lowercase();
-        Words(text.split_whitespace().map(str::to_owned).collect())
+        let mut lower = String::with_capacity(text.len());
+        lower_into(&mut lower, &crate::thai::to_storage(text));
+        Words(lower.split_whitespace().map(str::to_owned).collect())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -36,7 +36,9 @@ impl Store {
 
     /// Walks the history's hash chain only (no replay): the entry count and
     /// the first entry that does not match, if any. Cheap enough to run
-    /// after every start.
+    /// after every start: it neither parses the entries nor reads an
+    /// import's rows (a full [`Store::verify`] does both, and names an
+    /// entry it cannot read as where the chain breaks).
     pub async fn verify_chain(&self) -> Result<(usize, Option<(i64, String)>)> {
         let mut conn = self.pool.acquire().await?;
         let (entries, broken_at, _) = history::check_chain(&mut conn).await?;
