@@ -52,6 +52,23 @@ async fn store_with_assets() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// `sql` run on the store's file by another SQLite tool (the store
+/// closed), then the file opened again and verified.
+async fn verify_after_another_tool(
+    dir: &tempfile::TempDir,
+    sql: &'static str,
+) -> (Store, prongsai_core::store::Verification) {
+    let path = dir.path().join("p.sqlite");
+    let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    sqlx::raw_sql(sql).execute(&mut raw).await.unwrap();
+    raw.close().await.unwrap();
+    let (store, _) = Store::open(&path).await.unwrap();
+    let v = store.verify().await.unwrap();
+    (store, v)
+}
+
 fn request(number: &str, from: NaiveDate, due: NaiveDate) -> LoanRequest {
     LoanRequest {
         asset_number: number.into(),
@@ -411,36 +428,24 @@ async fn records_are_kept_by_verify_and_passed_over_by_undo() {
     assert_eq!(store.assets().await.unwrap().len(), 3);
     // A price changed with a SQLite tool is named by verify.
     store.close().await;
-    let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("p.sqlite").display()))
-        .await
-        .unwrap();
-    sqlx::query("UPDATE asset SET price = '1.00' WHERE number = '7440-001-0002/66'")
-        .execute(&mut raw)
-        .await
-        .unwrap();
-    raw.close().await.unwrap();
-    let (store, _) = Store::open(&dir.path().join("p.sqlite")).await.unwrap();
-    let v = store.verify().await.unwrap();
+    let (store, v) = verify_after_another_tool(
+        &dir,
+        "UPDATE asset SET price = '1.00' WHERE number = '7440-001-0002/66'",
+    )
+    .await;
     assert!(
         v.mismatches.iter().any(|m| m.starts_with("records.assets[1].price")),
         "{v:?}"
     );
     // An asset added around the app is named, past the ones that match.
     store.close().await;
-    let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("p.sqlite").display()))
-        .await
-        .unwrap();
-    sqlx::query(
+    let (_, v) = verify_after_another_tool(
+        &dir,
         "UPDATE asset SET price = '25900.00' WHERE number = '7440-001-0002/66'; \
          INSERT INTO asset (number, name, category, acquired_on, price, useful_life) \
          VALUES ('9999-999-0001/66', 'เพิ่มด้วยเครื่องมืออื่น', 'ครุภัณฑ์คอมพิวเตอร์', '2023-01-10', '1.00', 3)",
     )
-    .execute(&mut raw)
-    .await
-    .unwrap();
-    raw.close().await.unwrap();
-    let (store, _) = Store::open(&dir.path().join("p.sqlite")).await.unwrap();
-    let v = store.verify().await.unwrap();
+    .await;
     assert_eq!(
         v.mismatches,
         ["records.assets[3] (9999-999-0001/66 is only in the database)"],

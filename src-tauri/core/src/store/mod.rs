@@ -313,10 +313,10 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let words = crate::assets::index::Words::new(text);
         if words.is_empty() {
-            return assets::text::rows(&mut conn, None, status).await;
+            return assets::read::asset_rows(&mut conn, None, status).await;
         }
         let ids = assets::text::find(&mut conn, &words).await?;
-        assets::text::rows(&mut conn, Some(&ids), status).await
+        assets::read::asset_rows(&mut conn, Some(&ids), status).await
     }
 
     /// The whole register in number order (no photos).

@@ -123,23 +123,61 @@ pub(in crate::store) async fn index_rows(conn: &mut SqliteConnection) -> Result<
         .into_iter()
         .map(|(id, a)| {
             let hay = crate::assets::index::haystack(&a);
-            (
-                AssetRow {
-                    id,
-                    number: a.number,
-                    name: a.name,
-                    category: a.category,
-                    location: a.location,
-                    division: a.division,
-                    status: a.status,
-                    price: a.price,
-                    acquired_on: a.acquired_on,
-                    on_loan: lent.contains(&id),
-                },
-                hay,
-            )
+            (asset_row(id, a, lent.contains(&id)), hay)
         })
         .collect())
+}
+
+/// An asset as a row of the register's table.
+fn asset_row(id: Id, a: AssetDoc, on_loan: bool) -> AssetRow {
+    AssetRow {
+        id,
+        number: a.number,
+        name: a.name,
+        category: a.category,
+        location: a.location,
+        division: a.division,
+        status: a.status,
+        price: a.price,
+        acquired_on: a.acquired_on,
+        on_loan,
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct FoundRow {
+    #[sqlx(flatten)]
+    asset: AssetDbRow,
+    on_loan: bool,
+}
+
+/// The table's rows of the assets `ids` (all when `None`) with `status`
+/// (any when `None`), in number order.
+pub(in crate::store) async fn asset_rows(
+    conn: &mut SqliteConnection,
+    ids: Option<&[Id]>,
+    status: Option<AssetStatus>,
+) -> Result<Vec<AssetRow>> {
+    let ids = ids.map(|ids| serde_json::to_string(ids).expect("ids serialise"));
+    // `found` names its one column apart from the asset's, so the asset's
+    // columns read unqualified in both halves.
+    let rows: Vec<FoundRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "WITH found (found_id) AS (SELECT value FROM json_each(?1)), \
+              lent AS (SELECT asset_id FROM loan WHERE state IN ('approved', 'handed_over')) \
+         SELECT {ASSET_COLUMNS}, id IN lent AS on_loan FROM asset \
+         WHERE ?1 IS NULL AND (?2 IS NULL OR status = ?2) \
+         UNION ALL \
+         SELECT {ASSET_COLUMNS}, id IN lent AS on_loan FROM found JOIN asset ON id = found_id \
+         WHERE ?2 IS NULL OR status = ?2 \
+         ORDER BY number"
+    )))
+    .bind(ids)
+    .bind(status.map(AssetStatus::as_str))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| asset_doc(r.asset).map(|(id, a)| asset_row(id, a, r.on_loan)))
+        .collect()
 }
 
 pub(in crate::store) async fn asset(conn: &mut SqliteConnection, number: &str) -> Result<Asset> {

@@ -1,8 +1,8 @@
 //! The text the register is searched by, kept on disk so one search
 //! (`assets list --search`) need not read every asset: each import writes
 //! its assets' [`haystack`]s in blocks of [`BLOCK`], zstd-compressed, in
-//! the same transaction. A search decompresses the blocks, matches the
-//! words and reads only the assets found. An asset's searched fields never
+//! the same transaction. A search decompresses the blocks and matches the
+//! words; `read::asset_rows` then reads only the assets found. An asset's searched fields never
 //! change once imported, so the blocks are only ever added to; assets
 //! imported before schema v12 have none and are read from `asset`.
 
@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use sqlx::SqliteConnection;
 
 use crate::assets::AssetDoc;
-use crate::assets::index::{AssetRow, Words, haystack};
+use crate::assets::index::{Words, haystack};
 use crate::domain::Id;
 use crate::error::{CoreError, Result};
 
@@ -79,62 +79,4 @@ pub(in crate::store) async fn find(conn: &mut SqliteConnection, words: &Words) -
         );
     }
     Ok(found)
-}
-
-#[derive(sqlx::FromRow)]
-struct Found {
-    id: Id,
-    number: String,
-    name: String,
-    category: String,
-    location: String,
-    division: String,
-    status: String,
-    price: String,
-    acquired_on: String,
-    on_loan: bool,
-}
-
-/// The table's rows of the assets `ids` (all when `None`) with `status`
-/// (any when `None`), in number order.
-pub(in crate::store) async fn rows(
-    conn: &mut SqliteConnection,
-    ids: Option<&[Id]>,
-    status: Option<crate::assets::AssetStatus>,
-) -> Result<Vec<AssetRow>> {
-    const COLUMNS: &str = "asset.id AS id, number, name, category, location, division, status, price, acquired_on, \
-         EXISTS (SELECT 1 FROM loan WHERE loan.asset_id = asset.id \
-                 AND loan.state IN ('approved', 'handed_over')) AS on_loan";
-    let ids = ids.map(|ids| serde_json::to_string(ids).expect("ids serialise"));
-    let rows: Vec<Found> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM asset WHERE ?1 IS NULL AND (?2 IS NULL OR status = ?2) \
-         UNION ALL \
-         SELECT {COLUMNS} FROM json_each(?1) AS found JOIN asset ON asset.id = found.value \
-         WHERE ?2 IS NULL OR status = ?2 \
-         ORDER BY number"
-    )))
-    .bind(ids)
-    .bind(status.map(crate::assets::AssetStatus::as_str))
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(AssetRow {
-                id: r.id,
-                number: r.number,
-                name: r.name,
-                category: r.category,
-                location: r.location,
-                division: r.division,
-                status: crate::assets::AssetStatus::parse(&r.status)
-                    .ok_or_else(|| CoreError::Database(format!("status {:?}", r.status)))?,
-                price: r
-                    .price
-                    .parse()
-                    .map_err(|_| CoreError::Database(format!("asset price {:?}", r.price)))?,
-                acquired_on: super::base::date(&r.acquired_on)?,
-                on_loan: r.on_loan,
-            })
-        })
-        .collect()
 }
