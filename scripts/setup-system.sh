@@ -11,6 +11,8 @@ packages=(
   xvfb xauth webkit2gtk-driver dbus-x11 x11-xkb-utils # window tests (setxkbmap: the Thai layout)
   poppler-utils qpdf libharfbuzz-bin                # PDF tests: pdftotext/pdffonts, qpdf --check, hb-shape
   python3-pypdf python3-pdfminer                    # PDF tests: text as other readers extract it
+  chromium chromium-driver                          # the published website folder in a browser (tests/site.rs)
+  libreoffice-writer-nogui                          # Word files read back by another program (DOCX round trip)
 )
 # `make bench` also times whole processes (hyperfine) and their peak memory (GNU time).
 [ "${1:-}" = bench ] && packages+=(hyperfine time sqlite3)

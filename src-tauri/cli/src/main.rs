@@ -15,6 +15,7 @@ mod ita;
 mod loan;
 mod org;
 mod output;
+mod publish;
 mod report;
 mod year;
 
@@ -86,6 +87,8 @@ enum Command {
         command: ita::ItaCommand,
     },
     #[command(flatten)]
+    Publish(publish::PublishCommand),
+    #[command(flatten)]
     History(history::HistoryCommand),
     /// Replace the database with a backup, after backing up the current state
     Restore { file: PathBuf },
@@ -104,6 +107,7 @@ impl Command {
         let reads = match self {
             Command::Report(c) => c.reads(),
             Command::History(c) => c.reads(),
+            Command::Publish(c) => c.reads(),
             Command::Budget { command } => command.reads(),
             Command::Assets { command } => command.reads(),
             Command::Loan { command } => command.reads(),
@@ -176,6 +180,7 @@ async fn run(cli: Cli) -> Result<(), CoreError> {
     let result = match cli.command {
         Command::Report(c) => report::run(&store, c, &mut out).await,
         Command::History(c) => history::run(&store, c, &mut out).await,
+        Command::Publish(c) => publish::run(&store, c, &mut out).await,
         Command::Org { command } => org::run(&store, command, &mut out).await,
         Command::Budget { command } => budget::run(&store, command, &mut out).await,
         Command::Year { command } => year::run(&store, command, &mut out).await,

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
+use prongsai_core::documents::DocFormat;
 use prongsai_core::{Change, CoreError, Digits, Orientation, Store, doc, documents};
 
 use crate::args::read_input;
@@ -37,6 +38,9 @@ pub enum ReportCommand {
         /// Page orientation [default: the organization's setting]
         #[arg(long, value_enum)]
         orientation: Option<Orientation>,
+        /// PDF, or DOCX to finish in Word [default: by the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<DocFormat>,
     },
     /// List the stored memos (บันทึกข้อความ), of one fiscal year or all
     Memos {
@@ -57,6 +61,9 @@ pub enum ReportCommand {
         /// Digits in the text [default: the organization's setting]
         #[arg(long, value_enum)]
         digits: Option<Digits>,
+        /// PDF, or DOCX to finish in Word [default: by the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<DocFormat>,
     },
     /// Search every year's measures, activities, results, remarks, evidence and outcomes
     Search {
@@ -107,7 +114,19 @@ pub async fn run(store: &Store, command: ReportCommand, out: &mut Out) -> Result
             out: path,
             digits,
             orientation,
-        } => out.wrote(&documents::export_report(store, year, digits, orientation, &path).await?)?,
+            format,
+        } => {
+            let done = match format_of(format, &path) {
+                DocFormat::Pdf => documents::export_report(store, year, digits, orientation, &path).await?,
+                DocFormat::Docx => {
+                    if orientation.is_some() {
+                        note("note: a Word file takes the organization's orientation; --orientation applies to PDF");
+                    }
+                    documents::export_report_docx(store, year, digits, &path).await?
+                }
+            };
+            out.wrote(&done)?;
+        }
         ReportCommand::Memos { year, format } => {
             // A memo is shown in the fiscal year it is dated in; no year: all.
             let years = match year {
@@ -122,8 +141,16 @@ pub async fn run(store: &Store, command: ReportCommand, out: &mut Out) -> Result
                 format!("{}\t{}\t{}\t{}", m.id, m.memo.number, m.memo.date, m.memo.subject)
             })?;
         }
-        ReportCommand::ExportMemo { id, out: path, digits } => {
-            let done = documents::export_memo(store, id, digits, &path).await?;
+        ReportCommand::ExportMemo {
+            id,
+            out: path,
+            digits,
+            format,
+        } => {
+            let done = match format_of(format, &path) {
+                DocFormat::Pdf => documents::export_memo(store, id, digits, &path).await?,
+                DocFormat::Docx => documents::export_memo_docx(store, id, digits, &path).await?,
+            };
             if done.missing_emblem {
                 note(
                     "warning: no emblem is set, its place on the memo stays empty \
@@ -158,4 +185,12 @@ pub async fn run(store: &Store, command: ReportCommand, out: &mut Out) -> Result
         }
     }
     Ok(())
+}
+
+/// The format asked for, else the file's extension's (`.docx`), else PDF.
+fn format_of(format: Option<DocFormat>, path: &std::path::Path) -> DocFormat {
+    format.unwrap_or_else(|| {
+        let docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        if docx { DocFormat::Docx } else { DocFormat::Pdf }
+    })
 }

@@ -34,6 +34,7 @@ pub mod ita;
 pub mod keys;
 pub mod money;
 pub mod paths;
+pub mod publish;
 pub mod refusal;
 pub mod replace;
 pub mod sample;

@@ -22,6 +22,16 @@ use harfrust::{Font, ShaperFont};
 static REGULAR_BYTES: &[u8] = include_bytes!("../fonts/Sarabun-Regular.ttf");
 static BOLD_BYTES: &[u8] = include_bytes!("../fonts/Sarabun-Bold.ttf");
 
+/// The same two faces as WOFF2 for web pages, by the file names pages link
+/// to (made from the TTFs by `scripts/make-woff2.sh`).
+pub static WEB_FONTS: [(&str, &[u8]); 2] = [
+    (
+        "sarabun-regular.woff2",
+        include_bytes!("../fonts/Sarabun-Regular.woff2"),
+    ),
+    ("sarabun-bold.woff2", include_bytes!("../fonts/Sarabun-Bold.woff2")),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
     Regular,

@@ -95,3 +95,29 @@ fn to_8_bit(raw: &mut RawImage) {
     raw.pixels = RawImageData::U8(bytes);
     raw.data_format = format;
 }
+
+impl Image {
+    /// The pixels as a PNG file (for a Word file, which takes PNG).
+    pub fn png(&self) -> Result<Vec<u8>, TypesetError> {
+        use printpdf::{RawImageData, RawImageFormat as F};
+        let color = match self.raw.data_format {
+            F::R8 => png::ColorType::Grayscale,
+            F::RG8 => png::ColorType::GrayscaleAlpha,
+            F::RGB8 => png::ColorType::Rgb,
+            F::RGBA8 => png::ColorType::Rgba,
+            _ => return Err(TypesetError::Image("the image's pixels have no PNG form".into())),
+        };
+        let RawImageData::U8(pixels) = &self.raw.pixels else {
+            return Err(TypesetError::Image("the image's pixels have no PNG form".into()));
+        };
+        let fail = |e: png::EncodingError| TypesetError::Image(format!("cannot encode the PNG: {e}"));
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, self.width_px as u32, self.height_px as u32);
+        encoder.set_color(color);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(fail)?;
+        writer.write_image_data(pixels).map_err(fail)?;
+        writer.finish().map_err(fail)?;
+        Ok(out)
+    }
+}

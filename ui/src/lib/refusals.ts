@@ -105,6 +105,8 @@ const th: Words = {
     oit_still_tagged: (r) => `รายการ OIT ${r.code} ยังถูกอ้างถึงในรายงานของปีนี้ ให้นำการอ้างถึงออกก่อน`,
     oit_not_listed: (r, f) => `${r.code} ไม่อยู่ในรายการ OIT ของปีงบประมาณ ${f.n(r.year_be)} ให้เพิ่มในรายการก่อน`,
     oit_code_too_long: (r) => `"${r.code}" ยาวเกินกว่าจะเป็นรหัส OIT`,
+    no_open_data: (r, f) =>
+      `ปีงบประมาณ ${f.n(r.year_be)} ยังไม่มีรายการงบประมาณ และยังไม่มีครุภัณฑ์หรือการยืม จึงยังไม่มีข้อมูลเปิดให้เผยแพร่`,
     column_unknown: (r) => `ไฟล์มีคอลัมน์ "${r.header}" ที่โปรแกรมไม่รู้จัก ให้ลบคอลัมน์นี้หรือเปลี่ยนชื่อให้ตรงกับที่กำหนด`,
     column_twice: (r) => `คอลัมน์ "${r.header}" อยู่ในไฟล์สองครั้ง`,
     column_missing: (r) => `ไฟล์ไม่มีคอลัมน์ "${r.column}"${alsoThai(r.column)}`,
@@ -254,6 +256,8 @@ const en: Words = {
     oit_still_tagged: (r) => `OIT item ${r.code} is still tagged in this year's report; remove the tag first.`,
     oit_not_listed: (r) => `${r.code} is not in fiscal year ${r.year_be}'s OIT list; add it there first.`,
     oit_code_too_long: (r) => `"${r.code}" is too long for an OIT code.`,
+    no_open_data: (r) =>
+      `Fiscal year ${r.year_be} has no budget lines, and there are no assets or loans: there is no open data to publish.`,
     column_unknown: (r) => `The file has a column "${r.header}" Prongsai does not know; remove or rename it.`,
     column_twice: (r) => `The column "${r.header}" is in the file twice.`,
     column_missing: (r) => `The file has no "${r.column}" column.`,

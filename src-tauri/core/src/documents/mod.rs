@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod budget_report;
+pub mod docx;
 pub mod ita;
 pub mod memo;
 mod page;
@@ -66,6 +67,51 @@ pub struct Exported {
     /// Set in the Sarabun compiled in, because the font file chosen in
     /// Settings could not be read (moved, removed).
     pub font_missing: bool,
+}
+
+/// The file a document is written as.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[serde(rename_all = "snake_case")]
+pub enum DocFormat {
+    #[default]
+    Pdf,
+    /// A Word file (DOCX), to finish in Word.
+    Docx,
+}
+
+/// Writes a fiscal year's report to `path` as a Word file.
+pub async fn export_report_docx(store: &Store, year_be: i32, digits: Option<Digits>, path: &Path) -> Result<Exported> {
+    crate::thai::check_year_be(year_be)?;
+    let report = store.report(year_be).await?;
+    let digits = digits.unwrap_or(report.organization.digits);
+    write_docx(path, false, move || docx::report_docx(&report, digits)).await
+}
+
+/// Writes a stored memo to `path` as a Word file.
+pub async fn export_memo_docx(store: &Store, id: Id, digits: Option<Digits>, path: &Path) -> Result<Exported> {
+    let memo = store.memo(id).await?;
+    let org = store.organization().await?;
+    let digits = digits.unwrap_or(org.digits);
+    let missing_emblem = org.emblem.is_none();
+    write_docx(path, missing_emblem, move || docx::memo_docx(&memo, &org, digits)).await
+}
+
+async fn write_docx(
+    path: &Path,
+    missing_emblem: bool,
+    build: impl FnOnce() -> Result<Vec<u8>> + Send + 'static,
+) -> Result<Exported> {
+    let bytes = tokio::task::spawn_blocking(build)
+        .await
+        .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
+    write_atomically(path, &bytes)?;
+    Ok(Exported {
+        path: path.display().to_string(),
+        bytes: bytes.len() as u64,
+        missing_emblem,
+        font_missing: false,
+    })
 }
 
 /// Writes a fiscal year's report to `path`; digits and orientation default
@@ -250,6 +296,25 @@ async fn write_pdf(
     (missing_emblem, font): (bool, &str),
     typeset: impl FnOnce() -> Result<Vec<u8>> + Send + 'static,
 ) -> Result<Exported> {
+    let (pdf, font_missing) = render(store, font, typeset).await?;
+    write_atomically(path, &pdf)?;
+    Ok(Exported {
+        path: path.display().to_string(),
+        bytes: pdf.len() as u64,
+        missing_emblem,
+        font_missing,
+    })
+}
+
+/// Typesets on a blocking thread in the font file chosen in Settings
+/// (`font`, or Sarabun), naming the history's head in a PDF's
+/// information: the document's bytes, and whether the chosen font was
+/// missing.
+pub(crate) async fn render(
+    store: &Store,
+    font: &str,
+    typeset: impl FnOnce() -> Result<Vec<u8>> + Send + 'static,
+) -> Result<(Vec<u8>, bool)> {
     let (faces, font_missing) = document_faces(font);
     // The history's head, so that a printed document can be checked against
     // the database later (`verify --against`): the entries it was made from
@@ -268,11 +333,5 @@ async fn write_pdf(
     })
     .await
     .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
-    write_atomically(path, &pdf)?;
-    Ok(Exported {
-        path: path.display().to_string(),
-        bytes: pdf.len() as u64,
-        missing_emblem,
-        font_missing,
-    })
+    Ok((pdf, font_missing))
 }

@@ -86,6 +86,7 @@ pub fn examples() -> Vec<Refusal> {
         OitCodeTooLong {
             code: text("O1234567890123"),
         },
+        NoOpenData { year_be: 2566 },
         OutcomeHasNoSubItems,
         FirstItemNotSub,
         SplitNeedsText,

@@ -438,6 +438,10 @@ pub enum Refusal {
     InspectionExists { year_be: i32 },
     #[error("the inspection of {year_be} is confirmed; its findings are final")]
     InspectionConfirmed { year_be: i32 },
+
+    // ---- publishing
+    #[error("fiscal year {year_be} has no budget lines, and there are no assets or loans: no open data to write")]
+    NoOpenData { year_be: i32 },
 }
 
 fn step_en(s: LoanStep) -> &'static str {

@@ -282,6 +282,17 @@ impl Store {
             .await?)
     }
 
+    /// The day (UTC) of the newest entry of the history: when the records
+    /// last changed, as published data says.
+    pub async fn last_changed_on(&self) -> Result<Option<chrono::NaiveDate>> {
+        let at: Option<String> = sqlx::query_scalar("SELECT at FROM change_log ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(at
+            .and_then(|a| chrono::DateTime::parse_from_rfc3339(&a).ok())
+            .map(|t| t.date_naive()))
+    }
+
     /// A text field's stored value (what a conflict is shown against).
     pub async fn text(&self, target: crate::change::TextTarget) -> Result<String> {
         report::text_of(&mut *self.pool.acquire().await?, target).await

@@ -1,0 +1,391 @@
+//! Publishing a year beyond the PDF: the website folder (`site`), open data
+//! (`open_data`). Both the app and the CLI call these workflows.
+//!
+//! Everything is made from the records alone (no clock, no random name),
+//! so publishing the same records twice writes the same bytes.
+
+pub mod open_data;
+pub mod site;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::documents::{self, ReportOptions, write_atomically};
+use crate::domain::{Evidence, Report};
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+use open_data::{Dataset, Publisher};
+use site::{ItemPage, Linked, Site};
+
+/// How far a long export is, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    /// What is being made now, in Thai.
+    pub step: String,
+}
+
+/// Told of each step; the app forwards it to the window.
+pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Send + Sync);
+
+/// What a publish wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Published {
+    /// The folder, and the page to open in it.
+    pub dir: String,
+    pub index: String,
+    /// Every file written, relative to `dir`.
+    pub files: Vec<String>,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// What a publish may include beyond the public records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PublishOptions {
+    /// Names of people in the open data (borrowers, approvers, asset notes).
+    pub with_names: bool,
+}
+
+struct Steps<'a> {
+    done: u32,
+    total: u32,
+    on: OnProgress<'a>,
+}
+
+impl Steps<'_> {
+    fn next(&mut self, step: &str) {
+        (self.on)(Progress {
+            done: self.done,
+            total: self.total,
+            step: step.to_owned(),
+        });
+        self.done += 1;
+    }
+}
+
+/// The year's datasets (budget monitoring, register, loan book), those
+/// with records.
+async fn datasets(store: &Store, report: &Report, opts: PublishOptions) -> Result<Vec<Dataset>> {
+    let year = &report.year;
+    let mut sets = Vec::new();
+    let budget = store.budget(year.year_be).await?;
+    if !budget.lines.is_empty() {
+        sets.push(open_data::budget_dataset(&budget, year.starts_on));
+    }
+    let register = store.assets().await?;
+    if !register.is_empty() {
+        sets.push(open_data::asset_dataset(&register, year.ends_on, opts.with_names));
+    }
+    let loans = store.loans(&Default::default(), year.ends_on).await?;
+    if !loans.is_empty() {
+        sets.push(open_data::loan_dataset(&loans, opts.with_names));
+    }
+    Ok(sets)
+}
+
+async fn publisher(store: &Store, report: &Report) -> Result<Publisher> {
+    let org = &report.organization;
+    Ok(Publisher {
+        organization: org.name_th.clone(),
+        contact: org.phone.clone(),
+        last_update: store.last_changed_on().await?,
+    })
+}
+
+/// Writes the year's open data into `dir`: CSV, XLSX and a dictionary per
+/// dataset, and `metadata.csv`.
+pub async fn open_data(store: &Store, year_be: i32, dir: &Path, opts: PublishOptions) -> Result<Published> {
+    crate::thai::check_year_be(year_be)?;
+    let report = store.report(year_be).await?;
+    let sets = datasets(store, &report, opts).await?;
+    if sets.is_empty() {
+        return Err(crate::refusal::Refusal::NoOpenData { year_be }.into());
+    }
+    let files = open_data::files(&sets, &publisher(store, &report).await?)?;
+    write_all(dir, &files, "metadata.csv")
+}
+
+fn write_all(dir: &Path, files: &[(String, Vec<u8>)], index: &str) -> Result<Published> {
+    let mut bytes = 0;
+    for (name, data) in files {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| CoreError::Io(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        write_atomically(&path, data)?;
+        bytes += data.len() as u64;
+    }
+    Ok(Published {
+        dir: dir.display().to_string(),
+        index: dir.join(index).display().to_string(),
+        files: files.iter().map(|(n, _)| n.clone()).collect(),
+        bytes,
+    })
+}
+
+/// The fiscal month the budget's monitoring report runs through: 12 once
+/// anything was disbursed after the sixth month, else 6.
+fn monitoring_through(budget: &crate::budget::BudgetDoc) -> u8 {
+    let last = budget
+        .lines
+        .iter()
+        .flat_map(|l| &l.months)
+        .filter(|m| !m.disbursed.is_zero())
+        .map(|m| m.month)
+        .max()
+        .unwrap_or(0);
+    if last > 6 { 12 } else { 6 }
+}
+
+fn extension(mime: &str) -> &'static str {
+    match mime {
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/svg+xml" => "svg",
+        "image/webp" => "webp",
+        _ => "bin",
+    }
+}
+
+/// Writes the year's website folder into `dir`: `index.html`, a page per
+/// ITA item, the PDFs, open data under `data/`, the stylesheet and fonts
+/// under `files/`.
+pub async fn publish_site(
+    store: &Store,
+    year_be: i32,
+    dir: &Path,
+    opts: PublishOptions,
+    on: OnProgress<'_>,
+) -> Result<Published> {
+    crate::thai::check_year_be(year_be)?;
+    let report = store.report(year_be).await?;
+    let org = report.organization.clone();
+    let digits = org.digits;
+    let budget = store.budget(year_be).await?;
+    let memo_ids: Vec<i64> = {
+        let mut ids: Vec<i64> = report
+            .measures
+            .iter()
+            .flat_map(|m| &m.results)
+            .flat_map(|r| &r.evidence)
+            .filter_map(|e| e.memo_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let mut steps = Steps {
+        done: 0,
+        total: 4 + memo_ids.len() as u32 + if budget.lines.is_empty() { 0 } else { 2 },
+        on,
+    };
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut documents: Vec<Linked> = Vec::new();
+    let mut add = |files: &mut Vec<(String, Vec<u8>)>, href: String, title: String, data: Vec<u8>| {
+        documents.push(Linked {
+            href: href.clone(),
+            title,
+            bytes: data.len() as u64,
+        });
+        files.push((href, data));
+    };
+
+    let shown = report.clone().for_display(digits);
+    steps.next("รายงานผลการดำเนินการ (PDF)");
+    let title = shown.year.title.join(" ");
+    let pdf = {
+        let report = report.clone();
+        let opts = ReportOptions {
+            digits,
+            orientation: org.orientation,
+        };
+        documents::render(store, &org.font_file, move || documents::report_pdf(&report, &opts))
+            .await?
+            .0
+    };
+    add(&mut files, format!("files/report-{year_be}.pdf"), title.clone(), pdf);
+    steps.next("รายงานผลการดำเนินการ (Word)");
+    let docx = documents::docx::report_docx(&report, digits)?;
+    add(
+        &mut files,
+        format!("files/report-{year_be}.docx"),
+        format!("{title} (ไฟล์ Word สำหรับแก้ไข)"),
+        docx,
+    );
+
+    if !budget.lines.is_empty() {
+        let signed = report.year.signatures.clone();
+        steps.next("แผนการใช้จ่ายงบประมาณ");
+        let pdf = {
+            let (budget, org, signed) = (budget.clone(), org.clone(), signed.clone());
+            documents::render(store, &org.font_file.clone(), move || {
+                documents::spending_plan_pdf(&budget, &org, &signed, digits)
+            })
+            .await?
+            .0
+        };
+        add(
+            &mut files,
+            format!("files/spending-plan-{year_be}.pdf"),
+            crate::thai::to_display(&format!("แผนการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {year_be}"), digits),
+            pdf,
+        );
+        steps.next("รายงานการกำกับติดตามการใช้จ่ายงบประมาณ");
+        let through = monitoring_through(&budget);
+        let monitoring = crate::budget::monitor(&budget, through)?;
+        let pdf = {
+            let (budget, org) = (budget.clone(), org.clone());
+            documents::render(store, &org.font_file.clone(), move || {
+                documents::budget_report_pdf(&budget, &monitoring, &org, &signed, digits)
+            })
+            .await?
+            .0
+        };
+        add(
+            &mut files,
+            format!("files/budget-report-{year_be}.pdf"),
+            crate::thai::to_display(
+                &format!("รายงานการกำกับติดตามการใช้จ่ายงบประมาณ รอบ {through} เดือน ปีงบประมาณ พ.ศ. {year_be}"),
+                digits,
+            ),
+            pdf,
+        );
+    }
+
+    let mut memo_files = Vec::new();
+    for id in memo_ids {
+        let memo = store.memo(id).await?;
+        steps.next(&format!("หนังสือ ที่ {}", memo.memo.number));
+        let href = format!("files/memo-{id}.pdf");
+        let (memo_org, font) = (org.clone(), org.font_file.clone());
+        let pdf = documents::render(store, &font, move || documents::memo_pdf(&memo, &memo_org, digits))
+            .await?
+            .0;
+        files.push((href.clone(), pdf));
+        memo_files.push((id, href));
+    }
+
+    let mut image_files = Vec::new();
+    for e in report
+        .measures
+        .iter()
+        .flat_map(|m| &m.results)
+        .flat_map(|r| &r.evidence)
+    {
+        if let Evidence::Image { mime, data, .. } = &e.evidence {
+            let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data)
+                .map_err(|err| CoreError::Io(format!("an image of the evidence cannot be read: {err}")))?;
+            let hash = Sha256::digest(&bytes);
+            let hex: String = hash.iter().take(6).map(|b| format!("{b:02x}")).collect();
+            let href = format!("files/image-{hex}.{}", extension(mime));
+            image_files.push((e.id, href.clone()));
+            if !files.iter().any(|(n, _)| *n == href) {
+                files.push((href, bytes));
+            }
+        }
+    }
+
+    steps.next("ข้อมูลเปิด");
+    let sets = datasets(store, &report, opts).await?;
+    let publisher = publisher(store, &report).await?;
+    let mut data = Vec::new();
+    let data_files = if sets.is_empty() {
+        Vec::new()
+    } else {
+        open_data::files(&sets, &publisher)?
+    };
+    for (name, bytes) in data_files {
+        let href = format!("data/{name}");
+        let title = sets.iter().find(|d| name.starts_with(&d.name)).map_or_else(
+            || "คำอธิบายชุดข้อมูล (metadata)".to_owned(),
+            |d| {
+                if name.ends_with("-dictionary.csv") {
+                    format!("{} — พจนานุกรมข้อมูล", d.title)
+                } else {
+                    d.title.clone()
+                }
+            },
+        );
+        data.push(Linked {
+            href: href.clone(),
+            title,
+            bytes: bytes.len() as u64,
+        });
+        files.push((href, bytes));
+    }
+
+    steps.next("หน้าเว็บ");
+    let items = item_pages(store, &report)
+        .await?
+        .into_iter()
+        .map(|it| ItemPage {
+            title: crate::thai::to_display(&it.title, digits),
+            contents: crate::thai::to_display(&it.contents, digits),
+            ..it
+        })
+        .collect();
+    let site = Site {
+        report: &shown,
+        digits,
+        items,
+        documents,
+        data,
+        memo_files,
+        image_files,
+    };
+    files.push(("index.html".into(), site::index(&site).into_bytes()));
+    for it in &site.items {
+        files.push((it.file(), site::item(&site, it).into_bytes()));
+    }
+    files.push(("files/style.css".into(), site::STYLE.as_bytes().to_vec()));
+    for (name, bytes) in crate::typeset::font::WEB_FONTS {
+        files.push((format!("files/{name}"), bytes.to_vec()));
+    }
+    (steps.on)(Progress {
+        done: steps.total,
+        total: steps.total,
+        step: "เสร็จ".into(),
+    });
+    write_all(dir, &files, "index.html")
+}
+
+/// The year's ITA items: the round of the same year with its tracker when
+/// one is stored, else the year's own OIT list.
+async fn item_pages(store: &Store, report: &Report) -> Result<Vec<ItemPage>> {
+    let year_be = report.year.year_be;
+    let rounds = store.ita_rounds().await?;
+    if rounds.iter().any(|r| r.year_be == year_be) {
+        let round = store.ita_round(year_be).await?;
+        return Ok(round
+            .items
+            .into_iter()
+            .map(|ri| ItemPage {
+                code: ri.item.code,
+                title: ri.item.title,
+                contents: ri.item.contents,
+                period: ri.item.period,
+                fiscal_year: ri.fiscal_year,
+                track: (!ri.track.is_empty()).then_some(ri.track),
+            })
+            .collect());
+    }
+    Ok(report
+        .year
+        .oit_items
+        .iter()
+        .map(|o| ItemPage {
+            code: o.code.clone(),
+            title: o.title.clone(),
+            contents: String::new(),
+            period: crate::ita::Period::Current,
+            fiscal_year: year_be,
+            track: None,
+        })
+        .collect())
+}
