@@ -17,6 +17,7 @@ pub mod layout;
 pub mod overflow;
 pub mod pdf;
 pub mod shape;
+mod stamp;
 mod svg;
 pub mod units;
 pub mod words;

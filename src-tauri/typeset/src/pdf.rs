@@ -102,6 +102,9 @@ fn uri_ascii(url: &str) -> String {
     out
 }
 
+use crate::stamp::save;
+pub use crate::stamp::{info, stamped, with_info};
+
 impl PdfWriter {
     pub fn new(title: &str, size: PageSize) -> PdfWriter {
         let mut doc = PdfDocument::new(title);
@@ -390,7 +393,14 @@ impl PdfWriter {
         let id = match self.images.iter().find(|(k, _)| *k == key) {
             Some((_, id)) => id.clone(),
             None => {
-                let id = self.doc.add_image(&image.raw);
+                // Named by its key, not printpdf's random name: the same
+                // document gets the same bytes.
+                let id = XObjectId(format!("Im{key}"));
+                self.doc
+                    .resources
+                    .xobjects
+                    .map
+                    .insert(id.clone(), printpdf::XObject::Image(image.raw.clone()));
                 self.images.push((key, id.clone()));
                 id
             }
@@ -506,49 +516,6 @@ fn cmap(texts: &std::collections::HashMap<u16, String>) -> String {
     }
     s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     s
-}
-
-/// `pdf` with `key` set to `value` in its document information dictionary
-/// (a key of its own, as PDF 32000 14.3.3 allows), written as `finish` writes.
-pub fn with_info(pdf: &[u8], key: &str, value: &str) -> Result<Vec<u8>, TypesetError> {
-    let fail = |e: lopdf::Error| TypesetError::Layout(format!("cannot write the PDF: {e}"));
-    let mut lo = lopdf::Document::load_mem(pdf).map_err(fail)?;
-    let entry = lopdf::Object::string_literal(value);
-    match lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference) {
-        Ok(id) => lo
-            .get_object_mut(id)
-            .and_then(|o| o.as_dict_mut())
-            .map_err(fail)?
-            .set(key, entry),
-        Err(_) => {
-            let id = lo.add_object(lopdf::dictionary! { key => entry });
-            lo.trailer.set("Info", id);
-        }
-    }
-    save(lo)
-}
-
-/// The bytes of a finished document: object streams (page dictionaries and
-/// link annotations compressed too) and an xref stream.
-fn save(mut lo: lopdf::Document) -> Result<Vec<u8>, TypesetError> {
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(9)
-        .build();
-    let mut out = Vec::new();
-    lo.save_with_options(&mut out, options)
-        .map_err(|e| TypesetError::Layout(format!("cannot write the PDF: {e}")))?;
-    Ok(out)
-}
-
-/// The value of `key` in a PDF's document information dictionary, if any.
-pub fn info(pdf: &[u8], key: &str) -> Option<String> {
-    let lo = lopdf::Document::load_mem(pdf).ok()?;
-    let id = lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference).ok()?;
-    let dict = lo.get_object(id).and_then(|o| o.as_dict()).ok()?;
-    let bytes = dict.get(key.as_bytes()).and_then(|o| o.as_str()).ok()?;
-    String::from_utf8(bytes.to_vec()).ok()
 }
 
 /// The six-letter tag of a subset font (PDF 32000 9.6.4), derived from the

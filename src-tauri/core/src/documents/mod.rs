@@ -320,13 +320,21 @@ pub(crate) async fn render(
     // the database later (`verify --against`): the entries it was made from
     // are still there.
     let head = store.head().await?;
+    // Dated when the records were last changed, not when printed: the same
+    // records print the same bytes.
+    let made = store.last_changed_at().await?.map(|t| {
+        use chrono::{Datelike, Timelike};
+        let year = u32::try_from(t.year()).unwrap_or(0);
+        [year, t.month(), t.day(), t.hour(), t.minute(), t.second()]
+    });
     let pdf = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
         let bytes = crate::typeset::font::with_faces(faces, typeset)?;
         match head {
-            Some(h) if bytes.starts_with(b"%PDF") => Ok(crate::typeset::pdf::with_info(
+            Some(h) if bytes.starts_with(b"%PDF") => Ok(crate::typeset::pdf::stamped(
                 &bytes,
                 HISTORY_KEY,
                 &format!("{} {}", h.id, h.hash),
+                made,
             )?),
             _ => Ok(bytes),
         }

@@ -285,12 +285,18 @@ impl Store {
     /// The day (UTC) of the newest entry of the history: when the records
     /// last changed, as published data says.
     pub async fn last_changed_on(&self) -> Result<Option<chrono::NaiveDate>> {
+        Ok(self.last_changed_at().await?.map(|t| t.date_naive()))
+    }
+
+    /// When the newest entry of the history was written: the moment the
+    /// records a document prints were last changed.
+    pub async fn last_changed_at(&self) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
         let at: Option<String> = sqlx::query_scalar("SELECT at FROM change_log ORDER BY id DESC LIMIT 1")
             .fetch_optional(&self.pool)
             .await?;
         Ok(at
             .and_then(|a| chrono::DateTime::parse_from_rfc3339(&a).ok())
-            .map(|t| t.date_naive()))
+            .map(|t| t.with_timezone(&chrono::Utc)))
     }
 
     /// A text field's stored value (what a conflict is shown against).

@@ -1,0 +1,190 @@
+//! Publishing from the gallery's fixture database: the Word files read back
+//! by another program (LibreOffice, headless) hold the same text and the
+//! same table; publishing the same records twice writes the same bytes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use prongsai_core::documents::{self, docx};
+use prongsai_core::publish::{self, PublishOptions};
+use prongsai_core::{Digits, Store};
+
+const FIXTURE: &str = "tests/fixtures/gallery.sqlite";
+
+async fn fixture(dir: &Path) -> Store {
+    let db = dir.join("gallery.sqlite");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE), &db).unwrap();
+    Store::open(&db).await.unwrap().0
+}
+
+/// LibreOffice converts `file` to `to` (a filter, e.g. "html") in `dir`.
+fn soffice(file: &Path, to: &str, dir: &Path) -> PathBuf {
+    let profile = dir.join("lo-profile");
+    let out = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .expect("soffice not found: `make test` installs libreoffice-writer-nogui");
+    let ext = to.split(':').next().unwrap();
+    let made = dir.join(file.file_stem().unwrap()).with_extension(ext);
+    assert!(
+        made.is_file(),
+        "LibreOffice made no {ext} of {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    made
+}
+
+fn text_of(file: &Path, dir: &Path) -> Vec<String> {
+    let txt = soffice(file, "txt:Text (encoded):UTF8", dir);
+    let text = std::fs::read_to_string(txt).unwrap();
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// `expected` appear in `lines` in this order, each as a whole line.
+fn in_order(lines: &[String], expected: &[String], what: &str) {
+    let mut at = 0;
+    for e in expected {
+        let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+        match lines[at..].iter().position(|l| *l == e) {
+            Some(i) => at += i + 1,
+            None => panic!(
+                "{what}: LibreOffice reads no line {e:?} after line {at}:\n{}",
+                lines.join("\n")
+            ),
+        }
+    }
+}
+
+fn document_xml(docx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut part = zip.by_name("word/document.xml").unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+    xml
+}
+
+#[tokio::test]
+async fn the_report_and_a_memo_as_word_files_read_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path()).await;
+    let report = store.report(2566).await.unwrap();
+    let digits = report.organization.digits;
+    let memo = report.memos[0].clone();
+    let org = store.organization().await.unwrap();
+    store.close().await;
+
+    let bytes = docx::report_docx(&report, digits).unwrap();
+    let xml = document_xml(&bytes);
+    assert_eq!(xml.matches("<w:tblHeader />").count(), 1, "the header row repeats");
+    assert!(
+        xml.contains(r#"<w:jc w:val="thaiDistribute" />"#),
+        "Part 2 in Thai distribution"
+    );
+    let path = dir.path().join("report.docx");
+    std::fs::write(&path, &bytes).unwrap();
+
+    // The text, paragraph by paragraph, in reading order.
+    let shown = report.clone().for_display(digits);
+    let mut expected: Vec<String> = shown.year.title.clone();
+    expected.extend(shown.year.heading.clone());
+    expected.push(shown.year.part1_heading.clone());
+    expected.extend(shown.year.columns.clone());
+    for m in &shown.measures {
+        expected.push(m.title.clone());
+        expected.extend(m.activities.iter().map(|a| format!("{} {}", a.label, a.text)));
+        for r in &m.results {
+            expected.push(format!("{} {}", r.label, r.text));
+        }
+        if !m.remarks.is_empty() {
+            expected.push(m.remarks.clone());
+        }
+    }
+    expected.push(shown.year.part2_heading.clone());
+    expected.extend(shown.outcomes.iter().map(|o| format!("{} {}", o.label, o.text)));
+    let expected: Vec<String> = expected
+        .into_iter()
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty())
+        .collect();
+    in_order(&text_of(&path, dir.path()), &expected, "the report");
+
+    // The table: a header row LibreOffice takes as repeated, four columns,
+    // a row per measure.
+    let html = std::fs::read_to_string(soffice(&path, "html", dir.path())).unwrap();
+    assert_eq!(html.matches("<thead").count(), 1, "one repeated header row");
+    assert_eq!(html.matches("<tr").count(), report.measures.len() + 1);
+    assert_eq!(html.matches("<td").count(), 4 * (report.measures.len() + 1));
+
+    let bytes = docx::memo_docx(&memo, &org, digits).unwrap();
+    let path = dir.path().join("memo.docx");
+    std::fs::write(&path, &bytes).unwrap();
+    let m = &memo.memo;
+    let d = |s: &str| prongsai_core::thai::to_display(s, digits);
+    let mut expected = vec!["บันทึกข้อความ".to_owned(), format!("ส่วนราชการ {}", d(&m.division))];
+    expected.push(format!("เรื่อง {}", d(&m.subject)));
+    expected.extend(m.body.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(d));
+    if !m.signer_name.is_empty() {
+        expected.push(format!("({})", d(&m.signer_name)));
+    }
+    in_order(&text_of(&path, dir.path()), &expected, "the memo");
+}
+
+fn read_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[tokio::test]
+async fn publishing_the_same_records_twice_writes_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path()).await;
+    let quiet = |_| {};
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    publish::publish_site(&store, 2566, &a, PublishOptions::default(), &quiet)
+        .await
+        .unwrap();
+    publish::publish_site(&store, 2566, &b, PublishOptions::default(), &quiet)
+        .await
+        .unwrap();
+    let (a, b) = (read_tree(&a), read_tree(&b));
+    assert!(a.len() > 10, "{} files", a.len());
+    for ((pa, ba), (pb, bb)) in a.iter().zip(&b) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{} differs between two publishes", pa.display());
+    }
+    assert_eq!(a.len(), b.len());
+
+    // The Word files on their own, from other threads of the same process.
+    let report = store.report(2566).await.unwrap();
+    let org = store.organization().await.unwrap();
+    let one = documents::docx::report_docx(&report, Digits::Thai).unwrap();
+    let other = std::thread::spawn(move || documents::docx::report_docx(&report, Digits::Thai).unwrap())
+        .join()
+        .unwrap();
+    assert!(one == other, "the report's Word file differs between two exports");
+    let memo = store.memo(1).await.unwrap();
+    let one = documents::docx::memo_docx(&memo, &org, Digits::Thai).unwrap();
+    let two = documents::docx::memo_docx(&memo, &org, Digits::Thai).unwrap();
+    assert!(one == two, "the memo's Word file differs between two exports");
+    store.close().await;
+}
