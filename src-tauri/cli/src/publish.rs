@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use prongsai_core::publish::infographic::{Kind, Size, Theme};
 use prongsai_core::publish::{self, Progress, PublishOptions, Published};
 use prongsai_core::{CoreError, Store};
 
@@ -37,6 +38,25 @@ pub enum PublishCommand {
         /// Include names of people (borrowers, approvers, asset notes)
         #[arg(long)]
         with_names: bool,
+    },
+    /// Draw an infographic from the records: PNG (1040 px square for LINE,
+    /// or A4 at 150 dpi), or PDF when FILE ends in .pdf
+    Infographic {
+        /// Fiscal year in the Buddhist Era, e.g. 2566
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_enum)]
+        kind: Kind,
+        #[arg(long, value_enum, default_value_t = Size::Line)]
+        size: Size,
+        #[arg(long, value_enum, default_value_t = Theme::Navy)]
+        theme: Theme,
+        /// The budget's months: 6 or 12 [default: 12 once anything was spent after March]
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(["6", "12"]))]
+        through: Option<String>,
+        /// The file to write (.png, or .pdf)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -73,6 +93,18 @@ pub async fn run(store: &Store, command: PublishCommand, out: &mut Out) -> Resul
             };
             let done = publish::publish_site(store, year, &dir, PublishOptions { with_names }, &progress).await?;
             told(&done, out)
+        }
+        PublishCommand::Infographic {
+            year,
+            kind,
+            size,
+            theme,
+            through,
+            out: path,
+        } => {
+            let through = through.and_then(|t| t.parse().ok());
+            let done = publish::export_infographic(store, year, (kind, size, theme), through, &path).await?;
+            out.wrote(&done)
         }
         PublishCommand::OpenData {
             year,

@@ -188,3 +188,42 @@ async fn publishing_the_same_records_twice_writes_the_same_bytes() {
     assert!(one == two, "the memo's Word file differs between two exports");
     store.close().await;
 }
+
+#[tokio::test]
+async fn infographics_are_drawn_at_their_size_the_same_each_time() {
+    use prongsai_core::publish::infographic::{self, Kind, Size, Theme};
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path()).await;
+    let facts = publish::infographic_facts(&store, 2566, None).await.unwrap();
+    store.close().await;
+    for (size, w, h) in [(Size::Line, 1040, 1040), (Size::A4, 1240, 1754)] {
+        let one = infographic::png(&facts, Kind::Budget, size, Theme::Navy).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(&one));
+        let info = decoder.read_info().unwrap().info().clone();
+        assert_eq!((info.width, info.height), (w, h));
+        let two = infographic::png(&facts, Kind::Budget, size, Theme::Navy).unwrap();
+        assert!(one == two, "the same records draw the same pixels");
+        let green = infographic::png(&facts, Kind::Budget, size, Theme::Green).unwrap();
+        assert!(one != green, "the themes differ");
+    }
+    let steps = infographic::png(&facts, Kind::Borrowing, Size::Line, Theme::Navy).unwrap();
+    assert!(steps.len() > 10_000);
+
+    // The PDF holds the words, as any reader extracts them.
+    let pdf = infographic::pdf(&facts, Kind::Budget, Size::A4, Theme::Navy).unwrap();
+    let file = dir.path().join("budget.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = Command::new("pdftotext").arg(&file).arg("-").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("ผลการใช้จ่ายงบประมาณ รอบ"), "{text}");
+
+    // No channels set: refused, not an empty picture.
+    let err = infographic::png(&facts, Kind::Channels, Size::Line, Theme::Navy).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            prongsai_core::CoreError::Refused(prongsai_core::Refusal::NoChannelsToShow)
+        ),
+        "{err}"
+    );
+}

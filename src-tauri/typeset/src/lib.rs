@@ -16,6 +16,7 @@ mod image;
 pub mod layout;
 pub mod overflow;
 pub mod pdf;
+pub mod raster;
 pub mod shape;
 mod stamp;
 mod svg;

@@ -135,6 +135,14 @@ impl PdfWriter {
         self
     }
 
+    /// As [`PdfWriter::with_preview`], the text drawn as the glyphs'
+    /// outlines: SVG any renderer draws the same, with no font of its own
+    /// (what [`crate::raster::png`] draws pixels from).
+    pub fn with_outlined_preview(mut self) -> PdfWriter {
+        self.svg = Some(super::svg::SvgPages::outlined((self.size.width, self.size.height)));
+        self
+    }
+
     /// The pages as SVG documents (none unless [`PdfWriter::with_preview`]);
     /// images are `prongsai-image:KEY` references for the caller to fill.
     pub fn finish_preview(self) -> Vec<String> {

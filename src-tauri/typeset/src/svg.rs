@@ -15,6 +15,53 @@ pub(crate) struct SvgPages {
     /// The page's width and height in points.
     size: (f32, f32),
     pages: Vec<String>,
+    /// Glyphs drawn as their outlines (an image made without a text
+    /// engine), each glyph's path data once read, by face and glyph id.
+    outlines: Option<std::collections::HashMap<(usize, u16), String>>,
+}
+
+/// A glyph's outline as SVG path data, in font units (y up).
+#[derive(Default)]
+struct PathData(String);
+
+impl skrifa::outline::OutlinePen for PathData {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "M{x} {y}");
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "L{x} {y}");
+    }
+    fn quad_to(&mut self, cx0: f32, cy0: f32, x: f32, y: f32) {
+        let _ = write!(self.0, "Q{cx0} {cy0} {x} {y}");
+    }
+    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
+        let _ = write!(self.0, "C{cx0} {cy0} {cx1} {cy1} {x} {y}");
+    }
+    fn close(&mut self) {
+        self.0.push('Z');
+    }
+}
+
+/// The outline of glyph `gid` of `data` (empty for a space or a glyph the
+/// font cannot draw).
+fn outline(data: &[u8], gid: u16) -> String {
+    use skrifa::MetadataProvider;
+    use skrifa::instance::{LocationRef, Size};
+    use skrifa::outline::DrawSettings;
+    let Ok(font) = skrifa::FontRef::new(data) else {
+        return String::new();
+    };
+    let Some(glyph) = font.outline_glyphs().get(skrifa::GlyphId::new(u32::from(gid))) else {
+        return String::new();
+    };
+    let mut pen = PathData::default();
+    match glyph.draw(
+        DrawSettings::unhinted(Size::unscaled(), LocationRef::default()),
+        &mut pen,
+    ) {
+        Ok(_) => pen.0,
+        Err(_) => String::new(),
+    }
 }
 
 fn color(c: Rgb) -> String {
@@ -43,6 +90,16 @@ impl SvgPages {
         SvgPages {
             size,
             pages: Vec::new(),
+            outlines: None,
+        }
+    }
+
+    /// Pages whose text is drawn as the glyphs' outlines, positioned as in
+    /// the PDF: the shaping and breaks are the document's own.
+    pub(crate) fn outlined(size: (f32, f32)) -> SvgPages {
+        SvgPages {
+            outlines: Some(std::collections::HashMap::new()),
+            ..SvgPages::new(size)
         }
     }
 
@@ -51,6 +108,29 @@ impl SvgPages {
     }
 
     pub(crate) fn line(&mut self, page: usize, x: f32, top: f32, line: &Line) {
+        if let Some(cache) = &mut self.outlines {
+            let out = &mut self.pages[page];
+            let (base_x, baseline) = (x + line.x, top + line.baseline);
+            for g in &line.glyphs {
+                let face = super::font::face(g.weight);
+                let d = cache
+                    .entry((g.weight.index(), g.gid))
+                    .or_insert_with(|| outline(face.data, g.gid));
+                if d.is_empty() {
+                    continue;
+                }
+                let k = face.scale(g.size);
+                let px = base_x + g.x_units as f32 * k;
+                let py = baseline - g.dy_units as f32 * k;
+                let _ = write!(
+                    out,
+                    r#"<path transform="matrix({k} 0 0 {} {px:.2} {py:.2})" fill="{}" d="{d}"/>"#,
+                    -k,
+                    color(g.color)
+                );
+            }
+            return;
+        }
         let out = &mut self.pages[page];
         let y = top + line.baseline;
         for r in line.runs.iter().filter(|r| !r.text.trim().is_empty()) {

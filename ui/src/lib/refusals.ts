@@ -107,6 +107,10 @@ const th: Words = {
     oit_code_too_long: (r) => `"${r.code}" ยาวเกินกว่าจะเป็นรหัส OIT`,
     no_open_data: (r, f) =>
       `ปีงบประมาณ ${f.n(r.year_be)} ยังไม่มีรายการงบประมาณ และยังไม่มีครุภัณฑ์หรือการยืม จึงยังไม่มีข้อมูลเปิดให้เผยแพร่`,
+    no_budget_to_show: (r, f) =>
+      `ปีงบประมาณ ${f.n(r.year_be)} ยังไม่มีรายการงบประมาณ จึงยังทำอินโฟกราฟิกการใช้จ่ายไม่ได้`,
+    no_channels_to_show: () =>
+      'ยังไม่ได้กำหนดช่องทางร้องเรียนของหน่วยงาน ให้เพิ่มในหน้าตั้งค่าก่อน',
     column_unknown: (r) => `ไฟล์มีคอลัมน์ "${r.header}" ที่โปรแกรมไม่รู้จัก ให้ลบคอลัมน์นี้หรือเปลี่ยนชื่อให้ตรงกับที่กำหนด`,
     column_twice: (r) => `คอลัมน์ "${r.header}" อยู่ในไฟล์สองครั้ง`,
     column_missing: (r) => `ไฟล์ไม่มีคอลัมน์ "${r.column}"${alsoThai(r.column)}`,
@@ -258,6 +262,8 @@ const en: Words = {
     oit_code_too_long: (r) => `"${r.code}" is too long for an OIT code.`,
     no_open_data: (r) =>
       `Fiscal year ${r.year_be} has no budget lines, and there are no assets or loans: there is no open data to publish.`,
+    no_budget_to_show: (r) => `Fiscal year ${r.year_be} has no budget lines: there is no spending to draw.`,
+    no_channels_to_show: () => 'No complaint channels are set for the organization: add them in Settings first.',
     column_unknown: (r) => `The file has a column "${r.header}" Prongsai does not know; remove or rename it.`,
     column_twice: (r) => `The column "${r.header}" is in the file twice.`,
     column_missing: (r) => `The file has no "${r.column}" column.`,

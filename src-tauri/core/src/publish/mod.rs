@@ -4,6 +4,7 @@
 //! Everything is made from the records alone (no clock, no random name),
 //! so publishing the same records twice writes the same bytes.
 
+pub mod infographic;
 pub mod open_data;
 pub mod site;
 
@@ -388,4 +389,62 @@ async fn item_pages(store: &Store, report: &Report) -> Result<Vec<ItemPage>> {
             track: None,
         })
         .collect())
+}
+
+/// What an infographic is drawn from: the organization, the year's budget
+/// monitored through `through` (6 or 12; by default 12 once anything was
+/// spent after March, else 6), the loans requested in the year.
+pub async fn infographic_facts(store: &Store, year_be: i32, through: Option<u8>) -> Result<infographic::Facts> {
+    crate::thai::check_year_be(year_be)?;
+    let (starts, ends) = crate::thai::fiscal_year_bounds(year_be)?;
+    let org = store.organization().await?;
+    let budget = store.budget(year_be).await?;
+    let monitoring = if budget.lines.is_empty() {
+        None
+    } else {
+        let through = through.unwrap_or_else(|| monitoring_through(&budget));
+        Some(crate::budget::monitor(&budget, through)?)
+    };
+    let loans = store
+        .loans(&Default::default(), ends)
+        .await?
+        .into_iter()
+        .filter(|l| (starts..=ends).contains(&l.requested_on))
+        .collect();
+    Ok(infographic::Facts {
+        org,
+        year_be,
+        monitoring,
+        loans,
+    })
+}
+
+/// Writes an infographic to `path`: a PDF when it ends in `.pdf`, else a PNG.
+pub async fn export_infographic(
+    store: &Store,
+    year_be: i32,
+    (kind, size, theme): (infographic::Kind, infographic::Size, infographic::Theme),
+    through: Option<u8>,
+    path: &Path,
+) -> Result<documents::Exported> {
+    let facts = infographic_facts(store, year_be, through).await?;
+    let pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let bytes = if pdf {
+        // Sarabun, as the PNG: an infographic is one design whatever the
+        // font chosen for documents.
+        documents::render(store, "", move || infographic::pdf(&facts, kind, size, theme))
+            .await?
+            .0
+    } else {
+        tokio::task::spawn_blocking(move || infographic::png(&facts, kind, size, theme))
+            .await
+            .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??
+    };
+    write_atomically(path, &bytes)?;
+    Ok(documents::Exported {
+        path: path.display().to_string(),
+        bytes: bytes.len() as u64,
+        missing_emblem: false,
+        font_missing: false,
+    })
 }

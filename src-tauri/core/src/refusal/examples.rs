@@ -87,6 +87,8 @@ pub fn examples() -> Vec<Refusal> {
             code: text("O1234567890123"),
         },
         NoOpenData { year_be: 2566 },
+        NoBudgetToShow { year_be: 2566 },
+        NoChannelsToShow,
         OutcomeHasNoSubItems,
         FirstItemNotSub,
         SplitNeedsText,

@@ -442,6 +442,10 @@ pub enum Refusal {
     // ---- publishing
     #[error("fiscal year {year_be} has no budget lines, and there are no assets or loans: no open data to write")]
     NoOpenData { year_be: i32 },
+    #[error("fiscal year {year_be} has no budget lines: there is no spending to draw")]
+    NoBudgetToShow { year_be: i32 },
+    #[error("no complaint channels are set for the organization: there are none to draw")]
+    NoChannelsToShow,
 }
 
 fn step_en(s: LoanStep) -> &'static str {
