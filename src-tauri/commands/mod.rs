@@ -19,6 +19,7 @@ mod budget;
 mod desk;
 mod edit;
 mod ita;
+mod publish;
 mod report;
 #[cfg(test)]
 mod tests;
@@ -89,7 +90,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         ita::ita_import_catalogue,
         ita::ita_import_scores,
         ita::export_ita_analysis_pdf,
-        ita::export_ita_answers
+        ita::export_ita_answers,
+        publish::export_report_docx,
+        publish::export_memo_docx,
+        publish::publish_site,
+        publish::export_open_data,
+        publish::export_infographic
     ]
 }
 

@@ -106,5 +106,17 @@ async fn every_view_fits_the_window_at_office_sizes() {
         std::fs::write(out.join("help-1024x768.png"), png).unwrap();
     }
     click(&c, "[data-testid=help-close]").await;
+
+    // Publishing: its panel opens above the report and fits the window.
+    click(&c, "[data-testid=publish] summary").await;
+    for button in ["export-docx", "publish-site", "export-open-data", "export-infographic"] {
+        let b = all(&c, &format!("[data-testid={button}]")).await.remove(0);
+        assert!(b.is_displayed().await.unwrap(), "{button} is hidden");
+    }
+    let (page, bar) = overflow(&c).await;
+    assert_eq!((page, bar), (0, 0), "the publishing panel is wider than the window");
+    if let Ok(png) = c.screenshot().await {
+        std::fs::write(out.join("publish-1024x768.png"), png).unwrap();
+    }
     c.close().await.unwrap();
 }

@@ -6,6 +6,7 @@ import type {
   About, Applied, BackupInfo, MemoDoc, BudgetView, Change, Channel, ErrorPayload, Exported, HistoryEntry, ImportCheck, Report, SearchHit,
   OrgSettings, TextTarget, UndoState, YearReading, YearSnap, YearSummary,
   Analysis, Answer, ItaImport, Round, RoundSummary,
+  InfographicKind, InfographicSize, InfographicTheme,
 } from './bindings';
 import { isErrorPayload } from './errors';
 
@@ -79,6 +80,11 @@ export interface Commands {
   ita_import_scores: { args: { yearBe: number }; result: ItaImport | null };
   export_ita_analysis_pdf: { args: { yearBe: number }; result: Exported | null };
   export_ita_answers: { args: { yearBe: number; xlsx: boolean }; result: Exported | null };
+  export_report_docx: { args: { yearBe: number }; result: Exported | null };
+  export_memo_docx: { args: { id: number }; result: Exported | null };
+  publish_site: { args: { yearBe: number }; result: Exported | null };
+  export_open_data: { args: { yearBe: number }; result: Exported | null };
+  export_infographic: { args: { yearBe: number; kind: InfographicKind; size: InfographicSize; theme: InfographicTheme }; result: Exported | null };
 }
 
 /** Runs a command; a refusal is always an `ErrorPayload`. */
@@ -189,5 +195,15 @@ export const api = {
   exportItaAnalysisPdf: (yearBe: number) => call('export_ita_analysis_pdf', { yearBe }),
   /** The ITAS answer sheet, as XLSX (`xlsx`) or PDF. */
   exportItaAnswers: (yearBe: number, xlsx: boolean) => call('export_ita_answers', { yearBe, xlsx }),
+  /** Asks where to save, then writes the report as a Word file; `null` when cancelled. */
+  exportReportDocx: (yearBe: number) => call('export_report_docx', { yearBe }),
+  exportMemoDocx: (id: number) => call('export_memo_docx', { id }),
+  /** Asks for a folder, then writes the year's website into it (progress as `export-progress`). */
+  publishSite: (yearBe: number) => call('publish_site', { yearBe }),
+  /** Asks for a folder, then writes the year's open data into it. */
+  exportOpenData: (yearBe: number) => call('export_open_data', { yearBe }),
+  /** Asks where to save, then draws the infographic as PNG. */
+  exportInfographic: (yearBe: number, kind: InfographicKind, size: InfographicSize, theme: InfographicTheme) =>
+    call('export_infographic', { yearBe, kind, size, theme }),
 };
 export type { Member };

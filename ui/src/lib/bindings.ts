@@ -139,6 +139,36 @@ missing_emblem: boolean,
  */
 font_missing: boolean, };
 
+export type DocFormat = "pdf" | "docx";
+
+export type Progress = { done: number, total: number, 
+/**
+ * What is being made now, in Thai.
+ */
+step: string, };
+
+export type Published = { 
+/**
+ * The folder, and the page to open in it.
+ */
+dir: string, index: string, 
+/**
+ * Every file written, relative to `dir`.
+ */
+files: Array<string>, bytes: number, };
+
+export type PublishOptions = { 
+/**
+ * Names of people in the open data (borrowers, approvers, asset notes).
+ */
+with_names: boolean, };
+
+export type InfographicKind = "budget" | "channels" | "borrowing";
+
+export type InfographicSize = "line" | "a4";
+
+export type InfographicTheme = "navy" | "green";
+
 export type Division = { id: number, name: string, };
 
 export type FiscalYear = { id: number, 

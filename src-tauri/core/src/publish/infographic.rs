@@ -26,6 +26,7 @@ use crate::typeset::{Align, Area, Image, PageSize, Paragraph, PdfWriter, Style};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "InfographicKind")]
 pub enum Kind {
     /// Budget spent against the plan, by category, at 6 or 12 months.
     Budget,
@@ -35,10 +36,22 @@ pub enum Kind {
     Borrowing,
 }
 
+impl Kind {
+    /// The name as sent and as file names carry it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Budget => "budget",
+            Kind::Channels => "channels",
+            Kind::Borrowing => "borrowing",
+        }
+    }
+}
+
 /// Where it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "InfographicSize")]
 pub enum Size {
     /// 1040 × 1040 px, LINE Official's square.
     Line,
@@ -46,10 +59,21 @@ pub enum Size {
     A4,
 }
 
+impl Size {
+    /// The name as sent and as file names carry it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Size::Line => "line",
+            Size::A4 => "a4",
+        }
+    }
+}
+
 /// The two colour schemes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "InfographicTheme")]
 pub enum Theme {
     /// Navy and gold.
     #[default]
