@@ -109,7 +109,8 @@ async fn inspect(c: &Client, page: &Path, axe: &str) -> Value {
     c.goto(&format!("file://{}", page.display())).await.unwrap();
     c.execute_async(
         "const done = arguments[arguments.length - 1];\
-         document.fonts.ready.then(() => done(true));",
+         const images = [...document.images].map((i) => { i.loading = 'eager'; return i.decode().catch(() => {}); });\
+         Promise.all([document.fonts.ready, ...images]).then(() => done(true));",
         vec![],
     )
     .await

@@ -176,6 +176,12 @@ impl Canvas {
         y - top
     }
 
+    /// The height `text` takes in a box `width` wide.
+    fn height(&self, text: &str, style: Style, width: f32) -> f32 {
+        let p = Paragraph::new(thai::to_display(text, self.digits), style);
+        layout(&p, width).iter().map(|l| l.height).sum()
+    }
+
     fn rect(&mut self, (x, top, w, h): (f32, f32, f32, f32), fill: Rgb) {
         self.pdf.rect(0, Area { x, top, w, h }, None, Some(fill));
     }
@@ -354,33 +360,57 @@ fn channels(c: &mut Canvas, facts: &Facts) -> Result<()> {
     let gap = 24.0 * u;
     let columns = if list.len() > 3 { 2 } else { 1 };
     let col_w = (inner - gap * (columns as f32 - 1.0)) / columns as f32;
-    let footer_top = c.h - 70.0 * u;
-    let rows = list.len().div_ceil(columns);
-    let card_h = ((footer_top - 24.0 * u - y - gap * (rows as f32 - 1.0)) / rows as f32).min(210.0 * u);
-    for (i, ch) in list.iter().enumerate() {
-        let (row, col) = (i / columns, i % columns);
-        let x = margin + col as f32 * (col_w + gap);
-        let top = y + row as f32 * (card_h + gap);
-        c.rect((x, top, col_w, card_h), c.p.light);
-        c.rect((x, top, 10.0 * u, card_h), c.p.accent);
-        let pad = 30.0 * u;
-        let w = col_w - pad - 20.0 * u;
-        let mut t = top + 14.0 * u;
-        let style = c.style(28.0, true, c.p.muted);
-        t += c.text(ch.kind.thai(), style, Align::Left, (x + pad, t, w));
-        let style = c.style(40.0, true, c.p.primary);
-        t += c.text(&ch.value, style, Align::Left, (x + pad, t, w));
+    let (pad, right) = (30.0 * u, 20.0 * u);
+    let w = col_w - pad - right;
+    // Each card as tall as its text; a row as tall as its tallest card.
+    let parts = |c: &Canvas, ch: &crate::domain::Channel| {
         let more = [ch.unit.as_str(), ch.note.as_str()]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
-        if !more.is_empty() {
-            let style = c.style(26.0, false, c.p.ink);
-            c.text(&more, style, Align::Left, (x + pad, t, w));
+        let value_size = if ch.value.chars().count() > 28 { 28.0 } else { 40.0 };
+        (
+            c.style(28.0, true, c.p.muted),
+            c.style(value_size, true, c.p.primary),
+            c.style(26.0, false, c.p.ink),
+            more,
+        )
+    };
+    let heights: Vec<f32> = list
+        .iter()
+        .map(|ch| {
+            let (head, value, small, more) = parts(c, ch);
+            let h = c.height(ch.kind.thai(), head, w) + c.height(&ch.value, value, w);
+            let h = if more.is_empty() {
+                h
+            } else {
+                h + c.height(&more, small, w)
+            };
+            h + 34.0 * u
+        })
+        .collect();
+    let mut top = y;
+    for (row, cards) in list.chunks(columns).enumerate() {
+        let row_h = heights[row * columns..row * columns + cards.len()]
+            .iter()
+            .copied()
+            .fold(0.0, f32::max);
+        for (col, ch) in cards.iter().enumerate() {
+            let x = margin + col as f32 * (col_w + gap);
+            c.rect((x, top, col_w, row_h), c.p.light);
+            c.rect((x, top, 10.0 * u, row_h), c.p.accent);
+            let (head, value, small, more) = parts(c, ch);
+            let mut t = top + 14.0 * u;
+            t += c.text(ch.kind.thai(), head, Align::Left, (x + pad, t, w));
+            t += c.text(&ch.value, value, Align::Left, (x + pad, t, w));
+            if !more.is_empty() {
+                c.text(&more, small, Align::Left, (x + pad, t, w));
+            }
         }
+        top += row_h + gap;
     }
-    y += rows as f32 * (card_h + gap);
+    y = top;
     let _ = y;
     c.footer(&format!("{} · {}", facts.org.name_th, year_text(facts.year_be)));
     Ok(())
@@ -461,6 +491,42 @@ fn borrowing(c: &mut Canvas, facts: &Facts) -> Result<()> {
     }
     c.footer(&format!("{} · {}", facts.org.name_th, year_text(facts.year_be)));
     Ok(())
+}
+
+/// What the picture says, in words: its text alternative on a web page.
+pub fn alt(facts: &Facts, kind: Kind) -> String {
+    let d = facts.org.digits;
+    let text = match kind {
+        Kind::Budget => match &facts.monitoring {
+            Some(m) => format!(
+                "อินโฟกราฟิกผลการใช้จ่ายงบประมาณ {} รอบ {} เดือน: เบิกจ่ายแล้ว {} บาท จากงบประมาณ {} บาท คิดเป็นร้อยละ {}",
+                year_text(facts.year_be),
+                m.through_month,
+                crate::money::format_amount(m.total.disbursed, Digits::Arabic),
+                crate::money::format_amount(m.total.allocated, Digits::Arabic),
+                m.total.percent_disbursed.unwrap_or_default().round_dp(2),
+            ),
+            None => String::new(),
+        },
+        Kind::Channels => {
+            let list: Vec<String> = facts
+                .org
+                .channels
+                .iter()
+                .map(|c| format!("{} {} {}", c.kind.thai(), c.value, c.unit).trim().to_owned())
+                .collect();
+            format!("อินโฟกราฟิกช่องทางการสอบถาม ทักท้วง ร้องเรียน: {}", list.join("; "))
+        }
+        Kind::Borrowing => {
+            let steps: Vec<String> = STEPS
+                .iter()
+                .enumerate()
+                .map(|(i, (head, _))| format!("{} {head}", i + 1))
+                .collect();
+            format!("อินโฟกราฟิกขั้นตอนการยืมพัสดุ ข้อ 207–209: {}", steps.join(", "))
+        }
+    };
+    thai::to_display(&text, d)
 }
 
 fn draw(facts: &Facts, kind: Kind, size: Size, theme: Theme, outlined: bool) -> Result<Canvas> {

@@ -18,6 +18,7 @@ use crate::documents::{self, ReportOptions, write_atomically};
 use crate::domain::{Evidence, Report};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
+use infographic::{Kind, Size, Theme};
 use open_data::{Dataset, Publisher};
 use site::{ItemPage, Linked, Site};
 
@@ -183,7 +184,7 @@ pub async fn publish_site(
     };
     let mut steps = Steps {
         done: 0,
-        total: 4 + memo_ids.len() as u32 + if budget.lines.is_empty() { 0 } else { 2 },
+        total: 5 + memo_ids.len() as u32 + if budget.lines.is_empty() { 0 } else { 2 },
         on,
     };
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -321,6 +322,27 @@ pub async fn publish_site(
         files.push((href, bytes));
     }
 
+    steps.next("อินโฟกราฟิก");
+    let facts = infographic_facts(store, year_be, None).await?;
+    let drawn = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        for kind in [Kind::Budget, Kind::Channels, Kind::Borrowing] {
+            // What cannot be drawn (no budget, no channels) is left out.
+            if let Ok(png) = infographic::png(&facts, kind, Size::Line, Theme::Navy) {
+                out.push((kind, infographic::alt(&facts, kind), png));
+            }
+        }
+        out
+    })
+    .await
+    .map_err(|e| CoreError::Io(format!("export stopped: {e}")))?;
+    let mut pictures = Vec::new();
+    for (kind, alt, png) in drawn {
+        let href = format!("files/infographic-{}-{year_be}.png", kind.as_str());
+        pictures.push((href.clone(), alt));
+        files.push((href, png));
+    }
+
     steps.next("หน้าเว็บ");
     let items = item_pages(store, &report)
         .await?
@@ -339,6 +361,7 @@ pub async fn publish_site(
         data,
         memo_files,
         image_files,
+        pictures,
     };
     files.push(("index.html".into(), site::index(&site).into_bytes()));
     for it in &site.items {

@@ -64,6 +64,8 @@ pub struct Site<'a> {
     pub memo_files: Vec<(i64, String)>,
     /// Where each image of the evidence is, by its evidence id.
     pub image_files: Vec<(i64, String)>,
+    /// The year's infographics: where each is, and what it says.
+    pub pictures: Vec<(String, String)>,
 }
 
 /// The stylesheet: Sarabun from the folder, AA contrast, a print layout.
@@ -259,6 +261,16 @@ pub fn index(site: &Site) -> String {
             section aria-labelledby="urls" {
                 h2 #urls { "หลักฐานที่เผยแพร่ทางเว็บไซต์" }
                 ol.urls { @for u in &urls { li { @if is_web(u) { a href=(u.trim()) { (u) } } @else { (u) } } } }
+            }
+        }
+        @if !site.pictures.is_empty() {
+            section aria-labelledby="pictures" {
+                h2 #pictures { "อินโฟกราฟิก" }
+                div.pictures {
+                    @for (href, alt) in &site.pictures {
+                        a href=(href) { img src=(href) alt=(alt) width="1040" height="1040" loading="lazy"; }
+                    }
+                }
             }
         }
         @if !site.data.is_empty() {
