@@ -1,5 +1,6 @@
 //! Hostile text: 50 known XSS payloads in every text field of a report are
-//! stored as typed and come out of the PDF as plain text.
+//! stored as typed and come out of the PDF, and of the published web
+//! pages, as plain text.
 
 use prongsai_core::documents::{ReportOptions, report_pdf};
 use prongsai_core::{Change, Digits, Orientation, ReportDoc, Store, doc, sample};
@@ -71,6 +72,36 @@ async fn payloads_are_stored_as_typed_and_print_as_text() {
         let squashed: String = p.chars().filter(|c| !c.is_whitespace()).collect();
         assert!(text.contains(&squashed), "not printed as text: {p}");
     }
+
+    // Published as web pages, every payload is text: no element or
+    // attribute of its own, no script.
+    let site = dir.path().join("site");
+    let quiet = |_| {};
+    let done = prongsai_core::publish::publish_site(&store, 2566, &site, Default::default(), &quiet)
+        .await
+        .unwrap();
+    for f in done.files.iter().filter(|f| f.ends_with(".html")) {
+        let html = std::fs::read_to_string(site.join(f)).unwrap().to_lowercase();
+        // Every tag of the page (escaped text has no "<").
+        for tag in html.split('<').skip(1).map(|t| t.split('>').next().unwrap()) {
+            let name = tag.split_whitespace().next().unwrap_or_default();
+            assert!(
+                !["script", "svg", "iframe", "object", "embed", "style"].contains(&name),
+                "{f} holds a <{name}>"
+            );
+            let handler = tag
+                .split_whitespace()
+                .skip(1)
+                .any(|a| a.starts_with("on") && a.contains('='));
+            assert!(!handler, "{f} holds an event handler: <{tag}>");
+            assert!(!tag.contains("javascript:"), "{f} links to a script: <{tag}>");
+        }
+    }
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        index.contains("&lt;script&gt;window.__xss="),
+        "the payloads are shown, escaped"
+    );
 }
 
 #[tokio::test]
