@@ -149,6 +149,9 @@ async fn an_agencys_own_report_starts_in_one_step_and_undo_takes_it_back() {
     let all = [r.year.title.clone(), r.year.heading.clone()].concat().join(" ");
     assert!(all.contains(DIT) && all.contains("2569") && !all.contains(DIP), "{all}");
     assert!(r.year.signatures.approver_name.is_empty());
+    // The sample's complaint channels are the DIP's: not the new agency's.
+    assert!(!sample_org.channels.is_empty());
+    assert!(r.organization.channels.is_empty(), "{:?}", r.organization.channels);
 
     // One entry of the history: undone whole.
     store.undo().await.unwrap();
@@ -158,6 +161,7 @@ async fn an_agencys_own_report_starts_in_one_step_and_undo_takes_it_back() {
         [(2568, true), (2566, true)]
     );
     assert_eq!(store.organization().await.unwrap().name_th, sample_org.name_th);
+    assert_eq!(store.organization().await.unwrap().channels, sample_org.channels);
     assert!(store.verify().await.unwrap().ok());
 
     // Keeping the sample, a year it already has cannot be started again.

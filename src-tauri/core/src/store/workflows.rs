@@ -87,9 +87,9 @@ impl Store {
 
 impl Store {
     /// Starts an agency's own report in one step, undone as one: the
-    /// organization as given, its first fiscal year empty with the standard
-    /// headings, and (when asked) the sample's years removed. Returns the
-    /// year started.
+    /// organization as given (without the sample's complaint channels), its
+    /// first fiscal year empty with the standard headings, and (when asked)
+    /// the sample's years removed. Returns the year started.
     pub async fn start_own_report(
         &self,
         settings: crate::change::OrgSettings,
@@ -98,6 +98,12 @@ impl Store {
     ) -> Result<crate::change::Applied> {
         crate::thai::check_year_be(year_be)?;
         let mut changes = vec![Change::SetOrganization { settings }];
+        // The sample's complaint channels are the DIP's: an agency starting
+        // its own report enters its own (kept when it had set them).
+        let sample_channels = crate::sample::sample_doc()?.organization.channels;
+        if !sample_channels.is_empty() && self.organization().await?.channels == sample_channels {
+            changes.push(Change::SetChannels { channels: Vec::new() });
+        }
         if remove_sample {
             for y in self.years().await?.into_iter().filter(|y| y.sample) {
                 changes.push(Change::DeleteYear { year_be: y.year_be });
