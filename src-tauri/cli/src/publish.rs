@@ -88,7 +88,7 @@ pub async fn run(store: &Store, command: PublishCommand, out: &mut Out) -> Resul
             let start = std::time::Instant::now();
             let progress = move |p: Progress| {
                 if start.elapsed().as_millis() > 500 {
-                    note(format_args!("[{}/{}] {}", p.done, p.total, p.step));
+                    note(format_args!("[{}/{}] {} {}", p.done, p.total, p.step.words(), p.detail));
                 }
             };
             let done = publish::publish_site(store, year, &dir, PublishOptions { with_names }, &progress).await?;

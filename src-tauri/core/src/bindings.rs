@@ -39,6 +39,7 @@ pub fn typescript() -> String {
         crate::documents::Exported::decl(&cfg),
         crate::documents::DocFormat::decl(&cfg),
         crate::publish::Progress::decl(&cfg),
+        crate::publish::PublishStep::decl(&cfg),
         crate::publish::Published::decl(&cfg),
         crate::publish::PublishOptions::decl(&cfg),
         crate::publish::infographic::Kind::decl(&cfg),

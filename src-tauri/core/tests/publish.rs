@@ -218,6 +218,8 @@ async fn infographics_are_drawn_at_their_size_the_same_each_time() {
     assert!(text.contains("ผลการใช้จ่ายงบประมาณ รอบ"), "{text}");
 
     // No channels set: refused, not an empty picture.
+    let mut facts = facts;
+    facts.org.channels.clear();
     let err = infographic::png(&facts, Kind::Channels, Size::Line, Theme::Navy).unwrap_err();
     assert!(
         matches!(
@@ -226,4 +228,86 @@ async fn infographics_are_drawn_at_their_size_the_same_each_time() {
         ),
         "{err}"
     );
+}
+
+#[tokio::test]
+async fn open_data_holds_the_years_register_and_loans_not_later_ones() {
+    use prongsai_core::Change;
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path()).await;
+    // An asset bought and lent in FY 2567, after the year published.
+    let later: prongsai_core::assets::AssetDoc = serde_json::from_value(serde_json::json!({
+        "number": "7440-001-9999/67", "name": "เครื่องพิมพ์", "category": "ครุภัณฑ์คอมพิวเตอร์",
+        "acquired_on": "2024-01-10", "method": "เฉพาะเจาะจง", "price": "12000", "useful_life": 5
+    }))
+    .unwrap();
+    store.apply(Change::ImportAssets { assets: vec![later] }).await.unwrap();
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    store
+        .apply(Change::RequestLoan {
+            request: serde_json::from_value(serde_json::json!({
+                "asset_number": "7440-001-9999/67", "borrower": "นางสาวทดสอบ ยืมภายหลัง",
+                "purpose": "ประชุม", "outside": false, "borrow_on": "2024-01-15", "due_on": "2024-01-20"
+            }))
+            .unwrap(),
+            on: day(1, 15),
+        })
+        .await
+        .unwrap();
+    let out = dir.path().join("data");
+    publish::open_data(&store, 2566, &out, PublishOptions { with_names: true })
+        .await
+        .unwrap();
+    store.close().await;
+    let register = std::fs::read_to_string(out.join("asset-register.csv")).unwrap();
+    assert!(register.lines().count() > 1, "the year's register is there");
+    assert!(!register.contains("9999/67"), "an asset bought after the year");
+    let loans = std::fs::read_to_string(out.join("asset-loans.csv")).unwrap();
+    assert!(loans.lines().count() > 1, "the year's loans are there");
+    assert!(!loans.contains("ยืมภายหลัง"), "a loan of a later year");
+}
+
+#[tokio::test]
+async fn an_svg_among_the_evidence_is_published_as_pixels() {
+    use prongsai_core::Change;
+    use prongsai_core::change::EvidenceSnap;
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture(dir.path()).await;
+    let result_id = store.report(2566).await.unwrap().measures[0].results[0].id;
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><script>alert(1)</script><rect width="40" height="20" fill="navy"/></svg>"#;
+    store
+        .apply(Change::InsertEvidence {
+            result_id,
+            index: 0,
+            evidence: EvidenceSnap {
+                id: None,
+                evidence: prongsai_core::Evidence::Image {
+                    name: "แผนภาพ.svg".into(),
+                    mime: "image/svg+xml".into(),
+                    data: prongsai_core::doc::base64_encode(svg.as_bytes()),
+                },
+            },
+        })
+        .await
+        .unwrap();
+    let quiet = |_| {};
+    let done = publish::publish_site(
+        &store,
+        2566,
+        &dir.path().join("site"),
+        PublishOptions::default(),
+        &quiet,
+    )
+    .await
+    .unwrap();
+    store.close().await;
+    assert!(!done.files.iter().any(|f| f.ends_with(".svg")), "{:?}", done.files);
+    let image = done
+        .files
+        .iter()
+        .find(|f| f.starts_with("files/image-"))
+        .expect("the image");
+    assert!(image.ends_with(".png"));
+    let bytes = std::fs::read(dir.path().join("site").join(image)).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG"));
 }

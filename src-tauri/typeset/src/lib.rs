@@ -25,6 +25,7 @@ pub mod words;
 
 pub use flow::{Block, Cell, Flow, Margins, Table};
 pub use font::Weight;
+pub use image::is_svg;
 pub use layout::{Align, Line, Paragraph, Span, Style};
 pub use pdf::{Area, Image, PageSize, PdfWriter, mm};
 pub use svg::escape as svg_escape;

@@ -141,11 +141,13 @@ font_missing: boolean, };
 
 export type DocFormat = "pdf" | "docx";
 
-export type Progress = { done: number, total: number, 
+export type Progress = { done: number, total: number, step: PublishStep, 
 /**
- * What is being made now, in Thai.
+ * What the step is about (a memo's number), or empty.
  */
-step: string, };
+detail: string, };
+
+export type PublishStep = "report_pdf" | "report_word" | "spending_plan" | "budget_report" | "memo" | "open_data" | "infographics" | "pages" | "done";
 
 export type Published = { 
 /**

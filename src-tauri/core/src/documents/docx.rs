@@ -6,10 +6,9 @@
 //!
 //! docx-rs writes neither a repeated header row nor Word's Thai
 //! distribution, so both are set in the built XML before it is zipped
-//! (`finish`). Ids docx-rs counts process-wide are reset or set here, so
-//! the same records give the same bytes every time.
+//! (`finish`). docx-rs numbers paragraphs anew in `build`, and the one
+//! picture's id is set here, so the same records give the same bytes.
 
-use base64::Engine;
 use docx_rs::{
     AlignmentType, BreakType, Docx, LineSpacing, PageMargin, PageOrientationType, Paragraph, Pic, Run, RunFonts,
     Shading, ShdType, SpecialIndentType, Table, TableCell, TableRow, WidthType,
@@ -117,13 +116,17 @@ fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
     c
 }
 
-fn evidence_line(e: &Evidence, digits: Digits) -> String {
+/// Evidence as a line under its result, as the PDF prints it; `None` when
+/// the result's text already says it.
+fn evidence_line(e: &Evidence, text: &str, digits: Digits) -> Option<String> {
     match e {
-        Evidence::Memo { number, date, .. } => {
-            format!("หนังสือ ที่ {number} ลงวันที่ {}", thai::date_long(*date, digits))
-        }
-        Evidence::Url { url } => url.clone(),
-        Evidence::Image { name, .. } => format!("ภาพ: {name}"),
+        Evidence::Memo { number, .. } | Evidence::Url { url: number } if text.contains(number.as_str()) => None,
+        Evidence::Memo { number, date, urgency } => Some(format!(
+            "({})",
+            super::page::memo_citation(number, *date, *urgency, digits)
+        )),
+        Evidence::Url { url } => Some(url.clone()),
+        Evidence::Image { name, .. } => Some(format!("ภาพ: {name}")),
     }
 }
 
@@ -178,9 +181,13 @@ pub fn report_docx(report: &Report, digits: Digits) -> Result<Vec<u8>> {
         let mut results = Vec::new();
         for res in &m.results {
             results.push(labelled(res.level, &res.label, &res.text));
-            for e in &res.evidence {
+            for line in res
+                .evidence
+                .iter()
+                .filter_map(|e| evidence_line(&e.evidence, &res.text, digits))
+            {
                 let indent = i32::from(res.level) * 360 + 360;
-                results.push(para(&evidence_line(&e.evidence, digits)).indent(Some(indent), None, None, None));
+                results.push(para(&line).indent(Some(indent), None, None, None));
             }
         }
         rows.push(TableRow::new(vec![
@@ -257,14 +264,14 @@ pub fn memo_docx(memo: &Memo, org: &Organization, digits: Digits) -> Result<Vec<
         doc = doc.add_paragraph(Paragraph::new().add_run(run(m.urgency.thai()).bold().size(64).color("C00000")));
     }
     if !m.secrecy.thai().is_empty() {
-        doc = doc.add_paragraph(centred_bold(m.secrecy.thai()).add_run(Run::new().color("C00000")));
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(run(m.secrecy.thai()).bold().color("C00000"))
+                .align(AlignmentType::Center),
+        );
     }
     let mut heading = Paragraph::new().align(AlignmentType::Left);
-    if let Some(e) = &org.emblem {
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(e.data.as_bytes())
-            .map_err(|err| fail(format!("the emblem cannot be read: {err}")))?;
-        let img = crate::typeset::Image::decode(&bytes).map_err(fail)?;
+    if let Some(img) = super::page::emblem_image(org)? {
         // 1.5 cm high, in EMU (360,000 a centimetre).
         let h = 540_000_u32;
         let w = (h as f32 / img.aspect()) as u32;

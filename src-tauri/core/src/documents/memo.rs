@@ -9,14 +9,11 @@
 
 use std::sync::Arc;
 
-use base64::Engine;
-
 use crate::domain::{Digits, Memo, Organization};
 use crate::error::{CoreError, Result};
-use crate::refusal::Refusal;
 use crate::thai;
 use crate::typeset::layout::{layout, line_height, text_width};
-use crate::typeset::{Align, Area, Flow, Image, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm};
+use crate::typeset::{Align, Area, Flow, Margins, PageSize, Paragraph, PdfWriter, Span, Style, mm};
 
 const BODY: f32 = 16.0;
 const RED: [f32; 3] = [0.8, 0.0, 0.0];
@@ -85,17 +82,8 @@ fn lay_out(
         flow.space(mm(10.0));
     }
     let band = flow.y();
-    if let Some(e) = &org.emblem {
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(e.data.as_bytes())
-            .map_err(|err| Refusal::ImageUnreadable {
-                what: "emblem".into(),
-                detail: err.to_string(),
-            })?;
-        let img = Arc::new(Image::decode(&bytes).map_err(|err| Refusal::ImageUnreadable {
-            what: "emblem".into(),
-            detail: err.to_string(),
-        })?);
+    if let Some(img) = super::page::emblem_image(org)? {
+        let img = Arc::new(img);
         let ew = emblem_h / img.aspect();
         let area = Area {
             x: margins.left,

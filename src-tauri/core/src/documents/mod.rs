@@ -23,6 +23,8 @@ use crate::store::Store;
 
 pub use budget_report::budget_report_pdf;
 pub use memo::memo_pdf;
+pub(crate) use page::emblem_image;
+pub use page::memo_citation;
 pub use report::{ReportOptions, report_pdf};
 pub use spending_plan::spending_plan_pdf;
 

@@ -190,3 +190,34 @@ pub(super) fn fitted_widths(total: f32, padding: f32, columns: &[Vec<(String, cr
     widths.extend(fixed);
     widths
 }
+
+/// A memo cited as evidence, as every document words it: "บันทึก ด่วน ที่
+/// พณ 0701.08/ว24 ลงวันที่ 5 เมษายน 2566".
+pub fn memo_citation(number: &str, date: chrono::NaiveDate, urgency: crate::domain::Urgency, digits: Digits) -> String {
+    let urgency = urgency.thai();
+    let urgency = if urgency.is_empty() {
+        String::new()
+    } else {
+        format!(" {urgency}")
+    };
+    format!(
+        "บันทึก{urgency} ที่ {number} ลงวันที่ {}",
+        crate::thai::date_long(date, digits)
+    )
+}
+
+/// The organization's emblem decoded for a document, if one is set; an
+/// unreadable one is refused in words.
+pub(crate) fn emblem_image(org: &crate::domain::Organization) -> crate::error::Result<Option<crate::typeset::Image>> {
+    let Some(e) = &org.emblem else {
+        return Ok(None);
+    };
+    let unreadable = |detail: String| crate::refusal::Refusal::ImageUnreadable {
+        what: "emblem".into(),
+        detail,
+    };
+    let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, e.data.as_bytes())
+        .map_err(|err| unreadable(err.to_string()))?;
+    let img = crate::typeset::Image::decode(&bytes).map_err(|err| unreadable(err.to_string()))?;
+    Ok(Some(img))
+}

@@ -110,16 +110,7 @@ pub fn report_pdf(report: &Report, opts: &ReportOptions) -> Result<Vec<u8>> {
                         results.push(Block::Para(p));
                     }
                     Evidence::Memo { number, date, urgency } if !item.text.contains(number.as_str()) => {
-                        let text = format!(
-                            "(บันทึก{} ที่ {} ลงวันที่ {})",
-                            if urgency.thai().is_empty() {
-                                String::new()
-                            } else {
-                                format!(" {}", urgency.thai())
-                            },
-                            number,
-                            thai::date_long(*date, opts.digits)
-                        );
+                        let text = format!("({})", super::page::memo_citation(number, *date, *urgency, opts.digits));
                         results.push(Block::Para(
                             Paragraph::new(text, body.clone().with_color(GREY)).indents(indent, indent),
                         ));

@@ -20,7 +20,7 @@ use crate::status::LoanState;
 use crate::thai;
 use crate::typeset::chart::{Chart, Series, bar_chart};
 use crate::typeset::layout::{Rgb, layout};
-use crate::typeset::{Align, Area, Image, PageSize, Paragraph, PdfWriter, Style};
+use crate::typeset::{Align, Area, PageSize, Paragraph, PdfWriter, Style};
 
 /// What an infographic shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -194,17 +194,7 @@ impl Canvas {
         self.rect((0.0, 0.0, self.w, band), self.p.primary);
         self.rect((0.0, band, self.w, 10.0 * u), self.p.accent);
         let mut x = margin;
-        if let Some(e) = &org.emblem {
-            let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, e.data.as_bytes()).map_err(
-                |err| Refusal::ImageUnreadable {
-                    what: "emblem".into(),
-                    detail: err.to_string(),
-                },
-            )?;
-            let img = Image::decode(&bytes).map_err(|err| Refusal::ImageUnreadable {
-                what: "emblem".into(),
-                detail: err.to_string(),
-            })?;
+        if let Some(img) = crate::documents::emblem_image(org)? {
             let h = 120.0 * u;
             let w = h / img.aspect();
             self.pdf.image(0, 0, &img, Area { x, top: 40.0 * u, w, h });
@@ -474,10 +464,12 @@ fn borrowing(c: &mut Canvas, facts: &Facts) -> Result<()> {
     }
     if counted {
         let count = |s: LoanState| facts.loans.iter().filter(|l| l.state == s).count();
+        // Lent: handed over, whether back yet or not (requests refused or
+        // waiting were never lent).
         let line = format!(
             "{}: ยืม {} ครั้ง · ส่งคืนแล้ว {} · อยู่ระหว่างยืม {}",
             year_text(facts.year_be),
-            facts.loans.len(),
+            count(LoanState::HandedOver) + count(LoanState::Returned),
             count(LoanState::Returned),
             count(LoanState::HandedOver)
         );

@@ -17,18 +17,54 @@ use ts_rs::TS;
 use crate::documents::{self, ReportOptions, write_atomically};
 use crate::domain::{Evidence, Report};
 use crate::error::{CoreError, Result};
+use crate::refusal::Refusal;
 use crate::store::Store;
+use chrono::NaiveDate;
 use infographic::{Kind, Size, Theme};
 use open_data::{Dataset, Publisher};
 use site::{ItemPage, Linked, Site};
+
+/// What a publish is making now; the window words it in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PublishStep {
+    ReportPdf,
+    ReportWord,
+    SpendingPlan,
+    BudgetReport,
+    /// A memo cited as evidence (its number is the detail).
+    Memo,
+    OpenData,
+    Infographics,
+    Pages,
+    Done,
+}
+
+impl PublishStep {
+    /// The step in the command line's words.
+    pub fn words(self) -> &'static str {
+        match self {
+            PublishStep::ReportPdf => "the report (PDF)",
+            PublishStep::ReportWord => "the report (Word)",
+            PublishStep::SpendingPlan => "the spending plan",
+            PublishStep::BudgetReport => "the budget monitoring report",
+            PublishStep::Memo => "memo",
+            PublishStep::OpenData => "open data",
+            PublishStep::Infographics => "infographics",
+            PublishStep::Pages => "the pages",
+            PublishStep::Done => "done",
+        }
+    }
+}
 
 /// How far a long export is, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Progress {
     pub done: u32,
     pub total: u32,
-    /// What is being made now, in Thai.
-    pub step: String,
+    pub step: PublishStep,
+    /// What the step is about (a memo's number), or empty.
+    pub detail: String,
 }
 
 /// Told of each step; the app forwards it to the window.
@@ -60,14 +96,26 @@ struct Steps<'a> {
 }
 
 impl Steps<'_> {
-    fn next(&mut self, step: &str) {
+    fn next(&mut self, step: PublishStep, detail: &str) {
         (self.on)(Progress {
             done: self.done,
             total: self.total,
-            step: step.to_owned(),
+            step,
+            detail: detail.to_owned(),
         });
         self.done += 1;
     }
+}
+
+/// The loans requested in a fiscal year (`starts`..=`ends`), as they stood
+/// at its end.
+async fn loans_of_year(store: &Store, (starts, ends): (NaiveDate, NaiveDate)) -> Result<Vec<crate::assets::Loan>> {
+    Ok(store
+        .loans(&Default::default(), ends)
+        .await?
+        .into_iter()
+        .filter(|l| (starts..=ends).contains(&l.requested_on))
+        .collect())
 }
 
 /// The year's datasets (budget monitoring, register, loan book), those
@@ -79,11 +127,17 @@ async fn datasets(store: &Store, report: &Report, opts: PublishOptions) -> Resul
     if !budget.lines.is_empty() {
         sets.push(open_data::budget_dataset(&budget, year.starts_on));
     }
-    let register = store.assets().await?;
+    // The register as it stood at the year's end: what was acquired by then.
+    let register: Vec<_> = store
+        .assets()
+        .await?
+        .into_iter()
+        .filter(|a| a.acquired_on <= year.ends_on)
+        .collect();
     if !register.is_empty() {
         sets.push(open_data::asset_dataset(&register, year.ends_on, opts.with_names));
     }
-    let loans = store.loans(&Default::default(), year.ends_on).await?;
+    let loans = loans_of_year(store, (year.starts_on, year.ends_on)).await?;
     if !loans.is_empty() {
         sets.push(open_data::loan_dataset(&loans, opts.with_names));
     }
@@ -145,11 +199,38 @@ fn monitoring_through(budget: &crate::budget::BudgetDoc) -> u8 {
     if last > 6 { 12 } else { 6 }
 }
 
+/// A memo's file name from its date and number (`memo-2023-04-05-0701-08-24`,
+/// for "พณ 0701.08/ว24" of 5 April 2566): the same when the year is
+/// published again or imported anew, unlike its id.
+fn memo_file(m: &crate::domain::MemoDoc) -> String {
+    let number: Vec<String> = m
+        .number
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    format!("memo-{}-{}", m.date.format("%Y-%m-%d"), number.join("-"))
+        .trim_end_matches('-')
+        .to_owned()
+}
+
+/// `stem` + `ext`, or with `-2`, `-3`… when a file of that name is already
+/// among `files`.
+fn unique(files: &[(String, Vec<u8>)], stem: &str, ext: &str) -> String {
+    let taken = |name: &str| files.iter().any(|(n, _)| n == name);
+    let mut name = format!("{stem}{ext}");
+    let mut n = 2;
+    while taken(&name) {
+        name = format!("{stem}-{n}{ext}");
+        n += 1;
+    }
+    name
+}
+
 fn extension(mime: &str) -> &'static str {
     match mime {
         "image/png" => "png",
         "image/jpeg" => "jpg",
-        "image/svg+xml" => "svg",
         "image/webp" => "webp",
         _ => "bin",
     }
@@ -199,7 +280,7 @@ pub async fn publish_site(
     };
 
     let shown = report.clone().for_display(digits);
-    steps.next("รายงานผลการดำเนินการ (PDF)");
+    steps.next(PublishStep::ReportPdf, "");
     let title = shown.year.title.join(" ");
     let pdf = {
         let report = report.clone();
@@ -212,7 +293,7 @@ pub async fn publish_site(
             .0
     };
     add(&mut files, format!("files/report-{year_be}.pdf"), title.clone(), pdf);
-    steps.next("รายงานผลการดำเนินการ (Word)");
+    steps.next(PublishStep::ReportWord, "");
     let docx = documents::docx::report_docx(&report, digits)?;
     add(
         &mut files,
@@ -223,7 +304,7 @@ pub async fn publish_site(
 
     if !budget.lines.is_empty() {
         let signed = report.year.signatures.clone();
-        steps.next("แผนการใช้จ่ายงบประมาณ");
+        steps.next(PublishStep::SpendingPlan, "");
         let pdf = {
             let (budget, org, signed) = (budget.clone(), org.clone(), signed.clone());
             documents::render(store, &org.font_file.clone(), move || {
@@ -238,7 +319,7 @@ pub async fn publish_site(
             crate::thai::to_display(&format!("แผนการใช้จ่ายงบประมาณ ประจำปีงบประมาณ พ.ศ. {year_be}"), digits),
             pdf,
         );
-        steps.next("รายงานการกำกับติดตามการใช้จ่ายงบประมาณ");
+        steps.next(PublishStep::BudgetReport, "");
         let through = monitoring_through(&budget);
         let monitoring = crate::budget::monitor(&budget, through)?;
         let pdf = {
@@ -263,8 +344,8 @@ pub async fn publish_site(
     let mut memo_files = Vec::new();
     for id in memo_ids {
         let memo = store.memo(id).await?;
-        steps.next(&format!("หนังสือ ที่ {}", memo.memo.number));
-        let href = format!("files/memo-{id}.pdf");
+        steps.next(PublishStep::Memo, &memo.memo.number);
+        let href = unique(&files, &format!("files/{}", memo_file(&memo.memo)), ".pdf");
         let (memo_org, font) = (org.clone(), org.font_file.clone());
         let pdf = documents::render(store, &font, move || documents::memo_pdf(&memo, &memo_org, digits))
             .await?
@@ -283,9 +364,19 @@ pub async fn publish_site(
         if let Evidence::Image { mime, data, .. } = &e.evidence {
             let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data)
                 .map_err(|err| CoreError::Io(format!("an image of the evidence cannot be read: {err}")))?;
+            // An SVG is drawn to pixels: opened from the agency's site, an
+            // SVG file could run its own script.
+            let (bytes, ext) = if crate::typeset::is_svg(&bytes) {
+                let png = crate::typeset::Image::decode(&bytes)
+                    .and_then(|img| img.png())
+                    .map_err(|err| CoreError::Io(format!("an image of the evidence cannot be drawn: {err}")))?;
+                (png, "png")
+            } else {
+                (bytes, extension(mime))
+            };
             let hash = Sha256::digest(&bytes);
             let hex: String = hash.iter().take(6).map(|b| format!("{b:02x}")).collect();
-            let href = format!("files/image-{hex}.{}", extension(mime));
+            let href = format!("files/image-{hex}.{ext}");
             image_files.push((e.id, href.clone()));
             if !files.iter().any(|(n, _)| *n == href) {
                 files.push((href, bytes));
@@ -293,7 +384,7 @@ pub async fn publish_site(
         }
     }
 
-    steps.next("ข้อมูลเปิด");
+    steps.next(PublishStep::OpenData, "");
     let sets = datasets(store, &report, opts).await?;
     let publisher = publisher(store, &report).await?;
     let mut data = Vec::new();
@@ -316,26 +407,28 @@ pub async fn publish_site(
         );
         data.push(Linked {
             href: href.clone(),
-            title,
+            title: crate::thai::to_display(&title, digits),
             bytes: bytes.len() as u64,
         });
         files.push((href, bytes));
     }
 
-    steps.next("อินโฟกราฟิก");
+    steps.next(PublishStep::Infographics, "");
     let facts = infographic_facts(store, year_be, None).await?;
     let drawn = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();
         for kind in [Kind::Budget, Kind::Channels, Kind::Borrowing] {
-            // What cannot be drawn (no budget, no channels) is left out.
-            if let Ok(png) = infographic::png(&facts, kind, Size::Line, Theme::Navy) {
-                out.push((kind, infographic::alt(&facts, kind), png));
+            match infographic::png(&facts, kind, Size::Line, Theme::Navy) {
+                Ok(png) => out.push((kind, infographic::alt(&facts, kind), png)),
+                // Nothing to draw (no budget, no channels): left out.
+                Err(CoreError::Refused(Refusal::NoBudgetToShow { .. } | Refusal::NoChannelsToShow)) => {}
+                Err(e) => return Err(e),
             }
         }
-        out
+        Ok(out)
     })
     .await
-    .map_err(|e| CoreError::Io(format!("export stopped: {e}")))?;
+    .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
     let mut pictures = Vec::new();
     for (kind, alt, png) in drawn {
         let href = format!("files/infographic-{}-{year_be}.png", kind.as_str());
@@ -343,7 +436,7 @@ pub async fn publish_site(
         files.push((href, png));
     }
 
-    steps.next("หน้าเว็บ");
+    steps.next(PublishStep::Pages, "");
     let items = item_pages(store, &report)
         .await?
         .into_iter()
@@ -365,7 +458,7 @@ pub async fn publish_site(
     };
     files.push(("index.html".into(), site::index(&site).into_bytes()));
     for it in &site.items {
-        files.push((it.file(), site::item(&site, it).into_bytes()));
+        files.push((it.file.clone(), site::item(&site, it).into_bytes()));
     }
     files.push(("files/style.css".into(), site::STYLE.as_bytes().to_vec()));
     for (name, bytes) in crate::typeset::font::WEB_FONTS {
@@ -374,14 +467,24 @@ pub async fn publish_site(
     (steps.on)(Progress {
         done: steps.total,
         total: steps.total,
-        step: "เสร็จ".into(),
+        step: PublishStep::Done,
+        detail: String::new(),
     });
     write_all(dir, &files, "index.html")
 }
 
 /// The year's ITA items: the round of the same year with its tracker when
-/// one is stored, else the year's own OIT list.
+/// one is stored, else the year's own OIT list; each with its page's name.
 async fn item_pages(store: &Store, report: &Report) -> Result<Vec<ItemPage>> {
+    let mut items = year_items(store, report).await?;
+    let names = site::item_files(items.iter().map(|it| it.code.as_str()));
+    for (it, name) in items.iter_mut().zip(names) {
+        it.file = name;
+    }
+    Ok(items)
+}
+
+async fn year_items(store: &Store, report: &Report) -> Result<Vec<ItemPage>> {
     let year_be = report.year.year_be;
     let rounds = store.ita_rounds().await?;
     if rounds.iter().any(|r| r.year_be == year_be) {
@@ -390,6 +493,7 @@ async fn item_pages(store: &Store, report: &Report) -> Result<Vec<ItemPage>> {
             .items
             .into_iter()
             .map(|ri| ItemPage {
+                file: String::new(),
                 code: ri.item.code,
                 title: ri.item.title,
                 contents: ri.item.contents,
@@ -404,6 +508,7 @@ async fn item_pages(store: &Store, report: &Report) -> Result<Vec<ItemPage>> {
         .oit_items
         .iter()
         .map(|o| ItemPage {
+            file: String::new(),
             code: o.code.clone(),
             title: o.title.clone(),
             contents: String::new(),
@@ -428,12 +533,7 @@ pub async fn infographic_facts(store: &Store, year_be: i32, through: Option<u8>)
         let through = through.unwrap_or_else(|| monitoring_through(&budget));
         Some(crate::budget::monitor(&budget, through)?)
     };
-    let loans = store
-        .loans(&Default::default(), ends)
-        .await?
-        .into_iter()
-        .filter(|l| (starts..=ends).contains(&l.requested_on))
-        .collect();
+    let loans = loans_of_year(store, (starts, ends)).await?;
     Ok(infographic::Facts {
         org,
         year_be,

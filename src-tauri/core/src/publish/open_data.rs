@@ -7,9 +7,10 @@
 //!
 //! Field names are English without spaces; values are as stored (ISO
 //! dates, plain decimals, Arabic digits), so that a machine reads them
-//! without guessing. Names of people (borrowers, who approved or handed
-//! over, free-text notes that may name someone) are left out unless the
-//! caller asks for them.
+//! without guessing; text Excel would run as a formula (`=…`, `+…`, `@…`)
+//! gets a leading apostrophe in the CSV. Names of people (borrowers, who
+//! approved, free text that may name someone: a loan's purpose, an asset's
+//! note) are left out unless the caller asks for them.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -32,6 +33,9 @@ pub enum Value {
 impl Value {
     fn csv(&self) -> String {
         match self {
+            // A cell Excel would take as a formula gets a leading
+            // apostrophe, as Excel itself writes such text.
+            Value::Text(t) if t.starts_with(['=', '+', '@', '\t', '\r']) => format!("'{t}"),
             Value::Text(t) => t.clone(),
             Value::Int(i) => i.to_string(),
             Value::Money(m) => m.round_dp(2).to_string(),
@@ -242,12 +246,11 @@ pub fn asset_dataset(register: &[AssetDoc], as_of: NaiveDate, with_names: bool) 
     }
 }
 
-const LOAN_FIELDS: [Field; 13] = [
+const LOAN_FIELDS: [Field; 12] = [
     field("loan_no", "เลขที่การยืม", Kind::Integer, ""),
     field("asset_number", "เลขครุภัณฑ์", Kind::Text, ""),
     field("asset_name", "รายการ", Kind::Text, ""),
     field("borrower_division", "หน่วยงานผู้ยืม", Kind::Text, ""),
-    field("purpose", "วัตถุประสงค์", Kind::Text, ""),
     field("outside_office", "นำไปใช้นอกสถานที่", Kind::Text, ""),
     field("borrow_on", "วันที่ยืม", Kind::Date, ""),
     field("due_on", "กำหนดส่งคืน", Kind::Date, ""),
@@ -255,15 +258,17 @@ const LOAN_FIELDS: [Field; 13] = [
     field("decided_on", "วันที่อนุมัติหรือไม่อนุมัติ", Kind::Date, ""),
     field("returned_on", "วันที่ส่งคืน", Kind::Date, ""),
     field("return_condition", "สภาพเมื่อส่งคืน", Kind::Text, ""),
-    field("settlement", "การชดใช้ (ข้อ 211)", Kind::Text, ""),
+    field("settlement", "การชดใช้ (ข้อ 209)", Kind::Text, ""),
 ];
-const LOAN_NAMES: [Field; 3] = [
+const LOAN_NAMES: [Field; 4] = [
+    field("purpose", "วัตถุประสงค์ (ข้อความอิสระ อาจมีชื่อบุคคล)", Kind::Text, ""),
     field("borrower", "ผู้ยืม", Kind::Text, ""),
     field("borrower_position", "ตำแหน่งผู้ยืม", Kind::Text, ""),
     field("decided_by", "ผู้อนุมัติ", Kind::Text, ""),
 ];
 
-/// The loan book; borrowers' and approvers' names only `with_names`.
+/// The loan book; borrowers' and approvers' names, and the purpose typed
+/// (free text that may name someone), only `with_names`.
 pub fn loan_dataset(loans: &[Loan], with_names: bool) -> Dataset {
     let mut fields = LOAN_FIELDS.to_vec();
     if with_names {
@@ -278,7 +283,6 @@ pub fn loan_dataset(loans: &[Loan], with_names: bool) -> Dataset {
                 q.asset_number.as_str().into(),
                 l.asset_name.as_str().into(),
                 q.division.as_str().into(),
-                q.purpose.as_str().into(),
                 (if q.outside { "ใช่" } else { "ไม่ใช่" }).into(),
                 Value::Date(q.borrow_on),
                 Value::Date(q.due_on),
@@ -290,6 +294,7 @@ pub fn loan_dataset(loans: &[Loan], with_names: bool) -> Dataset {
             ];
             if with_names {
                 row.extend([
+                    q.purpose.as_str().into(),
                     q.borrower.as_str().into(),
                     q.position.as_str().into(),
                     l.decided_by.as_str().into(),
@@ -496,6 +501,12 @@ mod tests {
         assert!(csv.starts_with(BOM));
         let text = std::str::from_utf8(&csv[3..]).unwrap();
         assert_eq!(text, "a,b,c\r\n\"มี, จุลภาค\",1234.50,2023-09-30\r\n");
+        let formula = Dataset {
+            rows: vec![vec!["=HYPERLINK(\"x\")".into(), Value::Empty, Value::Empty]],
+            ..d.clone()
+        };
+        let text = String::from_utf8(to_csv(&formula).unwrap()[3..].to_vec()).unwrap();
+        assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{text}");
         let dict = String::from_utf8(dictionary_csv(&d).unwrap()).unwrap();
         assert!(dict.contains("b,ข,number,บาท,1234.50"), "{dict}");
     }

@@ -27,6 +27,8 @@ pub struct Linked {
 /// An ITA item of the year, with the tracker's record when there is one.
 #[derive(Debug, Clone)]
 pub struct ItemPage {
+    /// The page's file name ([`item_files`]).
+    pub file: String,
     pub code: String,
     pub title: String,
     pub contents: String,
@@ -35,21 +37,32 @@ pub struct ItemPage {
     pub track: Option<Track>,
 }
 
-impl ItemPage {
-    /// The page's file name: the code in lower case (`o42.html`).
-    pub fn file(&self) -> String {
-        item_file(&self.code)
+/// Each item's page name, in order: the code in lower case (`O42` →
+/// `o42.html`), anything but ASCII letters and digits dropped; `item`
+/// for a code with none, never `index`, and `-2`, `-3`… after a name
+/// already given.
+pub fn item_files<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for code in codes {
+        let stem: String = code
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let stem = match stem.as_str() {
+            "" => "item".to_owned(),
+            "index" => "item-index".to_owned(),
+            _ => stem,
+        };
+        let mut name = format!("{stem}.html");
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{stem}-{n}.html");
+            n += 1;
+        }
+        names.push(name);
     }
-}
-
-/// `O42` → `o42.html`; anything but ASCII letters and digits is dropped.
-pub fn item_file(code: &str) -> String {
-    let stem: String = code
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    format!("{}.html", if stem.is_empty() { "item" } else { &stem })
+    names
 }
 
 /// Everything the pages show.
@@ -149,8 +162,8 @@ fn evidence(site: &Site, id: i64, memo_id: Option<i64>, e: &Evidence) -> Markup 
         Evidence::Url { url } => html! {
             @if is_web(url) { a href=(url.trim()) { (url) } } @else { (url) }
         },
-        Evidence::Memo { number, date, .. } => {
-            let text = format!("หนังสือ ที่ {number} ลงวันที่ {}", thai::date_long(*date, site.digits));
+        Evidence::Memo { number, date, urgency } => {
+            let text = crate::documents::memo_citation(number, *date, *urgency, site.digits);
             let file = memo_id.and_then(|m| site.memo_files.iter().find(|(i, _)| *i == m));
             html! {
                 @match file {
@@ -286,7 +299,7 @@ pub fn index(site: &Site) -> String {
                 ul.items {
                     @for it in &site.items {
                         li {
-                            a href=(it.file()) { (it.code) " " (it.title) }
+                            a href=(it.file) { (it.code) " " (it.title) }
                             @if let Some(t) = &it.track { " " span.meta { "(" (t.status.thai()) ")" } }
                         }
                     }
@@ -326,12 +339,12 @@ pub fn item(site: &Site, it: &ItemPage) -> String {
                 table.track {
                     tbody {
                         tr { th scope="row" { "สถานะ" } td { (t.status.thai()) } }
-                        @if !t.division.is_empty() { tr { th scope="row" { "ผู้รับผิดชอบ" } td { (t.division) } } }
+                        @if !t.division.is_empty() { tr { th scope="row" { "ผู้รับผิดชอบ" } td { (thai::to_display(&t.division, site.digits)) } } }
                         @if let Some(d) = t.due { tr { th scope="row" { "กำหนดเสร็จ" } td { (thai::date_long(d, site.digits)) } } }
                         @if !t.url.is_empty() {
                             tr { th scope="row" { "ที่อยู่บนเว็บไซต์" } td { @if is_web(&t.url) { a href=(t.url.trim()) { (t.url) } } @else { (t.url) } } }
                         }
-                        @if !t.explanation.is_empty() { tr { th scope="row" { "คำอธิบาย" } td { (lines(&t.explanation)) } } }
+                        @if !t.explanation.is_empty() { tr { th scope="row" { "คำอธิบาย" } td { (lines(&thai::to_display(&t.explanation, site.digits))) } } }
                         @if let Some(y) = t.evidence_year { tr { th scope="row" { "ข้อมูลของปี" } td { "พ.ศ. " (num(site, y)) } } }
                     }
                 }
@@ -355,4 +368,25 @@ pub fn item(site: &Site, it: &ItemPage) -> String {
         &r.organization.name_th,
         body,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::item_files;
+
+    #[test]
+    fn item_pages_have_names_of_their_own() {
+        let names = item_files(["O42", "o-42", "INDEX", "", "ข้อ", "O1"]);
+        assert_eq!(
+            names,
+            [
+                "o42.html",
+                "o42-2.html",
+                "item-index.html",
+                "item.html",
+                "item-2.html",
+                "o1.html"
+            ]
+        );
+    }
 }
