@@ -177,6 +177,13 @@ pub fn fiscal_year_bounds(year_be: i32) -> Result<(NaiveDate, NaiveDate)> {
 }
 
 /// The fiscal year (BE) a Gregorian date falls in.
+/// The day it was in Thailand (UTC+7, no daylight saving) at `t`: a change
+/// made at 01:00 in Bangkok is dated that day, not the UTC day before.
+pub fn day_in_thailand(t: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    let thailand = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+    t.with_timezone(&thailand).date_naive()
+}
+
 pub fn fiscal_year_of(date: NaiveDate) -> i32 {
     use chrono::Datelike;
     let ce = if date.month() >= 10 {
@@ -247,6 +254,15 @@ pub fn parse_be_date(text: &str) -> Result<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_change_after_midnight_in_bangkok_is_dated_that_day() {
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // 01:00 on 1 October 2023 in Bangkok: the new fiscal year 2567.
+        assert_eq!(super::day_in_thailand(at("2023-09-30T18:00:00Z")), day(2023, 10, 1));
+        assert_eq!(super::day_in_thailand(at("2023-09-30T16:59:59Z")), day(2023, 9, 30));
+    }
+
     use super::*;
 
     #[test]

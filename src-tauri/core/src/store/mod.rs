@@ -282,15 +282,10 @@ impl Store {
             .await?)
     }
 
-    /// The day (UTC) of the newest entry of the history: when the records
-    /// last changed, as published data says.
-    /// The day is Thailand's (UTC+7), the day the user made the change.
+    /// The day in Thailand of the newest entry of the history: when the
+    /// records last changed, as published data says.
     pub async fn last_changed_on(&self) -> Result<Option<chrono::NaiveDate>> {
-        let thailand = chrono::FixedOffset::east_opt(7 * 3600).expect("a valid offset");
-        Ok(self
-            .last_changed_at()
-            .await?
-            .map(|t| t.with_timezone(&thailand).date_naive()))
+        Ok(self.last_changed_at().await?.map(crate::thai::day_in_thailand))
     }
 
     /// When the newest entry of the history was written: the moment the
