@@ -120,12 +120,11 @@ async fn loans_of_year(store: &Store, (starts, ends): (NaiveDate, NaiveDate)) ->
 
 /// The year's datasets (budget monitoring, register, loan book), those
 /// with records.
-async fn datasets(store: &Store, report: &Report, opts: PublishOptions) -> Result<Vec<Dataset>> {
+async fn datasets(store: &Store, report: &Report, records: &YearRecords, opts: PublishOptions) -> Result<Vec<Dataset>> {
     let year = &report.year;
     let mut sets = Vec::new();
-    let budget = store.budget(year.year_be).await?;
-    if !budget.lines.is_empty() {
-        sets.push(open_data::budget_dataset(&budget, year.starts_on));
+    if !records.budget.lines.is_empty() {
+        sets.push(open_data::budget_dataset(&records.budget, year.starts_on));
     }
     // The register as it stood at the year's end: what was acquired by then.
     let register: Vec<_> = store
@@ -137,11 +136,25 @@ async fn datasets(store: &Store, report: &Report, opts: PublishOptions) -> Resul
     if !register.is_empty() {
         sets.push(open_data::asset_dataset(&register, year.ends_on, opts.with_names));
     }
-    let loans = loans_of_year(store, (year.starts_on, year.ends_on)).await?;
-    if !loans.is_empty() {
-        sets.push(open_data::loan_dataset(&loans, opts.with_names));
+    if !records.loans.is_empty() {
+        sets.push(open_data::loan_dataset(&records.loans, opts.with_names));
     }
     Ok(sets)
+}
+
+/// What a year publishes beside its report, read once: its budget and the
+/// loans requested in it.
+struct YearRecords {
+    budget: crate::budget::BudgetDoc,
+    loans: Vec<crate::assets::Loan>,
+}
+
+async fn year_records(store: &Store, year_be: i32) -> Result<YearRecords> {
+    let bounds = crate::thai::fiscal_year_bounds(year_be)?;
+    Ok(YearRecords {
+        budget: store.budget(year_be).await?,
+        loans: loans_of_year(store, bounds).await?,
+    })
 }
 
 async fn publisher(store: &Store, report: &Report) -> Result<Publisher> {
@@ -158,7 +171,8 @@ async fn publisher(store: &Store, report: &Report) -> Result<Publisher> {
 pub async fn open_data(store: &Store, year_be: i32, dir: &Path, opts: PublishOptions) -> Result<Published> {
     crate::thai::check_year_be(year_be)?;
     let report = store.report(year_be).await?;
-    let sets = datasets(store, &report, opts).await?;
+    let records = year_records(store, year_be).await?;
+    let sets = datasets(store, &report, &records, opts).await?;
     if sets.is_empty() {
         return Err(crate::refusal::Refusal::NoOpenData { year_be }.into());
     }
@@ -250,7 +264,10 @@ pub async fn publish_site(
     let report = store.report(year_be).await?;
     let org = report.organization.clone();
     let digits = org.digits;
-    let budget = store.budget(year_be).await?;
+    let records = year_records(store, year_be).await?;
+    let budget = &records.budget;
+    // The infographics' figures, and the monitoring the budget report prints.
+    let facts = facts(org.clone(), year_be, &records, None)?;
     let memo_ids: Vec<i64> = {
         let mut ids: Vec<i64> = report
             .measures
@@ -265,7 +282,7 @@ pub async fn publish_site(
     };
     let mut steps = Steps {
         done: 0,
-        total: 5 + memo_ids.len() as u32 + if budget.lines.is_empty() { 0 } else { 2 },
+        total: 5 + memo_ids.len() as u32 + if facts.monitoring.is_some() { 2 } else { 0 },
         on,
     };
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -302,7 +319,8 @@ pub async fn publish_site(
         docx,
     );
 
-    if !budget.lines.is_empty() {
+    // Monitored when the year has budget lines.
+    if let Some(monitoring) = facts.monitoring.clone() {
         let signed = report.year.signatures.clone();
         steps.next(PublishStep::SpendingPlan, "");
         let pdf = {
@@ -320,8 +338,7 @@ pub async fn publish_site(
             pdf,
         );
         steps.next(PublishStep::BudgetReport, "");
-        let through = monitoring_through(&budget);
-        let monitoring = crate::budget::monitor(&budget, through)?;
+        let through = monitoring.through_month;
         let pdf = {
             let (budget, org) = (budget.clone(), org.clone());
             documents::render(store, &org.font_file.clone(), move || {
@@ -385,7 +402,7 @@ pub async fn publish_site(
     }
 
     steps.next(PublishStep::OpenData, "");
-    let sets = datasets(store, &report, opts).await?;
+    let sets = datasets(store, &report, &records, opts).await?;
     let publisher = publisher(store, &report).await?;
     let mut data = Vec::new();
     let data_files = if sets.is_empty() {
@@ -414,7 +431,6 @@ pub async fn publish_site(
     }
 
     steps.next(PublishStep::Infographics, "");
-    let facts = infographic_facts(store, year_be, None).await?;
     let drawn = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();
         for kind in [Kind::Budget, Kind::Channels, Kind::Borrowing] {
@@ -524,21 +540,28 @@ async fn year_items(store: &Store, report: &Report) -> Result<Vec<ItemPage>> {
 /// spent after March, else 6), the loans requested in the year.
 pub async fn infographic_facts(store: &Store, year_be: i32, through: Option<u8>) -> Result<infographic::Facts> {
     crate::thai::check_year_be(year_be)?;
-    let (starts, ends) = crate::thai::fiscal_year_bounds(year_be)?;
-    let org = store.organization().await?;
-    let budget = store.budget(year_be).await?;
+    let records = year_records(store, year_be).await?;
+    facts(store.organization().await?, year_be, &records, through)
+}
+
+fn facts(
+    org: crate::domain::Organization,
+    year_be: i32,
+    records: &YearRecords,
+    through: Option<u8>,
+) -> Result<infographic::Facts> {
+    let budget = &records.budget;
     let monitoring = if budget.lines.is_empty() {
         None
     } else {
-        let through = through.unwrap_or_else(|| monitoring_through(&budget));
-        Some(crate::budget::monitor(&budget, through)?)
+        let through = through.unwrap_or_else(|| monitoring_through(budget));
+        Some(crate::budget::monitor(budget, through)?)
     };
-    let loans = loans_of_year(store, (starts, ends)).await?;
     Ok(infographic::Facts {
         org,
         year_be,
         monitoring,
-        loans,
+        loans: records.loans.clone(),
     })
 }
 
