@@ -3,12 +3,13 @@
 //!
 //! Pipeline: text → [`shape`] (harfrust, the font's GSUB/GPOS) →
 //! [`breaks`] (ICU dictionary + Thai word list + link rules) →
-//! [`layout`] (lines) → [`flow`] (pages, tables) → [`pdf`] (printpdf ops,
-//! ActualText, subset fonts), and on request the same pages as SVG for an
+//! [`layout`] (lines) → [`flow`] (pages, tables) → [`pdf`] (content streams
+//! written as pages are drawn, ActualText, subset fonts), and on request the same pages as SVG for an
 //! on-screen preview (`svg`).
 
 pub mod breaks;
 pub mod chart;
+mod content;
 pub mod flow;
 pub mod font;
 pub mod glyph_text;

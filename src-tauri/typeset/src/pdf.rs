@@ -1,21 +1,21 @@
-//! Writing PDF with printpdf: shaped glyphs placed one by one (printpdf
-//! merges same-baseline glyphs back into one TJ), every glyph in the
-//! ToUnicode map and an ActualText span per word (`glyph_text`) so that
-//! copy/paste, `pdftotext`, pypdf and pdfminer give back the text, fonts
-//! subset with `subsetter` (only the glyphs used), link annotations,
-//! images, check boxes drawn as vectors.
+//! Writing PDF: each page's content stream written by us as it is drawn
+//! (`content`: operators, deflated once the flow has moved on, so memory
+//! does not grow with pages), the document around it by printpdf (fonts,
+//! images, link annotations, metadata) and lopdf. Shaped glyphs are placed
+//! run by run, every glyph in the ToUnicode map and an ActualText span per
+//! word (`glyph_text`) so that copy/paste, `pdftotext`, pypdf and pdfminer
+//! give back the text; fonts subset with `subsetter` (only the glyphs
+//! used); check boxes drawn as vectors.
 //! Coordinates here are points from the page's top-left corner.
 
-use std::collections::BTreeMap;
-
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, LinkAnnotation, Mm, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
-    TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, ColorArray, FontId, LinkAnnotation, Mm, Op, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem,
 };
 use subsetter::GlyphRemapper;
 
 use super::TypesetError;
+use super::content::Contents;
 use super::font::{Weight, face};
 pub use super::image::{Image, SVG_PIXELS, is_svg};
 use super::layout::{Line, Rgb as Color3};
@@ -56,11 +56,14 @@ pub struct Area {
 pub struct PdfWriter {
     doc: PdfDocument,
     size: PageSize,
-    pages: Vec<Vec<Op>>,
+    pages: Contents,
+    /// Each page's link annotations (printpdf writes them).
+    links: Vec<Vec<LinkAnnotation>>,
     fonts: [FontId; 2],
     remap: [GlyphRemapper; 2],
     used: [bool; 2],
-    images: Vec<(usize, XObjectId)>,
+    /// The images placed so far, by key, and their resource names.
+    images: Vec<(usize, String)>,
     /// Text state of each page's content stream so far (font and fill
     /// colour persist across BT/ET; rect() restores what it changes).
     state: Vec<TextState>,
@@ -69,24 +72,6 @@ pub struct PdfWriter {
     /// The text of every subset glyph, per face: the ToUnicode map has one
     /// entry a glyph, so the first text a glyph was written with stays.
     glyph_text: [std::collections::HashMap<u16, String>; 2],
-}
-
-fn rgb(c: Color3) -> Color {
-    Color::Rgb(Rgb::new(c[0], c[1], c[2], None))
-}
-
-/// ActualText marked content: the exact text a reader copies.
-fn actual_text(text: &str) -> Op {
-    let mut data = vec![0xFE, 0xFF];
-    for u in text.encode_utf16() {
-        data.extend_from_slice(&u.to_be_bytes());
-    }
-    let mut map = BTreeMap::new();
-    map.insert("ActualText".to_owned(), DictItem::String { data, literal: false });
-    Op::BeginMarkedContentWithProperties {
-        tag: "Span".into(),
-        properties: DictItem::Dict { map },
-    }
 }
 
 /// Non-ASCII and unsafe bytes of a URL percent-encoded (PDF URIs are ASCII).
@@ -117,7 +102,8 @@ impl PdfWriter {
         PdfWriter {
             doc,
             size,
-            pages: Vec::new(),
+            pages: Contents::default(),
+            links: Vec::new(),
             // Short resource names: they are written at every font change.
             fonts: [FontId("F1".into()), FontId("F2".into())],
             remap: [GlyphRemapper::new(), GlyphRemapper::new()],
@@ -158,12 +144,12 @@ impl PdfWriter {
     }
 
     pub fn add_page(&mut self) -> usize {
-        self.pages.push(Vec::new());
+        self.links.push(Vec::new());
         self.state.push((None, None));
         if let Some(svg) = &mut self.svg {
             svg.add_page();
         }
-        self.pages.len() - 1
+        self.pages.add_page()
     }
 
     fn y(&self, top: f32) -> Pt {
@@ -180,23 +166,17 @@ impl PdfWriter {
         }
         let base_x = x + line.x;
         let baseline = top + line.baseline;
-        let mut ops = Vec::with_capacity(line.glyphs.len() * 2 + 8 + line.words.len() * 3);
-        ops.push(Op::StartTextSection);
+        let height = self.size.height;
+        let mut ops = self.pages.page(page);
+        ops.op("BT");
         let (mut font, mut color) = self.state[page];
         // The glyphs of a run share font, size and baseline: one text matrix
-        // and one TJ of glyph ids, with integer kerns (font units = 1/1000 em
-        // for a 1000-unit font) where the shaped position differs from the pen.
+        // and one TJ of glyph ids, with kerns (in thousandths of an em)
+        // where the shaped position differs from the pen.
         // A word is inside its ActualText span; the TJ before a span's end
         // carries the kern to the next word, so the run goes on unbroken.
         let mut run: Option<(Weight, f32, i32, i32)> = None; // weight, size, dy, pen
-        let mut glyphs: Vec<Codepoint> = Vec::new();
-        let flush = |ops: &mut Vec<Op>, glyphs: &mut Vec<Codepoint>| {
-            if !glyphs.is_empty() {
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::GlyphIds(std::mem::take(glyphs))],
-                });
-            }
-        };
+        let mut glyphs: Vec<(u16, f32)> = Vec::new();
         let mut words = line.words.iter().peekable();
         let mut open_word: Option<usize> = None; // where the open span ends
         for (i, g) in line.glyphs.iter().enumerate() {
@@ -206,39 +186,35 @@ impl PdfWriter {
                 && color == Some(g.color);
             if same_run && let (Some((_, _, _, pen)), Some(last)) = (run, glyphs.last_mut()) {
                 // A TJ number after the previous glyph moves the pen to this one.
-                last.offset = (pen - g.x_units) as f32 * 1000.0 / f.units_per_em;
+                last.1 = (pen - g.x_units) as f32 * 1000.0 / f.units_per_em;
             }
             if open_word == Some(i) {
-                flush(&mut ops, &mut glyphs);
-                ops.push(Op::EndMarkedContent);
+                ops.show_glyphs(&glyphs).op("EMC");
+                glyphs.clear();
                 open_word = None;
             }
             while let Some(word) = words.next_if(|word| word.glyphs.start <= i) {
                 if word.actual && word.glyphs.end > i && open_word.is_none() {
-                    flush(&mut ops, &mut glyphs);
-                    ops.push(actual_text(&word.text));
+                    ops.show_glyphs(&glyphs).actual_text(&word.text);
+                    glyphs.clear();
                     open_word = Some(word.glyphs.end);
                 }
             }
             if !same_run {
-                flush(&mut ops, &mut glyphs);
+                ops.show_glyphs(&glyphs);
+                glyphs.clear();
                 if font != Some((g.weight, g.size)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(self.fonts[w].clone()),
-                        size: Pt(f.point_size(g.size)),
-                    });
+                    ops.name(&self.fonts[w].0).num(f.point_size(g.size)).op("Tf");
                     font = Some((g.weight, g.size));
                 }
                 if color != Some(g.color) {
-                    ops.push(Op::SetFillColor { col: rgb(g.color) });
+                    ops.rgb(g.color, "rg");
                     color = Some(g.color);
                 }
                 let k = f.scale(g.size);
                 let px = base_x + g.x_units as f32 * k;
-                let py = self.size.height - baseline + g.dy_units as f32 * k;
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, px, py]),
-                });
+                let py = height - baseline + g.dy_units as f32 * k;
+                ops.nums(&[1.0, 0.0, 0.0, 1.0, px, py]).op("Tm");
             }
             self.used[w] = true;
             let gid = self.remap[w].remap(g.gid);
@@ -250,18 +226,14 @@ impl PdfWriter {
                     .or_else(|| f.char_of(g.gid).map(String::from))
                     .unwrap_or_else(|| "\u{FFFD}".into())
             });
-            glyphs.push(Codepoint {
-                gid,
-                offset: 0.0,
-                cid: None,
-            });
+            glyphs.push((gid, 0.0));
             run = Some((g.weight, g.size, g.dy_units, g.x_units + f.advance(g.gid)));
         }
-        flush(&mut ops, &mut glyphs);
+        ops.show_glyphs(&glyphs);
         if open_word.is_some() {
-            ops.push(Op::EndMarkedContent);
+            ops.op("EMC");
         }
-        ops.push(Op::EndTextSection);
+        ops.op("ET");
         self.state[page] = (font, color);
         for l in &line.links {
             let rect = Rect {
@@ -272,17 +244,14 @@ impl PdfWriter {
                 mode: None,
                 winding_order: None,
             };
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    rect,
-                    Actions::Uri(uri_ascii(&l.url)),
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    Some(ColorArray::Transparent),
-                    None,
-                ),
-            });
+            self.links[page].push(LinkAnnotation::new(
+                rect,
+                Actions::Uri(uri_ascii(&l.url)),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                Some(ColorArray::Transparent),
+                None,
+            ));
         }
-        self.pages[page].extend(ops);
         for b in &line.boxes {
             self.check_box(page, base_x + b.x, baseline, b);
         }
@@ -327,35 +296,25 @@ impl PdfWriter {
 
     /// A rectangle, stroked and/or filled.
     pub fn rect(&mut self, page: usize, a: Area, stroke: Option<(f32, Color3)>, fill: Option<Color3>) {
-        let mode = match (stroke.is_some(), fill.is_some()) {
-            (true, true) => PaintMode::FillStroke,
-            (true, false) => PaintMode::Stroke,
-            (false, true) => PaintMode::Fill,
+        let paint = match (stroke.is_some(), fill.is_some()) {
+            (true, true) => "B",
+            (true, false) => "S",
+            (false, true) => "f",
             (false, false) => return,
         };
         if let Some(svg) = &mut self.svg {
             svg.rect(page, (a.x, a.top, a.w, a.h), stroke, fill);
         }
-        let ops = &mut self.pages[page];
-        ops.push(Op::SaveGraphicsState);
+        let bottom = self.size.height - a.top - a.h;
+        let mut ops = self.pages.page(page);
+        ops.op("q");
         if let Some((thickness, c)) = stroke {
-            ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-            ops.push(Op::SetOutlineColor { col: rgb(c) });
+            ops.num(thickness).op("w").rgb(c, "RG");
         }
         if let Some(c) = fill {
-            ops.push(Op::SetFillColor { col: rgb(c) });
+            ops.rgb(c, "rg");
         }
-        ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(a.x),
-                y: Pt(self.size.height - a.top - a.h),
-                width: Pt(a.w),
-                height: Pt(a.h),
-                mode: Some(mode),
-                winding_order: None,
-            },
-        });
-        ops.push(Op::RestoreGraphicsState);
+        ops.nums(&[a.x, bottom, a.w, a.h]).op("re").op(paint).op("Q");
     }
 
     /// A stroked line through `points`.
@@ -367,23 +326,12 @@ impl PdfWriter {
             svg.polyline(page, points, thickness, color);
         }
         let h = self.size.height;
-        let ops = &mut self.pages[page];
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        ops.push(Op::SetOutlineColor { col: rgb(color) });
-        ops.push(Op::DrawLine {
-            line: printpdf::Line {
-                points: points
-                    .iter()
-                    .map(|&(x, y)| printpdf::LinePoint {
-                        p: Point { x: Pt(x), y: Pt(h - y) },
-                        bezier: false,
-                    })
-                    .collect(),
-                is_closed: false,
-            },
-        });
-        ops.push(Op::RestoreGraphicsState);
+        let mut ops = self.pages.page(page);
+        ops.op("q").num(thickness).op("w").rgb(color, "RG");
+        for (i, &(x, y)) in points.iter().enumerate() {
+            ops.nums(&[x, h - y]).op(if i == 0 { "m" } else { "l" });
+        }
+        ops.op("S").op("Q");
     }
 
     /// A straight line segment.
@@ -398,30 +346,28 @@ impl PdfWriter {
             svg.image(page, key, (a.x, a.top, a.w, a.h));
         }
         let Area { x, top, w, h } = a;
-        let id = match self.images.iter().find(|(k, _)| *k == key) {
-            Some((_, id)) => id.clone(),
+        let name = match self.images.iter().find(|(k, _)| *k == key) {
+            Some((_, name)) => name.clone(),
             None => {
                 // Named by its key, not printpdf's random name: the same
                 // document gets the same bytes.
-                let id = XObjectId(format!("Im{key}"));
-                self.doc
-                    .resources
-                    .xobjects
-                    .map
-                    .insert(id.clone(), printpdf::XObject::Image(image.raw.clone()));
-                self.images.push((key, id.clone()));
-                id
+                let name = format!("Im{key}");
+                self.doc.resources.xobjects.map.insert(
+                    printpdf::XObjectId(name.clone()),
+                    printpdf::XObject::Image(image.raw.clone()),
+                );
+                self.images.push((key, name.clone()));
+                name
             }
         };
-        let transform = XObjectTransform {
-            translate_x: Some(Pt(x)),
-            translate_y: Some(Pt(self.size.height - top - h)),
-            scale_x: Some(w / image.width_px as f32),
-            scale_y: Some(h / image.height_px as f32),
-            dpi: Some(72.0),
-            ..Default::default()
-        };
-        self.pages[page].push(Op::UseXobject { id, transform });
+        let bottom = self.size.height - top - h;
+        let mut ops = self.pages.page(page);
+        ops.op("q")
+            .nums(&[w, 0.0, 0.0, h, x, bottom])
+            .op("cm")
+            .name(&name)
+            .op("Do")
+            .op("Q");
     }
 
     /// The finished PDF: fonts subset to the glyphs used.
@@ -444,8 +390,41 @@ impl PdfWriter {
                 .map
                 .insert(self.fonts[i].clone(), PdfFont::new(parsed));
         }
+        // printpdf writes the pages' dictionaries, their link annotations
+        // and each font's widths from the glyphs its pages show; the content
+        // streams are ours (`content`) and replace its own below. So the
+        // first page it is given shows every glyph used, once.
         let (wmm, hmm) = (Mm(self.size.width * 25.4 / 72.0), Mm(self.size.height * 25.4 / 72.0));
-        self.doc.pages = self.pages.drain(..).map(|ops| PdfPage::new(wmm, hmm, ops)).collect();
+        let mut usage = vec![Op::StartTextSection];
+        for w in Weight::ALL {
+            let i = w.index();
+            if self.used[i] {
+                usage.push(Op::SetFont {
+                    font: PdfFontHandle::External(self.fonts[i].clone()),
+                    size: Pt(12.0),
+                });
+                let glyphs = (0..self.remap[i].num_gids()).map(|gid| Codepoint {
+                    gid,
+                    offset: 0.0,
+                    cid: None,
+                });
+                usage.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(glyphs.collect())],
+                });
+            }
+        }
+        usage.push(Op::EndTextSection);
+        self.doc.pages = std::mem::take(&mut self.links)
+            .into_iter()
+            .enumerate()
+            .map(|(n, links)| {
+                let mut ops: Vec<Op> = links.into_iter().map(|link| Op::LinkAnnotation { link }).collect();
+                if n == 0 {
+                    ops.append(&mut usage);
+                }
+                PdfPage::new(wmm, hmm, ops)
+            })
+            .collect();
         // Images compressed (printpdf picks Flate for graphics, JPEG for
         // photos), at the size they came in.
         let images = printpdf::ImageOptimizationOptions {
@@ -472,8 +451,34 @@ impl PdfWriter {
             catalog.set("Lang", lopdf::Object::string_literal("th"));
         }
         lo.compress();
+        let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+        for (id, segments) in pages.into_iter().zip(self.pages.finish()) {
+            let streams: Vec<lopdf::Object> = segments
+                .into_iter()
+                .map(|bytes| {
+                    let dict = lopdf::Dictionary::from_iter([("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()))]);
+                    lopdf::Object::Reference(lo.add_object(lopdf::Stream::new(dict, bytes)))
+                })
+                .collect();
+            let page = lo
+                .get_object_mut(id)
+                .and_then(lopdf::Object::as_dict_mut)
+                .map_err(layout_error)?;
+            let old = page.get(b"Contents").and_then(lopdf::Object::as_reference).ok();
+            match <[lopdf::Object; 1]>::try_from(streams) {
+                Ok([one]) => page.set("Contents", one),
+                Err(streams) => page.set("Contents", streams),
+            }
+            if let Some(old) = old {
+                lo.objects.remove(&old);
+            }
+        }
         save(lo)
     }
+}
+
+fn layout_error(e: lopdf::Error) -> TypesetError {
+    TypesetError::Layout(format!("cannot write the PDF: {e}"))
 }
 
 /// Replaces each subset font's ToUnicode map with the text of every glyph
