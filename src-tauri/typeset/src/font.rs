@@ -62,7 +62,15 @@ pub struct Face {
     /// The character the font maps to each glyph (the first, for a glyph of
     /// two), for what a PDF reader copies.
     chars: std::collections::HashMap<u16, char>,
+    /// Shaping plans by script and language, compiled once: harfrust's
+    /// `shape` compiles one for every call otherwise.
+    plans: Mutex<Vec<PlanEntry>>,
 }
+
+type PlanEntry = (
+    (Option<harfrust::Script>, Option<harfrust::Language>),
+    std::sync::Arc<harfrust::ShapePlan>,
+);
 
 impl Face {
     fn load(weight: Weight, name: &'static str, data: &'static [u8]) -> Result<Face, FontProblem> {
@@ -101,7 +109,29 @@ impl Face {
             advances,
             common,
             chars,
+            plans: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The plan for shaping a left-to-right run of `script` in `language`.
+    pub fn plan(
+        &self,
+        script: Option<harfrust::Script>,
+        language: Option<&harfrust::Language>,
+    ) -> std::sync::Arc<harfrust::ShapePlan> {
+        let mut plans = self.plans.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, plan)) = plans.iter().find(|((s, l), _)| *s == script && l.as_ref() == language) {
+            return plan.clone();
+        }
+        let plan = std::sync::Arc::new(harfrust::ShapePlan::new(
+            &self.font,
+            harfrust::Direction::LeftToRight,
+            script,
+            language,
+            &[],
+        ));
+        plans.push(((script, language.cloned()), plan.clone()));
+        plan
     }
 
     pub fn shaper(&self) -> ShaperFont<'_, '_> {

@@ -52,8 +52,9 @@ pub fn shape(face: &Face, text: &str) -> Vec<Glyph> {
             buf.guess_segment_properties();
             buf.set_direction(Direction::LeftToRight);
         }
+        let plan = face.plan(buf.script(), buf.language());
         // Shaping a buffer with its direction set cannot fail.
-        if hb_shape(&shaper, &mut buf, ShapeOptions::new()).is_ok() {
+        if hb_shape(&shaper, &mut buf, ShapeOptions::new().plan(Some(&plan))).is_ok() {
             for (info, pos) in buf.glyph_infos().iter().zip(buf.glyph_positions()) {
                 out.push(Glyph {
                     gid: u16::try_from(info.glyph_id).unwrap_or(0),

@@ -1,15 +1,17 @@
-//! The Thai word list (PyThaiNLP, CC0), compiled in and searched in place:
-//! the file is sorted in byte order, so a binary search needs no index.
+//! The Thai word list (PyThaiNLP, CC0), compiled in as a finite-state
+//! transducer (`fst`, built by `build.rs` from the sorted list): finding
+//! every listed word a text starts with is one walk, a byte at a time.
 
 use std::sync::LazyLock;
 
-static WORDS_TXT: &str = include_str!("../data/words_th.txt");
+static WORDS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words_th.fst"));
 
-static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| WORDS_TXT.lines().collect());
+static WORDS: LazyLock<fst::Set<&'static [u8]>> =
+    LazyLock::new(|| fst::Set::new(WORDS_FST).expect("build.rs writes a valid FST"));
 
 /// Is `w` a Thai word of the list?
 pub fn contains(w: &str) -> bool {
-    WORDS.binary_search(&w).is_ok()
+    WORDS.contains(w)
 }
 
 pub fn len() -> usize {
@@ -17,29 +19,26 @@ pub fn len() -> usize {
 }
 
 /// Lengths (in bytes) of the words of the list that `text` starts with,
-/// shortest first. The sorted list lets the search stop as soon as no word
-/// has the prefix read so far.
+/// of at most `max_chars` characters, shortest first.
 fn words_at(text: &str, max_chars: usize) -> Vec<usize> {
+    let fst = WORDS.as_fst();
+    let mut node = fst.root();
     let mut out = Vec::new();
-    // The words with the prefix read so far are WORDS[lo..hi]; each longer
-    // prefix narrows the range, so the searches shrink as they go.
-    let (mut lo, mut hi) = (0, WORDS.len());
     for (n, (i, c)) in text.char_indices().enumerate() {
         if n >= max_chars {
             break;
         }
         let end = i + c.len_utf8();
-        let prefix = &text[..end];
-        let range = &WORDS[lo..hi];
-        let first = range.partition_point(|w| *w < prefix);
-        let with = range[first..].partition_point(|w| w.starts_with(prefix));
-        if with == 0 {
-            break;
+        for &b in &text.as_bytes()[i..end] {
+            match node.find_input(b) {
+                Some(t) => node = fst.node(node.transition(t).addr),
+                // No listed word goes on with this byte.
+                None => return out,
+            }
         }
-        if range[first].len() == prefix.len() {
+        if node.is_final() {
             out.push(end);
         }
-        (lo, hi) = (lo + first, lo + first + with);
     }
     out
 }
@@ -96,10 +95,15 @@ pub fn best_boundaries(run: &str) -> Vec<bool> {
 mod tests {
     use super::*;
 
+    /// The list as the sorted text it is kept in.
+    fn listed() -> Vec<&'static str> {
+        include_str!("../data/words_th.txt").lines().collect()
+    }
+
     #[test]
     fn the_list_is_sorted_and_knows_compounds() {
         assert!(
-            WORDS.windows(2).all(|w| w[0] < w[1]),
+            listed().windows(2).all(|w| w[0] < w[1]),
             "data/words_th.txt must be sorted (LC_ALL=C sort -u)"
         );
         assert!(len() > 60_000);
@@ -117,6 +121,31 @@ mod tests {
                 contains(w),
                 "{w} is in data/words_extra.txt but not in data/words_th.txt (see data/README.md)"
             );
+        }
+    }
+
+    #[test]
+    fn words_at_finds_every_listed_word_the_text_starts_with() {
+        let texts = [
+            "การใช้จ่ายงบประมาณประจำปี",
+            "ไม่มีผลกระทบต่อ",
+            "หนังสือเวียนที่",
+            "กกกก",
+            "ก",
+            "เ",
+            "ทรัพย์สินของทางราชการ",
+            "ๆ",
+        ];
+        for text in texts {
+            for max in [2, 30] {
+                let mut naive: Vec<usize> = listed()
+                    .into_iter()
+                    .filter(|w| text.starts_with(*w) && w.chars().count() <= max)
+                    .map(str::len)
+                    .collect();
+                naive.sort_unstable();
+                assert_eq!(words_at(text, max), naive, "{text} up to {max} characters");
+            }
         }
     }
 
