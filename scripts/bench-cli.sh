@@ -13,15 +13,23 @@ trap 'rm -rf "$work"' EXIT
 "$cli" --db "$work/p.sqlite" years >/dev/null 2>&1
 python3 scripts/synthetic-year.py --measures 200 --year 2599 > "$work/big.json"
 "$cli" --db "$work/p.sqlite" import-report "$work/big.json" >/dev/null
+python3 scripts/synthetic-year.py --measures 1000 --year 2598 > "$work/huge.json"
+"$cli" --db "$work/p.sqlite" import-report "$work/huge.json" >/dev/null
 
-for year in 2566 2599; do
+# The sample, 200 measures, 1,000 measures (issue #19: flat memory, CPU a page).
+for year in 2566 2599 2598; do
   out="$work/r$year.pdf"
-  hyperfine --warmup 3 --runs 30 --export-json "$work/h$year.json" -N \
+  runs=30; [ "$year" = 2598 ] && runs=5
+  hyperfine --warmup 1 --runs $runs --export-json "$work/h$year.json" -N \
     "$cli --db $work/p.sqlite export --year $year --out $out" >/dev/null
-  median=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000,1))" "$work/h$year.json")
+  read -r median cpu < <(python3 -c "
+import json,sys
+r=json.load(open(sys.argv[1]))['results'][0]
+print(round(r['median']*1000,1), round((r['user']+r['system'])*1000,1))" "$work/h$year.json")
   peak=$( { /usr/bin/time -f '%M' "$cli" --db "$work/p.sqlite" export --year $year --out "$out" >/dev/null; } 2>&1 | tail -1)
   pages=$(pdfinfo "$out" | awk '/^Pages:/ {print $2}')
-  printf 'year %s: median %s ms, peak %s KiB, %s bytes, %s pages\n' "$year" "$median" "$peak" "$(stat -c %s "$out")" "$pages"
+  printf 'year %s: median %s ms, CPU (mean) %s ms, %s ms a page, peak %s KiB, %s bytes, %s pages\n' "$year" "$median" \
+    "$cpu" "$(python3 -c "print(round($cpu/$pages,2))")" "$peak" "$(stat -c %s "$out")" "$pages"
 done
 
 # Importing a register of 100,000 assets (issue #19): whole process, a fresh
