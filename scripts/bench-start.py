@@ -12,7 +12,10 @@ app, cli = sys.argv[1], sys.argv[2]
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 7
 
 
-def start(db: str, home: str) -> float:
+STEPS = ("setup", "database open", "page load started", "page loaded", "years", "report", "undo_state")
+
+
+def start(db: str, home: str, steps: dict = None) -> float:
     env = dict(os.environ, PRONGSAI_TIMING="1", HOME=home, XDG_DATA_HOME=f"{home}/data",
                XDG_CONFIG_HOME=f"{home}/config", XDG_CACHE_HOME=f"{home}/cache")
     t0 = time.monotonic()
@@ -22,6 +25,11 @@ def start(db: str, home: str) -> float:
         for line in p.stderr:
             if "first paint" in line:
                 return (time.monotonic() - t0) * 1000
+            # "prongsai: STEP N ms after start": where the time went.
+            if steps is not None and line.startswith("prongsai: ") and line.rstrip().endswith(" ms after start"):
+                step, ms = line[len("prongsai: "):].rsplit(" ", 4)[0:2]
+                if step in STEPS:
+                    steps.setdefault(step, []).append(int(ms))
         raise SystemExit(f"the app ended without painting (exit {p.wait()})")
     finally:
         os.killpg(p.pid, signal.SIGKILL)  # the app and its web processes
@@ -29,13 +37,13 @@ def start(db: str, home: str) -> float:
         time.sleep(0.3)
 
 
-def series(db_of, home: str) -> list:
+def series(db_of, home: str, steps: dict) -> list:
     """A new database each start, in one user's home: the web view's own
     caches are as a user's would be after the first start."""
     out = []
     for i in range(runs + 1):  # the first warms the caches, not counted
         with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as place:
-            ms = start(db_of(place), home)
+            ms = start(db_of(place), home, steps if i else None)
             if i:
                 out.append(ms)
     return out
@@ -62,5 +70,8 @@ with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as keep:
         return db
 
     for name, db_of in (("fresh database", fresh), ("100,000 assets", with_assets)):
-        ms = series(db_of, keep)
+        steps = {}
+        ms = series(db_of, keep, steps)
         print(f"{name}: median {statistics.median(ms):.0f} ms (min {min(ms):.0f}, max {max(ms):.0f}, {len(ms)} starts)")
+        # The app's own steps (PRONGSAI_TIMING), medians from the process's start.
+        print("  " + ", ".join(f"{s} {statistics.median(steps[s]):.0f}" for s in STEPS if s in steps))

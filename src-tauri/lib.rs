@@ -41,15 +41,20 @@ static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::n
 /// Told once the window has painted the report.
 static PAINTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
-/// The window painted the report (the `painted` command): the rolling
-/// backups may start. With `PRONGSAI_TIMING` set, says how long the start
-/// took (`scripts/bench-start.py` reads it).
-pub fn first_paint() {
+/// With `PRONGSAI_TIMING` set, says on stderr how long after the start a
+/// step of it came (`scripts/bench-start.py` reads them).
+fn timing(step: &str) {
     if std::env::var_os("PRONGSAI_TIMING").is_some()
         && let Some(t) = STARTED.get()
     {
-        eprintln!("prongsai: first paint {} ms after start", t.elapsed().as_millis());
+        eprintln!("prongsai: {step} {} ms after start", t.elapsed().as_millis());
     }
+}
+
+/// The window painted the report (the `painted` command): the rolling
+/// backups may start.
+pub fn first_paint() {
+    timing("first paint");
     PAINTED.notify_one();
 }
 
@@ -102,16 +107,28 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            timing("setup");
             refuse_an_unsupported_webview(app);
             let state = match database_path(app) {
                 Ok(path) => tauri::async_runtime::block_on(AppState::open(&path)),
                 Err(e) => AppState::failed(prongsai_core::CoreError::Io(e)),
             };
             app.manage(state);
+            timing("database open");
             spawn_rolling_backups(app.handle().clone());
             Ok(())
         })
-        .invoke_handler(commands::handler())
+        .on_page_load(|_, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => timing("page load started"),
+            tauri::webview::PageLoadEvent::Finished => timing("page loaded"),
+        })
+        .invoke_handler({
+            let handler = commands::handler();
+            move |invoke| {
+                timing(invoke.message.command());
+                handler(invoke)
+            }
+        })
         .run(tauri::generate_context!())
         .expect("error while running Prongsai");
 }
