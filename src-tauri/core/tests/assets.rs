@@ -583,7 +583,11 @@ async fn the_kept_search_text_finds_what_the_tables_filter_finds() {
 async fn imported_values_come_back_exactly_through_the_batched_insert() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
-    let mut odd = asset("7440-001-\"9\"/66", "เก้าอี้ \"ผู้บริหาร\" \\ ปรับระดับ 'สูง' 😀", AssetStatus::Usable);
+    let mut odd = asset(
+        "7440-001-\"9\"/66",
+        "เก้าอี้ \"ผู้บริหาร\" \\ ปรับระดับ 'สูง' 😀",
+        AssetStatus::Usable,
+    );
     odd.budget_year = None;
     odd.price = "1234567.89".parse().unwrap();
     odd.note = "บรรทัดแรก\nบรรทัดที่สอง <b>&amp;</b>".into();
@@ -617,7 +621,10 @@ async fn imported_values_come_back_exactly_through_the_batched_insert() {
     .fetch_one(&mut conn)
     .await
     .unwrap();
-    assert_eq!(types, ("null".into(), "text".into(), "integer".into(), "1234567.89".into()));
+    assert_eq!(
+        types,
+        ("null".into(), "text".into(), "integer".into(), "1234567.89".into())
+    );
     let v = store.verify().await.unwrap();
     assert!(v.ok(), "{v:?}");
 }
