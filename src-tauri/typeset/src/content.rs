@@ -29,9 +29,10 @@ impl Page {
             let mut out = Vec::with_capacity(self.open.len() / 3 + 64);
             loop {
                 let read = z.total_in() as usize;
-                // Into a Vec with room to spare, compression cannot fail.
-                let status = z.compress_vec(&self.open[read..], &mut out, FlushCompress::Finish);
-                if matches!(status, Ok(Status::StreamEnd) | Err(_)) {
+                let status = z
+                    .compress_vec(&self.open[read..], &mut out, FlushCompress::Finish)
+                    .expect("deflating into a Vec given room cannot fail");
+                if status == Status::StreamEnd {
                     break;
                 }
                 out.reserve(out.capacity().max(64));
@@ -107,8 +108,9 @@ impl Contents {
 pub(crate) struct Ops<'a>(&'a mut Vec<u8>);
 
 impl Ops<'_> {
-    /// A number, to a thousandth of a point (well below any device's
-    /// resolution), with no trailing zeros.
+    /// A number to three decimals (a thousandth of a point for positions,
+    /// well below any device's resolution; of an em for kerns; of full
+    /// intensity for colours), with no trailing zeros.
     pub fn num(&mut self, v: f32) -> &mut Self {
         let m = (f64::from(v) * 1000.0).round() as i64;
         let (int, frac) = (m / 1000, (m % 1000).unsigned_abs());

@@ -1,6 +1,6 @@
 //! Writing PDF: each page's content stream written by us as it is drawn
-//! (`content`: operators, deflated once the flow has moved on, so memory
-//! does not grow with pages), the document around it by printpdf (fonts,
+//! (`content`: operators, deflated once the flow has moved on, so a long
+//! document holds its pages as compressed bytes, not as operations), the document around it by printpdf (fonts,
 //! images, link annotations, metadata) and lopdf. Shaped glyphs are placed
 //! run by run, every glyph in the ToUnicode map and an ActualText span per
 //! word (`glyph_text`) so that copy/paste, `pdftotext`, pypdf and pdfminer
@@ -467,6 +467,10 @@ impl PdfWriter {
             let old = page.get(b"Contents").and_then(lopdf::Object::as_reference).ok();
             match <[lopdf::Object; 1]>::try_from(streams) {
                 Ok([one]) => page.set("Contents", one),
+                // A blank page has no contents (not an empty array).
+                Err(streams) if streams.is_empty() => {
+                    page.remove(b"Contents");
+                }
                 Err(streams) => page.set("Contents", streams),
             }
             if let Some(old) = old {
@@ -544,6 +548,44 @@ fn subset_tag(remap: &GlyphRemapper) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_holds_what_was_drawn_on_it_and_a_blank_page_nothing() {
+        let mut pdf = PdfWriter::new("t", PageSize::A4_PORTRAIT);
+        let a = Area {
+            x: 10.0,
+            top: 20.0,
+            w: 30.0,
+            h: 40.0,
+        };
+        pdf.add_page();
+        pdf.rect(0, a, Some((0.5, [0.0, 0.0, 0.0])), None);
+        for _ in 0..3 {
+            pdf.add_page();
+        }
+        pdf.rect(3, a, None, Some([1.0, 0.0, 0.0]));
+        // Page 0 again, after it was deflated: a second stream (a reader
+        // joins the two with a newline).
+        pdf.segment(0, (0.0, 0.0), (5.0, 5.0), 1.0, [0.0, 0.0, 1.0]);
+        let lo = lopdf::Document::load_mem(&pdf.finish().unwrap()).unwrap();
+        let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+        let content = |i: usize| {
+            String::from_utf8(lo.get_page_content(pages[i]))
+                .unwrap()
+                .trim_end()
+                .to_owned()
+        };
+        assert_eq!(
+            content(0),
+            "q\n0.5 w\n0 0 0 RG\n10 781.89 30 40 re\nS\nQ\n\nq\n1 w\n0 0 1 RG\n0 841.89 m\n5 836.89 l\nS\nQ"
+        );
+        let page = |i: usize| lo.get_object(pages[i]).unwrap().as_dict().unwrap();
+        assert_eq!(page(0).get(b"Contents").unwrap().as_array().unwrap().len(), 2);
+        for blank in [1, 2] {
+            assert!(page(blank).get(b"Contents").is_err(), "page {blank} is blank");
+        }
+        assert_eq!(content(3), "q\n1 0 0 rg\n10 781.89 30 40 re\nf\nQ");
+    }
 
     #[test]
     fn uris_are_ascii() {
