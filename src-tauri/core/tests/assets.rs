@@ -11,30 +11,9 @@ use prongsai_core::error::Refusal;
 use prongsai_core::{Change, CoreError, Store, TextTarget};
 use sqlx::Connection;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-fn asset(number: &str, name: &str, status: AssetStatus) -> AssetDoc {
-    AssetDoc {
-        number: number.into(),
-        name: name.into(),
-        category: "ครุภัณฑ์คอมพิวเตอร์".into(),
-        brand: "Lenovo".into(),
-        model: "ThinkPad".into(),
-        serial: format!("SN-{number}"),
-        acquired_on: d(2023, 1, 10),
-        method: "เฉพาะเจาะจง".into(),
-        price: "25900.00".parse().unwrap(),
-        budget_year: Some(2566),
-        funding: "งบประมาณแผ่นดิน".into(),
-        location: "ห้องพัสดุ ชั้น 2".into(),
-        division: "กลุ่มบริหารงานคลัง".into(),
-        status,
-        useful_life: 3,
-        note: String::new(),
-    }
-}
+#[path = "common/asset_doc.rs"]
+mod asset_doc;
+use asset_doc::{asset, d};
 
 async fn store_with_assets() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -573,58 +552,4 @@ async fn the_kept_search_text_finds_what_the_tables_filter_finds() {
         let found = numbers(store.find_assets(text, status).await.unwrap());
         assert_eq!(found, numbers(index.all_matching(text, status)), "{text:?} {status:?}");
     }
-}
-
-/// An import's rows reach SQLite many to a statement: every value comes
-/// back as it was given (quotes, backslashes, Thai marks, a symbol outside
-/// the BMP, lines of a note), with its SQL type (an empty budget year NULL,
-/// a price as exact text), and ids follow the file across statements.
-#[tokio::test]
-async fn imported_values_come_back_exactly_through_the_batched_insert() {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
-    let mut odd = asset(
-        "7440-001-\"9\"/66",
-        "เก้าอี้ \"ผู้บริหาร\" \\ ปรับระดับ 'สูง' 😀",
-        AssetStatus::Usable,
-    );
-    odd.budget_year = None;
-    odd.price = "1234567.89".parse().unwrap();
-    odd.note = "บรรทัดแรก\nบรรทัดที่สอง <b>&amp;</b>".into();
-    odd.model = "[0] {\"a\": 1}".into();
-    let mut many: Vec<AssetDoc> = (0..10_050)
-        .map(|i| asset(&format!("7440-002-{i:05}/66"), "โต๊ะทำงาน", AssetStatus::Usable))
-        .collect();
-    many.insert(5_000, odd.clone());
-    store
-        .apply(Change::ImportAssets { assets: many.clone() })
-        .await
-        .unwrap();
-    let stored = store.assets().await.unwrap();
-    assert_eq!(stored.len(), many.len());
-    let found = stored.iter().find(|a| a.number == odd.number).expect("the odd asset");
-    assert_eq!(*found, odd);
-    // Ids follow the file's order, across the statements' boundary.
-    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", dir.path().join("p.sqlite").display()))
-        .await
-        .unwrap();
-    let order: Vec<String> = sqlx::query_scalar("SELECT number FROM asset ORDER BY id")
-        .fetch_all(&mut conn)
-        .await
-        .unwrap();
-    let want: Vec<String> = many.iter().map(|a| a.number.clone()).collect();
-    assert_eq!(order, want);
-    let types: (String, String, String, String) = sqlx::query_as(
-        "SELECT typeof(budget_year), typeof(price), typeof(useful_life), price FROM asset WHERE number = ?1",
-    )
-    .bind(&odd.number)
-    .fetch_one(&mut conn)
-    .await
-    .unwrap();
-    assert_eq!(
-        types,
-        ("null".into(), "text".into(), "integer".into(), "1234567.89".into())
-    );
-    let v = store.verify().await.unwrap();
-    assert!(v.ok(), "{v:?}");
 }
