@@ -41,12 +41,13 @@ static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::n
 /// Told once the window has painted the report.
 static PAINTED: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
+/// Whether `PRONGSAI_TIMING` is set: read once, as every command asks.
+static TIMING: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("PRONGSAI_TIMING").is_some());
+
 /// With `PRONGSAI_TIMING` set, says on stderr how long after the start a
 /// step of it came (`scripts/bench-start.py` reads them).
 fn timing(step: &str) {
-    if std::env::var_os("PRONGSAI_TIMING").is_some()
-        && let Some(t) = STARTED.get()
-    {
+    if *TIMING && let Some(t) = STARTED.get() {
         eprintln!("prongsai: {step} {} ms after start", t.elapsed().as_millis());
     }
 }

@@ -1,7 +1,8 @@
 //! Writing PDF: each page's content stream written by us as it is drawn
 //! (`content`: operators, deflated once the flow has moved on, so a long
-//! document holds its pages as compressed bytes, not as operations), the document around it by printpdf (fonts,
-//! images, link annotations, metadata) and lopdf. Shaped glyphs are placed
+//! document holds its pages as compressed bytes, not as operations), the
+//! document around it by printpdf (fonts, images, link annotations,
+//! metadata) and lopdf. Shaped glyphs are placed
 //! run by run, every glyph in the ToUnicode map and an ActualText span per
 //! word (`glyph_text`) so that copy/paste, `pdftotext`, pypdf and pdfminer
 //! give back the text; fonts subset with `subsetter` (only the glyphs
