@@ -169,7 +169,7 @@ async fn apply_logged(
         (None, Some(replaced)) => Some(serde_json::json!({ "replaced": replaced })),
         (None, None) => None,
     };
-    let change_id = history::append(conn, actor, &done.change, before.as_ref(), mode, reverts).await?;
+    let change_id = history::append(conn, actor, &done.change, before.as_ref(), mode, reverts, done.logged).await?;
     Ok(Applied {
         change_id,
         year_be: done.year_be,
@@ -281,7 +281,7 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
         Change::RememberMapping { headers, mapping } => budget::remember_mapping(conn, headers, mapping).await?,
 
         // Asset records: kept, never undone (no inverse), passed over by undo.
-        Change::ImportAssets { assets } => Effect::record(assets::register::import_assets(conn, assets).await?),
+        Change::ImportAssets { assets } => assets::register::import_assets(conn, assets).await?,
         Change::SetAssetStatus {
             number,
             status,

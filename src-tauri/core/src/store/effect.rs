@@ -42,6 +42,10 @@ pub(super) struct Effect {
     pub replaced: Option<serde_json::Value>,
     /// The id of the record it created, when the caller needs it.
     pub created: Option<crate::domain::Id>,
+    /// The change as the log stores it, when the module that applied it
+    /// made that already (an import, beside its inserts); else the log
+    /// makes it from `change`.
+    pub logged: Option<super::logged::Logged>,
 }
 
 impl Effect {
@@ -52,12 +56,21 @@ impl Effect {
             inverse,
             replaced,
             created: None,
+            logged: None,
         }
     }
 
     /// An asset record: kept, never undone, and of no year.
     pub fn record(change: Change) -> Effect {
         Effect::of(change, 0, None, None)
+    }
+
+    /// An asset import, with its log form made beside its inserts.
+    pub fn import(assets: Vec<crate::assets::AssetDoc>, logged: super::logged::Logged) -> Effect {
+        Effect {
+            logged: Some(logged),
+            ..Effect::record(Change::ImportAssets { assets })
+        }
     }
 }
 

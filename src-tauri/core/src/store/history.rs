@@ -54,7 +54,8 @@ async fn last_hash(conn: &mut SqliteConnection) -> Result<String> {
 /// Appends `change` to the log as the next link of the chain (writers are
 /// serialised by `BEGIN IMMEDIATE`); returns its id. `before` holds its
 /// inverse or what an import replaced; `mode` and `reverts` mark an undo or
-/// a redo and the entry it reverses.
+/// a redo and the entry it reverses; `logged` is `change` as the log
+/// stores it, when the caller made that already.
 pub(super) async fn append(
     conn: &mut SqliteConnection,
     actor: &str,
@@ -62,8 +63,12 @@ pub(super) async fn append(
     before: Option<&serde_json::Value>,
     mode: Mode,
     reverts: Option<i64>,
+    logged: Option<super::logged::Logged>,
 ) -> Result<i64> {
-    let logged = super::logged::write(change)?;
+    let logged = match logged {
+        Some(l) => l,
+        None => super::logged::write(change)?,
+    };
     let change_json = logged.json;
     let before = before.map(serde_json::Value::to_string);
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);

@@ -65,12 +65,18 @@ fn hex(digest: &[u8]) -> String {
 /// The entry's JSON and the rows to keep beside it. An import's rows are
 /// written straight into the compressor: no second copy of their JSON.
 pub(super) fn write(change: &Change) -> Result<Logged> {
-    let Change::ImportAssets { assets } = change else {
-        return Ok(Logged {
+    match change {
+        Change::ImportAssets { assets } => write_rows(assets),
+        _ => Ok(Logged {
             json: serde_json::to_string(change).expect("a Change serialises"),
             rows: None,
-        });
-    };
+        }),
+    }
+}
+
+/// What [`write`] makes of `Change::ImportAssets { assets }`: the import
+/// makes it on another thread while SQLite inserts the rows.
+pub(super) fn write_rows(assets: &[AssetDoc]) -> Result<Logged> {
     let encoder = zstd::Encoder::new(Vec::new(), LEVEL)?;
     let mut out = std::io::BufWriter::with_capacity(
         1 << 16,

@@ -394,15 +394,16 @@ impl Store {
     /// every row's problems.
     pub async fn check_asset_import(
         &self,
-        table: &crate::budget_import::Table,
+        table: crate::budget_import::Table,
         mapping: Option<&std::collections::BTreeMap<String, String>>,
     ) -> Result<(Vec<crate::assets::AssetDoc>, crate::assets::import::AssetImportPreview)> {
         let mut conn = self.pool.acquire().await?;
         let cats = assets::read::categories(&mut conn).await?;
         let registered = assets::read::numbers(&mut conn).await?;
+        let rows = table.rows.len();
         let (docs, errors) = crate::assets::import::read_assets(table, mapping, &cats, &registered)?;
         let preview = crate::assets::import::AssetImportPreview {
-            rows: table.rows.len(),
+            rows,
             added: docs.len(),
             errors,
         };
@@ -445,7 +446,7 @@ impl Store {
             sheet: table.sheet.clone(),
             sheets: table.sheets.clone(),
         };
-        match self.check_asset_import(&table, mapping.as_ref()).await {
+        match self.check_asset_import(table, mapping.as_ref()).await {
             Ok((assets, preview)) => {
                 let ok = preview.errors.is_empty() && !assets.is_empty();
                 check.preview = Some(preview);

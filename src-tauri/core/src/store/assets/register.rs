@@ -1,5 +1,7 @@
 //! The register: importing assets, their status and their photo.
 
+use std::sync::Arc;
+
 use base64::Engine;
 
 use sqlx::SqliteConnection;
@@ -11,14 +13,15 @@ use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
 use crate::text::clean_owned_line;
 
+use super::super::effect::Effect;
+use super::super::logged::Logged;
 use super::base::*;
 use super::read::{categories, numbers};
 
 /// Adds every asset of an import (numbers unique, categories known).
-pub(in crate::store) async fn import_assets(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<Change> {
-    Ok(Change::ImportAssets {
-        assets: import(conn, assets).await?,
-    })
+pub(in crate::store) async fn import_assets(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<Effect> {
+    let (assets, logged) = import(conn, assets).await?;
+    Ok(Effect::import(assets, logged))
 }
 
 pub(in crate::store) async fn set_asset_status(
@@ -73,8 +76,9 @@ pub(in crate::store) async fn set_asset_photo(
 /// Rows per INSERT: 16 values each, well under SQLite's 32,766.
 const INSERT_ROWS: usize = 500;
 
-/// Checks and inserts assets, all or none; returns them as stored.
-async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<Vec<AssetDoc>> {
+/// Checks and inserts assets, all or none; returns them as stored, and as
+/// the history stores them.
+async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<(Vec<AssetDoc>, Logged)> {
     if assets.is_empty() {
         return Err(Refusal::NoAssets.into());
     }
@@ -126,36 +130,31 @@ async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<Ve
         a.division = line("division", &mut a.division)?;
         a.note = crate::text::clean_owned("note", std::mem::take(&mut a.note), false).map_err(at)?;
     }
-    let out = assets;
     let first: Id = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM asset")
         .fetch_one(&mut *conn)
         .await?;
+    // The history's copy of the rows and their search text are made on a
+    // thread of their own while SQLite inserts the rows on its.
+    let out = Arc::new(assets);
+    let side = {
+        let out = Arc::clone(&out);
+        tokio::task::spawn_blocking(move || -> Result<_> {
+            Ok((
+                super::super::logged::write_rows(&out)?,
+                super::text::blocks(first, &out)?,
+            ))
+        })
+    };
     // Many rows per statement: one awaited round trip to SQLite's thread
-    // per row was most of a large import's time.
-    for chunk in out.chunks(INSERT_ROWS) {
-        let mut q = sqlx::QueryBuilder::new(
-            "INSERT INTO asset (number, name, category, brand, model, serial, acquired_on, method, price, budget_year, \
-                                funding, location, division, status, useful_life, note) ",
-        );
-        q.push_values(chunk, |mut row, a| {
-            row.push_bind(&a.number)
-                .push_bind(&a.name)
-                .push_bind(&a.category)
-                .push_bind(&a.brand)
-                .push_bind(&a.model)
-                .push_bind(&a.serial)
-                .push_bind(iso(a.acquired_on))
-                .push_bind(&a.method)
-                .push_bind(a.price.to_string())
-                .push_bind(a.budget_year)
-                .push_bind(&a.funding)
-                .push_bind(&a.location)
-                .push_bind(&a.division)
-                .push_bind(a.status.as_str())
-                .push_bind(a.useful_life)
-                .push_bind(&a.note);
-        });
-        q.build().execute(&mut *conn).await?;
+    // per row was most of a large import's time. The next statement's
+    // values are bound while SQLite runs this one.
+    let mut chunks = out.chunks(INSERT_ROWS);
+    let mut next = chunks.next().map(insert_rows);
+    while let Some(mut q) = next.take() {
+        let (done, following) =
+            tokio::join!(biased; q.build().execute(&mut *conn), async { chunks.next().map(insert_rows) });
+        done?;
+        next = following;
     }
     // Each row took the next id, so the import holds first.. in order.
     let (last, count): (Id, i64) = sqlx::query_as("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM asset WHERE id >= ?1")
@@ -168,6 +167,37 @@ async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<Ve
             out.len()
         )));
     }
-    super::text::keep(conn, first, &out).await?;
-    Ok(out)
+    let (logged, blocks) = side
+        .await
+        .map_err(|e| CoreError::Database(format!("the import's history and search text were not made: {e}")))??;
+    super::text::keep(conn, blocks).await?;
+    // The side thread let go of its share when it returned.
+    Ok((Arc::unwrap_or_clone(out), logged))
+}
+
+/// One INSERT of `rows`.
+fn insert_rows(rows: &[AssetDoc]) -> sqlx::QueryBuilder<sqlx::Sqlite> {
+    let mut q = sqlx::QueryBuilder::new(
+        "INSERT INTO asset (number, name, category, brand, model, serial, acquired_on, method, price, budget_year, \
+                            funding, location, division, status, useful_life, note) ",
+    );
+    q.push_values(rows, |mut row, a| {
+        row.push_bind(&a.number)
+            .push_bind(&a.name)
+            .push_bind(&a.category)
+            .push_bind(&a.brand)
+            .push_bind(&a.model)
+            .push_bind(&a.serial)
+            .push_bind(iso(a.acquired_on))
+            .push_bind(&a.method)
+            .push_bind(a.price.to_string())
+            .push_bind(a.budget_year)
+            .push_bind(&a.funding)
+            .push_bind(&a.location)
+            .push_bind(&a.division)
+            .push_bind(a.status.as_str())
+            .push_bind(a.useful_life)
+            .push_bind(&a.note);
+    });
+    q
 }

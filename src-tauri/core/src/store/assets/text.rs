@@ -18,19 +18,40 @@ use crate::error::{CoreError, Result};
 /// Assets per block: a block is a few tens of KB compressed.
 const BLOCK: usize = 1024;
 
-/// Keeps the search text of `assets`, which were given the ids `first..`.
-pub(in crate::store) async fn keep(conn: &mut SqliteConnection, first: Id, assets: &[AssetDoc]) -> Result<()> {
+/// A block of search text: the first and last ids it holds, compressed.
+pub(in crate::store) struct Block {
+    first_id: Id,
+    last_id: Id,
+    data: Vec<u8>,
+}
+
+/// The search text of `assets`, which are given the ids `first..`, in
+/// blocks: CPU work only, which the import does on another thread.
+pub(in crate::store) fn blocks(first: Id, assets: &[AssetDoc]) -> Result<Vec<Block>> {
+    let mut out = Vec::with_capacity(assets.len().div_ceil(BLOCK));
+    let mut lines = String::new();
     for (n, chunk) in assets.chunks(BLOCK).enumerate() {
         let start = first + (n * BLOCK) as Id;
-        let mut lines = String::new();
+        lines.clear();
         for (i, a) in chunk.iter().enumerate() {
             writeln!(lines, "{}\t{}", start + i as Id, haystack(a).replace('\n', " ")).expect("a String writes");
         }
-        let data = zstd::encode_all(lines.as_bytes(), 3)?;
+        out.push(Block {
+            first_id: start,
+            last_id: start + chunk.len() as Id - 1,
+            data: zstd::encode_all(lines.as_bytes(), 3)?,
+        });
+    }
+    Ok(out)
+}
+
+/// Keeps the [`blocks`] of an import.
+pub(in crate::store) async fn keep(conn: &mut SqliteConnection, blocks: Vec<Block>) -> Result<()> {
+    for b in blocks {
         sqlx::query("INSERT INTO asset_text (first_id, last_id, data) VALUES (?1, ?2, ?3)")
-            .bind(start)
-            .bind(start + chunk.len() as Id - 1)
-            .bind(data)
+            .bind(b.first_id)
+            .bind(b.last_id)
+            .bind(b.data)
             .execute(&mut *conn)
             .await?;
     }
