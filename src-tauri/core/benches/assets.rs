@@ -52,7 +52,7 @@ fn import(c: &mut Criterion) {
             |(_dir, store)| {
                 rt.block_on(async {
                     let table = prongsai_core::budget_import::read_csv(text.as_bytes()).unwrap();
-                    let (assets, preview) = store.check_asset_import(&table, None).await.unwrap();
+                    let (assets, preview) = store.check_asset_import(table, None).await.unwrap();
                     assert!(preview.errors.is_empty());
                     store.apply(Change::ImportAssets { assets }).await.unwrap();
                     store.close().await;
@@ -66,7 +66,7 @@ fn import(c: &mut Criterion) {
     let (store, index) = rt.block_on(async {
         let (store, _) = Store::open_or_seed(&dir.path().join("a.sqlite")).await.unwrap();
         let table = prongsai_core::budget_import::read_csv(text.as_bytes()).unwrap();
-        let (assets, _) = store.check_asset_import(&table, None).await.unwrap();
+        let (assets, _) = store.check_asset_import(table, None).await.unwrap();
         store.apply(Change::ImportAssets { assets }).await.unwrap();
         let index = store.asset_index().await.unwrap();
         (store, index)

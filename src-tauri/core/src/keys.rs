@@ -10,6 +10,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// `s` in the form keys are compared and stored in.
 pub fn normalize_key(s: &str) -> String {
+    // Printable ASCII without spaces (most asset numbers) is its own key.
+    if s.bytes().all(|b| b.is_ascii_graphic()) {
+        return s.to_owned();
+    }
     // Most keys are already in NFC: the quick check spares composing them.
     match unicode_normalization::is_nfc_quick(s.chars()) {
         unicode_normalization::IsNormalized::Yes => key_of(s.chars(), s.len()),
@@ -50,6 +54,9 @@ mod tests {
     #[test]
     fn look_alikes_are_one_key() {
         let plain = "7440-001-0001/66";
+        assert_eq!(normalize_key(plain), plain);
+        assert_eq!(normalize_key(" a\tb "), "a b");
+        assert_eq!(normalize_key(""), "");
         for odd in [
             "7440-001-0001/66\u{200B}",
             "\u{FEFF}7440-001-0001/66",

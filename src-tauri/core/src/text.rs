@@ -20,24 +20,28 @@ pub fn clean_text(field: &str, text: &str, required: bool) -> Result<String> {
 
 fn cleaned<'a>(field: &str, text: &'a str, required: bool) -> Result<std::borrow::Cow<'a, str>> {
     use std::borrow::Cow;
-    // Most text needs no rewriting: it is only checked, not copied.
-    let text = if text.chars().any(|c| c == '\r' || ('๐'..='๙').contains(&c)) {
-        Cow::Owned(
-            thai::to_storage(&text.replace("\r\n", "\n").replace('\r', "\n"))
+    // Most text needs no rewriting: it is only checked, not copied, and
+    // read once for all the checks.
+    let (text, found) = match scan(text.trim()) {
+        Scan::Rewrite => {
+            let text = thai::to_storage(&text.replace("\r\n", "\n").replace('\r', "\n"))
                 .trim()
-                .to_owned(),
-        )
-    } else {
-        Cow::Borrowed(text.trim())
+                .to_owned();
+            let found = scan(&text);
+            (Cow::Owned(text), found)
+        }
+        found => (Cow::Borrowed(text.trim()), found),
     };
-    if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n' && c != '\t') {
+    let Scan::Read { control, len } = found else {
+        unreachable!("rewritten text has no carriage return or Thai digit")
+    };
+    if let Some(c) = control {
         return Err(Refusal::ControlCharacter {
             field: field.to_owned(),
             code: c as u32,
         }
         .into());
     }
-    let len = text.chars().count();
     if len > MAX_TEXT_CHARS {
         return Err(Refusal::TextTooLong {
             field: field.to_owned(),
@@ -50,6 +54,30 @@ fn cleaned<'a>(field: &str, text: &'a str, required: bool) -> Result<std::borrow
         return Err(Refusal::empty(field).into());
     }
     Ok(text)
+}
+
+/// What one reading of a text found.
+#[derive(Debug, PartialEq)]
+enum Scan {
+    /// It holds a carriage return or a Thai digit: it is to be rewritten.
+    Rewrite,
+    /// Its first control character (other than a newline or a tab), and
+    /// its length in characters.
+    Read { control: Option<char>, len: usize },
+}
+
+fn scan(text: &str) -> Scan {
+    let (mut control, mut len) = (None, 0);
+    for c in text.chars() {
+        if c == '\r' || ('๐'..='๙').contains(&c) {
+            return Scan::Rewrite;
+        }
+        if control.is_none() && c.is_control() && c != '\n' && c != '\t' {
+            control = Some(c);
+        }
+        len += 1;
+    }
+    Scan::Read { control, len }
 }
 
 /// [`clean_text`] of an owned string: the same string back when it needed
@@ -103,6 +131,20 @@ mod tests {
             clean_text("x", &huge, true),
             Err(CoreError::Refused(Refusal::TextTooLong { .. }))
         ));
+        // A control character is found in text that was rewritten too.
+        assert!(matches!(
+            clean_text("x", "๑\u{7}", true),
+            Err(CoreError::Refused(Refusal::ControlCharacter { code: 7, .. }))
+        ));
+        // The length is the stored text's, in characters.
+        assert!(clean_text("x", &format!("๑{}", "ก".repeat(MAX_TEXT_CHARS - 1)), true).is_ok());
+        assert_eq!(
+            scan("ก\u{1}ข\u{2}"),
+            Scan::Read {
+                control: Some('\u{1}'),
+                len: 4
+            }
+        );
         let xss = "<script>alert(1)</script>";
         assert_eq!(clean_text("x", xss, true).unwrap(), xss);
     }

@@ -38,6 +38,9 @@ pub const THAI_DIGITS: [char; 10] = ['๐', '๑', '๒', '๓', '๔', '๕', '
 
 /// Thai digits to Arabic digits; everything else unchanged.
 pub fn to_storage(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
     text.chars()
         .map(|c| match c {
             '๐'..='๙' => char::from(b'0' + (c as u32 - THAI_ZERO) as u8),

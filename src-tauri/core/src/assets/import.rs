@@ -103,11 +103,12 @@ pub fn parse_register_date(text: &str) -> Result<NaiveDate> {
     crate::thai::parse_be_date(&t)
 }
 
-/// Reads every row of `table` into assets. `categories` are the known
+/// Reads every row of `table` into assets, the cells' text becoming the
+/// assets' (a large register is not held twice). `categories` are the known
 /// categories with their useful lives; `registered` the numbers already in
 /// the register. Returns the assets and every row's problems.
 pub fn read_assets(
-    table: &Table,
+    mut table: Table,
     mapping: Option<&BTreeMap<String, String>>,
     categories: &[(String, u32)],
     registered: &HashSet<String>,
@@ -140,20 +141,19 @@ pub fn read_assets(
         .map(|(c, life)| (crate::keys::normalize_key(c), *life))
         .collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut assets = Vec::with_capacity(table.rows.len());
+    // Categories repeat: each text in the column is normalised once.
+    let mut category_keys: HashMap<String, String> = HashMap::new();
+    let rows = std::mem::take(&mut table.rows);
+    let mut assets = Vec::with_capacity(rows.len());
     let mut errors = Vec::new();
-    for (i, row) in table.rows.iter().enumerate() {
+    for (i, mut row) in rows.into_iter().enumerate() {
         let n = table.line(i); // as the spreadsheet numbers it
-        let get = |f: Field| {
-            columns
-                .get(&f)
-                .and_then(|&c| row.get(c))
-                .map(|s| s.trim())
-                .unwrap_or("")
-        };
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let width = row.len();
+        let cell = |f: Field| columns.get(&f).copied().filter(|&c| c < width);
+        let get = |f: Field| cell(f).map_or("", |c| row[c].trim());
         let mut fail = |f: Option<Field>, e: crate::error::CoreError| errors.push(RowError::of(n, f.map(header_of), e));
         // Look-alikes (a trailing zero-width space, a non-breaking hyphen)
         // are the same number: stored and compared in one form.
@@ -170,12 +170,18 @@ pub fn read_assets(
             fail(Some(Field::Number), Refusal::AlsoOnRow { number, first }.into());
             continue;
         }
-        let name = get(Field::Name).to_owned();
-        if name.is_empty() {
+        if get(Field::Name).is_empty() {
             fail(Some(Field::Name), Refusal::empty("name").into());
             continue;
         }
-        let category = crate::keys::normalize_key(get(Field::Category));
+        let category = match category_keys.get(get(Field::Category)) {
+            Some(key) => key.clone(),
+            None => {
+                let key = crate::keys::normalize_key(get(Field::Category));
+                category_keys.insert(get(Field::Category).to_owned(), key.clone());
+                key
+            }
+        };
         let Some((_, default_life)) = categories.iter().find(|(c, _)| *c == category) else {
             fail(Some(Field::Category), Refusal::UnknownCategory { category }.into());
             continue;
@@ -250,7 +256,12 @@ pub fn read_assets(
                 }
             },
         };
-        let line = |f: Field| crate::text::clean_line("field", get(f), false);
+        // The cells' text becomes the asset's, trimmed, each cell once.
+        let mut take = |f: Field| match cell(f) {
+            Some(c) => trimmed(std::mem::take(&mut row[c])),
+            None => String::new(),
+        };
+        let mut line = |f: Field| crate::text::clean_owned_line("field", take(f), false);
         let texts = (
             line(Field::Brand),
             line(Field::Model),
@@ -259,8 +270,8 @@ pub fn read_assets(
             line(Field::Funding),
             line(Field::Location),
             line(Field::Division),
-            crate::text::clean_text("note", get(Field::Note), false),
-            crate::text::clean_line("name", &name, true),
+            crate::text::clean_owned("note", take(Field::Note), false),
+            crate::text::clean_owned_line("name", take(Field::Name), true),
         );
         let (Ok(brand), Ok(model), Ok(serial), Ok(method), Ok(funding), Ok(location), Ok(division), Ok(note), Ok(name)) =
             texts
@@ -290,6 +301,14 @@ pub fn read_assets(
     Ok((assets, errors))
 }
 
+/// `s` without the white space around it, not copied when it has none.
+fn trimmed(s: String) -> String {
+    match s.trim() {
+        t if t.len() == s.len() => s,
+        t => t.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,7 +328,7 @@ mod tests {
              7440-001-0001/66,เครื่องคอมพิวเตอร์,ครุภัณฑ์คอมพิวเตอร์,5/4/2566,\"25,900.00\",2566,ใช้งานได้\n\
              7110-001-0001/60,โต๊ะทำงาน,ครุภัณฑ์สำนักงาน,2017-03-01,\"๔,๕๐๐\",,ชำรุด\n",
         );
-        let (a, e) = read_assets(&t, None, &cats(), &HashSet::new()).unwrap();
+        let (a, e) = read_assets(t, None, &cats(), &HashSet::new()).unwrap();
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].acquired_on, NaiveDate::from_ymd_opt(2023, 4, 5).unwrap());
@@ -317,6 +336,24 @@ mod tests {
         assert_eq!(a[1].useful_life, 10);
         assert_eq!(a[1].status, AssetStatus::Damaged);
         assert_eq!(a[1].price, "4500".parse().unwrap());
+    }
+
+    #[test]
+    fn the_cells_text_becomes_the_assets_trimmed_and_cleaned() {
+        let t = table(
+            "เลขครุภัณฑ์,ชื่อครุภัณฑ์,ประเภท,ยี่ห้อ,วันที่ได้มา,ราคา,หมายเหตุ,สถานที่ตั้ง\n\
+             \u{200B}7440-001-0001/66 , โน้ตบุ๊ก ,\u{00A0}ครุภัณฑ์คอมพิวเตอร์,Lenovo,5/4/2566,900,\" ซื้อ ๒ เครื่อง\r\nส่งซ่อม \",ห้อง ๑\n\
+             7440-001-0002/66,จอภาพ,ครุภัณฑ์คอมพิวเตอร์,  ,5/4/2566,900,,\n",
+        );
+        let (a, e) = read_assets(t, None, &cats(), &HashSet::new()).unwrap();
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(a[0].number, "7440-001-0001/66");
+        assert_eq!(a[0].name, "โน้ตบุ๊ก");
+        assert_eq!(a[0].category, "ครุภัณฑ์คอมพิวเตอร์");
+        assert_eq!(a[0].brand, "Lenovo");
+        assert_eq!(a[0].note, "ซื้อ 2 เครื่อง\nส่งซ่อม");
+        assert_eq!(a[0].location, "ห้อง 1");
+        assert_eq!((a[1].brand.as_str(), a[1].note.as_str(), a[1].model.as_str()), ("", "", ""));
     }
 
     #[test]
@@ -333,7 +370,7 @@ mod tests {
              OLD-1,x,ครุภัณฑ์สำนักงาน,2023-01-02,100,\n",
         );
         let registered: HashSet<String> = ["OLD-1".to_owned()].into();
-        let (a, e) = read_assets(&t, None, &cats(), &registered).unwrap();
+        let (a, e) = read_assets(t, None, &cats(), &registered).unwrap();
         assert_eq!(a.len(), 1);
         let rows: Vec<(usize, &str)> = e.iter().map(|e| (e.row, e.column.as_deref().unwrap_or(""))).collect();
         assert_eq!(
@@ -358,7 +395,7 @@ mod tests {
     #[test]
     fn other_layouts_use_a_mapping() {
         let t = table("Asset No,Description,Type,Date,Cost\nX-1,chair,ครุภัณฑ์สำนักงาน,2020-01-01,990\n");
-        assert!(read_assets(&t, None, &cats(), &HashSet::new()).is_err());
+        assert!(read_assets(t.clone(), None, &cats(), &HashSet::new()).is_err());
         let m: BTreeMap<String, String> = [
             ("Asset No", "number"),
             ("Description", "name"),
@@ -369,7 +406,7 @@ mod tests {
         .into_iter()
         .map(|(a, b)| (a.into(), b.into()))
         .collect();
-        let (a, e) = read_assets(&t, Some(&m), &cats(), &HashSet::new()).unwrap();
+        let (a, e) = read_assets(t, Some(&m), &cats(), &HashSet::new()).unwrap();
         assert!(e.is_empty());
         assert_eq!(a[0].number, "X-1");
     }
