@@ -353,7 +353,10 @@ mod tests {
         assert_eq!(a[0].brand, "Lenovo");
         assert_eq!(a[0].note, "ซื้อ 2 เครื่อง\nส่งซ่อม");
         assert_eq!(a[0].location, "ห้อง 1");
-        assert_eq!((a[1].brand.as_str(), a[1].note.as_str(), a[1].model.as_str()), ("", "", ""));
+        assert_eq!(
+            (a[1].brand.as_str(), a[1].note.as_str(), a[1].model.as_str()),
+            ("", "", "")
+        );
     }
 
     #[test]
