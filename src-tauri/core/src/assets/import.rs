@@ -174,11 +174,12 @@ pub fn read_assets(
             fail(Some(Field::Name), Refusal::empty("name").into());
             continue;
         }
-        let category = match category_keys.get(get(Field::Category)) {
+        let cell_text = get(Field::Category);
+        let category = match category_keys.get(cell_text) {
             Some(key) => key.clone(),
             None => {
-                let key = crate::keys::normalize_key(get(Field::Category));
-                category_keys.insert(get(Field::Category).to_owned(), key.clone());
+                let key = crate::keys::normalize_key(cell_text);
+                category_keys.insert(cell_text.to_owned(), key.clone());
                 key
             }
         };
@@ -256,11 +257,9 @@ pub fn read_assets(
                 }
             },
         };
-        // The cells' text becomes the asset's, trimmed, each cell once.
-        let mut take = |f: Field| match cell(f) {
-            Some(c) => trimmed(std::mem::take(&mut row[c])),
-            None => String::new(),
-        };
+        // The cells' text becomes the asset's, each cell once (cleaning
+        // trims it, copying only then).
+        let mut take = |f: Field| cell(f).map_or_else(String::new, |c| std::mem::take(&mut row[c]));
         let mut line = |f: Field| crate::text::clean_owned_line("field", take(f), false);
         let texts = (
             line(Field::Brand),
@@ -299,14 +298,6 @@ pub fn read_assets(
         });
     }
     Ok((assets, errors))
-}
-
-/// `s` without the white space around it, not copied when it has none.
-fn trimmed(s: String) -> String {
-    match s.trim() {
-        t if t.len() == s.len() => s,
-        t => t.to_owned(),
-    }
 }
 
 #[cfg(test)]
