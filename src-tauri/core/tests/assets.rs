@@ -405,6 +405,19 @@ async fn records_are_kept_by_verify_and_passed_over_by_undo() {
         "{e}"
     );
     assert_eq!(store.assets().await.unwrap().len(), 3);
+    // The first row at fault is named, a registered number as any other.
+    let mut negative = asset("X-2", "c", AssetStatus::Usable);
+    negative.price = -negative.price;
+    let e = store
+        .apply(Change::ImportAssets {
+            assets: vec![asset("7440-001-0001/66", "b", AssetStatus::Usable), negative],
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("assets[0]") && e.to_string().contains("already in the register"),
+        "{e}"
+    );
     // A price changed with a SQLite tool is named by verify.
     store.close().await;
     let (store, v) = verify_after_another_tool(
@@ -469,7 +482,10 @@ async fn a_register_file_is_checked_then_mapped_then_imported() {
         "Asset No,Description,Type,Date,Cost\nX-1,เก้าอี้,ครุภัณฑ์สำนักงาน,2020-01-01,990\n",
     )
     .unwrap();
-    let (_, assets) = store.check_asset_import_file(&file, Some(mapping)).await.unwrap();
+    let (_, assets) = store
+        .check_asset_import_file(&file, Some(mapping.clone()))
+        .await
+        .unwrap();
     store
         .apply(Change::ImportAssets {
             assets: assets.unwrap(),
@@ -477,6 +493,23 @@ async fn a_register_file_is_checked_then_mapped_then_imported() {
         .await
         .unwrap();
     assert_eq!(store.assets().await.unwrap().len(), 4);
+    // The register is asked for the file's numbers only, in the form they
+    // are compared in: X-1 typed with a non-breaking hyphen is registered.
+    std::fs::write(
+        &file,
+        "Asset No,Description,Type,Date,Cost\nX-9,เก้าอี้,ครุภัณฑ์สำนักงาน,2020-01-01,990\n\
+         X\u{2011}1,เก้าอี้,ครุภัณฑ์สำนักงาน,2020-01-01,990\n",
+    )
+    .unwrap();
+    let (check, assets) = store.check_asset_import_file(&file, Some(mapping)).await.unwrap();
+    let preview = check.preview.unwrap();
+    assert_eq!((preview.rows, preview.added, preview.errors.len()), (2, 1, 1));
+    assert_eq!(preview.errors[0].row, 3);
+    assert!(
+        preview.errors[0].message.contains("already in the register"),
+        "{preview:?}"
+    );
+    assert!(assets.is_none());
 }
 
 /// `assets list --search` reads the kept search text, the app's table its

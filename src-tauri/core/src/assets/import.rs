@@ -103,17 +103,9 @@ pub fn parse_register_date(text: &str) -> Result<NaiveDate> {
     crate::thai::parse_be_date(&t)
 }
 
-/// Reads every row of `table` into assets, the cells' text becoming the
-/// assets' (a large register is not held twice). `categories` are the known
-/// categories with their useful lives; `registered` the numbers already in
-/// the register. Returns the assets and every row's problems.
-pub fn read_assets(
-    mut table: Table,
-    mapping: Option<&BTreeMap<String, String>>,
-    categories: &[(String, u32)],
-    registered: &HashSet<String>,
-) -> Result<(Vec<AssetDoc>, Vec<RowError>)> {
-    // The export's worked-out columns are left out unless mapped.
+/// Which column holds each field: `mapping`, or the headers as the app
+/// writes them. The export's worked-out columns are left out unless mapped.
+fn columns_of(table: &Table, mapping: Option<&BTreeMap<String, String>>) -> Result<HashMap<Field, usize>> {
     let mut effective = mapping.cloned().unwrap_or_default();
     for h in &table.headers {
         if DERIVED.iter().any(|d| h.trim().starts_with(d)) {
@@ -122,7 +114,7 @@ pub fn read_assets(
                 .or_insert_with(|| crate::budget_import::IGNORE.to_owned());
         }
     }
-    let columns = crate::budget_import::columns(
+    crate::budget_import::columns(
         &table.headers,
         (mapping.is_some() || !effective.is_empty()).then_some(&effective),
         FIELDS,
@@ -133,7 +125,36 @@ pub fn read_assets(
             Field::AcquiredOn,
             Field::Price,
         ],
-    )?;
+    )
+}
+
+/// The asset numbers `table` holds, in the form [`read_assets`] compares
+/// them in: what to look up in the register before reading it.
+pub fn numbers_of(table: &Table, mapping: Option<&BTreeMap<String, String>>) -> Result<Vec<String>> {
+    let Some(&column) = columns_of(table, mapping)?.get(&Field::Number) else {
+        return Ok(Vec::new());
+    };
+    Ok(table
+        .rows
+        .iter()
+        .filter_map(|row| row.get(column))
+        .map(|cell| crate::keys::normalize_key(&crate::thai::to_storage(cell.trim())))
+        .filter(|n| !n.is_empty())
+        .collect())
+}
+
+/// Reads every row of `table` into assets, the cells' text becoming the
+/// assets' (a large register is not held twice). `categories` are the known
+/// categories with their useful lives; `registered` the numbers already in
+/// the register (those of [`numbers_of`] it holds are enough). Returns the
+/// assets and every row's problems.
+pub fn read_assets(
+    mut table: Table,
+    mapping: Option<&BTreeMap<String, String>>,
+    categories: &[(String, u32)],
+    registered: &HashSet<String>,
+) -> Result<(Vec<AssetDoc>, Vec<RowError>)> {
+    let columns = columns_of(&table, mapping)?;
     let header_of = |f: Field| table.headers[columns[&f]].clone();
     let registered: HashSet<String> = registered.iter().map(|r| crate::keys::normalize_key(r)).collect();
     let categories: Vec<(String, u32)> = categories

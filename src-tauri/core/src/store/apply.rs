@@ -11,6 +11,7 @@ use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
 
 use super::effect::{Effect, Mode, Rules};
+use super::logged::Logged;
 use super::{Step, Store, UndoState, assets, budget, history, ita, memo, organization, report, report_file, year};
 
 impl Store {
@@ -20,9 +21,22 @@ impl Store {
     }
 
     pub(super) async fn apply_as(&self, change: Change, mode: Mode, reverts: Option<i64>) -> Result<Applied> {
+        self.apply_recorded(change, None, mode, reverts).await
+    }
+
+    /// [`Store::apply_as`], with the log form the change was `recorded` in
+    /// when `verify` replays it: an import's rows are logged as read, not
+    /// serialised and compressed again.
+    pub(super) async fn apply_recorded(
+        &self,
+        change: Change,
+        recorded: Option<Logged>,
+        mode: Mode,
+        reverts: Option<i64>,
+    ) -> Result<Applied> {
         self.check_writable()?;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let applied = apply_logged(&mut tx, change, &self.actor, mode, reverts, self.rules).await?;
+        let applied = apply_logged(&mut tx, (change, recorded), &self.actor, mode, reverts, self.rules).await?;
         // Checked again under the write lock, just before the commit.
         self.guard.check(&self.path)?;
         tx.commit().await?;
@@ -45,7 +59,7 @@ impl Store {
             });
         }
         let change = Change::SetText { target, text };
-        let applied = apply_logged(&mut tx, change, &self.actor, Mode::Do, None, self.rules).await?;
+        let applied = apply_logged(&mut tx, (change, None), &self.actor, Mode::Do, None, self.rules).await?;
         self.guard.check(&self.path)?;
         tx.commit().await?;
         self.remember_head().await;
@@ -98,7 +112,7 @@ impl Store {
             let mode = if kind == "undo" { Mode::Redo } else { Mode::Undo };
             let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
             let year = match inverse_of(&mut tx, id).await {
-                Ok(inverse) => apply_logged(&mut tx, inverse, &self.actor, mode, Some(id), self.rules)
+                Ok(inverse) => apply_logged(&mut tx, (inverse, None), &self.actor, mode, Some(id), self.rules)
                     .await
                     .ok()
                     .map(|a| a.year_be)
@@ -145,7 +159,7 @@ impl Store {
             .into());
         };
         let inverse = inverse_of(&mut tx, id).await?;
-        let applied = apply_logged(&mut tx, inverse, &self.actor, mode, Some(id), self.rules).await?;
+        let applied = apply_logged(&mut tx, (inverse, None), &self.actor, mode, Some(id), self.rules).await?;
         self.guard.check(&self.path)?;
         tx.commit().await?;
         self.remember_head().await;
@@ -153,17 +167,19 @@ impl Store {
     }
 }
 
-/// Applies `change` and appends it to the log (hash-chained). `mode` and
-/// `reverts` mark an undo or a redo and the entry it reverses.
+/// Applies `change` and appends it to the log (hash-chained), in the log
+/// form it was recorded in, if given. `mode` and `reverts` mark an undo or
+/// a redo and the entry it reverses.
 async fn apply_logged(
     conn: &mut SqliteConnection,
-    change: Change,
+    (change, recorded): (Change, Option<Logged>),
     actor: &str,
     mode: Mode,
     reverts: Option<i64>,
     rules: Rules,
 ) -> Result<Applied> {
-    let done = apply_change(conn, change, mode, rules).await?;
+    let mut done = apply_change(conn, change, mode, rules).await?;
+    done.logged = recorded.or(done.logged);
     let before = match (&done.inverse, done.replaced) {
         (Some(inverse), _) => Some(serde_json::json!({ "undo": inverse })),
         (None, Some(replaced)) => Some(serde_json::json!({ "replaced": replaced })),
@@ -281,7 +297,7 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
         Change::RememberMapping { headers, mapping } => budget::remember_mapping(conn, headers, mapping).await?,
 
         // Asset records: kept, never undone (no inverse), passed over by undo.
-        Change::ImportAssets { assets } => assets::register::import_assets(conn, assets).await?,
+        Change::ImportAssets { assets } => assets::register::import_assets(conn, assets, rules).await?,
         Change::SetAssetStatus {
             number,
             status,

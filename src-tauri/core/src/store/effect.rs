@@ -16,7 +16,8 @@ pub enum Mode {
 
 /// Whether the rules that bind a user's new records are checked: always,
 /// but when `verify` replays a history recorded under older rules, which
-/// must replay as it was.
+/// must replay as it was (and is only compared: an import replayed keeps no
+/// search text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Rules {
     Check,
@@ -66,9 +67,9 @@ impl Effect {
     }
 
     /// An asset import, with its log form made beside its inserts.
-    pub fn import(assets: Vec<crate::assets::AssetDoc>, logged: super::logged::Logged) -> Effect {
+    pub fn import(assets: Vec<crate::assets::AssetDoc>, logged: Option<super::logged::Logged>) -> Effect {
         Effect {
-            logged: Some(logged),
+            logged,
             ..Effect::record(Change::ImportAssets { assets })
         }
     }

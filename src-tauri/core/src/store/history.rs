@@ -184,8 +184,8 @@ pub(super) async fn seal(conn: &mut SqliteConnection) -> Result<usize> {
 }
 
 /// A recorded change as the replay applies it: its JSON, read into a
-/// [`Change`] only when it is replayed ([`super::logged::read`]), so an
-/// import's rows are in memory one entry at a time.
+/// [`Change`] only when it is replayed ([`super::logged::read`]), so at
+/// most two imports' rows are in memory: the one replayed, the next read.
 pub(super) struct Recorded {
     pub id: i64,
     pub actor: String,

@@ -399,7 +399,9 @@ impl Store {
     ) -> Result<(Vec<crate::assets::AssetDoc>, crate::assets::import::AssetImportPreview)> {
         let mut conn = self.pool.acquire().await?;
         let cats = assets::read::categories(&mut conn).await?;
-        let registered = assets::read::numbers(&mut conn).await?;
+        let numbers = crate::assets::import::numbers_of(&table, mapping)?;
+        let registered = assets::read::registered_among(&mut conn, numbers.iter().map(String::as_str)).await?;
+        drop(numbers);
         let rows = table.rows.len();
         let (docs, errors) = crate::assets::import::read_assets(table, mapping, &cats, &registered)?;
         let preview = crate::assets::import::AssetImportPreview {

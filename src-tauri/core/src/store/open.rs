@@ -24,24 +24,38 @@ pub fn known_schema_version() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
+/// How a store's commits reach the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Durability {
+    /// Every commit synced, through a write-ahead log: the user's records.
+    Durable,
+    /// Nothing synced, the journal in memory: a copy thrown away after use.
+    Scratch,
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it,
     /// after keeping a copy of a database that needs migrating.
     pub async fn open(path: &Path) -> Result<(Store, OpenReport)> {
-        Store::open_with(path, true, SqliteSynchronous::Full).await
+        Store::open_with(path, true, Durability::Durable).await
     }
 
     /// A scratch database that dies with its folder (`verify`'s replay): a
     /// commit need not reach the disk, so replaying ten thousand entries
-    /// waits for no ten thousand fsyncs.
+    /// waits for no ten thousand fsyncs, and its rollback journal is kept
+    /// in memory, so each page is written once (a write-ahead log writes
+    /// every page twice: into the log, then into the file).
     pub(super) async fn open_scratch(path: &Path) -> Result<Store> {
-        Ok(Store::open_with(path, false, SqliteSynchronous::Off).await?.0)
+        let mut store = Store::open_with(path, false, Durability::Scratch).await?.0;
+        // Nothing else opens it: there is no other program to watch for.
+        store.guard = guard::FileGuard::default();
+        Ok(store)
     }
 
     pub(super) async fn open_with(
         path: &Path,
         backup_before_migrating: bool,
-        synchronous: SqliteSynchronous,
+        durability: Durability,
     ) -> Result<(Store, OpenReport)> {
         let mut report = OpenReport::default();
         let applied = if path.exists() {
@@ -57,8 +71,14 @@ impl Store {
         let opts = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(synchronous)
+            .journal_mode(match durability {
+                Durability::Durable => SqliteJournalMode::Wal,
+                Durability::Scratch => SqliteJournalMode::Memory,
+            })
+            .synchronous(match durability {
+                Durability::Durable => SqliteSynchronous::Full,
+                Durability::Scratch => SqliteSynchronous::Off,
+            })
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         // Connections are never retired while the store is open, so the

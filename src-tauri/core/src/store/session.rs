@@ -190,7 +190,7 @@ async fn checked_copy(db: &Path, from: &Path) -> Result<tempfile::NamedTempFile>
         sqlx::Connection::close(conn).await.ok();
         copied?;
     }
-    let (store, _) = Store::open_with(scratch.path(), false, sqlx::sqlite::SqliteSynchronous::Full).await?;
+    let (store, _) = Store::open_with(scratch.path(), false, super::open::Durability::Durable).await?;
     let checked = async {
         store.check_integrity().await?;
         let v = store.verify().await?;

@@ -56,21 +56,34 @@ impl Store {
         let mut replay = Store::open_scratch(&dir.path().join("replay.sqlite")).await?;
         replay.rules = Rules::AsRecorded;
         if broken_at.is_none() {
-            for r in changes {
-                // An import's rows are read back here, one entry at a
-                // time, and checked against the hash its entry names.
-                let change = match logged::read(&mut conn, r.id, &r.change).await {
+            // An import's rows are read back one entry at a time and checked
+            // against the hash its entry names; the next entry is read while
+            // this one replays.
+            let mut changes = changes.into_iter();
+            let mut next = match changes.next() {
+                Some(r) => Some(read_entry(&mut conn, r).await),
+                None => None,
+            };
+            while let Some((r, change)) = next.take() {
+                let change = match change {
                     Ok(c) => c,
                     Err(e) => {
                         broken_at = Some((r.id, e.to_string()));
                         break;
                     }
                 };
+                let (change, recorded) = change;
                 replay.actor = r.actor;
-                replay
-                    .apply_as(change, r.mode, r.reverts)
-                    .await
-                    .map_err(|e| CoreError::Database(format!("the history does not replay: {e}")))?;
+                let following = changes.next();
+                let (replayed, read) =
+                    tokio::join!(replay.apply_recorded(change, recorded, r.mode, r.reverts), async {
+                        match following {
+                            Some(f) => Some(read_entry(&mut conn, f).await),
+                            None => None,
+                        }
+                    });
+                replayed.map_err(|e| CoreError::Database(format!("the history does not replay: {e}")))?;
+                next = read;
             }
         }
         drop(conn);
@@ -257,6 +270,14 @@ impl Store {
         }))
     }
 }
+
+/// A history entry and the change it records, read back with its log form.
+async fn read_entry(conn: &mut sqlx::SqliteConnection, r: history::Recorded) -> (history::Recorded, ReadBack) {
+    let change = logged::read_recorded(conn, r.id, &r.change).await;
+    (r, change)
+}
+
+type ReadBack = Result<(crate::Change, Option<logged::Logged>)>;
 
 /// What `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

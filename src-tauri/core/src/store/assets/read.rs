@@ -23,12 +23,26 @@ pub(in crate::store) async fn categories(conn: &mut SqliteConnection) -> Result<
     )
 }
 
-pub(in crate::store) async fn numbers(conn: &mut SqliteConnection) -> Result<HashSet<String>> {
-    Ok(sqlx::query_scalar("SELECT number FROM asset")
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .collect())
+/// The numbers among `numbers` the register already holds, each looked up
+/// in the number's index: the cost follows the file, not the register (a
+/// register of 1,000,000 assets read whole took 2 s for each import).
+pub(in crate::store) async fn registered_among<'a>(
+    conn: &mut SqliteConnection,
+    numbers: impl IntoIterator<Item = &'a str>,
+) -> Result<HashSet<String>> {
+    let numbers: Vec<&str> = numbers.into_iter().collect();
+    if numbers.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let list = serde_json::to_string(&numbers).map_err(|e| CoreError::Database(e.to_string()))?;
+    Ok(
+        sqlx::query_scalar("SELECT number FROM asset WHERE number IN (SELECT value FROM json_each(?1))")
+            .bind(list)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .collect(),
+    )
 }
 
 // ------------------------------------------------------------------ reads

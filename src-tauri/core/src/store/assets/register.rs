@@ -1,5 +1,6 @@
 //! The register: importing assets, their status and their photo.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use base64::Engine;
@@ -13,14 +14,21 @@ use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
 use crate::text::clean_owned_line;
 
-use super::super::effect::Effect;
+use super::super::effect::{Effect, Rules};
 use super::super::logged::Logged;
 use super::base::*;
-use super::read::{categories, numbers};
+use super::read::{categories, registered_among};
 
 /// Adds every asset of an import (numbers unique, categories known).
-pub(in crate::store) async fn import_assets(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<Effect> {
-    let (assets, logged) = import(conn, assets).await?;
+/// Replayed by `verify` ([`Rules::AsRecorded`]), it makes neither the
+/// history's copy of the rows (the replay logs the recorded one) nor their
+/// search text (the replay is compared, never searched).
+pub(in crate::store) async fn import_assets(
+    conn: &mut SqliteConnection,
+    assets: Vec<AssetDoc>,
+    rules: Rules,
+) -> Result<Effect> {
+    let (assets, logged) = import(conn, assets, rules == Rules::Check).await?;
     Ok(Effect::import(assets, logged))
 }
 
@@ -77,22 +85,33 @@ pub(in crate::store) async fn set_asset_photo(
 const INSERT_ROWS: usize = 500;
 
 /// Checks and inserts assets, all or none; returns them as stored, and as
-/// the history stores them.
-async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<(Vec<AssetDoc>, Logged)> {
+/// the history stores them when `side` (with their search text kept).
+async fn import(
+    conn: &mut SqliteConnection,
+    assets: Vec<AssetDoc>,
+    side: bool,
+) -> Result<(Vec<AssetDoc>, Option<Logged>)> {
     if assets.is_empty() {
         return Err(Refusal::NoAssets.into());
     }
     let cats = categories(conn).await?;
-    let mut seen = numbers(conn).await?;
+    // Only the file's numbers are looked up in the register, before the
+    // rows are checked in order.
+    let numbers: Vec<Result<String>> = assets
+        .iter()
+        .map(|a| clean_line("asset number", &a.number, true))
+        .collect();
+    let registered = registered_among(conn, numbers.iter().filter_map(|n| n.as_deref().ok())).await?;
+    let mut seen = HashSet::with_capacity(assets.len());
     // Cleaned in place: a register of 100,000 assets is not copied.
     let mut assets = assets;
-    for (i, a) in assets.iter_mut().enumerate() {
+    for (i, (a, number)) in assets.iter_mut().zip(numbers).enumerate() {
         let at = |e: CoreError| CoreError::MalformedImport {
             path: format!("assets[{i}]"),
             message: e.to_string(),
         };
-        let number = clean_line("asset number", &a.number, true).map_err(at)?;
-        if !seen.insert(number.clone()) {
+        let number = number.map_err(at)?;
+        if registered.contains(&number) || !seen.insert(number.clone()) {
             return Err(at(Refusal::AssetExists { number }.into()));
         }
         a.number = number;
@@ -136,7 +155,7 @@ async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<(V
     // The history's copy of the rows and their search text are made on a
     // thread of their own while SQLite inserts the rows on its.
     let out = Arc::new(assets);
-    let side = {
+    let side = side.then(|| {
         let out = Arc::clone(&out);
         tokio::task::spawn_blocking(move || -> Result<_> {
             Ok((
@@ -144,7 +163,7 @@ async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<(V
                 super::text::blocks(first, &out)?,
             ))
         })
-    };
+    });
     // Many rows per statement: one awaited round trip to SQLite's thread
     // per row was most of a large import's time. The next statement's
     // values are bound while SQLite runs this one.
@@ -167,10 +186,16 @@ async fn import(conn: &mut SqliteConnection, assets: Vec<AssetDoc>) -> Result<(V
             out.len()
         )));
     }
-    let (logged, blocks) = side
-        .await
-        .map_err(|e| CoreError::Database(format!("the import's history and search text were not made: {e}")))??;
-    super::text::keep(conn, blocks).await?;
+    let logged = match side {
+        Some(side) => {
+            let (logged, blocks) = side.await.map_err(|e| {
+                CoreError::Database(format!("the import's history and search text were not made: {e}"))
+            })??;
+            super::text::keep(conn, blocks).await?;
+            Some(logged)
+        }
+        None => None,
+    };
     // The side thread let go of its share when it returned.
     Ok((Arc::unwrap_or_clone(out), logged))
 }
