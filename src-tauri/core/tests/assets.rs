@@ -418,6 +418,15 @@ async fn records_are_kept_by_verify_and_passed_over_by_undo() {
         e.to_string().contains("assets[0]") && e.to_string().contains("already in the register"),
         "{e}"
     );
+    // A file of more assets than the register: the register is read whole.
+    let more: Vec<AssetDoc> = ["Y-1", "Y-2", "Y-3", "7440-001-0001/66"]
+        .map(|n| asset(n, "d", AssetStatus::Usable))
+        .into();
+    let e = store.apply(Change::ImportAssets { assets: more }).await.unwrap_err();
+    assert!(
+        e.to_string().contains("assets[3]") && e.to_string().contains("already in the register"),
+        "{e}"
+    );
     // A price changed with a SQLite tool is named by verify.
     store.close().await;
     let (store, v) = verify_after_another_tool(

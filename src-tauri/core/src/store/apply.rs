@@ -21,22 +21,9 @@ impl Store {
     }
 
     pub(super) async fn apply_as(&self, change: Change, mode: Mode, reverts: Option<i64>) -> Result<Applied> {
-        self.apply_recorded(change, None, mode, reverts).await
-    }
-
-    /// [`Store::apply_as`], with the log form the change was `recorded` in
-    /// when `verify` replays it: an import's rows are logged as read, not
-    /// serialised and compressed again.
-    pub(super) async fn apply_recorded(
-        &self,
-        change: Change,
-        recorded: Option<Logged>,
-        mode: Mode,
-        reverts: Option<i64>,
-    ) -> Result<Applied> {
         self.check_writable()?;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let applied = apply_logged(&mut tx, (change, recorded), &self.actor, mode, reverts, self.rules).await?;
+        let applied = apply_logged(&mut tx, (change, None), &self.actor, mode, reverts, self.rules).await?;
         // Checked again under the write lock, just before the commit.
         self.guard.check(&self.path)?;
         tx.commit().await?;
@@ -168,9 +155,10 @@ impl Store {
 }
 
 /// Applies `change` and appends it to the log (hash-chained), in the log
-/// form it was recorded in, if given. `mode` and `reverts` mark an undo or
-/// a redo and the entry it reverses.
-async fn apply_logged(
+/// form it was `recorded` in when `verify` replays it (an import's rows are
+/// then logged as read, not serialised and compressed again). `mode` and
+/// `reverts` mark an undo or a redo and the entry it reverses.
+pub(super) async fn apply_logged(
     conn: &mut SqliteConnection,
     (change, recorded): (Change, Option<Logged>),
     actor: &str,

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use crate::domain::Id;
 use crate::error::{CoreError, Result};
 
+use super::apply::apply_logged;
 use super::effect::Rules;
 use super::{Store, assets, head, history, logged};
 
@@ -56,6 +57,9 @@ impl Store {
         let mut replay = Store::open_scratch(&dir.path().join("replay.sqlite")).await?;
         replay.rules = Rules::AsRecorded;
         if broken_at.is_none() {
+            // One transaction: a commit for each of 10,000 entries was a
+            // sixth of the replay's time.
+            let mut tx = replay.pool.begin_with("BEGIN IMMEDIATE").await?;
             // An import's rows are read back one entry at a time and checked
             // against the hash its entry names; the next entry is read while
             // this one replays.
@@ -72,18 +76,21 @@ impl Store {
                         break;
                     }
                 };
-                let (change, recorded) = change;
-                replay.actor = r.actor;
                 let following = changes.next();
-                let (replayed, read) =
-                    tokio::join!(replay.apply_recorded(change, recorded, r.mode, r.reverts), async {
+                let (replayed, read) = tokio::join!(
+                    apply_logged(&mut tx, change, &r.actor, r.mode, r.reverts, Rules::AsRecorded),
+                    async {
                         match following {
                             Some(f) => Some(read_entry(&mut conn, f).await),
                             None => None,
                         }
-                    });
+                    }
+                );
                 replayed.map_err(|e| CoreError::Database(format!("the history does not replay: {e}")))?;
                 next = read;
+            }
+            if broken_at.is_none() {
+                tx.commit().await?;
             }
         }
         drop(conn);

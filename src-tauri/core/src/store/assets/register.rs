@@ -20,15 +20,17 @@ use super::base::*;
 use super::read::{categories, registered_among};
 
 /// Adds every asset of an import (numbers unique, categories known).
-/// Replayed by `verify` ([`Rules::AsRecorded`]), it makes neither the
-/// history's copy of the rows (the replay logs the recorded one) nor their
-/// search text (the replay is compared, never searched).
+/// Replayed by `verify` ([`Rules::AsRecorded`]), it inserts the rows as
+/// recorded (checked and cleaned when first imported; the chain vouches
+/// they are those rows), and makes neither the history's copy of them (the
+/// replay logs the recorded one) nor their search text (the replay is
+/// compared, never searched).
 pub(in crate::store) async fn import_assets(
     conn: &mut SqliteConnection,
     assets: Vec<AssetDoc>,
     rules: Rules,
 ) -> Result<Effect> {
-    let (assets, logged) = import(conn, assets, rules == Rules::Check).await?;
+    let (assets, logged) = import(conn, assets, rules).await?;
     Ok(Effect::import(assets, logged))
 }
 
@@ -85,15 +87,75 @@ pub(in crate::store) async fn set_asset_photo(
 const INSERT_ROWS: usize = 500;
 
 /// Checks and inserts assets, all or none; returns them as stored, and as
-/// the history stores them when `side` (with their search text kept).
+/// the history stores them (see [`import_assets`] for a replay).
 async fn import(
     conn: &mut SqliteConnection,
     assets: Vec<AssetDoc>,
-    side: bool,
+    rules: Rules,
 ) -> Result<(Vec<AssetDoc>, Option<Logged>)> {
     if assets.is_empty() {
         return Err(Refusal::NoAssets.into());
     }
+    // Cleaned in place: a register of 100,000 assets is not copied.
+    let mut assets = assets;
+    if rules == Rules::Check {
+        check_rows(conn, &mut assets).await?;
+    }
+    let first: Id = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM asset")
+        .fetch_one(&mut *conn)
+        .await?;
+    // The history's copy of the rows and their search text are made on a
+    // thread of their own while SQLite inserts the rows on its.
+    let out = Arc::new(assets);
+    let side = (rules == Rules::Check).then(|| {
+        let out = Arc::clone(&out);
+        tokio::task::spawn_blocking(move || -> Result<_> {
+            Ok((
+                super::super::logged::write_rows(&out)?,
+                super::text::blocks(first, &out)?,
+            ))
+        })
+    });
+    // Many rows per statement: one awaited round trip to SQLite's thread
+    // per row was most of a large import's time. The next statement's
+    // values are bound while SQLite runs this one.
+    let mut chunks = out.chunks(INSERT_ROWS);
+    let mut next = chunks.next().map(insert_rows);
+    while let Some(mut q) = next.take() {
+        let (done, following) =
+            tokio::join!(biased; q.build().execute(&mut *conn), async { chunks.next().map(insert_rows) });
+        done?;
+        next = following;
+    }
+    // Each row took the next id, so the import holds first.. in order.
+    let (last, count): (Id, i64) = sqlx::query_as("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM asset WHERE id >= ?1")
+        .bind(first)
+        .fetch_one(&mut *conn)
+        .await?;
+    if last != first + out.len() as Id - 1 || count != out.len() as i64 {
+        return Err(CoreError::Database(format!(
+            "imported assets took ids {first}..={last} ({count} rows), not {} in order",
+            out.len()
+        )));
+    }
+    let logged = match side {
+        Some(side) => {
+            let (logged, blocks) = side.await.map_err(|e| {
+                CoreError::Database(format!("the import's history and search text were not made: {e}"))
+            })??;
+            super::text::keep(conn, blocks).await?;
+            Some(logged)
+        }
+        None => None,
+    };
+    // The side thread let go of its share when it returned.
+    Ok((Arc::unwrap_or_clone(out), logged))
+}
+
+/// Checks and cleans every row, naming the first at fault: numbers unique
+/// in the file and new to the register, categories known, prices, lives
+/// and dates plausible.
+async fn check_rows(conn: &mut SqliteConnection, assets: &mut [AssetDoc]) -> Result<()> {
     let cats = categories(conn).await?;
     // Only the file's numbers are looked up in the register, before the
     // rows are checked in order.
@@ -103,8 +165,6 @@ async fn import(
         .collect();
     let registered = registered_among(conn, numbers.iter().filter_map(|n| n.as_deref().ok())).await?;
     let mut seen = HashSet::with_capacity(assets.len());
-    // Cleaned in place: a register of 100,000 assets is not copied.
-    let mut assets = assets;
     for (i, (a, number)) in assets.iter_mut().zip(numbers).enumerate() {
         let at = |e: CoreError| CoreError::MalformedImport {
             path: format!("assets[{i}]"),
@@ -149,55 +209,7 @@ async fn import(
         a.division = line("division", &mut a.division)?;
         a.note = crate::text::clean_owned("note", std::mem::take(&mut a.note), false).map_err(at)?;
     }
-    let first: Id = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM asset")
-        .fetch_one(&mut *conn)
-        .await?;
-    // The history's copy of the rows and their search text are made on a
-    // thread of their own while SQLite inserts the rows on its.
-    let out = Arc::new(assets);
-    let side = side.then(|| {
-        let out = Arc::clone(&out);
-        tokio::task::spawn_blocking(move || -> Result<_> {
-            Ok((
-                super::super::logged::write_rows(&out)?,
-                super::text::blocks(first, &out)?,
-            ))
-        })
-    });
-    // Many rows per statement: one awaited round trip to SQLite's thread
-    // per row was most of a large import's time. The next statement's
-    // values are bound while SQLite runs this one.
-    let mut chunks = out.chunks(INSERT_ROWS);
-    let mut next = chunks.next().map(insert_rows);
-    while let Some(mut q) = next.take() {
-        let (done, following) =
-            tokio::join!(biased; q.build().execute(&mut *conn), async { chunks.next().map(insert_rows) });
-        done?;
-        next = following;
-    }
-    // Each row took the next id, so the import holds first.. in order.
-    let (last, count): (Id, i64) = sqlx::query_as("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM asset WHERE id >= ?1")
-        .bind(first)
-        .fetch_one(&mut *conn)
-        .await?;
-    if last != first + out.len() as Id - 1 || count != out.len() as i64 {
-        return Err(CoreError::Database(format!(
-            "imported assets took ids {first}..={last} ({count} rows), not {} in order",
-            out.len()
-        )));
-    }
-    let logged = match side {
-        Some(side) => {
-            let (logged, blocks) = side.await.map_err(|e| {
-                CoreError::Database(format!("the import's history and search text were not made: {e}"))
-            })??;
-            super::text::keep(conn, blocks).await?;
-            Some(logged)
-        }
-        None => None,
-    };
-    // The side thread let go of its share when it returned.
-    Ok((Arc::unwrap_or_clone(out), logged))
+    Ok(())
 }
 
 /// One INSERT of `rows`.
