@@ -121,6 +121,35 @@ fn look_alike_asset_numbers_are_duplicates() {
     assert_eq!(assets.len(), 1);
 }
 
+/// A register long enough to be read on two threads reads as one: assets
+/// and problems in the file's order, a number repeated across the halves
+/// named with the row it was first on.
+#[test]
+fn a_long_register_reads_in_the_files_order() {
+    let mut csv = String::from("เลขครุภัณฑ์,ชื่อครุภัณฑ์,ประเภท,วันที่ได้มา,ราคา\n");
+    for i in 0..5000 {
+        let (number, price) = match i {
+            10 | 4000 => (format!("A-{i}"), "abc".to_owned()),
+            4500 => ("A-20".to_owned(), "1".to_owned()),
+            _ => (format!("A-{i}"), i.to_string()),
+        };
+        csv.push_str(&format!("{number},โต๊ะ,ครุภัณฑ์สำนักงาน,5/4/2566,{price}\n"));
+    }
+    let table = read_csv(csv.as_bytes()).unwrap();
+    let (assets, errors) = read_assets(table, None, &categories(), &HashSet::new()).unwrap();
+    let rows: Vec<usize> = errors.iter().map(|e| e.row).collect();
+    assert_eq!(rows, vec![12, 4002, 4502], "{errors:?}");
+    assert!(errors[2].message.contains("also on row 22"), "{errors:?}");
+    assert_eq!(assets.len(), 4997);
+    let prices: Vec<String> = assets.iter().map(|a| a.price.to_string()).collect();
+    let expected: Vec<String> = (0..5000)
+        .filter(|i| ![10, 4000, 4500].contains(i))
+        .map(|i| i.to_string())
+        .collect();
+    assert_eq!(prices, expected);
+    assert_eq!(assets[4996].number, "A-4999");
+}
+
 /// An XLSX with a hidden first sheet (last year's list) and the visible,
 /// active register after it.
 fn two_sheet_book() -> Vec<u8> {

@@ -147,7 +147,8 @@ pub fn numbers_of(table: &Table, mapping: Option<&BTreeMap<String, String>>) -> 
 /// assets' (a large register is not held twice). `categories` are the known
 /// categories with their useful lives; `registered` the numbers already in
 /// the register (those of [`numbers_of`] it holds are enough). Returns the
-/// assets and every row's problems.
+/// assets and every row's problems, in the file's order. Past 2,000 rows,
+/// each half is read on a thread of its own once the numbers are checked.
 pub fn read_assets(
     mut table: Table,
     mapping: Option<&BTreeMap<String, String>>,
@@ -155,170 +156,265 @@ pub fn read_assets(
     registered: &HashSet<String>,
 ) -> Result<(Vec<AssetDoc>, Vec<RowError>)> {
     let columns = columns_of(&table, mapping)?;
-    let header_of = |f: Field| table.headers[columns[&f]].clone();
     let registered: HashSet<String> = registered.iter().map(|r| crate::keys::normalize_key(r)).collect();
     let categories: Vec<(String, u32)> = categories
         .iter()
         .map(|(c, life)| (crate::keys::normalize_key(c), *life))
         .collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    // Categories repeat: each text in the column is normalised once.
-    let mut category_keys: HashMap<String, String> = HashMap::new();
-    let rows = std::mem::take(&mut table.rows);
-    let mut assets = Vec::with_capacity(rows.len());
+    let mut rows = std::mem::take(&mut table.rows);
+    let reader = Reader {
+        columns: &columns,
+        categories: &categories,
+        table: &table,
+    };
+    // The numbers first, in order: a row whose number is empty, registered
+    // or on an earlier row is refused for it alone, and its other cells
+    // are not read. Each number is left in its cell in the form compared.
     let mut errors = Vec::new();
-    for (i, mut row) in rows.into_iter().enumerate() {
+    let mut skip = vec![false; rows.len()];
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, row) in rows.iter_mut().enumerate() {
         let n = table.line(i); // as the spreadsheet numbers it
         if row.iter().all(|c| c.trim().is_empty()) {
+            skip[i] = true;
             continue;
         }
-        let width = row.len();
-        let cell = |f: Field| columns.get(&f).copied().filter(|&c| c < width);
-        let get = |f: Field| cell(f).map_or("", |c| row[c].trim());
-        let mut fail = |f: Option<Field>, e: crate::error::CoreError| errors.push(RowError::of(n, f.map(header_of), e));
         // Look-alikes (a trailing zero-width space, a non-breaking hyphen)
         // are the same number: stored and compared in one form.
-        let number = crate::keys::normalize_key(&crate::thai::to_storage(get(Field::Number)));
-        if number.is_empty() {
-            fail(Some(Field::Number), Refusal::empty("asset number").into());
-            continue;
-        }
-        if registered.contains(&number) {
-            fail(Some(Field::Number), Refusal::AssetExists { number }.into());
-            continue;
-        }
-        if let Some(first) = seen.insert(number.clone(), n) {
-            fail(Some(Field::Number), Refusal::AlsoOnRow { number, first }.into());
-            continue;
-        }
-        if get(Field::Name).is_empty() {
-            fail(Some(Field::Name), Refusal::empty("name").into());
-            continue;
-        }
-        let cell_text = get(Field::Category);
-        let category = match category_keys.get(cell_text) {
-            Some(key) => key.clone(),
-            None => {
-                let key = crate::keys::normalize_key(cell_text);
-                category_keys.insert(cell_text.to_owned(), key.clone());
-                key
+        let number = crate::keys::normalize_key(&crate::thai::to_storage(reader.get(row, Field::Number)));
+        let refused = if number.is_empty() {
+            Some(Refusal::empty("asset number"))
+        } else if registered.contains(&number) {
+            Some(Refusal::AssetExists { number })
+        } else if let Some(first) = seen.insert(number.clone(), n) {
+            Some(Refusal::AlsoOnRow { number, first })
+        } else {
+            if let Some(c) = reader.cell(row, Field::Number) {
+                row[c] = number;
             }
+            None
         };
-        let Some((_, default_life)) = categories.iter().find(|(c, _)| *c == category) else {
-            fail(Some(Field::Category), Refusal::UnknownCategory { category }.into());
-            continue;
-        };
-        let acquired_on = match parse_register_date(get(Field::AcquiredOn)) {
-            Ok(d) => d,
-            Err(e) => {
-                fail(Some(Field::AcquiredOn), e);
+        if let Some(r) = refused {
+            errors.push(reader.error(n, Some(Field::Number), r.into()));
+            skip[i] = true;
+        }
+    }
+    drop(seen);
+    // The rest of each row is read on two threads, each half in order.
+    let mid = if rows.len() >= PARALLEL_ROWS {
+        rows.len() / 2
+    } else {
+        rows.len()
+    };
+    let total = rows.len();
+    let (first, second) = rows.split_at_mut(mid);
+    let ((mut assets, mut first_errors), (mut more, mut second_errors)) = if second.is_empty() {
+        (reader.read(first, 0, &skip, total), (Vec::new(), Vec::new()))
+    } else {
+        std::thread::scope(|s| {
+            let later = s.spawn(|| reader.read(second, mid, &skip[mid..], 0));
+            let sooner = reader.read(first, 0, &skip[..mid], total);
+            (sooner, later.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        })
+    };
+    assets.append(&mut more);
+    errors.append(&mut first_errors);
+    errors.append(&mut second_errors);
+    // Each row has at most one error: by row, they are in the file's order.
+    errors.sort_by_key(|e| e.row);
+    Ok((assets, errors))
+}
+
+/// Rows from which [`read_assets`] reads on two threads.
+const PARALLEL_ROWS: usize = 2_000;
+
+/// What reading a row needs of its table.
+struct Reader<'a> {
+    columns: &'a HashMap<Field, usize>,
+    categories: &'a [(String, u32)],
+    table: &'a Table,
+}
+
+impl Reader<'_> {
+    /// The column of `f` in `row`, if the row reaches it.
+    fn cell(&self, row: &[String], f: Field) -> Option<usize> {
+        self.columns.get(&f).copied().filter(|&c| c < row.len())
+    }
+
+    /// The trimmed text of `f` in `row`.
+    fn get<'r>(&self, row: &'r [String], f: Field) -> &'r str {
+        self.cell(row, f).map_or("", |c| row[c].trim())
+    }
+
+    fn error(&self, line: usize, f: Option<Field>, e: crate::error::CoreError) -> RowError {
+        RowError::of(line, f.map(|f| self.table.headers[self.columns[&f]].clone()), e)
+    }
+
+    /// Reads `rows` (the table's from `offset`), but those to `skip`, into
+    /// assets (room made for `capacity` of them) and their problems.
+    fn read(
+        &self,
+        rows: &mut [Vec<String>],
+        offset: usize,
+        skip: &[bool],
+        capacity: usize,
+    ) -> (Vec<AssetDoc>, Vec<RowError>) {
+        let mut assets = Vec::with_capacity(capacity.max(rows.len()));
+        let mut errors = Vec::new();
+        // Categories repeat: each text in the column is normalised once.
+        let mut category_keys: HashMap<String, String> = HashMap::new();
+        for (i, row) in rows.iter_mut().enumerate() {
+            if skip[i] {
                 continue;
             }
-        };
-        let price = match crate::money::parse_amount(get(Field::Price)) {
-            Ok(p) if p.is_sign_negative() => {
-                fail(Some(Field::Price), Refusal::Negative { text: p.to_string() }.into());
+            let n = self.table.line(offset + i);
+            // The row's memory goes when it is read, as the asset is made.
+            let mut row = std::mem::take(row);
+            let width = row.len();
+            let cell = |f: Field| self.columns.get(&f).copied().filter(|&c| c < width);
+            // Left in its cell, in the form compared, by `read_assets`.
+            let number = cell(Field::Number).map_or_else(String::new, |c| std::mem::take(&mut row[c]));
+            let get = |f: Field| cell(f).map_or("", |c| row[c].trim());
+            let mut fail = |f: Option<Field>, e: crate::error::CoreError| errors.push(self.error(n, f, e));
+            let categories = self.categories;
+            if get(Field::Name).is_empty() {
+                fail(Some(Field::Name), Refusal::empty("name").into());
                 continue;
             }
-            Ok(p) if p.scale() > crate::money::PLACES => {
-                fail(
-                    Some(Field::Price),
-                    Refusal::NotAnAmount {
-                        text: p.to_string(),
-                        problem: AmountProblem::TooManyDecimals,
-                    }
-                    .into(),
-                );
+            let cell_text = get(Field::Category);
+            let category = match category_keys.get(cell_text) {
+                Some(key) => key.clone(),
+                None => {
+                    let key = crate::keys::normalize_key(cell_text);
+                    category_keys.insert(cell_text.to_owned(), key.clone());
+                    key
+                }
+            };
+            let Some((_, default_life)) = categories.iter().find(|(c, _)| *c == category) else {
+                fail(Some(Field::Category), Refusal::UnknownCategory { category }.into());
                 continue;
-            }
-            Ok(p) => p,
-            Err(e) => {
-                fail(Some(Field::Price), e);
-                continue;
-            }
-        };
-        let budget_year = match get(Field::BudgetYear) {
-            "" => None,
-            y => match crate::thai::to_storage(y).parse::<i32>().map_err(|_| ()).and_then(|y| {
-                crate::thai::check_year_be(y).map_err(|_| ())?;
-                Ok(y)
-            }) {
-                Ok(y) => Some(y),
-                Err(()) => {
-                    let hint = crate::thai::to_storage(y)
-                        .parse::<i32>()
-                        .ok()
-                        .and_then(|y| crate::thai::check_year_be(y).err())
-                        .unwrap_or_else(|| Refusal::NotAFiscalYear { text: y.to_owned() }.into());
-                    fail(Some(Field::BudgetYear), hint);
+            };
+            let acquired_on = match parse_register_date(get(Field::AcquiredOn)) {
+                Ok(d) => d,
+                Err(e) => {
+                    fail(Some(Field::AcquiredOn), e);
                     continue;
                 }
-            },
-        };
-        let status = match get(Field::Status) {
-            "" => AssetStatus::Usable,
-            s => match AssetStatus::parse(s) {
-                Some(st) => st,
-                None => {
+            };
+            let price = match crate::money::parse_amount(get(Field::Price)) {
+                Ok(p) if p.is_sign_negative() => {
+                    fail(Some(Field::Price), Refusal::Negative { text: p.to_string() }.into());
+                    continue;
+                }
+                Ok(p) if p.scale() > crate::money::PLACES => {
                     fail(
-                        Some(Field::Status),
-                        Refusal::UnknownStatus { text: s.to_owned() }.into(),
+                        Some(Field::Price),
+                        Refusal::NotAnAmount {
+                            text: p.to_string(),
+                            problem: AmountProblem::TooManyDecimals,
+                        }
+                        .into(),
                     );
                     continue;
                 }
-            },
-        };
-        let useful_life = match get(Field::UsefulLife) {
-            "" => *default_life,
-            l => match crate::thai::to_storage(l).trim_end_matches(" ปี").parse::<u32>() {
-                Ok(y) if (1..=100).contains(&y) => y,
-                _ => {
-                    fail(Some(Field::UsefulLife), Refusal::NotYears { text: l.to_owned() }.into());
+                Ok(p) => p,
+                Err(e) => {
+                    fail(Some(Field::Price), e);
                     continue;
                 }
-            },
-        };
-        // The cells' text becomes the asset's, each cell once (cleaning
-        // trims it, copying only then).
-        let mut take = |f: Field| cell(f).map_or_else(String::new, |c| std::mem::take(&mut row[c]));
-        let mut line = |f: Field| crate::text::clean_owned_line("field", take(f), false);
-        let texts = (
-            line(Field::Brand),
-            line(Field::Model),
-            line(Field::Serial),
-            line(Field::Method),
-            line(Field::Funding),
-            line(Field::Location),
-            line(Field::Division),
-            crate::text::clean_owned("note", take(Field::Note), false),
-            crate::text::clean_owned_line("name", take(Field::Name), true),
-        );
-        let (Ok(brand), Ok(model), Ok(serial), Ok(method), Ok(funding), Ok(location), Ok(division), Ok(note), Ok(name)) =
-            texts
-        else {
-            fail(None, Refusal::TextFieldNotOneLine.into());
-            continue;
-        };
-        assets.push(AssetDoc {
-            number,
-            name,
-            category,
-            brand,
-            model,
-            serial,
-            acquired_on,
-            method,
-            price,
-            budget_year,
-            funding,
-            location,
-            division,
-            status,
-            useful_life,
-            note,
-        });
+            };
+            let budget_year = match get(Field::BudgetYear) {
+                "" => None,
+                y => match crate::thai::to_storage(y).parse::<i32>().map_err(|_| ()).and_then(|y| {
+                    crate::thai::check_year_be(y).map_err(|_| ())?;
+                    Ok(y)
+                }) {
+                    Ok(y) => Some(y),
+                    Err(()) => {
+                        let hint = crate::thai::to_storage(y)
+                            .parse::<i32>()
+                            .ok()
+                            .and_then(|y| crate::thai::check_year_be(y).err())
+                            .unwrap_or_else(|| Refusal::NotAFiscalYear { text: y.to_owned() }.into());
+                        fail(Some(Field::BudgetYear), hint);
+                        continue;
+                    }
+                },
+            };
+            let status = match get(Field::Status) {
+                "" => AssetStatus::Usable,
+                s => match AssetStatus::parse(s) {
+                    Some(st) => st,
+                    None => {
+                        fail(
+                            Some(Field::Status),
+                            Refusal::UnknownStatus { text: s.to_owned() }.into(),
+                        );
+                        continue;
+                    }
+                },
+            };
+            let useful_life = match get(Field::UsefulLife) {
+                "" => *default_life,
+                l => match crate::thai::to_storage(l).trim_end_matches(" ปี").parse::<u32>() {
+                    Ok(y) if (1..=100).contains(&y) => y,
+                    _ => {
+                        fail(Some(Field::UsefulLife), Refusal::NotYears { text: l.to_owned() }.into());
+                        continue;
+                    }
+                },
+            };
+            // The cells' text becomes the asset's, each cell once (cleaning
+            // trims it, copying only then).
+            let mut take = |f: Field| cell(f).map_or_else(String::new, |c| std::mem::take(&mut row[c]));
+            let mut line = |f: Field| crate::text::clean_owned_line("field", take(f), false);
+            let texts = (
+                line(Field::Brand),
+                line(Field::Model),
+                line(Field::Serial),
+                line(Field::Method),
+                line(Field::Funding),
+                line(Field::Location),
+                line(Field::Division),
+                crate::text::clean_owned("note", take(Field::Note), false),
+                crate::text::clean_owned_line("name", take(Field::Name), true),
+            );
+            let (
+                Ok(brand),
+                Ok(model),
+                Ok(serial),
+                Ok(method),
+                Ok(funding),
+                Ok(location),
+                Ok(division),
+                Ok(note),
+                Ok(name),
+            ) = texts
+            else {
+                fail(None, Refusal::TextFieldNotOneLine.into());
+                continue;
+            };
+            assets.push(AssetDoc {
+                number,
+                name,
+                category,
+                brand,
+                model,
+                serial,
+                acquired_on,
+                method,
+                price,
+                budget_year,
+                funding,
+                location,
+                division,
+                status,
+                useful_life,
+                note,
+            });
+        }
+        (assets, errors)
     }
-    Ok((assets, errors))
 }
 
 #[cfg(test)]
