@@ -20,10 +20,18 @@ pub fn len() -> usize {
 
 /// Lengths (in bytes) of the words of the list that `text` starts with,
 /// of at most `max_chars` characters, shortest first.
+#[cfg(test)]
 fn words_at(text: &str, max_chars: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    each_word_at(text, max_chars, |len| out.push(len));
+    out
+}
+
+/// Calls `found` with the length (in bytes) of each word of the list that
+/// `text` starts with, of at most `max_chars` characters, shortest first.
+fn each_word_at(text: &str, max_chars: usize, mut found: impl FnMut(usize)) {
     let fst = WORDS.as_fst();
     let mut node = fst.root();
-    let mut out = Vec::new();
     for (n, (i, c)) in text.char_indices().enumerate() {
         if n >= max_chars {
             break;
@@ -33,14 +41,13 @@ fn words_at(text: &str, max_chars: usize) -> Vec<usize> {
             match node.find_input(b) {
                 Some(t) => node = fst.node(node.transition(t).addr),
                 // No listed word goes on with this byte.
-                None => return out,
+                None => return,
             }
         }
         if node.is_final() {
-            out.push(end);
+            found(end);
         }
     }
-    out
 }
 
 /// Word boundaries of a run of Thai letters by maximal matching: among the
@@ -53,31 +60,31 @@ pub fn best_boundaries(run: &str) -> Vec<bool> {
     let idx: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
     let n = idx.len() - 1;
     let pos_of = |byte: usize| idx.binary_search(&byte).unwrap_or(0);
-    // edges[i]: (j, unknown) — a listed word from char i to j, or one unknown char.
-    let edges: Vec<Vec<(usize, usize)>> = (0..n)
-        .map(|i| {
-            let mut e = vec![(i + 1, 1)];
-            e.extend(
-                words_at(&run[idx[i]..], MAX_WORD)
-                    .into_iter()
-                    .map(|len| (pos_of(idx[i] + len), 0)),
-            );
-            e
-        })
-        .collect();
+    // The edges from char i, `edges[from[i]..from[i + 1]]`: (j, unknown),
+    // a listed word from char i to j, or one unknown char. One vector for
+    // the run, not one for each of its characters.
+    let mut from = Vec::with_capacity(n + 1);
+    let mut edges: Vec<(usize, usize)> = Vec::with_capacity(2 * n);
+    for i in 0..n {
+        from.push(edges.len());
+        edges.push((i + 1, 1));
+        each_word_at(&run[idx[i]..], MAX_WORD, |len| edges.push((pos_of(idx[i] + len), 0)));
+    }
+    from.push(edges.len());
+    let out_of = |i: usize| &edges[from[i]..from[i + 1]];
     let inf = (usize::MAX / 4, usize::MAX / 4);
     let add = |a: (usize, usize), u: usize| (a.0 + u, a.1 + 1);
     let mut fwd = vec![inf; n + 1];
     fwd[0] = (0, 0);
     for i in 0..n {
-        for &(j, u) in &edges[i] {
+        for &(j, u) in out_of(i) {
             fwd[j] = fwd[j].min(add(fwd[i], u));
         }
     }
     let mut bwd = vec![inf; n + 1];
     bwd[n] = (0, 0);
     for i in (0..n).rev() {
-        for &(j, u) in &edges[i] {
+        for &(j, u) in out_of(i) {
             bwd[i] = bwd[i].min(add(bwd[j], u));
         }
     }
