@@ -138,9 +138,16 @@ pub fn numbers_of(table: &Table, mapping: Option<&BTreeMap<String, String>>) -> 
         .rows
         .iter()
         .filter_map(|row| row.get(column))
-        .map(|cell| crate::keys::normalize_key(&crate::thai::to_storage(cell.trim())))
+        .map(|cell| number_key(cell))
         .filter(|n| !n.is_empty())
         .collect())
+}
+
+/// An asset number's cell in the form numbers are compared and stored in:
+/// look-alikes (a trailing zero-width space, a non-breaking hyphen, Thai
+/// digits) are the same number.
+fn number_key(cell: &str) -> String {
+    crate::keys::normalize_key(&crate::thai::to_storage(cell.trim()))
 }
 
 /// Reads every row of `table` into assets, the cells' text becoming the
@@ -179,9 +186,9 @@ pub fn read_assets(
             skip[i] = true;
             continue;
         }
-        // Look-alikes (a trailing zero-width space, a non-breaking hyphen)
-        // are the same number: stored and compared in one form.
-        let number = crate::keys::normalize_key(&crate::thai::to_storage(reader.get(row, Field::Number)));
+        let number = reader
+            .cell(row.len(), Field::Number)
+            .map_or_else(String::new, |c| number_key(&row[c]));
         let refused = if number.is_empty() {
             Some(Refusal::empty("asset number"))
         } else if registered.contains(&number) {
@@ -189,7 +196,7 @@ pub fn read_assets(
         } else if let Some(first) = seen.insert(number.clone(), n) {
             Some(Refusal::AlsoOnRow { number, first })
         } else {
-            if let Some(c) = reader.cell(row, Field::Number) {
+            if let Some(c) = reader.cell(row.len(), Field::Number) {
                 row[c] = number;
             }
             None
@@ -236,14 +243,9 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The column of `f` in `row`, if the row reaches it.
-    fn cell(&self, row: &[String], f: Field) -> Option<usize> {
-        self.columns.get(&f).copied().filter(|&c| c < row.len())
-    }
-
-    /// The trimmed text of `f` in `row`.
-    fn get<'r>(&self, row: &'r [String], f: Field) -> &'r str {
-        self.cell(row, f).map_or("", |c| row[c].trim())
+    /// The column of `f` in a row `width` cells wide, if the row reaches it.
+    fn cell(&self, width: usize, f: Field) -> Option<usize> {
+        self.columns.get(&f).copied().filter(|&c| c < width)
     }
 
     fn error(&self, line: usize, f: Option<Field>, e: crate::error::CoreError) -> RowError {
@@ -271,7 +273,7 @@ impl Reader<'_> {
             // The row's memory goes when it is read, as the asset is made.
             let mut row = std::mem::take(row);
             let width = row.len();
-            let cell = |f: Field| self.columns.get(&f).copied().filter(|&c| c < width);
+            let cell = |f: Field| self.cell(width, f);
             // Left in its cell, in the form compared, by `read_assets`.
             let number = cell(Field::Number).map_or_else(String::new, |c| std::mem::take(&mut row[c]));
             let get = |f: Field| cell(f).map_or("", |c| row[c].trim());

@@ -78,7 +78,7 @@ impl Store {
                 };
                 let following = changes.next();
                 let (replayed, read) = tokio::join!(
-                    apply_logged(&mut tx, change, &r.actor, r.mode, r.reverts, Rules::AsRecorded),
+                    apply_logged(&mut tx, change, &r.actor, r.mode, r.reverts, replay.rules),
                     async {
                         match following {
                             Some(f) => Some(read_entry(&mut conn, f).await),
