@@ -100,11 +100,12 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Table> {
     }
 }
 
-/// The text of a CSV file in whatever encoding it came in, and that encoding.
-fn decode(bytes: &[u8]) -> Result<(String, &'static encoding_rs::Encoding)> {
+/// The text of a CSV file in whatever encoding it came in, and that
+/// encoding. UTF-8 (most files) is read where it lies, not copied.
+fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, &'static encoding_rs::Encoding)> {
     let encoding = match encoding_rs::Encoding::for_bom(bytes) {
         Some((enc, _)) => enc,
-        None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        None if let Ok(text) = std::str::from_utf8(bytes) => return Ok((text.into(), encoding_rs::UTF_8)),
         None => {
             // Not UTF-8: what Excel on Thai Windows writes as "CSV", or refused.
             let mut detector = chardetng::EncodingDetector::new();
@@ -126,7 +127,7 @@ fn decode(bytes: &[u8]) -> Result<(String, &'static encoding_rs::Encoding)> {
             used.name()
         )));
     }
-    Ok((text.into_owned(), used))
+    Ok((text, used))
 }
 
 pub fn read_csv(bytes: &[u8]) -> Result<Table> {

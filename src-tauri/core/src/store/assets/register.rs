@@ -8,7 +8,7 @@ use base64::Engine;
 use sqlx::SqliteConnection;
 
 use crate::assets::*;
-use crate::change::{Change, clean_line, clean_text};
+use crate::change::{Change, clean_text};
 use crate::domain::{Emblem, Id};
 use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
@@ -158,23 +158,35 @@ async fn import(
 async fn check_rows(conn: &mut SqliteConnection, assets: &mut [AssetDoc]) -> Result<()> {
     let cats = categories(conn).await?;
     // Only the file's numbers are looked up in the register, before the
-    // rows are checked in order.
+    // rows are checked in order. Each is cleaned where it lies (the rows
+    // are the change's own, dropped if one is refused) and put back once
+    // all are checked.
     let numbers: Vec<Result<String>> = assets
-        .iter()
-        .map(|a| clean_line("asset number", &a.number, true))
+        .iter_mut()
+        .map(|a| clean_owned_line("asset number", std::mem::take(&mut a.number), true))
         .collect();
     let registered = registered_among(conn, numbers.iter().filter_map(|n| n.as_deref().ok())).await?;
-    let mut seen = HashSet::with_capacity(assets.len());
-    for (i, (a, number)) in assets.iter_mut().zip(numbers).enumerate() {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(assets.len());
+    for (i, (a, number)) in assets.iter_mut().zip(&numbers).enumerate() {
         let at = |e: CoreError| CoreError::MalformedImport {
             path: format!("assets[{i}]"),
             message: e.to_string(),
         };
-        let number = number.map_err(at)?;
-        if registered.contains(&number) || !seen.insert(number.clone()) {
-            return Err(at(Refusal::AssetExists { number }.into()));
+        let number = match number {
+            Ok(n) => n.as_str(),
+            Err(e) => {
+                return Err(CoreError::MalformedImport {
+                    path: format!("assets[{i}]"),
+                    message: e.to_string(),
+                });
+            }
+        };
+        if registered.contains(number) || !seen.insert(number) {
+            return Err(at(Refusal::AssetExists {
+                number: number.to_owned(),
+            }
+            .into()));
         }
-        a.number = number;
         if !cats.iter().any(|(c, _)| *c == a.category) {
             return Err(at(Refusal::UnknownCategory {
                 category: a.category.clone(),
@@ -208,6 +220,10 @@ async fn check_rows(conn: &mut SqliteConnection, assets: &mut [AssetDoc]) -> Res
         a.location = line("location", &mut a.location)?;
         a.division = line("division", &mut a.division)?;
         a.note = crate::text::clean_owned("note", std::mem::take(&mut a.note), false).map_err(at)?;
+    }
+    drop(seen);
+    for (a, number) in assets.iter_mut().zip(numbers) {
+        a.number = number?;
     }
     Ok(())
 }
