@@ -62,3 +62,49 @@ async fn imported_values_come_back_exactly_through_the_batched_insert() {
     let v = store.verify().await.unwrap();
     assert!(v.ok(), "{v:?}");
 }
+
+/// An import is inserted in statements of 500 rows, its history and search
+/// text made beside them: a fault past the first 500 still leaves nothing
+/// imported and names its row; a row cleaned past them is stored, logged
+/// and found as cleaned.
+#[tokio::test]
+async fn an_import_of_many_statements_is_all_or_none_and_cleaned_throughout() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    let (entries, _) = store.verify_chain().await.unwrap();
+    let rows = |n: usize| -> Vec<AssetDoc> {
+        (0..n)
+            .map(|i| {
+                let mut a = asset(&format!("7110-006-{i:05}/66"), "โต๊ะทำงาน", AssetStatus::Usable);
+                a.category = "ครุภัณฑ์สำนักงาน".into();
+                a
+            })
+            .collect()
+    };
+    let mut bad = rows(1600);
+    bad[1234].number = bad[5].number.clone();
+    let e = store.apply(Change::ImportAssets { assets: bad }).await.unwrap_err();
+    assert!(
+        e.to_string().contains("assets[1234]") && e.to_string().contains("7110-006-00005/66"),
+        "{e}"
+    );
+    assert!(store.find_assets("", None).await.unwrap().is_empty());
+    assert_eq!(store.verify_chain().await.unwrap().0, entries);
+
+    let mut good = rows(1600);
+    good[1300].name = "  เก้าอี้พับ  ".into();
+    good[1301].number = "๗๑๑๐-๐๐๖-๙๙๙๙๙/๖๖".into();
+    store.apply(Change::ImportAssets { assets: good }).await.unwrap();
+    assert_eq!(store.find_assets("", None).await.unwrap().len(), 1600);
+    let found = store.find_assets("เก้าอี้พับ", None).await.unwrap();
+    assert_eq!(
+        found.iter().map(|r| r.number.as_str()).collect::<Vec<_>>(),
+        ["7110-006-01300/66"]
+    );
+    assert_eq!(found[0].name, "เก้าอี้พับ");
+    let stored = store.assets().await.unwrap();
+    assert!(stored.iter().any(|a| a.number == "7110-006-99999/66"));
+    assert!(!stored.iter().any(|a| a.number.contains('๙')));
+    let v = store.verify().await.unwrap();
+    assert!(v.ok(), "{v:?}");
+}

@@ -31,7 +31,7 @@ pub(super) fn head_path(db: &Path) -> PathBuf {
 }
 
 pub(super) async fn head(conn: &mut SqliteConnection) -> Result<Option<Head>> {
-    let row: Option<(i64, Option<String>)> = sqlx::query_as("SELECT id, hash FROM change_log ORDER BY id DESC LIMIT 1")
+    let row: Option<(i64, Option<String>)> = sqlx::query_as(super::history::NEWEST)
         .fetch_optional(&mut *conn)
         .await?;
     Ok(row.map(|(id, hash)| Head {
@@ -79,7 +79,7 @@ pub(super) fn remembered(db: &Path) -> Option<Head> {
 
 /// Whether the history in `conn` holds `head`; the mismatch, in words.
 pub(super) async fn holds(conn: &mut SqliteConnection, head: &Head, whose: &str) -> Result<Option<String>> {
-    let hash: Option<Option<String>> = sqlx::query_scalar("SELECT hash FROM change_log WHERE id = ?1")
+    let hash: Option<Option<String>> = sqlx::query_scalar(super::history::HASH_OF)
         .bind(head.id)
         .fetch_optional(&mut *conn)
         .await?;

@@ -43,12 +43,19 @@ fn entry_hash(prev: &str, e: &EntryRef<'_>) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The newest entry's id and hash. Every head query reads the index
+/// `change_log_head` (schema v13), never the row: `hash` follows the
+/// entry's JSON, which SQLite would read through to reach it.
+pub(super) const NEWEST: &str = "SELECT id, hash FROM change_log INDEXED BY change_log_head ORDER BY id DESC LIMIT 1";
+/// The oldest entry's id and hash.
+const OLDEST: &str = "SELECT id, hash FROM change_log INDEXED BY change_log_head ORDER BY id LIMIT 1";
+/// Entry `?1`'s hash.
+pub(super) const HASH_OF: &str = "SELECT hash FROM change_log INDEXED BY change_log_head WHERE id = ?1";
+
 /// Hash of the newest entry, "" for an empty log.
 async fn last_hash(conn: &mut SqliteConnection) -> Result<String> {
-    let h: Option<Option<String>> = sqlx::query_scalar("SELECT hash FROM change_log ORDER BY id DESC LIMIT 1")
-        .fetch_optional(&mut *conn)
-        .await?;
-    Ok(h.flatten().unwrap_or_default())
+    let h: Option<(i64, Option<String>)> = sqlx::query_as(NEWEST).fetch_optional(&mut *conn).await?;
+    Ok(h.and_then(|(_, hash)| hash).unwrap_or_default())
 }
 
 /// Appends `change` to the log as the next link of the chain (writers are
@@ -154,9 +161,7 @@ async fn entries(conn: &mut SqliteConnection) -> Result<Vec<Entry>> {
 /// with the history). An entry whose hash was removed later, in the middle
 /// of the chain, is not resealed: `verify` names it.
 pub(super) async fn seal(conn: &mut SqliteConnection) -> Result<usize> {
-    let first: Option<(i64, Option<String>)> = sqlx::query_as("SELECT id, hash FROM change_log ORDER BY id LIMIT 1")
-        .fetch_optional(&mut *conn)
-        .await?;
+    let first: Option<(i64, Option<String>)> = sqlx::query_as(OLDEST).fetch_optional(&mut *conn).await?;
     if !matches!(first, Some((_, None))) {
         return Ok(0);
     }
@@ -343,6 +348,28 @@ fn text_set(change: &Change, target: TextTarget) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The head queries read the index of ids and hashes alone, never an
+    /// entry's row: SQLite would read through the entry's JSON (megabytes
+    /// for a report) to reach the hash that follows it.
+    #[tokio::test]
+    async fn the_chains_head_is_read_from_its_index_not_the_entries() {
+        use sqlx::Connection;
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        crate::store::MIGRATOR.run(&mut conn).await.unwrap();
+        for query in [NEWEST, OLDEST, HASH_OF] {
+            let plan: Vec<(i64, i64, i64, String)> =
+                sqlx::query_as(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {query}")))
+                    .bind(1)
+                    .fetch_all(&mut conn)
+                    .await
+                    .unwrap();
+            assert!(!plan.is_empty(), "{query}");
+            for (_, _, _, step) in plan {
+                assert!(step.contains("USING COVERING INDEX change_log_head"), "{query}: {step}");
+            }
+        }
+    }
 
     #[test]
     fn a_changes_kind_reads_from_the_head_of_its_json() {
