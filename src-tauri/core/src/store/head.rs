@@ -31,9 +31,11 @@ pub(super) fn head_path(db: &Path) -> PathBuf {
 }
 
 pub(super) async fn head(conn: &mut SqliteConnection) -> Result<Option<Head>> {
-    let row: Option<(i64, Option<String>)> = sqlx::query_as(super::history::NEWEST)
-        .fetch_optional(&mut *conn)
-        .await?;
+    head_by(conn, super::history::NEWEST).await
+}
+
+async fn head_by(conn: &mut SqliteConnection, query: &'static str) -> Result<Option<Head>> {
+    let row: Option<(i64, Option<String>)> = sqlx::query_as(query).fetch_optional(&mut *conn).await?;
     Ok(row.map(|(id, hash)| Head {
         id,
         hash: hash.unwrap_or_default(),
@@ -41,12 +43,13 @@ pub(super) async fn head(conn: &mut SqliteConnection) -> Result<Option<Head>> {
 }
 
 /// The head of the database file at `path`, read through a read-only
-/// connection (nothing is written, migrated or checkpointed).
+/// connection (nothing is written, migrated or checkpointed), at whatever
+/// schema the file is.
 pub(super) async fn head_of_file(path: &Path) -> Result<Option<Head>> {
     use sqlx::Connection;
     let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(path).read_only(true);
     let mut conn = SqliteConnection::connect_with(&opts).await?;
-    let found = head(&mut conn).await;
+    let found = head_by(&mut conn, super::history::NEWEST_IN_ANY_SCHEMA).await;
     conn.close().await.ok();
     found
 }

@@ -47,6 +47,9 @@ fn entry_hash(prev: &str, e: &EntryRef<'_>) -> String {
 /// `change_log_head` (schema v13), never the row: `hash` follows the
 /// entry's JSON, which SQLite would read through to reach it.
 pub(super) const NEWEST: &str = "SELECT id, hash FROM change_log INDEXED BY change_log_head ORDER BY id DESC LIMIT 1";
+/// [`NEWEST`] in a file of any schema (a copy taken before v13 has no
+/// index to name); SQLite reads the index where there is one.
+pub(super) const NEWEST_IN_ANY_SCHEMA: &str = "SELECT id, hash FROM change_log ORDER BY id DESC LIMIT 1";
 /// The oldest entry's id and hash.
 const OLDEST: &str = "SELECT id, hash FROM change_log INDEXED BY change_log_head ORDER BY id LIMIT 1";
 /// Entry `?1`'s hash.
