@@ -186,9 +186,8 @@ pub fn read_assets(
             skip[i] = true;
             continue;
         }
-        let number = reader
-            .cell(row.len(), Field::Number)
-            .map_or_else(String::new, |c| number_key(&row[c]));
+        let column = reader.cell(row.len(), Field::Number);
+        let number = column.map_or_else(String::new, |c| number_key(&row[c]));
         let refused = if number.is_empty() {
             Some(Refusal::empty("asset number"))
         } else if registered.contains(&number) {
@@ -196,7 +195,7 @@ pub fn read_assets(
         } else if let Some(first) = seen.insert(number.clone(), n) {
             Some(Refusal::AlsoOnRow { number, first })
         } else {
-            if let Some(c) = reader.cell(row.len(), Field::Number) {
+            if let Some(c) = column {
                 row[c] = number;
             }
             None

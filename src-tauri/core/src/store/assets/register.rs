@@ -168,19 +168,8 @@ async fn check_rows(conn: &mut SqliteConnection, assets: &mut [AssetDoc]) -> Res
     let registered = registered_among(conn, numbers.iter().filter_map(|n| n.as_deref().ok())).await?;
     let mut seen: HashSet<&str> = HashSet::with_capacity(assets.len());
     for (i, (a, number)) in assets.iter_mut().zip(&numbers).enumerate() {
-        let at = |e: CoreError| CoreError::MalformedImport {
-            path: format!("assets[{i}]"),
-            message: e.to_string(),
-        };
-        let number = match number {
-            Ok(n) => n.as_str(),
-            Err(e) => {
-                return Err(CoreError::MalformedImport {
-                    path: format!("assets[{i}]"),
-                    message: e.to_string(),
-                });
-            }
-        };
+        let at = |e: CoreError| row_fault(i, &e);
+        let number = number.as_deref().map_err(|e| row_fault(i, e))?;
         if registered.contains(number) || !seen.insert(number) {
             return Err(at(Refusal::AssetExists {
                 number: number.to_owned(),
@@ -226,6 +215,14 @@ async fn check_rows(conn: &mut SqliteConnection, assets: &mut [AssetDoc]) -> Res
         a.number = number?;
     }
     Ok(())
+}
+
+/// Row `i` of an import refused for `e`.
+fn row_fault(i: usize, e: &CoreError) -> CoreError {
+    CoreError::MalformedImport {
+        path: format!("assets[{i}]"),
+        message: e.to_string(),
+    }
 }
 
 /// One INSERT of `rows`. Every text is bound as an `Arc<str>`, which sqlx
