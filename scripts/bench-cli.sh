@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-target}"
 cargo build --release -q -p prongsai-cli
 cli="$target/release/prongsai-cli"
+# The sample's memory depends on its hot code being laid out together
+# (src-tauri/cli/build.rs): a stale list shows here.
+scripts/hot-code.sh --check
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$cli" --db "$work/p.sqlite" years >/dev/null 2>&1

@@ -14,8 +14,9 @@ packages=(
   chromium chromium-driver                          # the published website folder in a browser (tests/site.rs)
   libreoffice-writer-nogui                          # Word files read back by another program (DOCX round trip)
 )
-# `make bench` also times whole processes (hyperfine) and their peak memory (GNU time).
-[ "${1:-}" = bench ] && packages+=(hyperfine time sqlite3)
+# `make bench` also times whole processes (hyperfine) and their peak memory (GNU
+# time); scripts/hot-code.sh profiles the CLI (valgrind).
+[ "${1:-}" = bench ] && packages+=(hyperfine time sqlite3 valgrind)
 
 missing=()
 for p in "${packages[@]}"; do
