@@ -55,6 +55,14 @@ const OLDEST: &str = "SELECT id, hash FROM change_log INDEXED BY change_log_head
 /// Entry `?1`'s hash.
 pub(super) const HASH_OF: &str = "SELECT hash FROM change_log INDEXED BY change_log_head WHERE id = ?1";
 
+/// What the undo and redo stacks are replayed from, each entry's: id, kind,
+/// what it reverts, whether it has an inverse, and the first characters of
+/// its change (the kind is its first field). Every value is read from the
+/// index `change_log_stack` (v14), never from the row: an entry's JSON can
+/// be megabytes, and this runs after every save in the app.
+const STACK: &str = "SELECT id, kind, reverts, COALESCE(substr(before, 1, 8) = '{\"undo\":', 0), substr(change, 1, 48) \
+     FROM change_log INDEXED BY change_log_stack ORDER BY id";
+
 /// Hash of the newest entry, "" for an empty log.
 async fn last_hash(conn: &mut SqliteConnection) -> Result<String> {
     let h: Option<(i64, Option<String>)> = sqlx::query_as(NEWEST).fetch_optional(&mut *conn).await?;
@@ -254,14 +262,7 @@ fn change_kind(head: &str) -> Option<ChangeKind> {
 pub(super) async fn stacks(conn: &mut SqliteConnection) -> Result<(Vec<i64>, Vec<i64>)> {
     /// id, kind, reverts, has an inverse, the head of the change's JSON
     type StackRow = (i64, String, Option<i64>, bool, String);
-    // Only the first bytes of each change: the kind is its first field, and
-    // an import's JSON can be megabytes (this runs after every save).
-    let rows: Vec<StackRow> = sqlx::query_as(
-        "SELECT id, kind, reverts, COALESCE(substr(before, 1, 8) = '{\"undo\":', 0), substr(change, 1, 48) \
-         FROM change_log ORDER BY id",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows: Vec<StackRow> = sqlx::query_as(STACK).fetch_all(&mut *conn).await?;
     let (mut undo, mut redo) = (Vec::new(), Vec::new());
     for (id, kind, reverts, undoable, head) in rows {
         // Asset records touch nothing undo does: undo passes over them.
@@ -371,6 +372,38 @@ mod tests {
             for (_, _, _, step) in plan {
                 assert!(step.contains("USING COVERING INDEX change_log_head"), "{query}: {step}");
             }
+        }
+    }
+
+    /// The stacks are read from the index `change_log_stack` alone: the
+    /// query's program takes no column from the table's rows, where each
+    /// entry's JSON lies (megabytes for a report; read after every save).
+    #[tokio::test]
+    async fn the_stacks_are_read_from_their_index_not_the_entries() {
+        use sqlx::Connection;
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        crate::store::MIGRATOR.run(&mut conn).await.unwrap();
+        let (table,): (i64,) = sqlx::query_as("SELECT rootpage FROM sqlite_schema WHERE name = 'change_log'")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        // addr, opcode, p1 (the cursor), p2 (for OpenRead, the root page)
+        let program: Vec<(i64, String, i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!("EXPLAIN {STACK}")))
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+        let rows: Vec<i64> = program
+            .iter()
+            .filter(|(_, op, _, root)| op == "OpenRead" && *root == table)
+            .map(|(_, _, cursor, _)| *cursor)
+            .collect();
+        let columns: Vec<_> = program.iter().filter(|(_, op, _, _)| op == "Column").collect();
+        assert!(columns.len() >= 4, "{program:?}");
+        for (addr, _, cursor, _) in columns {
+            assert!(
+                !rows.contains(cursor),
+                "column read from the rows at {addr}: {program:?}"
+            );
         }
     }
 
