@@ -25,13 +25,20 @@ fn number() -> String {
     format!("(?:[A-Za-zก-ฮ]{{1,3}})?{DIGIT}+(?:[.,:/_-](?:[A-Za-zก-ฮ]{{0,3}}{DIGIT}+|[A-Za-z]+))*")
 }
 
+/// A date is one unit: a day and a month, with the year if one follows
+/// (`9 พฤษภาคม 2566`, `30 ก.ย. 66`, `9 พฤษภาคม`), or a month and a year of
+/// four digits (`มีนาคม พ.ศ. 2567`). One pattern, not one for each form:
+/// the month names make each pattern costly to compile, and every process
+/// that prints compiles them.
+fn dates() -> String {
+    let year = format!(" *(?:พ\\.ศ\\. *)?{DIGIT}");
+    format!("{DIGIT}{{1,2}} +(?:{MONTHS})(?:{year}{{2,4}})?|(?:{MONTHS}){year}{{4}}")
+}
+
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let num = number();
     [
-        // Dates first: a day, a month and a year are one unit.
-        format!("{DIGIT}{{1,2}} +(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{2,4}}"),
-        format!("(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{4}}"),
-        format!("{DIGIT}{{1,2}} +(?:{MONTHS})"),
+        dates(),
         // A range of months: ต.ค.–ธ.ค.
         format!("(?:{MONTHS}) *[–-] *(?:{MONTHS})"),
         // A document number: ที่, the department's letters, the number.
@@ -48,10 +55,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// Indices in [`PATTERNS`] of the units with a condition of their own.
-const MONTH_RANGE: usize = 3;
-const DOCUMENT_NUMBER: usize = 4;
-const PHONE: usize = 5;
-const TITLE: usize = 6;
+const MONTH_RANGE: usize = 1;
+const DOCUMENT_NUMBER: usize = 2;
+const PHONE: usize = 3;
+const TITLE: usize = 4;
 
 fn digits(s: &str) -> usize {
     s.chars()
@@ -142,6 +149,56 @@ mod tests {
         let t = "ณ วันที่ 30 ก.ย. 66 และเดือนมีนาคม พ.ศ. 2567";
         let u = units(t);
         assert!(u.contains(&"30 ก.ย. 66") && u.contains(&"มีนาคม พ.ศ. 2567"), "{u:?}");
+    }
+
+    /// The one date pattern finds what the three it replaced found: a day,
+    /// month and year; a month and a four-digit year; a day and a month.
+    #[test]
+    fn one_date_pattern_finds_what_three_did() {
+        let old: Vec<Regex> = [
+            format!("{DIGIT}{{1,2}} +(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{2,4}}"),
+            format!("(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{4}}"),
+            format!("{DIGIT}{{1,2}} +(?:{MONTHS})"),
+        ]
+        .iter()
+        .map(|p| Regex::new(p).unwrap())
+        .collect();
+        let new = Regex::new(&dates()).unwrap();
+        let union = |text: &str, res: &[&Regex]| {
+            let mut found: Vec<(usize, usize)> = res
+                .iter()
+                .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
+                .collect();
+            found.sort_unstable();
+            let mut merged: Vec<(usize, usize)> = Vec::new();
+            for (s, e) in found {
+                match merged.last_mut() {
+                    Some(last) if s < last.1 => last.1 = last.1.max(e),
+                    _ => merged.push((s, e)),
+                }
+            }
+            merged
+        };
+        let months = ["มกราคม", "ก.ย.", "ธันวาคม", "มี.ค."];
+        let days = ["", "9 ", "30  ", "๑๕ ", "123 "];
+        let years = ["", " 2566", " พ.ศ. 2566", "พ.ศ.๒๕๖๗", " 66", " 6", " 25666", " พ.ศ. "];
+        let mut checked = 0;
+        for m in months {
+            for d in days {
+                for y in years {
+                    for text in [format!("{d}{m}{y}"), format!("วันที่ {d}{m}{y} และ {d}{m}{y}.")] {
+                        assert_eq!(
+                            union(&text, &[&new]),
+                            union(&text, &old.iter().collect::<Vec<_>>()),
+                            "{text}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 320);
+        assert_eq!(union("9 พฤษภาคม 2566", &[&new]), [(0, "9 พฤษภาคม 2566".len())]);
     }
 
     #[test]
