@@ -15,10 +15,9 @@ cli="$target/release/prongsai-cli"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The functions the binary defines (text symbols), one a line.
-nm --defined-only "$cli" | awk '$2 ~ /^[tTwW]$/ {print $3}' | sort -u > "$work/defined"
-
 if [ "${1:-}" = --check ]; then
+  # The functions the binary defines (text symbols), one a line.
+  nm --defined-only "$cli" | awk '$2 ~ /^[tTwW]$/ {print $3}' | sort -u > "$work/defined"
   total=$(wc -l < "$out")
   found=$(sort -u "$out" | comm -12 - "$work/defined" | wc -l)
   echo "hot-code.txt: $found of $total functions are in the binary"

@@ -113,6 +113,11 @@ pub fn unbreakable(text: &str) -> Vec<(usize, usize)> {
             }
         }
     }
+    merged(found)
+}
+
+/// `found`'s ranges in order, those that overlap made one.
+fn merged(mut found: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     found.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
     for (s, e) in found {
@@ -165,19 +170,11 @@ mod tests {
         .collect();
         let new = Regex::new(&dates()).unwrap();
         let union = |text: &str, res: &[&Regex]| {
-            let mut found: Vec<(usize, usize)> = res
-                .iter()
-                .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
-                .collect();
-            found.sort_unstable();
-            let mut merged: Vec<(usize, usize)> = Vec::new();
-            for (s, e) in found {
-                match merged.last_mut() {
-                    Some(last) if s < last.1 => last.1 = last.1.max(e),
-                    _ => merged.push((s, e)),
-                }
-            }
-            merged
+            merged(
+                res.iter()
+                    .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
+                    .collect(),
+            )
         };
         let months = ["มกราคม", "ก.ย.", "ธันวาคม", "มี.ค."];
         let days = ["", "9 ", "30  ", "๑๕ ", "123 "];
