@@ -25,21 +25,48 @@ impl Page {
     /// went from 89 to 204 MiB).
     fn settle(&mut self, z: &mut Compress) {
         if !self.open.is_empty() {
-            z.reset();
-            let mut out = Vec::with_capacity(self.open.len() / 3 + 64);
-            loop {
-                let read = z.total_in() as usize;
-                let status = z
-                    .compress_vec(&self.open[read..], &mut out, FlushCompress::Finish)
-                    .expect("deflating into a Vec given room cannot fail");
-                if status == Status::StreamEnd {
-                    break;
-                }
-                out.reserve(out.capacity().max(64));
-            }
-            out.shrink_to_fit();
-            self.deflated.push(out);
+            self.deflated.push(deflate(z, &self.open));
             self.open = Vec::new();
+        }
+    }
+}
+
+/// `bytes` deflated as one zlib stream by `z`, which is reset first: the
+/// same bytes a new compressor of its level would write.
+pub(crate) fn deflate(z: &mut Compress, bytes: &[u8]) -> Vec<u8> {
+    z.reset();
+    let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
+    loop {
+        let read = z.total_in() as usize;
+        let status = z
+            .compress_vec(&bytes[read..], &mut out, FlushCompress::Finish)
+            .expect("deflating into a Vec given room cannot fail");
+        if status == Status::StreamEnd {
+            break;
+        }
+        out.reserve(out.capacity().max(64));
+    }
+    out.shrink_to_fit();
+    out
+}
+
+/// What lopdf's `Document::compress` does (every stream that may be and
+/// is not yet compressed, kept so if it is smaller, at the best level),
+/// with one compressor: lopdf makes one for each stream, its tables (some
+/// 300 KB) made and freed for every stream. The same level writes
+/// the same bytes.
+pub(crate) fn deflate_streams(lo: &mut lopdf::Document) {
+    let mut z = Compress::new(Compression::best(), true);
+    for object in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(s) = object
+            && s.allows_compression
+            && s.dict.get(b"Filter").is_err()
+        {
+            let packed = deflate(&mut z, &s.content);
+            if packed.len() + 19 < s.content.len() {
+                s.dict.set("Filter", "FlateDecode");
+                s.set_content(packed);
+            }
         }
     }
 }

@@ -89,7 +89,7 @@ fn uri_ascii(url: &str) -> String {
 }
 
 use crate::stamp::save;
-pub use crate::stamp::{info, stamped, with_info};
+pub use crate::stamp::{Stamp, info, with_stamp};
 
 impl PdfWriter {
     pub fn new(title: &str, size: PageSize) -> PdfWriter {
@@ -451,7 +451,7 @@ impl PdfWriter {
         {
             catalog.set("Lang", lopdf::Object::string_literal("th"));
         }
-        lo.compress();
+        super::content::deflate_streams(&mut lo);
         let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
         for (id, segments) in pages.into_iter().zip(self.pages.finish()) {
             let streams: Vec<lopdf::Object> = segments
@@ -478,6 +478,7 @@ impl PdfWriter {
                 lo.objects.remove(&old);
             }
         }
+        crate::stamp::apply_current(&mut lo)?;
         save(lo)
     }
 }

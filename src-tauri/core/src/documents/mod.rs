@@ -329,17 +329,14 @@ pub(crate) async fn render(
         let year = u32::try_from(t.year()).unwrap_or(0);
         [year, t.month(), t.day(), t.hour(), t.minute(), t.second()]
     });
+    // Set in a PDF as it is written (a DOCX has no such dictionary).
+    let stamp = head.map(|h| crate::typeset::pdf::Stamp {
+        key: HISTORY_KEY.to_owned(),
+        value: format!("{} {}", h.id, h.hash),
+        made,
+    });
     let pdf = tokio::task::spawn_blocking(move || -> Result<Vec<u8>> {
-        let bytes = crate::typeset::font::with_faces(faces, typeset)?;
-        match head {
-            Some(h) if bytes.starts_with(b"%PDF") => Ok(crate::typeset::pdf::stamped(
-                &bytes,
-                HISTORY_KEY,
-                &format!("{} {}", h.id, h.hash),
-                made,
-            )?),
-            _ => Ok(bytes),
-        }
+        crate::typeset::pdf::with_stamp(stamp, || crate::typeset::font::with_faces(faces, typeset))
     })
     .await
     .map_err(|e| CoreError::Io(format!("export stopped: {e}")))??;
