@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -163,7 +165,9 @@ pub fn read_assets(
     registered: &HashSet<String>,
 ) -> Result<(Vec<AssetDoc>, Vec<RowError>)> {
     let columns = columns_of(&table, mapping)?;
-    let registered: HashSet<String> = registered.iter().map(|r| crate::keys::normalize_key(r)).collect();
+    // foldhash, not SipHash: these sets and maps take every row's number and
+    // category, from a file the user chose (no one to flood them).
+    let registered: FastSet<String> = registered.iter().map(|r| crate::keys::normalize_key(r)).collect();
     let categories: Vec<(String, u32)> = categories
         .iter()
         .map(|(c, life)| (crate::keys::normalize_key(c), *life))
@@ -179,7 +183,7 @@ pub fn read_assets(
     // are not read. Each number is left in its cell in the form compared.
     let mut errors = Vec::new();
     let mut skip = vec![false; rows.len()];
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FastMap<String, usize> = FastMap::default();
     for (i, row) in rows.iter_mut().enumerate() {
         let n = table.line(i); // as the spreadsheet numbers it
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -263,7 +267,7 @@ impl Reader<'_> {
         let mut assets = Vec::with_capacity(capacity.max(rows.len()));
         let mut errors = Vec::new();
         // Categories repeat: each text in the column is normalised once.
-        let mut category_keys: HashMap<String, String> = HashMap::new();
+        let mut category_keys: FastMap<String, String> = FastMap::default();
         for (i, row) in rows.iter_mut().enumerate() {
             if skip[i] {
                 continue;
