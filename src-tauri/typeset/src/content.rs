@@ -51,10 +51,9 @@ pub(crate) fn deflate(z: &mut Compress, bytes: &[u8]) -> Vec<u8> {
 }
 
 /// What lopdf's `Document::compress` does (every stream that may be and
-/// is not yet compressed, kept so if it is smaller, at the best level),
-/// with one compressor: lopdf makes one for each stream, its tables (some
-/// 300 KB) made and freed for every stream. The same level writes
-/// the same bytes.
+/// is not yet compressed is deflated at the best level, and kept so if
+/// smaller), with one compressor where lopdf makes a new one, its tables
+/// some 300 KB, for each stream. The same level writes the same bytes.
 pub(crate) fn deflate_streams(lo: &mut lopdf::Document) {
     let mut z = Compress::new(Compression::best(), true);
     for object in lo.objects.values_mut() {
