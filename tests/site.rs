@@ -122,8 +122,11 @@ async fn inspect(c: &mut Client, driver: &Driver, profile: &Path, page: &Path, a
                 "{}: the browser lost its session ({e}); opening a new one",
                 page.display()
             );
-            // The dead browser may still hold its profile: start afresh.
-            *c = browser(driver, &profile.with_extension("again")).await;
+            // The dead browser may still hold its profile: start afresh,
+            // in a folder no earlier browser of this test used.
+            static REOPENED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let n = REOPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            *c = browser(driver, &profile.with_extension(format!("again{n}"))).await;
             read_page(c, page, axe).await.unwrap()
         }
         Err(e) => panic!("{}: {e}", page.display()),

@@ -88,8 +88,8 @@ fn uri_ascii(url: &str) -> String {
     out
 }
 
-use crate::stamp::save;
 pub use crate::stamp::{Stamp, info, with_stamp};
+use crate::stamp::{layout_error, save};
 
 impl PdfWriter {
     pub fn new(title: &str, size: PageSize) -> PdfWriter {
@@ -481,10 +481,6 @@ impl PdfWriter {
         crate::stamp::apply_current(&mut lo)?;
         save(lo)
     }
-}
-
-fn layout_error(e: lopdf::Error) -> TypesetError {
-    TypesetError::Layout(format!("cannot write the PDF: {e}"))
 }
 
 /// Replaces each subset font's ToUnicode map with the text of every glyph

@@ -86,11 +86,17 @@ fn apply(lo: &mut lopdf::Document, stamp: &Stamp) -> Result<(), TypesetError> {
     let dict = lo
         .get_object_mut(info)
         .and_then(|o| o.as_dict_mut())
-        .map_err(|e| TypesetError::Layout(format!("cannot write the PDF: {e}")))?;
+        .map_err(layout_error)?;
     for (k, v) in entries {
         dict.set(k, v);
     }
     Ok(())
+}
+
+/// A lopdf error while a document is put together, in the words every
+/// PDF writer of the crate reports it with.
+pub(crate) fn layout_error(e: lopdf::Error) -> TypesetError {
+    TypesetError::Layout(format!("cannot write the PDF: {e}"))
 }
 
 /// The value of `key` in a PDF's document information dictionary, if any.
@@ -121,15 +127,19 @@ mod tests {
     use super::*;
     use crate::pdf::PdfWriter;
 
+    /// Whether `o` is a cross-reference or object stream: how a writer
+    /// packs the document's objects, not one of them.
+    fn packing(o: &lopdf::Object) -> bool {
+        matches!(o, lopdf::Object::Stream(s)
+            if s.dict.get(b"Type").and_then(lopdf::Object::as_name).is_ok_and(|t| t == b"XRef" || t == b"ObjStm"))
+    }
+
     /// How documents were stamped before: the finished PDF parsed, stamped
     /// and written again.
     fn stamped_after(pdf: &[u8], stamp: &Stamp) -> Vec<u8> {
         let mut lo = lopdf::Document::load_mem(pdf).unwrap();
         // The cross-reference and object streams read in are written anew.
-        lo.objects.retain(|_, o| {
-            !matches!(o, lopdf::Object::Stream(s)
-                if s.dict.get(b"Type").and_then(lopdf::Object::as_name).is_ok_and(|t| t == b"XRef" || t == b"ObjStm"))
-        });
+        lo.objects.retain(|_, o| !packing(o));
         apply(&mut lo, stamp).unwrap();
         save(lo).unwrap()
     }
@@ -165,10 +175,7 @@ mod tests {
         let objects = lo
             .objects
             .iter()
-            .filter(|(_, o)| {
-                !matches!(o, lopdf::Object::Stream(s)
-                    if s.dict.get(b"Type").and_then(lopdf::Object::as_name).is_ok_and(|t| t == b"XRef" || t == b"ObjStm"))
-            })
+            .filter(|(_, o)| !packing(o))
             .map(|(id, o)| (*id, format!("{o:?}")))
             .collect();
         let trailer = ["Root", "Info", "ID"]
