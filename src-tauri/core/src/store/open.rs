@@ -24,6 +24,30 @@ pub fn known_schema_version() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
+/// How many commands a store serves at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Serves {
+    /// The app: commands arrive together, and a read need not wait for
+    /// another command's statement.
+    Many,
+    /// One command at a time, then the process ends (the CLI, a scratch
+    /// copy): one connection, opened once. sqlx hands a released connection
+    /// back through a task that pings it first; on a one-thread runtime the
+    /// next acquire runs before that task, finds nothing idle and opens
+    /// another connection (a thread and a schema parse each, a tenth of the
+    /// sample's export). With one connection the acquire waits for it.
+    One,
+}
+
+impl Serves {
+    fn connections(self) -> u32 {
+        match self {
+            Serves::Many => 4,
+            Serves::One => 1,
+        }
+    }
+}
+
 /// How a store's commits reach the disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Durability {
@@ -37,7 +61,7 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it,
     /// after keeping a copy of a database that needs migrating.
     pub async fn open(path: &Path) -> Result<(Store, OpenReport)> {
-        Store::open_with(path, true, Durability::Durable).await
+        Store::open_with(path, true, Durability::Durable, Serves::Many).await
     }
 
     /// A scratch database that dies with its folder (`verify`'s replay): a
@@ -46,7 +70,7 @@ impl Store {
     /// in memory, so each page is written once (a write-ahead log writes
     /// every page twice: into the log, then into the file).
     pub(super) async fn open_scratch(path: &Path) -> Result<Store> {
-        let mut store = Store::open_with(path, false, Durability::Scratch).await?.0;
+        let mut store = Store::open_with(path, false, Durability::Scratch, Serves::One).await?.0;
         // Nothing else opens it: there is no other program to watch for.
         store.guard = guard::FileGuard::default();
         Ok(store)
@@ -56,6 +80,7 @@ impl Store {
         path: &Path,
         backup_before_migrating: bool,
         durability: Durability,
+        serves: Serves,
     ) -> Result<(Store, OpenReport)> {
         let mut report = OpenReport::default();
         let applied = if path.exists() {
@@ -87,7 +112,7 @@ impl Store {
         // connection beside the first, and two first opens of a log without
         // its -shm race for recovery ("database is locked").
         let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+            .max_connections(serves.connections())
             .idle_timeout(None)
             .max_lifetime(None)
             .connect_with(opts)
@@ -119,6 +144,7 @@ impl Store {
     /// Opens an existing, up-to-date database for reading only: nothing is
     /// written, migrated or checkpointed, and the write-ahead log is never
     /// removed, so this is safe beside the app that has the file open.
+    /// Only a CLI command reads so, one statement at a time ([`Serves::One`]).
     pub async fn open_read_only(path: &Path) -> Result<Store> {
         match check_version(path).await? {
             Some(v) if v == known_schema_version() => {}
@@ -134,7 +160,10 @@ impl Store {
             .read_only(true)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new().max_connections(2).connect_with(opts).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(Serves::One.connections())
+            .connect_with(opts)
+            .await?;
         Ok(Store {
             pool,
             path: path.to_owned(),
@@ -149,7 +178,12 @@ impl Store {
     /// sample report through the ordinary import path, then the sample's
     /// ITA 2569 round with its FY 2568 draft ([`super::sample_round::sample_round`]).
     pub async fn open_or_seed(path: &Path) -> Result<(Store, OpenReport)> {
-        let (store, mut report) = Store::open(path).await?;
+        Store::open_or_seed_serving(path, Serves::Many).await
+    }
+
+    /// [`Store::open_or_seed`] for a store that serves `serves` commands at once.
+    pub(super) async fn open_or_seed_serving(path: &Path, serves: Serves) -> Result<(Store, OpenReport)> {
+        let (store, mut report) = Store::open_with(path, true, Durability::Durable, serves).await?;
         if store.is_empty().await? {
             let doc = crate::sample::sample_doc()?;
             let round = super::sample_round::sample_round(&doc)?;

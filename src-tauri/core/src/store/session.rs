@@ -17,6 +17,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::open::{Durability, Serves};
 use super::{OpenReport, Store};
 use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
@@ -88,7 +89,12 @@ pub async fn open(path: &Path, access: Access) -> Result<Session> {
     };
     match acquire(&path, holder, WAIT_FOR_CLI) {
         Ok(lock) => {
-            let (store, opened) = Store::open_or_seed(&path).await?;
+            let serves = if access == Access::App {
+                Serves::Many
+            } else {
+                Serves::One
+            };
+            let (store, opened) = Store::open_or_seed_serving(&path, serves).await?;
             Ok(Session {
                 store,
                 lock: Some(lock),
@@ -190,7 +196,7 @@ async fn checked_copy(db: &Path, from: &Path) -> Result<tempfile::NamedTempFile>
         sqlx::Connection::close(conn).await.ok();
         copied?;
     }
-    let (store, _) = Store::open_with(scratch.path(), false, super::open::Durability::Durable).await?;
+    let (store, _) = Store::open_with(scratch.path(), false, Durability::Durable, Serves::One).await?;
     let checked = async {
         store.check_integrity().await?;
         let v = store.verify().await?;
@@ -370,5 +376,41 @@ mod tests {
             "the CLI's lock is waited for"
         );
         t.join().unwrap();
+    }
+
+    /// One CLI command, one connection: a second one costs a thread and a
+    /// parse of the schema, and the CLI's runtime never needs two at once.
+    #[tokio::test]
+    async fn a_cli_command_reads_and_writes_on_one_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db.sqlite");
+        let session = open(&db, Access::CliWrite).await.unwrap();
+        assert!(session.opened.seeded);
+        let store = session.store;
+        let year = store.years().await.unwrap()[0].year_be;
+        store.report(year).await.unwrap();
+        store.years().await.unwrap();
+        store.organization().await.unwrap();
+        assert_eq!(
+            store.pool.size(),
+            1,
+            "every statement ran on the connection opened first"
+        );
+        store.close().await;
+        drop(session.lock);
+
+        // Beside the app, the CLI reads read-only, on one connection too;
+        // the app's store serves commands at once.
+        let app = open(&db, Access::App).await.unwrap();
+        let (a, b) = (
+            app.store.pool.acquire().await.unwrap(),
+            app.store.pool.acquire().await.unwrap(),
+        );
+        drop((a, b));
+        let beside = open(&db, Access::CliRead).await.unwrap();
+        assert!(beside.store.read_only);
+        beside.store.report(year).await.unwrap();
+        beside.store.years().await.unwrap();
+        assert_eq!(beside.store.pool.size(), 1);
     }
 }
