@@ -21,6 +21,7 @@ pub mod raster;
 pub mod shape;
 mod stamp;
 mod svg;
+mod unit_patterns;
 pub mod units;
 pub mod words;
 

@@ -1,5 +1,5 @@
-//! Units a line never splits, found with `regex` in the text as printed
-//! (Arabic or Thai digits):
+//! Units a line never splits, found in the text as printed (Arabic or Thai
+//! digits) by DFAs that `build.rs` compiles from `unit_patterns.rs`:
 //! - numbers with their separators (`101,346,250.00`, `0701.08/ว24`,
 //!   `7440-001-0001/62`);
 //! - document numbers with their prefix (`ที่ พณ 0701.08/ว24`);
@@ -12,53 +12,55 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::dfa::{dense, regex::Regex};
 
-const DIGIT: &str = "[0-9๐-๙]";
-const MONTHS: &str = "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม\
-    |ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.";
-const TITLES: &str = "นางสาว|นาง|นาย|ดร\\.|ว่าที่ร้อยตรี|ว่าที่ร้อยโท|ว่าที่ร้อยเอก|ว่าที่ ร\\.ต\\.";
+use crate::unit_patterns::{COUNT, DOCUMENT_NUMBER, MONTH_RANGE, PHONE, TITLE};
 
-/// A number, with letters only where a document or asset number has them
-/// (`ว24` after a slash, a prefix of up to three letters).
-fn number() -> String {
-    format!("(?:[A-Za-zก-ฮ]{{1,3}})?{DIGIT}+(?:[.,:/_-](?:[A-Za-zก-ฮ]{{0,3}}{DIGIT}+|[A-Za-z]+))*")
+/// A compiled DFA's bytes, at the alignment its state identifiers need
+/// (`include_bytes!` promises none).
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
 }
 
-/// A date is one unit: a day and a month, with the year if one follows
-/// (`9 พฤษภาคม 2566`, `30 ก.ย. 66`, `9 พฤษภาคม`), or a month and a year of
-/// four digits (`มีนาคม พ.ศ. 2567`). One pattern, not one for each form:
-/// the month names make each pattern costly to compile, and every process
-/// that prints compiles them.
-fn dates() -> String {
-    let year = format!(" *(?:พ\\.ศ\\. *)?{DIGIT}");
-    format!("{DIGIT}{{1,2}} +(?:{MONTHS})(?:{year}{{2,4}})?|(?:{MONTHS}){year}{{4}}")
+type Bytes = &'static Aligned<[u8]>;
+
+macro_rules! dfa {
+    ($i:literal, $end:literal) => {
+        &Aligned {
+            _align: [],
+            bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/units-", $i, ".", $end)),
+        }
+    };
 }
 
-static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let num = number();
-    [
-        dates(),
-        // A range of months: ต.ค.–ธ.ค.
-        format!("(?:{MONTHS}) *[–-] *(?:{MONTHS})"),
-        // A document number: ที่, the department's letters, the number.
-        format!("(?:ที่ +)?[ก-ฮ]{{2,4}} +{DIGIT}+(?:\\.{DIGIT}+)*/[ก-ฮ]{{0,2}}{DIGIT}+"),
-        // A phone number: a leading zero and groups of digits.
-        format!("[0๐]{DIGIT}{{0,3}}(?:[ -]{DIGIT}{{3,4}}){{1,2}}"),
-        // A title and the name after it (up to the next space).
-        format!("(?:{TITLES}) ?[ก-๛]+"),
-        num,
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("the unit patterns compile"))
-    .collect()
+/// The patterns of `unit_patterns.rs`, compiled by `build.rs`: a forward
+/// and a reverse DFA each.
+static COMPILED: [(Bytes, Bytes); COUNT] = [
+    (dfa!(0, "fwd"), dfa!(0, "rev")),
+    (dfa!(1, "fwd"), dfa!(1, "rev")),
+    (dfa!(2, "fwd"), dfa!(2, "rev")),
+    (dfa!(3, "fwd"), dfa!(3, "rev")),
+    (dfa!(4, "fwd"), dfa!(4, "rev")),
+    (dfa!(5, "fwd"), dfa!(5, "rev")),
+];
+
+type Dfa = dense::DFA<&'static [u32]>;
+
+/// Loading checks each DFA's bytes whole (its states, its transitions),
+/// which costs a fortieth of compiling the patterns.
+static PATTERNS: LazyLock<Vec<Regex<Dfa>>> = LazyLock::new(|| {
+    let load = |a: Bytes| {
+        dense::DFA::from_bytes(&a.bytes)
+            .expect("build.rs wrote the unit DFAs for this target")
+            .0
+    };
+    COMPILED
+        .iter()
+        .map(|&(fwd, rev)| Regex::builder().build_from_dfas(load(fwd), load(rev)))
+        .collect()
 });
-
-/// Indices in [`PATTERNS`] of the units with a condition of their own.
-const MONTH_RANGE: usize = 1;
-const DOCUMENT_NUMBER: usize = 2;
-const PHONE: usize = 3;
-const TITLE: usize = 4;
 
 fn digits(s: &str) -> usize {
     s.chars()
@@ -99,10 +101,10 @@ pub fn unbreakable(text: &str) -> Vec<(usize, usize)> {
         if !wanted {
             continue;
         }
-        for m in re.find_iter(text) {
+        for m in re.find_iter(text.as_bytes()) {
             // A number does not end on the sentence's full stop or comma
             // (an abbreviation keeps its dot: ก.ย.).
-            let trimmed = m.as_str().trim_end_matches(['.', ',', ':', '-', '/', '_']);
+            let trimmed = text[m.range()].trim_end_matches(['.', ',', ':', '-', '/', '_']);
             let end = if trimmed.ends_with(|c: char| c.is_ascii_digit() || ('๐'..='๙').contains(&c)) {
                 m.start() + trimmed.len()
             } else {
@@ -132,6 +134,7 @@ fn merged(mut found: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::unit_patterns;
 
     fn units(text: &str) -> Vec<&str> {
         unbreakable(text).into_iter().map(|(s, e)| &text[s..e]).collect()
@@ -160,16 +163,12 @@ mod tests {
     /// month and year; a month and a four-digit year; a day and a month.
     #[test]
     fn one_date_pattern_finds_what_three_did() {
-        let old: Vec<Regex> = [
-            format!("{DIGIT}{{1,2}} +(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{2,4}}"),
-            format!("(?:{MONTHS}) *(?:พ\\.ศ\\. *)?{DIGIT}{{4}}"),
-            format!("{DIGIT}{{1,2}} +(?:{MONTHS})"),
-        ]
-        .iter()
-        .map(|p| Regex::new(p).unwrap())
-        .collect();
-        let new = Regex::new(&dates()).unwrap();
-        let union = |text: &str, res: &[&Regex]| {
+        let old: Vec<regex::Regex> = unit_patterns::dates_as_three()
+            .iter()
+            .map(|p| regex::Regex::new(p).unwrap())
+            .collect();
+        let new = regex::Regex::new(&unit_patterns::dates()).unwrap();
+        let union = |text: &str, res: &[&regex::Regex]| {
             merged(
                 res.iter()
                     .flat_map(|r| r.find_iter(text).map(|m| (m.start(), m.end())))
@@ -196,6 +195,42 @@ mod tests {
         }
         assert_eq!(checked, 320);
         assert_eq!(union("9 พฤษภาคม 2566", &[&new]), [(0, "9 พฤษภาคม 2566".len())]);
+    }
+
+    /// The DFAs `build.rs` wrote find, in any text, the matches `regex`
+    /// finds with the same patterns: texts strung together from the pieces
+    /// units are made of, and from the pieces that end or break them.
+    #[test]
+    fn the_compiled_patterns_find_what_regex_finds() {
+        let reference: Vec<regex::Regex> = unit_patterns::patterns()
+            .iter()
+            .map(|p| regex::Regex::new(p).unwrap())
+            .collect();
+        let pieces: Vec<&str> = "9|30|๑๕|2566|๒๕๖๗|66|0|๐|02|101,346,250.00|0701.08/ว24|7440-001-0001/62|\
+            ที่|พณ|ว| |  |-|–|.|,|/|:|_|พ.ศ.|มกราคม|พฤษภาคม|ก.ย.|ต.ค.|มี.ค.|ธ.ค.|นาย|นางสาว|ดร.|ว่าที่ ร.ต.|\
+            สมหญิง|นายก|การ|ราคา|abc|A|x1|(|)|\n|๛|ๆ|é"
+            .split('|')
+            .collect();
+        // A fixed sequence (xorshift), so that a failure names one text.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut matches = 0;
+        for _ in 0..4_000 {
+            let len = 1 + next(12);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            for (i, (dfa, re)) in PATTERNS.iter().zip(&reference).enumerate() {
+                let ours: Vec<_> = dfa.find_iter(text.as_bytes()).map(|m| m.range()).collect();
+                let theirs: Vec<_> = re.find_iter(&text).map(|m| m.range()).collect();
+                assert_eq!(ours, theirs, "pattern {i} in {text:?}");
+                matches += ours.len();
+            }
+        }
+        assert!(matches > 4_000, "the texts hold units: {matches}");
     }
 
     #[test]
