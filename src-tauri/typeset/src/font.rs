@@ -17,6 +17,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 
+// foldhash, not SipHash, for the maps read for every glyph set: their keys
+// are characters and glyph ids, nobody's chosen flood.
+use foldhash::HashMap as FastMap;
+
 use harfrust::{Font, ShaperFont};
 
 static REGULAR_BYTES: &[u8] = include_bytes!("../fonts/Sarabun-Regular.ttf");
@@ -58,10 +62,10 @@ pub struct Face {
     advances: Vec<i32>,
     /// The font's glyph for the characters documents use most (Basic Latin,
     /// Latin-1, Thai), read once; others are looked up in the cmap.
-    common: std::collections::HashMap<char, u32>,
+    common: FastMap<char, u32>,
     /// The character the font maps to each glyph (the first, for a glyph of
     /// two), for what a PDF reader copies.
-    chars: std::collections::HashMap<u16, char>,
+    chars: FastMap<u16, char>,
     /// Shaping plans by script and language, compiled once: harfrust's
     /// `shape` compiles one for every call otherwise.
     plans: Mutex<Vec<PlanEntry>>,
@@ -85,13 +89,13 @@ impl Face {
             .chain('\u{2000}'..='\u{206F}')
             .filter_map(|c| shaper.nominal_glyph(c as u32).map(|g| (c, g.to_u32())))
             .collect();
-        let mut chars = std::collections::HashMap::new();
+        let mut chars = FastMap::default();
         for &(c, g) in &mapped {
             if let Ok(g) = u16::try_from(g) {
                 chars.entry(g).or_insert(c);
             }
         }
-        let common: HashMap<char, u32> = mapped.into_iter().collect();
+        let common: FastMap<char, u32> = mapped.into_iter().collect();
         drop(shaper);
         // As wide as TH Sarabun New at the same official size, measured on ก.
         let ko = *common.get(&'ก').ok_or(FontProblem::NoThai)?;

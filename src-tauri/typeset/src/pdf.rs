@@ -72,7 +72,7 @@ pub struct PdfWriter {
     svg: Option<super::svg::SvgPages>,
     /// The text of every subset glyph, per face: the ToUnicode map has one
     /// entry a glyph, so the first text a glyph was written with stays.
-    glyph_text: [std::collections::HashMap<u16, String>; 2],
+    glyph_text: [foldhash::HashMap<u16, String>; 2],
 }
 
 /// Non-ASCII and unsafe bytes of a URL percent-encoded (PDF URIs are ASCII).
@@ -485,7 +485,7 @@ impl PdfWriter {
 
 /// Replaces each subset font's ToUnicode map with the text of every glyph
 /// written (printpdf's own map knows only a glyph's nominal character).
-fn to_unicode(lo: &mut lopdf::Document, texts: &[std::collections::HashMap<u16, String>; 2]) {
+fn to_unicode(lo: &mut lopdf::Document, texts: &[foldhash::HashMap<u16, String>; 2]) {
     let maps: Vec<(lopdf::ObjectId, usize)> = lo
         .objects
         .values()
@@ -511,7 +511,7 @@ fn to_unicode(lo: &mut lopdf::Document, texts: &[std::collections::HashMap<u16, 
 }
 
 /// A ToUnicode CMap (PDF 32000 9.10.3): glyph code to UTF-16BE text.
-fn cmap(texts: &std::collections::HashMap<u16, String>) -> String {
+fn cmap(texts: &foldhash::HashMap<u16, String>) -> String {
     use std::fmt::Write as _;
     let mut s = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
