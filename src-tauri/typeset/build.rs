@@ -33,17 +33,22 @@ fn words(out: &Path) {
     std::fs::write(out.join("words_th.fst"), bytes).expect("writing the word list's FST");
 }
 
-/// `units-<i>.fwd` and `units-<i>.rev`: little-endian, the order every
-/// target Prongsai ships to reads (loading refuses any other).
+/// `units-<i>.fwd` and `units-<i>.rev`, in the target's byte order (loading
+/// refuses any other).
 fn units(out: &Path) {
     println!("cargo::rerun-if-changed=src/unit_patterns.rs");
+    let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
     for (i, pattern) in unit_patterns::patterns().iter().enumerate() {
         let re = Regex::builder()
             .dense(dense::Config::new().minimize(true))
             .build(pattern)
             .expect("the unit patterns compile");
         for (dfa, end) in [(re.forward(), "fwd"), (re.reverse(), "rev")] {
-            let (bytes, pad) = dfa.to_bytes_little_endian();
+            let (bytes, pad) = if big_endian {
+                dfa.to_bytes_big_endian()
+            } else {
+                dfa.to_bytes_little_endian()
+            };
             std::fs::write(out.join(format!("units-{i}.{end}")), &bytes[pad..]).expect("writing a unit DFA");
         }
     }

@@ -248,7 +248,7 @@ mod tests {
         let s = written(|o| (0..=u16::MAX).for_each(|v| o.hex4(v)));
         let want: String = (0..=u16::MAX).map(|v| format!("{v:04X}")).collect();
         assert_eq!(s, want);
-        for m in (-30_000i32..30_000).step_by(7) {
+        for m in (-30_000i32..30_000).step_by(7).chain([0, 1, -1, 999, -999]) {
             let s = written(|o| {
                 o.num(m as f32 / 1000.0);
             });

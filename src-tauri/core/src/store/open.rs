@@ -30,12 +30,13 @@ pub(super) enum Serves {
     /// The app: commands arrive together, and a read need not wait for
     /// another command's statement.
     Many,
-    /// One command at a time, then the process ends (the CLI, a scratch
-    /// copy): one connection, opened once. sqlx hands a released connection
-    /// back through a task that pings it first; on a one-thread runtime the
-    /// next acquire runs before that task, finds nothing idle and opens
-    /// another connection (a thread and a schema parse each, a tenth of the
-    /// sample's export). With one connection the acquire waits for it.
+    /// One command at a time (a CLI command; a scratch copy, checked one
+    /// step after another): one connection, opened once. sqlx hands a
+    /// released connection back through a task that pings it first; on a
+    /// one-thread runtime the next acquire often ran before that task,
+    /// found nothing idle and opened another connection, up to the pool's
+    /// size, each with a thread and a parse of the schema (some 4 % of the
+    /// sample's export each).
     One,
 }
 
@@ -144,7 +145,7 @@ impl Store {
     /// Opens an existing, up-to-date database for reading only: nothing is
     /// written, migrated or checkpointed, and the write-ahead log is never
     /// removed, so this is safe beside the app that has the file open.
-    /// Only a CLI command reads so, one statement at a time ([`Serves::One`]).
+    /// Only a CLI command reads so, one statement at a time (`Serves::One`).
     pub async fn open_read_only(path: &Path) -> Result<Store> {
         match check_version(path).await? {
             Some(v) if v == known_schema_version() => {}

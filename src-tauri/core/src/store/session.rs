@@ -380,6 +380,10 @@ mod tests {
 
     /// One CLI command, one connection: a second one costs a thread and a
     /// parse of the schema, and the CLI's runtime never needs two at once.
+    /// A TEMP table lives on the connection that made it: still there at
+    /// the end, it shows every statement ran on that one connection. The
+    /// paths that hold a connection a while (a save, undo, verify) run too:
+    /// one that asked for a second would wait for it forever.
     #[tokio::test]
     async fn a_cli_command_reads_and_writes_on_one_connection() {
         let dir = tempfile::tempdir().unwrap();
@@ -387,15 +391,27 @@ mod tests {
         let session = open(&db, Access::CliWrite).await.unwrap();
         assert!(session.opened.seeded);
         let store = session.store;
+        sqlx::query("CREATE TEMP TABLE probe (x)")
+            .execute(&store.pool)
+            .await
+            .unwrap();
         let year = store.years().await.unwrap()[0].year_be;
-        store.report(year).await.unwrap();
-        store.years().await.unwrap();
+        let measure = &store.report(year).await.unwrap().measures[0];
+        let target = crate::change::TextTarget::MeasureTitle(measure.id);
+        store
+            .save_text(target, "มาตรการ ก".into(), &measure.title)
+            .await
+            .unwrap();
+        assert!(store.undo_state().await.unwrap().undo.is_some());
+        store.undo().await.unwrap();
+        let verified = store.verify().await.unwrap();
+        assert!(verified.broken_at.is_none() && verified.mismatches.is_empty());
         store.organization().await.unwrap();
-        assert_eq!(
-            store.pool.size(),
-            1,
-            "every statement ran on the connection opened first"
-        );
+        sqlx::query("SELECT count(*) FROM temp.probe")
+            .execute(&store.pool)
+            .await
+            .expect("the connection opened first is the one every statement ran on");
+        assert_eq!(store.pool.size(), 1);
         store.close().await;
         drop(session.lock);
 
