@@ -136,6 +136,12 @@ mod tests {
     use super::*;
     use crate::unit_patterns;
 
+    /// `patterns` compiled by `regex`, as the library compiled them before
+    /// `build.rs` did.
+    fn with_regex(patterns: &[String]) -> Vec<regex::Regex> {
+        patterns.iter().map(|p| regex::Regex::new(p).unwrap()).collect()
+    }
+
     fn units(text: &str) -> Vec<&str> {
         unbreakable(text).into_iter().map(|(s, e)| &text[s..e]).collect()
     }
@@ -163,10 +169,7 @@ mod tests {
     /// month and year; a month and a four-digit year; a day and a month.
     #[test]
     fn one_date_pattern_finds_what_three_did() {
-        let old: Vec<regex::Regex> = unit_patterns::dates_as_three()
-            .iter()
-            .map(|p| regex::Regex::new(p).unwrap())
-            .collect();
+        let old = with_regex(&unit_patterns::dates_as_three());
         let new = regex::Regex::new(&unit_patterns::dates()).unwrap();
         let union = |text: &str, res: &[&regex::Regex]| {
             merged(
@@ -202,10 +205,7 @@ mod tests {
     /// units are made of, and from the pieces that end or break them.
     #[test]
     fn the_compiled_patterns_find_what_regex_finds() {
-        let reference: Vec<regex::Regex> = unit_patterns::patterns()
-            .iter()
-            .map(|p| regex::Regex::new(p).unwrap())
-            .collect();
+        let reference = with_regex(&unit_patterns::patterns());
         let pieces: Vec<&str> = "9|30|๑๕|2566|๒๕๖๗|66|0|๐|02|101,346,250.00|0701.08/ว24|7440-001-0001/62|\
             ที่|พณ|ว| |  |-|–|.|,|/|:|_|พ.ศ.|มกราคม|พฤษภาคม|ก.ย.|ต.ค.|มี.ค.|ธ.ค.|นาย|นางสาว|ดร.|ว่าที่ ร.ต.|\
             สมหญิง|นายก|การ|ราคา|abc|A|x1|(|)|\n|๛|ๆ|é"
