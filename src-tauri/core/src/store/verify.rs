@@ -199,11 +199,31 @@ impl Store {
             .bind(replay)
             .execute(&mut *conn)
             .await?;
-        let first: std::result::Result<Option<String>, sqlx::Error> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT number FROM replay.asset AS r FULL JOIN main.asset AS m USING (number) \
-             WHERE r.id IS NULL OR m.id IS NULL OR {differs} ORDER BY number LIMIT 1"
-        )))
-        .fetch_optional(&mut *conn)
+        let first: std::result::Result<Option<String>, sqlx::Error> = async {
+            // Joined by id first: SQLite walks the replay in id order and
+            // finds each row's pair by rowid. With as many rows on each
+            // side and every replayed row equal to the database's row of
+            // its id, number included, no asset is in one and not the
+            // other. The join by number seeks each number in the other
+            // side's index, from both sides (2.6 against 1.2 s at
+            // 1,000,000 assets), so it only runs to name a difference.
+            let same: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT (SELECT COUNT(*) FROM replay.asset) = (SELECT COUNT(*) FROM main.asset) \
+                 AND NOT EXISTS (SELECT 1 FROM replay.asset AS r LEFT JOIN main.asset AS m ON m.id = r.id \
+                                 WHERE m.id IS NULL OR r.number IS NOT m.number OR {differs})"
+            )))
+            .fetch_one(&mut *conn)
+            .await?;
+            if same {
+                return Ok(None);
+            }
+            sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT number FROM replay.asset AS r FULL JOIN main.asset AS m USING (number) \
+                 WHERE r.id IS NULL OR m.id IS NULL OR {differs} ORDER BY number LIMIT 1"
+            )))
+            .fetch_optional(&mut *conn)
+            .await
+        }
         .await;
         sqlx::query("DETACH DATABASE replay").execute(&mut *conn).await?;
         drop(conn);

@@ -1,0 +1,84 @@
+//! `verify` against a register edited around the app, with another SQLite
+//! tool: each asset that differs from what the history wrote is named, by
+//! number, and one that only moved to another id is not.
+
+use prongsai_core::Store;
+use sqlx::Connection;
+
+#[path = "common/asset_doc.rs"]
+mod asset_doc;
+#[path = "common/asset_store.rs"]
+mod asset_store;
+use asset_store::store_with_assets;
+
+/// `sql` run on the store's file by another SQLite tool (the store
+/// closed), then the file opened again and verified.
+async fn verify_after_another_tool(
+    dir: &tempfile::TempDir,
+    sql: &'static str,
+) -> (Store, prongsai_core::store::Verification) {
+    let path = dir.path().join("p.sqlite");
+    let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    sqlx::raw_sql(sql).execute(&mut raw).await.unwrap();
+    raw.close().await.unwrap();
+    let (store, _) = Store::open(&path).await.unwrap();
+    let v = store.verify().await.unwrap();
+    (store, v)
+}
+
+#[tokio::test]
+async fn verify_names_each_asset_edited_around_the_app() {
+    let (dir, store) = store_with_assets().await;
+    assert!(store.verify().await.unwrap().ok());
+    // A price changed with a SQLite tool is named.
+    store.close().await;
+    let (store, v) = verify_after_another_tool(
+        &dir,
+        "UPDATE asset SET price = '1.00' WHERE number = '7440-001-0002/66'",
+    )
+    .await;
+    assert!(
+        v.mismatches.iter().any(|m| m.starts_with("records.assets[1].price")),
+        "{v:?}"
+    );
+    // An asset added around the app is named, past the ones that match.
+    store.close().await;
+    let (store, v) = verify_after_another_tool(
+        &dir,
+        "UPDATE asset SET price = '25900.00' WHERE number = '7440-001-0002/66'; \
+         INSERT INTO asset (number, name, category, acquired_on, price, useful_life) \
+         VALUES ('9999-999-0001/66', 'เพิ่มด้วยเครื่องมืออื่น', 'ครุภัณฑ์คอมพิวเตอร์', '2023-01-10', '1.00', 3)",
+    )
+    .await;
+    assert_eq!(
+        v.mismatches,
+        ["records.assets[3] (9999-999-0001/66 is only in the database)"],
+        "{v:?}"
+    );
+    // A number changed around the app, every other field as recorded, is
+    // named: the history's asset is gone and another is in its place.
+    store.close().await;
+    let (store, v) = verify_after_another_tool(
+        &dir,
+        "DELETE FROM asset WHERE number = '9999-999-0001/66'; \
+         UPDATE asset SET number = '7440-001-0009/66' WHERE number = '7440-001-0003/66'",
+    )
+    .await;
+    assert_eq!(
+        v.mismatches,
+        ["records.assets[2] (7440-001-0003/66 is only in the history)"],
+        "{v:?}"
+    );
+    // The number put back and an asset given another id: the register the
+    // history wrote, for assets are matched by number.
+    store.close().await;
+    let (_, v) = verify_after_another_tool(
+        &dir,
+        "UPDATE asset SET number = '7440-001-0003/66' WHERE number = '7440-001-0009/66'; \
+         UPDATE asset SET id = 1002 WHERE number = '7440-001-0002/66'",
+    )
+    .await;
+    assert_eq!(v.mismatches, Vec::<String>::new());
+}
