@@ -105,7 +105,7 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Table> {
 fn decode(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, &'static encoding_rs::Encoding)> {
     let encoding = match encoding_rs::Encoding::for_bom(bytes) {
         Some((enc, _)) => enc,
-        None if let Ok(text) = std::str::from_utf8(bytes) => return Ok((text.into(), encoding_rs::UTF_8)),
+        None if let Ok(text) = simdutf8::basic::from_utf8(bytes) => return Ok((text.into(), encoding_rs::UTF_8)),
         None => {
             // Not UTF-8: what Excel on Thai Windows writes as "CSV", or refused.
             let mut detector = chardetng::EncodingDetector::new();
@@ -148,9 +148,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table> {
     let (mut line, mut counted) = (1usize, 0usize);
     // One record read into again and again: 100,000 rows are not 100,000
     // records made and freed.
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     while reader
-        .read_record(&mut record)
+        .read_byte_record(&mut record)
         .map_err(|e| malformed(format!("CSV: {e}")))?
     {
         let bytes = text.as_bytes();
@@ -164,7 +164,21 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table> {
             .filter(|&&b| b == b'\n')
             .count();
         counted = start.max(counted);
-        grid.push(line, record.iter().map(str::to_owned).collect())?;
+        // The text is UTF-8 and the reader splits it only at ASCII bytes
+        // (commas, quotes, line ends), so the record and each field are
+        // UTF-8 too: the record is checked again in one SIMD pass, and its
+        // fields cut from it at their char boundaries, where `StringRecord`
+        // checked field by field, a byte at a time.
+        let all = simdutf8::basic::from_utf8(record.as_slice());
+        let values = all
+            .ok()
+            .and_then(|all| {
+                (0..record.len())
+                    .map(|i| record.range(i).and_then(|r| all.get(r)).map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+            })
+            .ok_or_else(|| malformed(format!("CSV: row {line} is not UTF-8 text")))?;
+        grid.push(line, values)?;
     }
     let mut table = grid.into_table()?;
     if encoding != encoding_rs::UTF_8 {
@@ -482,6 +496,26 @@ mod tests {
         assert_eq!(
             crate::text::clean_text("title", &a.rows[0][1], true).unwrap(),
             "โครงสร้าง\nหน้าที่"
+        );
+    }
+
+    #[test]
+    fn each_cell_is_the_text_written_between_its_commas() {
+        // Cells are cut from each record's text: quoted commas, doubled
+        // quotes, Thai and empty cells come out as written, row by row.
+        let csv = "เลขครุภัณฑ์,ชื่อ,ราคา,หมายเหตุ\n\
+                   7440-001-0001/66,\"โต๊ะ, ไม้สัก\",\"25,900.00\",\"ยี่ห้อ \"\"ดี\"\"\"\n\
+                   ,เก้าอี้,,\n\
+                   3,ตู้,1\n";
+        let t = read_csv(csv.as_bytes()).unwrap();
+        assert_eq!(t.headers, ["เลขครุภัณฑ์", "ชื่อ", "ราคา", "หมายเหตุ"]);
+        assert_eq!(
+            t.rows,
+            [
+                vec!["7440-001-0001/66", "โต๊ะ, ไม้สัก", "25,900.00", "ยี่ห้อ \"ดี\""],
+                vec!["", "เก้าอี้", "", ""],
+                vec!["3", "ตู้", "1"],
+            ]
         );
     }
 
