@@ -31,8 +31,8 @@ use output::{Out, fail, note};
 
 /// mimalloc, not the C library's allocator: an import or a replay makes and
 /// frees millions of small values (cells, bound texts, SQLite's copies of
-/// them) on three threads, and glibc's arenas spent a fifth of an import
-/// there, taking a lock for each (docs/benchmarks.md, seventh pass).
+/// them) on three threads, and glibc's allocator spent about a fifth of an
+/// import (docs/benchmarks.md, seventh pass).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

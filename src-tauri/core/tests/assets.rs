@@ -397,6 +397,10 @@ async fn records_are_kept_by_verify_and_passed_over_by_undo() {
         e.to_string().contains("assets[3]") && e.to_string().contains("already in the register"),
         "{e}"
     );
+    // The loan kept and the text undone: the history replays to these
+    // records exactly.
+    let v = store.verify().await.unwrap();
+    assert!(v.ok(), "{v:?}");
 }
 
 #[tokio::test]

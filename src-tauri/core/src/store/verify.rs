@@ -169,8 +169,9 @@ impl Store {
 
     /// The first asset, in number order, that differs between the
     /// history's replay (`self`) and the database: SQLite compares the two
-    /// registers, joined by number (the replay attached to the database's
-    /// connection), and only the asset found is read.
+    /// registers (the replay attached to the database's connection), joined
+    /// by id and, when that finds a difference, by number, which decides;
+    /// only the asset found is read.
     async fn first_asset_difference(&self, db: &Store) -> Result<Option<String>> {
         const COLUMNS: [&str; 15] = [
             "name",
