@@ -13,15 +13,15 @@ use asset_store::store_with_assets;
 
 /// `sql` run on the store's file by another SQLite tool (the store
 /// closed), then the file opened again and verified.
-async fn verify_after_another_tool(
-    dir: &tempfile::TempDir,
-    sql: &'static str,
-) -> (Store, prongsai_core::store::Verification) {
+async fn verify_after_another_tool(dir: &tempfile::TempDir, sql: &str) -> (Store, prongsai_core::store::Verification) {
     let path = dir.path().join("p.sqlite");
     let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
         .await
         .unwrap();
-    sqlx::raw_sql(sql).execute(&mut raw).await.unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+        .execute(&mut raw)
+        .await
+        .unwrap();
     raw.close().await.unwrap();
     let (store, _) = Store::open(&path).await.unwrap();
     let v = store.verify().await.unwrap();
@@ -81,4 +81,38 @@ async fn verify_names_each_asset_edited_around_the_app() {
     )
     .await;
     assert_eq!(v.mismatches, Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn verify_names_an_asset_edited_around_the_app_wherever_its_id_lies() {
+    // `verify` compares the registers in ranges of ids, one for each core:
+    // an edit to the first asset, the last, or any between them is named.
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    let numbers: Vec<String> = (1..=7).map(|n| format!("7440-001-{n:04}/66")).collect();
+    let assets = numbers
+        .iter()
+        .map(|n| asset_doc::asset(n, "เครื่องคอมพิวเตอร์โน้ตบุ๊ก", prongsai_core::assets::AssetStatus::Usable))
+        .collect();
+    store
+        .apply(prongsai_core::Change::ImportAssets { assets })
+        .await
+        .unwrap();
+    assert!(store.verify().await.unwrap().ok());
+    let mut store = store;
+    for (at, number) in numbers.iter().enumerate() {
+        store.close().await;
+        let edit = format!(
+            "UPDATE asset SET note = '' WHERE note <> ''; UPDATE asset SET note = 'แก้นอกระบบ' WHERE number = '{number}'"
+        );
+        let (reopened, v) = verify_after_another_tool(&dir, &edit).await;
+        assert_eq!(
+            v.mismatches,
+            [format!(
+                "records.assets[{at}].note (history: \"\", database: \"แก้นอกระบบ\")"
+            )],
+            "{number}"
+        );
+        store = reopened;
+    }
 }

@@ -11,7 +11,6 @@ use crate::error::{CoreError, Result};
 use crate::refusal::Refusal;
 
 use super::effect::{Effect, Mode, Rules};
-use super::logged::Logged;
 use super::{Step, Store, UndoState, assets, budget, history, ita, memo, organization, report, report_file, year};
 
 impl Store {
@@ -23,7 +22,7 @@ impl Store {
     pub(super) async fn apply_as(&self, change: Change, mode: Mode, reverts: Option<i64>) -> Result<Applied> {
         self.check_writable()?;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let applied = apply_logged(&mut tx, (change, None), &self.actor, mode, reverts, self.rules).await?;
+        let applied = apply_logged(&mut tx, change, &self.actor, mode, reverts).await?;
         // Checked again under the write lock, just before the commit.
         self.guard.check(&self.path)?;
         tx.commit().await?;
@@ -46,7 +45,7 @@ impl Store {
             });
         }
         let change = Change::SetText { target, text };
-        let applied = apply_logged(&mut tx, (change, None), &self.actor, Mode::Do, None, self.rules).await?;
+        let applied = apply_logged(&mut tx, change, &self.actor, Mode::Do, None).await?;
         self.guard.check(&self.path)?;
         tx.commit().await?;
         self.remember_head().await;
@@ -99,7 +98,7 @@ impl Store {
             let mode = if kind == "undo" { Mode::Redo } else { Mode::Undo };
             let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
             let year = match inverse_of(&mut tx, id).await {
-                Ok(inverse) => apply_logged(&mut tx, (inverse, None), &self.actor, mode, Some(id), self.rules)
+                Ok(inverse) => apply_logged(&mut tx, inverse, &self.actor, mode, Some(id))
                     .await
                     .ok()
                     .map(|a| a.year_be)
@@ -146,7 +145,7 @@ impl Store {
             .into());
         };
         let inverse = inverse_of(&mut tx, id).await?;
-        let applied = apply_logged(&mut tx, (inverse, None), &self.actor, mode, Some(id), self.rules).await?;
+        let applied = apply_logged(&mut tx, inverse, &self.actor, mode, Some(id)).await?;
         self.guard.check(&self.path)?;
         tx.commit().await?;
         self.remember_head().await;
@@ -154,20 +153,16 @@ impl Store {
     }
 }
 
-/// Applies `change` and appends it to the log (hash-chained), in the log
-/// form it was `recorded` in when `verify` replays it (an import's rows are
-/// then logged as read, not serialised and compressed again). `mode` and
+/// Applies `change` and appends it to the log (hash-chained). `mode` and
 /// `reverts` mark an undo or a redo and the entry it reverses.
 pub(super) async fn apply_logged(
     conn: &mut SqliteConnection,
-    (change, recorded): (Change, Option<Logged>),
+    change: Change,
     actor: &str,
     mode: Mode,
     reverts: Option<i64>,
-    rules: Rules,
 ) -> Result<Applied> {
-    let mut done = apply_change(conn, change, mode, rules).await?;
-    done.logged = recorded.or(done.logged);
+    let done = apply_change(conn, change, mode, Rules::Check).await?;
     let before = match (&done.inverse, done.replaced) {
         (Some(inverse), _) => Some(serde_json::json!({ "undo": inverse })),
         (None, Some(replaced)) => Some(serde_json::json!({ "replaced": replaced })),
@@ -179,6 +174,16 @@ pub(super) async fn apply_logged(
         year_be: done.year_be,
         created: done.created,
     })
+}
+
+/// Applies a change `verify` read from the history to its replay, as
+/// recorded (no rule checked again, see [`Rules::AsRecorded`]) and not
+/// logged: the replay is compared with the records and thrown away, never
+/// read for its history. Logging each entry again (its JSON, its hash and
+/// three statements) was half the time a history of small edits took to
+/// replay.
+pub(super) async fn replay(conn: &mut SqliteConnection, change: Change, mode: Mode) -> Result<()> {
+    apply_change(conn, change, mode, Rules::AsRecorded).await.map(drop)
 }
 
 /// Applies one change without logging it: the one `match` over [`Change`].

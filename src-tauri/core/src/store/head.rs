@@ -109,9 +109,6 @@ impl Store {
 
     /// After a commit: remember the new head beside the database.
     pub(super) async fn remember_head(&self) {
-        if self.rules == super::effect::Rules::AsRecorded {
-            return;
-        }
         if let Ok(Some(h)) = self.head().await {
             remember(&self.path, &h);
         }

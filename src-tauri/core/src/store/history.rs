@@ -204,10 +204,8 @@ pub(super) async fn seal(conn: &mut SqliteConnection) -> Result<usize> {
 /// most two imports' rows are in memory: the one replayed, the next read.
 pub(super) struct Recorded {
     pub id: i64,
-    pub actor: String,
     pub change: String,
     pub mode: Mode,
-    pub reverts: Option<i64>,
 }
 
 pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, Option<(i64, String)>, Vec<Recorded>)> {
@@ -241,10 +239,8 @@ pub(super) async fn check_chain(conn: &mut SqliteConnection) -> Result<(usize, O
             .ok_or_else(|| CoreError::Database(format!("history entry {} has kind {:?}", e.id, e.kind)))?;
         changes.push(Recorded {
             id: e.id,
-            actor: e.actor,
             change: e.change,
             mode,
-            reverts: e.reverts,
         });
         prev = expected;
     }

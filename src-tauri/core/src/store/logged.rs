@@ -103,19 +103,8 @@ pub(super) fn write_rows(assets: &[AssetDoc]) -> Result<Logged> {
 /// The change history entry `id` records (`json` is its `change` column),
 /// its rows read back from `change_rows` and checked against the entry.
 pub(super) async fn read(conn: &mut SqliteConnection, id: i64, json: &str) -> Result<Change> {
-    Ok(read_recorded(conn, id, json).await?.0)
-}
-
-/// [`read`], with the log form the rows were read from (an import's), for
-/// a replay to log as it was.
-pub(super) async fn read_recorded(
-    conn: &mut SqliteConnection,
-    id: i64,
-    json: &str,
-) -> Result<(Change, Option<Logged>)> {
     if !json.starts_with(STORED_PREFIX) {
         return serde_json::from_str(json)
-            .map(|c| (c, None))
             .map_err(|e| CoreError::Database(format!("history entry {id} is not a change: {e}")));
     }
     let stored: Stored = serde_json::from_str(json)
@@ -127,7 +116,7 @@ pub(super) async fn read_recorded(
     let data = data.ok_or_else(|| CoreError::Database(format!("history entry {id}: its rows are missing")))?;
     // Decompressing, hashing and parsing 100,000 rows takes a fifth of a
     // second: on a thread that may block, not the runtime's.
-    let (assets, data) = tokio::task::spawn_blocking(move || (rows(&data, &stored.stored_rows), data))
+    let assets = tokio::task::spawn_blocking(move || rows(&data, &stored.stored_rows))
         .await
         .map_err(|e| CoreError::Database(format!("history entry {id}: its rows were not read: {e}")))?;
     let assets = assets.ok_or_else(|| {
@@ -135,11 +124,7 @@ pub(super) async fn read_recorded(
             "history entry {id}: its rows were changed after it was written"
         ))
     })?;
-    let logged = Logged {
-        json: json.to_owned(),
-        rows: Some(data),
-    };
-    Ok((Change::ImportAssets { assets }, Some(logged)))
+    Ok(Change::ImportAssets { assets })
 }
 
 /// The rows in `data` when they are the ones `stored` names.

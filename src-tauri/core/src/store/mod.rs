@@ -82,8 +82,6 @@ pub struct Store {
     guard: guard::FileGuard,
     /// Opened read-only beside the app ([`Access::CliRead`]): writes are refused.
     read_only: bool,
-    /// `AsRecorded` only for the scratch store `verify` replays into.
-    rules: effect::Rules,
 }
 
 /// What [`Store::open`] did besides opening.

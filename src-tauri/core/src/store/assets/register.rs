@@ -23,8 +23,8 @@ use super::read::{categories, registered_among};
 /// Replayed by `verify` ([`Rules::AsRecorded`]), it inserts the rows as
 /// recorded (checked and cleaned when first imported; the chain vouches
 /// they are those rows), and makes neither the history's copy of them (the
-/// replay logs the recorded one) nor their search text (the replay is
-/// compared, never searched).
+/// replay keeps no history) nor their search text (the replay is compared,
+/// never searched).
 pub(in crate::store) async fn import_assets(
     conn: &mut SqliteConnection,
     assets: Vec<AssetDoc>,
