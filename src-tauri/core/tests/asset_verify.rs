@@ -116,3 +116,50 @@ async fn verify_names_an_asset_edited_around_the_app_wherever_its_id_lies() {
         store = reopened;
     }
 }
+
+#[tokio::test]
+async fn an_asset_that_no_longer_reads_back_is_named_not_an_error() {
+    // The inspection's findings read each asset's price: a price made
+    // unreadable around the app fails them, but the register's comparison
+    // names the asset first, and that is what `verify` reports.
+    use prongsai_core::Change;
+    use prongsai_core::assets::{Finding, Member};
+    let (dir, store) = store_with_assets().await;
+    let member = |n: &str| Member {
+        name: n.into(),
+        position: "นักวิชาการ".into(),
+    };
+    store
+        .apply(Change::StartInspection {
+            year_be: 2566,
+            on: asset_doc::d(2023, 10, 2),
+            supply_officer: "นายพัสดุ ดูแล".into(),
+            committee: vec![
+                member("นายก กรรมการ"),
+                member("นางข กรรมการ"),
+                member("นางสาวค กรรมการ"),
+            ],
+        })
+        .await
+        .unwrap();
+    store
+        .apply(Change::RecordFinding {
+            year_be: 2566,
+            number: "7440-001-0002/66".into(),
+            finding: Finding::Found,
+            note: String::new(),
+        })
+        .await
+        .unwrap();
+    assert!(store.verify().await.unwrap().ok());
+    store.close().await;
+    let (_, v) =
+        verify_after_another_tool(&dir, "UPDATE asset SET price = 'x' WHERE number = '7440-001-0002/66'").await;
+    // The database's asset does not read back either: it is named as the
+    // history's alone.
+    assert_eq!(
+        v.mismatches,
+        ["records.assets[1] (7440-001-0002/66 is only in the history)"],
+        "{v:?}"
+    );
+}

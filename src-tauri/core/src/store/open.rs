@@ -107,17 +107,19 @@ impl Store {
             })
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        // Pages larger than SQLite's 4 KiB, set before a new file's first
-        // table (an existing file keeps its own). A scratch copy takes the
-        // largest: replaying 1,000,000 assets wrote 350 MB, a system call
-        // a page, and read them back as many to be compared. The records
-        // take 16 KiB: 100,000 assets insert and commit about a fifth
-        // faster (half the system time), and a one-row commit writes 32
-        // KiB to the log instead of 8.
-        let opts = opts.page_size(match durability {
-            Durability::Durable => 16384,
-            Durability::Scratch => 65536,
-        });
+        // Pages larger than SQLite's 4 KiB, for a new file only: set before
+        // its first table, the size holds. An existing file, and the
+        // copies `VACUUM INTO` makes of it, keep their own. A scratch copy
+        // takes the largest: replaying 1,000,000 assets wrote 350 MB, a
+        // system call a page, and read them back as many to be compared.
+        // The records take 16 KiB: 100,000 assets insert and commit with
+        // half the system time, and a one-row commit writes 32 KiB to the
+        // log instead of 8.
+        let opts = match (durability, report.created) {
+            (Durability::Scratch, _) => opts.page_size(65536),
+            (Durability::Durable, true) => opts.page_size(16384),
+            (Durability::Durable, false) => opts,
+        };
         // Connections are never retired while the store is open, so the
         // write-ahead log it opened stays the one every later write goes to
         // (FileGuard). No `min_connections`: its task would open a second
@@ -379,6 +381,15 @@ mod tests {
         conn.close().await.unwrap();
         let (old, _) = Store::open(&old).await.unwrap();
         assert!(old.years().await.unwrap().iter().any(|y| y.year_be == 2566));
+        // So do its copies: `VACUUM INTO` writes a pending page size.
+        let copy = dir.path().join("copy.sqlite");
+        sqlx::query("VACUUM INTO ?1")
+            .bind(copy.to_str().unwrap())
+            .execute(&old.pool)
+            .await
+            .unwrap();
         assert_eq!(page(old).await, 4096);
+        let (copy, _) = Store::open(&copy).await.unwrap();
+        assert_eq!(page(copy).await, 4096);
     }
 }

@@ -90,15 +90,20 @@ impl Store {
         drop(conn);
         if broken_at.is_none() {
             // The registers, by far the largest records, are compared by
-            // SQLite on connections of their own while the rest are read
-            // and compared here.
+            // SQLite (see `same_by_id`) while the rest are read and
+            // compared here.
             let (assets, rest) = tokio::join!(
                 replay.first_asset_difference(self),
                 self.differences_besides_assets(&replay)
             );
             let (before, records, after) = rest?;
             mismatches.extend(before);
-            mismatches.extend(assets?.or(records));
+            // The other asset records count only when the register
+            // matches, as an asset that differs may not read back.
+            match assets? {
+                Some(diff) => mismatches.push(diff),
+                None => mismatches.extend(records?),
+            }
             mismatches.extend(after);
         }
         replay.close().await;
@@ -120,7 +125,12 @@ impl Store {
     /// What differs between the database (`self`) and the history's
     /// `replay`, but for the asset register: the years, each year's report
     /// and budget; the other asset records; the ITA and the organization.
-    async fn differences_besides_assets(&self, replay: &Store) -> Result<(Vec<String>, Option<String>, Vec<String>)> {
+    /// The other asset records' difference is returned as read, error and
+    /// all: it counts only when the registers match.
+    async fn differences_besides_assets(
+        &self,
+        replay: &Store,
+    ) -> Result<(Vec<String>, Result<Option<String>>, Vec<String>)> {
         let mut years = Vec::new();
         // Each pair is read at once, the replay on its connection and the
         // database on one of its own.
@@ -147,16 +157,14 @@ impl Store {
             }
         }
         let (h, d) = tokio::join!(replay.records_value(), self.records_value());
-        let records = first_difference(&h?, &d?, "records");
+        let records = h.and_then(|h| Ok(first_difference(&h, &d?, "records")));
         let mut rest = Vec::new();
         let (h, d) = tokio::join!(replay.ita_value(), self.ita_value());
         if let Some(diff) = first_difference(&h?, &d?, "ita") {
             rest.push(diff);
         }
-        let (h, d) = (
-            serde_json::to_value(replay.organization().await.ok()),
-            serde_json::to_value(self.organization().await.ok()),
-        );
+        let (h, d) = tokio::join!(replay.organization(), self.organization());
+        let (h, d) = (serde_json::to_value(h.ok()), serde_json::to_value(d.ok()));
         if let Some(diff) = first_difference(&h.expect("serialises"), &d.expect("serialises"), "organization") {
             rest.push(diff);
         }
@@ -175,9 +183,9 @@ impl Store {
 
     /// The first asset, in number order, that differs between the
     /// history's replay (`self`) and the database: SQLite compares the two
-    /// registers (the replay attached to the database's connection), joined
-    /// by id and, when that finds a difference, by number, which decides;
-    /// only the asset found is read.
+    /// registers (the replay attached to connections of their own on the
+    /// database's file), joined by id and, when that finds a difference,
+    /// by number, which decides; only the asset found is read.
     async fn first_asset_difference(&self, db: &Store) -> Result<Option<String>> {
         const COLUMNS: [&str; 15] = [
             "name",
@@ -204,15 +212,16 @@ impl Store {
         if same_by_id(db, replay, &differs).await? {
             return Ok(None);
         }
-        let mut conn = attached(&db.pool, replay).await?;
-        let first: std::result::Result<Option<String>, sqlx::Error> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        let mut conn = with_replay(db, replay).await?;
+        let first = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT number FROM replay.asset AS r FULL JOIN main.asset AS m USING (number) \
              WHERE r.id IS NULL OR m.id IS NULL OR {differs} ORDER BY number LIMIT 1"
         )))
-        .fetch_optional(&mut *conn)
+        .fetch_optional(&mut conn)
         .await;
-        detached(conn).await?;
-        let Some(number) = first? else {
+        let closed = sqlx::Connection::close(conn).await;
+        let (first, ()): (Option<String>, ()) = (first?, closed?);
+        let Some(number) = first else {
             return Ok(None);
         };
         let (mut h, mut d) = (self.pool.acquire().await?, db.pool.acquire().await?);
@@ -296,17 +305,15 @@ impl Store {
 /// up to three, each on a connection of its own, outside the database's
 /// pool, which serves the rest of `verify` meanwhile.
 async fn same_by_id(db: &Store, path: &str, differs: &str) -> Result<bool> {
-    // On the database's connection, the replay attached: the replay's own
-    // connection serves the rest of `verify` meanwhile.
-    let mut conn = attached(&db.pool, path).await?;
-    let sizes: std::result::Result<(i64, i64, Option<Id>, Option<Id>), sqlx::Error> = sqlx::query_as(
+    let mut conn = with_replay(db, path).await?;
+    let sizes = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM replay.asset), (SELECT COUNT(*) FROM main.asset), \
                 (SELECT MIN(id) FROM replay.asset), (SELECT MAX(id) FROM replay.asset)",
     )
-    .fetch_one(&mut *conn)
+    .fetch_one(&mut conn)
     .await;
-    detached(conn).await?;
-    let (ours, theirs, first, last) = sizes?;
+    let closed = sqlx::Connection::close(conn).await;
+    let ((ours, theirs, first, last), ()): ((i64, i64, Option<Id>, Option<Id>), ()) = (sizes?, closed?);
     if ours != theirs {
         return Ok(false);
     }
@@ -314,52 +321,62 @@ async fn same_by_id(db: &Store, path: &str, differs: &str) -> Result<bool> {
         return Ok(true);
     };
     let parts = std::thread::available_parallelism().map_or(1, |n| n.get().min(3)) as Id;
-    let span = (last - first) / parts + 1;
     let sql = format!(
         "SELECT NOT EXISTS (SELECT 1 FROM replay.asset AS r LEFT JOIN main.asset AS m ON m.id = r.id \
                             WHERE r.id BETWEEN ?1 AND ?2 AND (m.id IS NULL OR r.number IS NOT m.number OR {differs}))"
     );
     let mut ranges = tokio::task::JoinSet::new();
-    for from in (0..parts).map(|k| first + k * span).filter(|from| *from <= last) {
-        let (mut conn, path, sql) = (db.reader().await?, path.to_owned(), sql.clone());
+    for (from, to) in id_ranges(first, last, parts) {
+        let (conn, sql) = (with_replay(db, path).await?, sql.clone());
         ranges.spawn(async move {
-            sqlx::query("ATTACH DATABASE ?1 AS replay")
-                .bind(path)
-                .execute(&mut conn)
-                .await?;
-            let same: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            let mut conn = conn;
+            let same = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
                 .bind(from)
-                .bind(from + span - 1)
+                .bind(to)
                 .fetch_one(&mut conn)
-                .await?;
-            sqlx::Connection::close(conn).await?;
-            Ok::<_, CoreError>(same)
+                .await;
+            let closed = sqlx::Connection::close(conn).await;
+            let (same, ()): (bool, ()) = (same?, closed?);
+            Ok::<bool, CoreError>(same)
         });
     }
-    // A range left when another differs or fails is aborted: its
-    // connection, its own, closes with it.
+    // Every range runs to its end and closes its connection, one that
+    // differs or fails included: an aborted one could still hold the
+    // replay's file open when its folder is removed.
+    let mut same = Ok(true);
     while let Some(range) = ranges.join_next().await {
-        if !range.map_err(|e| CoreError::Database(format!("the registers were not compared: {e}")))?? {
-            return Ok(false);
-        }
+        let range = range
+            .map_err(|e| CoreError::Database(format!("the registers were not compared: {e}")))
+            .and_then(|r| r);
+        same = match (same, range) {
+            (Ok(s), Ok(r)) => Ok(s && r),
+            (Err(e), _) | (Ok(_), Err(e)) => Err(e),
+        };
     }
-    Ok(true)
+    same
 }
 
-/// A connection of `pool` with the replay at `path` attached as `replay`.
-async fn attached(pool: &sqlx::SqlitePool, path: &str) -> Result<sqlx::pool::PoolConnection<sqlx::Sqlite>> {
-    let mut conn = pool.acquire().await?;
+/// `first..=last` cut into at most `parts` ranges of consecutive ids, in
+/// order, none empty.
+fn id_ranges(first: Id, last: Id, parts: Id) -> Vec<(Id, Id)> {
+    let span = (last - first) / parts + 1;
+    (0..parts)
+        .map(|k| first + k * span)
+        .take_while(|from| *from <= last)
+        .map(|from| (from, (from + span - 1).min(last)))
+        .collect()
+}
+
+/// A read-only connection of its own on `db`'s file, outside its pool,
+/// with the replay at `path` attached as `replay`: closed after use, so no
+/// connection the store keeps ever has the replay attached.
+async fn with_replay(db: &Store, path: &str) -> Result<sqlx::SqliteConnection> {
+    let mut conn = db.reader().await?;
     sqlx::query("ATTACH DATABASE ?1 AS replay")
         .bind(path)
-        .execute(&mut *conn)
+        .execute(&mut conn)
         .await?;
     Ok(conn)
-}
-
-/// The replay detached before `conn` goes back to its pool.
-async fn detached(mut conn: sqlx::pool::PoolConnection<sqlx::Sqlite>) -> Result<()> {
-    sqlx::query("DETACH DATABASE replay").execute(&mut *conn).await?;
-    Ok(())
 }
 
 /// A history entry and the change it records, read back.
@@ -424,5 +441,31 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: &str) ->
             })
         }
         _ => (a != b).then(|| format!("{path} (history: {a}, database: {b})")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_id_ranges_cover_the_register_once_in_order() {
+        for first in [1, 7] {
+            for last in first..first + 12 {
+                for parts in 1..=3 {
+                    let ranges = id_ranges(first, last, parts);
+                    assert!(!ranges.is_empty() && ranges.len() <= parts as usize);
+                    assert_eq!(ranges[0].0, first);
+                    assert_eq!(ranges[ranges.len() - 1].1, last);
+                    for (i, (from, to)) in ranges.iter().enumerate() {
+                        assert!(from <= to, "{first}..={last} in {parts}: {ranges:?}");
+                        if let Some((next, _)) = ranges.get(i + 1) {
+                            assert_eq!(*next, to + 1, "{first}..={last} in {parts}: {ranges:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(id_ranges(1, 1_000_000, 2), [(1, 500_000), (500_001, 1_000_000)]);
     }
 }
