@@ -158,11 +158,7 @@ impl Store {
     /// only reads: `verify` compares its registers on several at once,
     /// whatever the pool's size (a CLI command's has one connection).
     pub(super) async fn reader(&self) -> Result<sqlx::SqliteConnection> {
-        let opts = SqliteConnectOptions::new()
-            .filename(&self.path)
-            .read_only(true)
-            .busy_timeout(Duration::from_secs(5));
-        Ok(sqlx::SqliteConnection::connect_with(&opts).await?)
+        Ok(sqlx::SqliteConnection::connect_with(&read_only_options(&self.path)).await?)
     }
 
     /// Opens an existing, up-to-date database for reading only: nothing is
@@ -179,14 +175,9 @@ impl Store {
                 )));
             }
         }
-        let opts = SqliteConnectOptions::new()
-            .filename(path)
-            .read_only(true)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(Serves::One.connections())
-            .connect_with(opts)
+            .connect_with(read_only_options(path))
             .await?;
         Ok(Store {
             pool,
@@ -351,6 +342,15 @@ pub(super) async fn vacuum_into(pool: &SqlitePool, dest: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A connection to the file at `path` that writes nothing.
+fn read_only_options(path: &Path) -> SqliteConnectOptions {
+    SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,11 +383,7 @@ mod tests {
         assert!(old.years().await.unwrap().iter().any(|y| y.year_be == 2566));
         // So do its copies: `VACUUM INTO` writes a pending page size.
         let copy = dir.path().join("copy.sqlite");
-        sqlx::query("VACUUM INTO ?1")
-            .bind(copy.to_str().unwrap())
-            .execute(&old.pool)
-            .await
-            .unwrap();
+        vacuum_into(&old.pool, &copy).await.unwrap();
         assert_eq!(page(old).await, 4096);
         let (copy, _) = Store::open(&copy).await.unwrap();
         assert_eq!(page(copy).await, 4096);

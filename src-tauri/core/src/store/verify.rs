@@ -213,15 +213,13 @@ impl Store {
             return Ok(None);
         }
         let mut conn = with_replay(db, replay).await?;
-        let first = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        let first = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(format!(
             "SELECT number FROM replay.asset AS r FULL JOIN main.asset AS m USING (number) \
              WHERE r.id IS NULL OR m.id IS NULL OR {differs} ORDER BY number LIMIT 1"
         )))
         .fetch_optional(&mut conn)
         .await;
-        let closed = sqlx::Connection::close(conn).await;
-        let (first, ()): (Option<String>, ()) = (first?, closed?);
-        let Some(number) = first else {
+        let Some(number) = closing(conn, first).await? else {
             return Ok(None);
         };
         let (mut h, mut d) = (self.pool.acquire().await?, db.pool.acquire().await?);
@@ -312,8 +310,7 @@ async fn same_by_id(db: &Store, path: &str, differs: &str) -> Result<bool> {
     )
     .fetch_one(&mut conn)
     .await;
-    let closed = sqlx::Connection::close(conn).await;
-    let ((ours, theirs, first, last), ()): ((i64, i64, Option<Id>, Option<Id>), ()) = (sizes?, closed?);
+    let (ours, theirs, first, last): (i64, i64, Option<Id>, Option<Id>) = closing(conn, sizes).await?;
     if ours != theirs {
         return Ok(false);
     }
@@ -335,9 +332,7 @@ async fn same_by_id(db: &Store, path: &str, differs: &str) -> Result<bool> {
                 .bind(to)
                 .fetch_one(&mut conn)
                 .await;
-            let closed = sqlx::Connection::close(conn).await;
-            let (same, ()): (bool, ()) = (same?, closed?);
-            Ok::<bool, CoreError>(same)
+            closing(conn, same).await
         });
     }
     // Every range runs to its end and closes its connection, one that
@@ -377,6 +372,15 @@ async fn with_replay(db: &Store, path: &str) -> Result<sqlx::SqliteConnection> {
         .execute(&mut conn)
         .await?;
     Ok(conn)
+}
+
+/// `result`, read on `conn`, once `conn` is closed: its error first, then
+/// the closing's.
+async fn closing<T>(conn: sqlx::SqliteConnection, result: std::result::Result<T, sqlx::Error>) -> Result<T> {
+    let closed = sqlx::Connection::close(conn).await;
+    let value = result?;
+    closed?;
+    Ok(value)
 }
 
 /// A history entry and the change it records, read back.
