@@ -156,14 +156,41 @@ fn number_key(cell: &str) -> String {
 /// assets' (a large register is not held twice). `categories` are the known
 /// categories with their useful lives; `registered` the numbers already in
 /// the register (those of [`numbers_of`] it holds are enough). Returns the
-/// assets and every row's problems, in the file's order. Past 2,000 rows,
-/// each half is read on a thread of its own once the numbers are checked.
+/// assets and every row's problems, in the file's order.
 pub fn read_assets(
-    mut table: Table,
+    table: Table,
     mapping: Option<&BTreeMap<String, String>>,
     categories: &[(String, u32)],
     registered: &HashSet<String>,
 ) -> Result<(Vec<AssetDoc>, Vec<RowError>)> {
+    let mut assets = Vec::with_capacity(table.rows.len());
+    let errors = read_assets_into(table, mapping, categories, registered, true, &mut |rows, _| {
+        assets.extend(rows);
+    })?;
+    Ok((assets, errors))
+}
+
+/// Rows that [`read_assets_into`] hands on at a time while it reads.
+pub const READ_CHUNK: usize = 2_000;
+
+/// [`read_assets`], handing the good rows to `sink` in the file's order as
+/// they are read, at most [`READ_CHUNK`] at a time, with whether every row
+/// before them was good: an import inserts them while the rest is read,
+/// and stops at the first refused. Returns every row's problems. With
+/// `split`, past 2,000 rows, each half is read on a thread of its own once
+/// the numbers are checked: the first half is handed on as it is read, the
+/// second once both are read. A check splits, to have every row soonest;
+/// an import does not: SQLite takes the rows slower than one thread reads
+/// them, and a second reader took from SQLite's thread the core it needs.
+/// `sink` is only called on the calling thread.
+pub fn read_assets_into(
+    mut table: Table,
+    mapping: Option<&BTreeMap<String, String>>,
+    categories: &[(String, u32)],
+    registered: &HashSet<String>,
+    split: bool,
+    sink: &mut dyn FnMut(Vec<AssetDoc>, bool),
+) -> Result<Vec<RowError>> {
     let columns = columns_of(&table, mapping)?;
     // foldhash, not SipHash: these sets and maps take every row's number and
     // category, from a file the user chose (no one to flood them).
@@ -211,28 +238,38 @@ pub fn read_assets(
     }
     drop(seen);
     // The rest of each row is read on two threads, each half in order.
-    let mid = if rows.len() >= PARALLEL_ROWS {
+    let mid = if split && rows.len() >= PARALLEL_ROWS {
         rows.len() / 2
     } else {
         rows.len()
     };
-    let total = rows.len();
     let (first, second) = rows.split_at_mut(mid);
-    let ((mut assets, mut first_errors), (mut more, mut second_errors)) = if second.is_empty() {
-        (reader.read(first, 0, &skip, total), (Vec::new(), Vec::new()))
+    let numbers_good = errors.is_empty();
+    let (mut first_errors, (more, mut second_errors)) = if second.is_empty() {
+        (
+            reader.read(first, 0, &skip, numbers_good, sink),
+            (Vec::new(), Vec::new()),
+        )
     } else {
         std::thread::scope(|s| {
-            let later = s.spawn(|| reader.read(second, mid, &skip[mid..], 0));
-            let sooner = reader.read(first, 0, &skip[..mid], total);
+            let later = s.spawn(|| {
+                let mut more = Vec::new();
+                let errors = reader.read(second, mid, &skip[mid..], false, &mut |rows, _| more.push(rows));
+                (more, errors)
+            });
+            let sooner = reader.read(first, 0, &skip[..mid], numbers_good, sink);
             (sooner, later.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
         })
     };
-    assets.append(&mut more);
+    let good = numbers_good && first_errors.is_empty() && second_errors.is_empty();
+    for rows in more {
+        sink(rows, good);
+    }
     errors.append(&mut first_errors);
     errors.append(&mut second_errors);
     // Each row has at most one error: by row, they are in the file's order.
     errors.sort_by_key(|e| e.row);
-    Ok((assets, errors))
+    Ok(errors)
 }
 
 /// Rows from which [`read_assets`] reads on two threads.
@@ -256,15 +293,18 @@ impl Reader<'_> {
     }
 
     /// Reads `rows` (the table's from `offset`), but those to `skip`, into
-    /// assets (room made for `capacity` of them) and their problems.
+    /// assets handed to `sink` in order, [`READ_CHUNK`] at a time, with
+    /// whether every row before them was good (`good`: every row before
+    /// `rows` was); returns their problems.
     fn read(
         &self,
         rows: &mut [Vec<String>],
         offset: usize,
         skip: &[bool],
-        capacity: usize,
-    ) -> (Vec<AssetDoc>, Vec<RowError>) {
-        let mut assets = Vec::with_capacity(capacity.max(rows.len()));
+        good: bool,
+        sink: &mut dyn FnMut(Vec<AssetDoc>, bool),
+    ) -> Vec<RowError> {
+        let mut assets = Vec::with_capacity(READ_CHUNK.min(rows.len()));
         let mut errors = Vec::new();
         // Categories repeat: each text in the column is normalised once.
         let mut category_keys: FastMap<String, String> = FastMap::default();
@@ -417,8 +457,15 @@ impl Reader<'_> {
                 useful_life,
                 note,
             });
+            if assets.len() == READ_CHUNK {
+                let full = std::mem::replace(&mut assets, Vec::with_capacity(READ_CHUNK));
+                sink(full, good && errors.is_empty());
+            }
         }
-        (assets, errors)
+        if !assets.is_empty() {
+            sink(assets, good && errors.is_empty());
+        }
+        errors
     }
 }
 

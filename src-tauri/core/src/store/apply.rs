@@ -30,6 +30,84 @@ impl Store {
         Ok(applied)
     }
 
+    /// Imports the rows of a register file as one change, the
+    /// `Change::ImportAssets` of every row, inserting them as they are read:
+    /// the file's check (`read_assets_into`) hands on its good rows while it
+    /// reads the rest, and the write path checks and inserts them as it does
+    /// the rows of any `ImportAssets` (`assets::insert::import`), and logs
+    /// them as it logs any import's.
+    /// From the first row refused on, nothing more is inserted, and nothing
+    /// is kept. Fills in what the file's check found (`check.preview`, or
+    /// `check.problem` when the file cannot be read as mapped); returns the
+    /// change when every row was good and was imported.
+    pub(super) async fn import_asset_table(
+        &self,
+        table: crate::table::Table,
+        mapping: Option<&std::collections::BTreeMap<String, String>>,
+        check: &mut crate::assets::import::AssetImportCheck,
+    ) -> Result<Option<Applied>> {
+        use crate::assets::import::{AssetImportPreview, numbers_of, read_assets_into};
+        self.check_writable()?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let numbers = match numbers_of(&table, mapping) {
+            Ok(numbers) => numbers,
+            Err(CoreError::MalformedImport { message, .. }) => {
+                check.problem = Some(message);
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        let cats = assets::read::categories(&mut tx).await?;
+        let registered = assets::read::registered_among(&mut tx, None, numbers.iter().map(String::as_str)).await?;
+        drop(numbers);
+        let rows = table.rows.len();
+        let mapping = mapping.cloned();
+        let (send, chunks) = tokio::sync::mpsc::channel(4);
+        let reading = tokio::task::spawn_blocking(move || {
+            let (mut send, mut added) = (Some(send), 0);
+            let errors = read_assets_into(
+                table,
+                mapping.as_ref(),
+                &cats,
+                &registered,
+                false,
+                &mut |chunk, good| {
+                    added += chunk.len();
+                    // Rows go on while every row before them was good and the
+                    // inserts still take them.
+                    let sent = good && send.as_ref().is_some_and(|s| s.blocking_send(chunk).is_ok());
+                    if !sent {
+                        send = None;
+                    }
+                },
+            )?;
+            Ok::<_, CoreError>((added, errors))
+        });
+        // The rows go once inserted: the log keeps them in its own form.
+        let done = assets::insert::import(&mut tx, chunks, Rules::Check, false).await;
+        let (added, errors) = reading
+            .await
+            .map_err(|e| CoreError::Database(format!("the register file was not read: {e}")))??;
+        let good = errors.is_empty() && added > 0;
+        check.preview = Some(AssetImportPreview { rows, added, errors });
+        if !good {
+            // Dropped, the transaction rolls back what was inserted.
+            return Ok(None);
+        }
+        let logged = done?
+            .1
+            .ok_or_else(|| CoreError::Database("a checked import made no log form".into()))?;
+        let change_id = history::append(&mut tx, &self.actor, logged, None, Mode::Do, None).await?;
+        self.guard.check(&self.path)?;
+        tx.commit().await?;
+        self.remember_head().await;
+        Ok(Some(Applied {
+            change_id,
+            year_be: 0,
+            created: None,
+        }))
+    }
+
     /// Saves typing into a text field, refusing with [`CoreError::Conflict`]
     /// when the field no longer holds `base`, the stored text the typing
     /// began from (an undo or another view changed it meanwhile): nothing is
@@ -163,12 +241,27 @@ pub(super) async fn apply_logged(
     reverts: Option<i64>,
 ) -> Result<Applied> {
     let done = apply_change(conn, change, mode, Rules::Check).await?;
+    log(conn, done, actor, mode, reverts).await
+}
+
+/// Appends a change as applied to the log.
+async fn log(
+    conn: &mut SqliteConnection,
+    done: Effect,
+    actor: &str,
+    mode: Mode,
+    reverts: Option<i64>,
+) -> Result<Applied> {
     let before = match (&done.inverse, done.replaced) {
         (Some(inverse), _) => Some(serde_json::json!({ "undo": inverse })),
         (None, Some(replaced)) => Some(serde_json::json!({ "replaced": replaced })),
         (None, None) => None,
     };
-    let change_id = history::append(conn, actor, &done.change, before.as_ref(), mode, reverts, done.logged).await?;
+    let logged = match done.logged {
+        Some(logged) => logged,
+        None => super::logged::write(&done.change)?,
+    };
+    let change_id = history::append(conn, actor, logged, before.as_ref(), mode, reverts).await?;
     Ok(Applied {
         change_id,
         year_be: done.year_be,
@@ -290,7 +383,9 @@ async fn apply_change(conn: &mut SqliteConnection, change: Change, mode: Mode, r
         Change::RememberMapping { headers, mapping } => budget::remember_mapping(conn, headers, mapping).await?,
 
         // Asset records: kept, never undone (no inverse), passed over by undo.
-        Change::ImportAssets { assets } => assets::register::import_assets(conn, assets, rules).await?,
+        Change::ImportAssets { assets } => {
+            assets::register::import_assets(conn, assets::insert::all(assets), rules).await?
+        }
         Change::SetAssetStatus {
             number,
             status,

@@ -77,16 +77,11 @@ async fn last_hash(conn: &mut SqliteConnection) -> Result<String> {
 pub(super) async fn append(
     conn: &mut SqliteConnection,
     actor: &str,
-    change: &Change,
+    logged: super::logged::Logged,
     before: Option<&serde_json::Value>,
     mode: Mode,
     reverts: Option<i64>,
-    logged: Option<super::logged::Logged>,
 ) -> Result<i64> {
-    let logged = match logged {
-        Some(l) => l,
-        None => super::logged::write(change)?,
-    };
     let change_json = logged.json;
     let before = before.map(serde_json::Value::to_string);
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);

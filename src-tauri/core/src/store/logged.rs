@@ -74,30 +74,63 @@ pub(super) fn write(change: &Change) -> Result<Logged> {
     }
 }
 
-/// What [`write`] makes of `Change::ImportAssets { assets }`: the import
-/// makes it on another thread while SQLite inserts the rows.
+/// What [`write`] makes of `Change::ImportAssets { assets }`.
 pub(super) fn write_rows(assets: &[AssetDoc]) -> Result<Logged> {
-    let encoder = zstd::Encoder::new(Vec::new(), LEVEL)?;
-    let mut out = std::io::BufWriter::with_capacity(
-        1 << 16,
-        Hashing {
-            inner: encoder,
-            hash: Sha256::new(),
-        },
-    );
-    serde_json::to_writer(&mut out, assets).expect("assets serialise");
-    let Hashing { inner, hash } = out
-        .into_inner()
-        .map_err(|e| CoreError::Io(e.into_error().to_string()))?;
-    let data = inner.finish()?;
-    Ok(Logged {
-        json: format!(
-            "{STORED_PREFIX}{{\"count\":{},\"sha256\":\"{}\"}}}}",
-            assets.len(),
-            hex(&hash.finalize())
-        ),
-        rows: Some(data),
-    })
+    let mut rows = RowsWriter::new()?;
+    rows.push(assets)?;
+    rows.finish()
+}
+
+/// [`write_rows`] a chunk at a time: an import makes its log form on
+/// another thread as its rows arrive, while SQLite inserts them. The rows'
+/// JSON goes straight into the compressor, byte for byte the JSON of the
+/// whole list: no second copy of it.
+pub(super) struct RowsWriter {
+    out: std::io::BufWriter<Hashing<zstd::Encoder<'static, Vec<u8>>>>,
+    count: usize,
+}
+
+impl RowsWriter {
+    pub fn new() -> Result<RowsWriter> {
+        let encoder = zstd::Encoder::new(Vec::new(), LEVEL)?;
+        Ok(RowsWriter {
+            out: std::io::BufWriter::with_capacity(
+                1 << 16,
+                Hashing {
+                    inner: encoder,
+                    hash: Sha256::new(),
+                },
+            ),
+            count: 0,
+        })
+    }
+
+    /// The next rows, in the import's order.
+    pub fn push(&mut self, assets: &[AssetDoc]) -> Result<()> {
+        for a in assets {
+            self.out.write_all(if self.count == 0 { b"[" } else { b"," })?;
+            serde_json::to_writer(&mut self.out, a).expect("assets serialise");
+            self.count += 1;
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<Logged> {
+        self.out.write_all(if self.count == 0 { b"[]" } else { b"]" })?;
+        let Hashing { inner, hash } = self
+            .out
+            .into_inner()
+            .map_err(|e| CoreError::Io(e.into_error().to_string()))?;
+        let data = inner.finish()?;
+        Ok(Logged {
+            json: format!(
+                "{STORED_PREFIX}{{\"count\":{},\"sha256\":\"{}\"}}}}",
+                self.count,
+                hex(&hash.finalize())
+            ),
+            rows: Some(data),
+        })
+    }
 }
 
 /// The change history entry `id` records (`json` is its `change` column),
@@ -151,10 +184,11 @@ pub(super) async fn keep_rows(conn: &mut SqliteConnection, id: i64, data: &[u8])
 }
 
 #[cfg(test)]
-mod tests {
+pub(in crate::store) mod tests {
     use super::*;
 
-    fn asset(n: u32) -> AssetDoc {
+    /// An asset numbered `n`, for the store's unit tests.
+    pub(in crate::store) fn asset(n: u32) -> AssetDoc {
         serde_json::from_value(serde_json::json!({
             "number": format!("7440-001-{n:04}/66"),
             "name": "เครื่องคอมพิวเตอร์",
@@ -189,6 +223,24 @@ mod tests {
         };
         assert_eq!(rows(&data, &wrong_count), None);
         assert_eq!(rows(b"not zstd", &stored.stored_rows), None);
+    }
+
+    #[test]
+    fn rows_written_a_chunk_at_a_time_are_the_whole_lists_json() {
+        let assets: Vec<AssetDoc> = (1..=7).map(asset).collect();
+        let whole = write_rows(&assets).unwrap();
+        let mut chunked = RowsWriter::new().unwrap();
+        for chunk in [&assets[..3], &assets[3..3], &assets[3..6], &assets[6..]] {
+            chunked.push(chunk).unwrap();
+        }
+        let chunked = chunked.finish().unwrap();
+        let inline = serde_json::to_string(&assets).unwrap();
+        assert!(whole.json.contains(&hex(&Sha256::digest(inline.as_bytes()))));
+        assert_eq!(chunked.json, whole.json);
+        assert_eq!(
+            zstd::decode_all(chunked.rows.unwrap().as_slice()).unwrap(),
+            inline.as_bytes()
+        );
     }
 
     #[test]

@@ -398,7 +398,7 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let cats = assets::read::categories(&mut conn).await?;
         let numbers = crate::assets::import::numbers_of(&table, mapping)?;
-        let registered = assets::read::registered_among(&mut conn, numbers.iter().map(String::as_str)).await?;
+        let registered = assets::read::registered_among(&mut conn, None, numbers.iter().map(String::as_str)).await?;
         drop(numbers);
         let rows = table.rows.len();
         let (docs, errors) = crate::assets::import::read_assets(table, mapping, &cats, &registered)?;
@@ -435,17 +435,7 @@ impl Store {
         Option<Vec<crate::assets::AssetDoc>>,
     )> {
         let table = crate::table::read_file(path, opts)?;
-        let mut check = crate::assets::import::AssetImportCheck {
-            file_name: file_name(path),
-            headers: table.headers.clone(),
-            mapping: mapping.clone(),
-            problem: None,
-            preview: None,
-            fields: crate::assets::import::field_names(),
-            notes: table.notes.clone(),
-            sheet: table.sheet.clone(),
-            sheets: table.sheets.clone(),
-        };
+        let mut check = import_check(path, &table, mapping.clone());
         match self.check_asset_import(table, mapping.as_ref()).await {
             Ok((assets, preview)) => {
                 let ok = preview.errors.is_empty() && !assets.is_empty();
@@ -494,4 +484,24 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// A register file's check before its rows are read: its name, headers,
+/// how it was read and the mapping given.
+fn import_check(
+    path: &Path,
+    table: &crate::table::Table,
+    mapping: Option<std::collections::BTreeMap<String, String>>,
+) -> crate::assets::import::AssetImportCheck {
+    crate::assets::import::AssetImportCheck {
+        file_name: file_name(path),
+        headers: table.headers.clone(),
+        mapping,
+        problem: None,
+        preview: None,
+        fields: crate::assets::import::field_names(),
+        notes: table.notes.clone(),
+        sheet: table.sheet.clone(),
+        sheets: table.sheets.clone(),
+    }
 }

@@ -73,15 +73,15 @@ impl Store {
         opts: &crate::table::ReadOptions,
         write: bool,
     ) -> Result<(AssetImportCheck, Option<usize>)> {
-        let (check, assets) = self.check_asset_import_file_with(path, mapping, opts).await?;
-        match assets {
-            Some(assets) if write => {
-                let added = assets.len();
-                self.apply(Change::ImportAssets { assets }).await?;
-                Ok((check, Some(added)))
-            }
-            _ => Ok((check, None)),
+        if !write {
+            let (check, _) = self.check_asset_import_file_with(path, mapping, opts).await?;
+            return Ok((check, None));
         }
+        let table = crate::table::read_file(path, opts)?;
+        let mut check = super::import_check(path, &table, mapping.clone());
+        let applied = self.import_asset_table(table, mapping.as_ref(), &mut check).await?;
+        let added = check.preview.as_ref().map(|p| p.added);
+        Ok((check, applied.and(added)))
     }
 }
 

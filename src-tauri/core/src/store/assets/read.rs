@@ -23,23 +23,34 @@ pub(in crate::store) async fn categories(conn: &mut SqliteConnection) -> Result<
     )
 }
 
-/// The numbers among `numbers` the register already holds, each looked up
-/// in the number's index: the cost follows the file, not the register (a
-/// register of 1,000,000 assets read whole took 2 s for each import). A
-/// register with fewer assets than `numbers` is read whole instead: every
-/// number it holds.
+/// The numbers among `numbers` the register holds (of its assets with ids
+/// below `below`, when given: those it held before an import began), each
+/// looked up in the number's index: the cost follows the file, not the
+/// register (a register of 1,000,000 assets read whole took 2 s for each
+/// import). A register with fewer assets than `numbers` is read whole
+/// instead: every number it holds.
 pub(in crate::store) async fn registered_among<'a>(
     conn: &mut SqliteConnection,
+    below: Option<Id>,
     numbers: impl IntoIterator<Item = &'a str>,
 ) -> Result<HashSet<String>> {
     let numbers: Vec<&str> = numbers.into_iter().collect();
     // Ids are distinct and positive: the largest is at least the number
     // of assets.
-    let most: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM asset")
-        .fetch_one(&mut *conn)
-        .await?;
+    let most: i64 = match below {
+        Some(below) => below - 1,
+        None => {
+            sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM asset")
+                .fetch_one(&mut *conn)
+                .await?
+        }
+    };
+    if numbers.is_empty() {
+        return Ok(HashSet::new());
+    }
     if most <= numbers.len() as i64 {
-        return Ok(sqlx::query_scalar("SELECT number FROM asset")
+        return Ok(sqlx::query_scalar("SELECT number FROM asset WHERE id <= ?1")
+            .bind(most)
             .fetch_all(&mut *conn)
             .await?
             .into_iter()
@@ -47,8 +58,9 @@ pub(in crate::store) async fn registered_among<'a>(
     }
     let list = serde_json::to_string(&numbers).map_err(|e| CoreError::Database(e.to_string()))?;
     Ok(
-        sqlx::query_scalar("SELECT number FROM asset WHERE number IN (SELECT value FROM json_each(?1))")
+        sqlx::query_scalar("SELECT number FROM asset WHERE number IN (SELECT value FROM json_each(?1)) AND id <= ?2")
             .bind(list)
+            .bind(most)
             .fetch_all(&mut *conn)
             .await?
             .into_iter()

@@ -27,22 +27,65 @@ pub(in crate::store) struct Block {
 
 /// The search text of `assets`, which are given the ids `first..`, in
 /// blocks: CPU work only, which the import does on another thread.
+#[cfg(test)]
 pub(in crate::store) fn blocks(first: Id, assets: &[AssetDoc]) -> Result<Vec<Block>> {
-    let mut out = Vec::with_capacity(assets.len().div_ceil(BLOCK));
-    let mut lines = String::new();
-    for (n, chunk) in assets.chunks(BLOCK).enumerate() {
-        let start = first + (n * BLOCK) as Id;
-        lines.clear();
-        for (i, a) in chunk.iter().enumerate() {
-            writeln!(lines, "{}\t{}", start + i as Id, haystack(a).replace('\n', " ")).expect("a String writes");
+    let mut out = Blocks::new(first);
+    out.push(assets)?;
+    out.finish()
+}
+
+/// [`blocks`] made as an import's rows arrive, in order: the blocks are
+/// the same whatever the chunks.
+pub(in crate::store) struct Blocks {
+    /// The first id of the block being filled.
+    start: Id,
+    lines: String,
+    /// Assets in the block being filled.
+    held: usize,
+    out: Vec<Block>,
+}
+
+impl Blocks {
+    pub fn new(first: Id) -> Blocks {
+        Blocks {
+            start: first,
+            lines: String::new(),
+            held: 0,
+            out: Vec::new(),
         }
-        out.push(Block {
-            first_id: start,
-            last_id: start + chunk.len() as Id - 1,
-            data: zstd::encode_all(lines.as_bytes(), 3)?,
-        });
     }
-    Ok(out)
+
+    /// The next assets, in the import's order.
+    pub fn push(&mut self, assets: &[AssetDoc]) -> Result<()> {
+        for a in assets {
+            let id = self.start + self.held as Id;
+            writeln!(self.lines, "{id}\t{}", haystack(a).replace('\n', " ")).expect("a String writes");
+            self.held += 1;
+            if self.held == BLOCK {
+                self.seal()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn seal(&mut self) -> Result<()> {
+        self.out.push(Block {
+            first_id: self.start,
+            last_id: self.start + self.held as Id - 1,
+            data: zstd::encode_all(self.lines.as_bytes(), 3)?,
+        });
+        self.start += self.held as Id;
+        self.held = 0;
+        self.lines.clear();
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<Vec<Block>> {
+        if self.held > 0 {
+            self.seal()?;
+        }
+        Ok(self.out)
+    }
 }
 
 /// Keeps the [`blocks`] of an import.
@@ -100,4 +143,42 @@ pub(in crate::store) async fn find(conn: &mut SqliteConnection, words: &Words) -
         );
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_made_a_chunk_at_a_time_are_the_same_whatever_the_chunks() {
+        let assets: Vec<AssetDoc> = (0..2 * BLOCK as u32 + 7)
+            .map(|n| AssetDoc {
+                name: format!("เครื่องที่ {n}\nสำรอง"),
+                ..crate::store::logged::tests::asset(n)
+            })
+            .collect();
+        let parts = |b: Vec<Block>| -> Vec<(Id, Id, String)> {
+            b.into_iter()
+                .map(|b| {
+                    let text = zstd::decode_all(b.data.as_slice()).unwrap();
+                    (b.first_id, b.last_id, String::from_utf8(text).unwrap())
+                })
+                .collect()
+        };
+        let whole = parts(blocks(11, &assets).unwrap());
+        assert_eq!(
+            whole.iter().map(|(f, l, _)| (*f, *l)).collect::<Vec<_>>(),
+            [(11, 1034), (1035, 2058), (2059, 2065)]
+        );
+        assert!(whole[0].2.starts_with("11\t"));
+        assert!(whole[2].2.lines().last().unwrap().starts_with("2065\t"));
+        assert!(!whole[0].2.lines().next().unwrap().contains('\n'));
+        for cut in [1, 500, BLOCK, BLOCK + 1, 2000] {
+            let mut chunked = Blocks::new(11);
+            for chunk in assets.chunks(cut) {
+                chunked.push(chunk).unwrap();
+            }
+            assert_eq!(parts(chunked.finish().unwrap()), whole, "chunks of {cut}");
+        }
+    }
 }
