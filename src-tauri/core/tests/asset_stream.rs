@@ -14,8 +14,8 @@ use asset_doc::asset;
 const HEADER: &str = "เลขครุภัณฑ์,ชื่อครุภัณฑ์,ประเภท,ยี่ห้อ,วันที่ได้มา,ราคา,ปีงบประมาณ,สถานที่ตั้ง,หน่วยงานผู้ดูแล\n";
 
 /// A register of `n` rows (more than the reader hands on at a time, and
-/// enough to be read on two threads), numbered by row, with `bad` rows'
-/// category one that is not known.
+/// enough for a check to read each half on a thread of its own), numbered
+/// by row, with `bad` rows' category one that is not known.
 fn register(n: usize, bad: &[usize]) -> String {
     let mut csv = HEADER.to_owned();
     for i in 0..n {
@@ -52,8 +52,8 @@ async fn a_register_file_is_inserted_as_it_is_read_and_kept_whole_in_its_order()
     let db = dir.path().join("p.sqlite");
     let (store, _) = Store::open_or_seed(&db).await.unwrap();
     let n = 5_123;
-    // One number typed with Thai digits and a zero-width space, in the
-    // second half: stored as the others are.
+    // One number typed with Thai digits and a zero-width space, in a later
+    // chunk: stored as the others are.
     let csv = register(n, &[]).replace("7440-001-004321/66", "\u{200B}๗๔๔๐-๐๐๑-๐๐๔๓๒๑/๖๖");
     let file = dir.path().join("register.csv");
     std::fs::write(&file, csv).unwrap();
@@ -67,7 +67,7 @@ async fn a_register_file_is_inserted_as_it_is_read_and_kept_whole_in_its_order()
     let expected: Vec<String> = (0..n).map(|i| format!("7440-001-{i:06}/66")).collect();
     assert_eq!(numbers_by_id(&db).await, expected);
     // One entry in the history, naming every row; the search text covers
-    // the second half too.
+    // the last chunk too.
     let entry = store
         .raw_change(store.last_change_id().await.unwrap())
         .await
@@ -87,11 +87,11 @@ async fn a_register_file_is_inserted_as_it_is_read_and_kept_whole_in_its_order()
 async fn a_fault_anywhere_in_a_register_file_keeps_none_of_it_and_names_its_row() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite");
-    let (store, _) = Store::open_or_seed(&dir.path().join("p.sqlite")).await.unwrap();
+    let (store, _) = Store::open_or_seed(&db).await.unwrap();
     let entries = store.last_change_id().await.unwrap();
     let file = dir.path().join("register.csv");
-    // Past the first rows handed on; in the half read on the other thread;
-    // the very last row.
+    // Past the first rows handed on; in a later chunk (and, for the
+    // check, in the half read on the other thread); the very last row.
     for bad in [2_300, 4_000, 4_999] {
         std::fs::write(&file, register(5_000, &[bad])).unwrap();
         let (check, added) = store
@@ -108,6 +108,10 @@ async fn a_fault_anywhere_in_a_register_file_keeps_none_of_it_and_names_its_row(
         );
         assert!(numbers_by_id(&db).await.is_empty(), "a fault at {bad}");
         assert_eq!(store.last_change_id().await.unwrap(), entries);
+        // The check alone finds the same.
+        let (alone, assets) = store.check_asset_import_file(&file, None).await.unwrap();
+        assert!(assets.is_none());
+        assert_eq!(alone.preview.unwrap(), preview);
     }
     // Fixed, the file is imported from the first id, as if nothing had
     // been tried.
@@ -210,4 +214,32 @@ async fn a_register_file_inserted_as_it_is_read_is_logged_as_the_same_import_app
         streamed.find_assets("ห้อง 7", None).await.unwrap(),
         whole.find_assets("ห้อง 7", None).await.unwrap()
     );
+}
+
+/// Read-only beside the app, an import still shows the file's own
+/// problems, and refuses a good file for the lock alone, writing nothing.
+#[tokio::test]
+async fn read_only_beside_the_app_an_import_shows_the_files_problems_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite");
+    Store::open_or_seed(&db).await.unwrap().0.close().await;
+    let beside = Store::open_read_only(&db).await.unwrap();
+    let file = dir.path().join("register.csv");
+    std::fs::write(&file, register(30, &[7])).unwrap();
+    let (check, added) = beside
+        .import_assets_file(&file, None, &Default::default(), true)
+        .await
+        .unwrap();
+    assert_eq!(added, None);
+    assert_eq!(
+        check.preview.unwrap().errors.iter().map(|e| e.row).collect::<Vec<_>>(),
+        [9]
+    );
+    std::fs::write(&file, register(30, &[])).unwrap();
+    let e = beside
+        .import_assets_file(&file, None, &Default::default(), true)
+        .await
+        .unwrap_err();
+    assert!(matches!(e, prongsai_core::CoreError::DatabaseLocked(_)), "{e:?}");
+    assert!(numbers_by_id(&db).await.is_empty());
 }

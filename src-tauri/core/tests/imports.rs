@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use prongsai_core::assets::import::read_assets;
 use prongsai_core::budget::BudgetDoc;
 use prongsai_core::budget_import::{plan, read_csv, read_workbook};
+use prongsai_core::refusal::Refusal;
 use prongsai_core::table::{ReadOptions, read_file, read_workbook_sheet};
 
 fn divisions() -> Vec<String> {
@@ -119,6 +120,27 @@ fn look_alike_asset_numbers_are_duplicates() {
     assert!(errors[0].message.contains("also on row 2"), "{errors:?}");
     assert!(errors[1].message.contains("already in the register"), "{errors:?}");
     assert_eq!(assets.len(), 1);
+}
+
+/// A date is refused where the file has it, by the rule the write path
+/// holds it to (its fiscal year one the register takes): read as dates,
+/// these passed the file's check and the import then failed on the row's
+/// index among the good rows.
+#[test]
+fn a_date_the_register_cannot_hold_is_refused_at_its_row_and_column() {
+    let csv = "เลขครุภัณฑ์,ชื่อครุภัณฑ์,ประเภท,วันที่ได้มา,ราคา\n\
+               A-1,โน้ตบุ๊ก,ครุภัณฑ์คอมพิวเตอร์,2290-01-01,25900\n\
+               A-2,โน้ตบุ๊ก,ครุภัณฑ์คอมพิวเตอร์,1/10/2800,25900\n\
+               A-3,โน้ตบุ๊ก,ครุภัณฑ์คอมพิวเตอร์,30/9/2800,25900\n";
+    let table = read_csv(csv.as_bytes()).unwrap();
+    let (assets, errors) = read_assets(table, None, &categories(), &HashSet::new()).unwrap();
+    assert_eq!(errors.iter().map(|e| e.row).collect::<Vec<_>>(), [2, 3], "{errors:?}");
+    for e in &errors {
+        assert_eq!(e.column.as_deref(), Some("วันที่ได้มา"));
+        assert!(matches!(e.refusal, Some(Refusal::ImplausibleDate { .. })), "{e:?}");
+    }
+    assert_eq!(assets.len(), 1);
+    assert_eq!(assets[0].number, "A-3");
 }
 
 /// A register long enough to be read on two threads reads as one: assets

@@ -48,7 +48,6 @@ impl Store {
     ) -> Result<Option<Applied>> {
         use crate::assets::import::{AssetImportPreview, numbers_of, read_assets_into};
         self.check_writable()?;
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let numbers = match numbers_of(&table, mapping) {
             Ok(numbers) => numbers,
             Err(CoreError::MalformedImport { message, .. }) => {
@@ -57,6 +56,7 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let cats = assets::read::categories(&mut tx).await?;
         let registered = assets::read::registered_among(&mut tx, None, numbers.iter().map(String::as_str)).await?;
         drop(numbers);
@@ -94,9 +94,13 @@ impl Store {
             // Dropped, the transaction rolls back what was inserted.
             return Ok(None);
         }
-        let logged = done?
-            .1
-            .ok_or_else(|| CoreError::Database("a checked import made no log form".into()))?;
+        let (_, inserted, logged) = done?;
+        if inserted != added {
+            return Err(CoreError::Database(format!(
+                "the import inserted {inserted} of the {added} rows read"
+            )));
+        }
+        let logged = logged.ok_or_else(|| CoreError::Database("a checked import made no log form".into()))?;
         let change_id = history::append(&mut tx, &self.actor, logged, None, Mode::Do, None).await?;
         self.guard.check(&self.path)?;
         tx.commit().await?;

@@ -69,11 +69,10 @@ async fn last_hash(conn: &mut SqliteConnection) -> Result<String> {
     Ok(h.and_then(|(_, hash)| hash).unwrap_or_default())
 }
 
-/// Appends `change` to the log as the next link of the chain (writers are
-/// serialised by `BEGIN IMMEDIATE`); returns its id. `before` holds its
-/// inverse or what an import replaced; `mode` and `reverts` mark an undo or
-/// a redo and the entry it reverses; `logged` is `change` as the log
-/// stores it, when the caller made that already.
+/// Appends a change, as the log stores it (`logged`), to the log as the
+/// next link of the chain (writers are serialised by `BEGIN IMMEDIATE`);
+/// returns its id. `before` holds its inverse or what an import replaced;
+/// `mode` and `reverts` mark an undo or a redo and the entry it reverses.
 pub(super) async fn append(
     conn: &mut SqliteConnection,
     actor: &str,

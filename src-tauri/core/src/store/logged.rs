@@ -183,26 +183,27 @@ pub(super) async fn keep_rows(conn: &mut SqliteConnection, id: i64, data: &[u8])
     Ok(())
 }
 
+/// An asset numbered `n`, for the store's unit tests.
 #[cfg(test)]
-pub(in crate::store) mod tests {
-    use super::*;
+pub(super) fn test_asset(n: u32) -> AssetDoc {
+    serde_json::from_value(serde_json::json!({
+        "number": format!("7440-001-{n:04}/66"),
+        "name": "เครื่องคอมพิวเตอร์",
+        "category": "ครุภัณฑ์คอมพิวเตอร์",
+        "acquired_on": "2023-04-05",
+        "price": "25900.00",
+        "useful_life": 5,
+    }))
+    .expect("an asset")
+}
 
-    /// An asset numbered `n`, for the store's unit tests.
-    pub(in crate::store) fn asset(n: u32) -> AssetDoc {
-        serde_json::from_value(serde_json::json!({
-            "number": format!("7440-001-{n:04}/66"),
-            "name": "เครื่องคอมพิวเตอร์",
-            "category": "ครุภัณฑ์คอมพิวเตอร์",
-            "acquired_on": "2023-04-05",
-            "price": "25900.00",
-            "useful_life": 5,
-        }))
-        .unwrap()
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn an_imports_rows_are_named_by_count_and_hash_and_read_back() {
-        let assets: Vec<AssetDoc> = (1..=3).map(asset).collect();
+        let assets: Vec<AssetDoc> = (1..=3).map(test_asset).collect();
         let logged = write(&Change::ImportAssets { assets: assets.clone() }).unwrap();
         let inline = serde_json::to_string(&assets).unwrap();
         let sha = hex(&Sha256::digest(inline.as_bytes()));
@@ -227,7 +228,7 @@ pub(in crate::store) mod tests {
 
     #[test]
     fn rows_written_a_chunk_at_a_time_are_the_whole_lists_json() {
-        let assets: Vec<AssetDoc> = (1..=7).map(asset).collect();
+        let assets: Vec<AssetDoc> = (1..=7).map(test_asset).collect();
         let whole = write_rows(&assets).unwrap();
         let mut chunked = RowsWriter::new().unwrap();
         for chunk in [&assets[..3], &assets[3..3], &assets[3..6], &assets[6..]] {

@@ -73,9 +73,15 @@ impl Store {
         opts: &crate::table::ReadOptions,
         write: bool,
     ) -> Result<(AssetImportCheck, Option<usize>)> {
-        if !write {
-            let (check, _) = self.check_asset_import_file_with(path, mapping, opts).await?;
-            return Ok((check, None));
+        let writable = self.check_writable();
+        if !write || writable.is_err() {
+            // Read-only (beside the app), the file's own problems still
+            // come first.
+            let (check, assets) = self.check_asset_import_file_with(path, mapping, opts).await?;
+            return match (write, assets, writable) {
+                (true, Some(_), Err(e)) => Err(e),
+                _ => Ok((check, None)),
+            };
         }
         let table = crate::table::read_file(path, opts)?;
         let mut check = super::import_check(path, &table, mapping.clone());

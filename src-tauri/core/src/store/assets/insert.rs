@@ -39,8 +39,10 @@ pub(in crate::store) fn all(assets: Vec<AssetDoc>) -> Rows {
 const INSERT_ROWS: usize = 500;
 
 /// Checks and inserts the rows, all or none (the caller's transaction is
-/// dropped on an error); returns them as stored when `keep` (else each
-/// chunk goes once inserted), and as the history stores them. Replayed by
+/// dropped on an error; rows that stop coming end the import, so a caller
+/// whose reader may give up compares the count with what it read);
+/// returns them as stored when `keep` (else each chunk goes once
+/// inserted), how many, and the rows as the history stores them. Replayed by
 /// `verify` ([`Rules::AsRecorded`]), it inserts the rows as recorded
 /// (checked and cleaned when first imported; the chain vouches they are
 /// those rows), and makes neither the history's copy of them (the replay
@@ -51,7 +53,7 @@ pub(in crate::store) async fn import(
     rows: Rows,
     rules: Rules,
     keep: bool,
-) -> Result<(Vec<AssetDoc>, Option<Logged>)> {
+) -> Result<(Vec<AssetDoc>, usize, Option<Logged>)> {
     let first: Id = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM asset")
         .fetch_one(&mut *conn)
         .await?;
@@ -145,7 +147,7 @@ pub(in crate::store) async fn import(
         }
         assets
     };
-    Ok((assets, logged))
+    Ok((assets, count, logged))
 }
 
 /// A chunk as the write path's check left it: the rows, and the first at
@@ -379,4 +381,69 @@ fn insert_rows(rows: &[AssetDoc]) -> sqlx::QueryBuilder<sqlx::Sqlite> {
 /// `text` as the `Arc<str>` already made for it, or a new one.
 fn share<'a>(texts: &mut FastMap<&'a str, Arc<str>>, text: &'a str) -> Arc<str> {
     Arc::clone(texts.entry(text).or_insert_with(|| Arc::from(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::logged::{test_asset as asset, write_rows};
+    use sqlx::Connection;
+
+    /// `rows` as chunks of `size`, as a file's arrive.
+    fn chunks(rows: Vec<AssetDoc>, size: usize) -> Rows {
+        let (send, out) = mpsc::channel(rows.len().div_ceil(size).max(1));
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            send.try_send(rows.by_ref().take(size).collect()).unwrap();
+        }
+        out
+    }
+
+    fn numbered(from: u32, n: u32) -> Vec<AssetDoc> {
+        (from..from + n).map(asset).collect()
+    }
+
+    /// Chunks after the first are checked against the import so far and
+    /// the register before it, and a fault is named by its place in the
+    /// whole import; the rows of many chunks are logged as one list.
+    #[tokio::test]
+    async fn every_chunk_is_checked_and_a_fault_named_by_its_place_in_the_import() {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        crate::store::MIGRATOR.run(&mut conn).await.unwrap();
+        let good = numbered(0, 2_600);
+        let (kept, count, logged) = import(&mut conn, chunks(good.clone(), 1_000), Rules::Check, true)
+            .await
+            .unwrap();
+        assert_eq!((kept.len(), count), (2_600, 2_600));
+        assert_eq!(kept, good);
+        assert_eq!(logged.unwrap().json, write_rows(&good).unwrap().json);
+
+        let mut refused = async |rows: Vec<AssetDoc>| {
+            let mut tx = conn.begin().await.unwrap();
+            let Err(e) = import(&mut tx, chunks(rows, 1_000), Rules::Check, false).await else {
+                panic!("the import was not refused");
+            };
+            tx.rollback().await.unwrap();
+            e.to_string()
+        };
+        let mut life = numbered(5_000, 2_600);
+        life[2_345].useful_life = 0;
+        let e = refused(life).await;
+        assert!(e.contains("assets[2345]"), "{e}");
+        // Registered before the import, in the third chunk.
+        let mut registered = numbered(5_000, 2_600);
+        registered[2_100].number = asset(17).number;
+        let e = refused(registered).await;
+        assert!(e.contains("assets[2100]") && e.contains(&asset(17).number), "{e}");
+        // Twice in the import, in different chunks.
+        let mut twice = numbered(5_000, 2_600);
+        twice[1_999].number = twice[3].number.clone();
+        let e = refused(twice).await;
+        assert!(e.contains("assets[1999]"), "{e}");
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM asset")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        assert_eq!(stored, 2_600);
+    }
 }

@@ -20,7 +20,7 @@ pub(in crate::store) async fn import_assets(
     rows: super::insert::Rows,
     rules: Rules,
 ) -> Result<Effect> {
-    let (assets, logged) = super::insert::import(conn, rows, rules, true).await?;
+    let (assets, _, logged) = super::insert::import(conn, rows, rules, true).await?;
     Ok(Effect::import(assets, logged))
 }
 

@@ -154,7 +154,7 @@ mod tests {
         let assets: Vec<AssetDoc> = (0..2 * BLOCK as u32 + 7)
             .map(|n| AssetDoc {
                 name: format!("เครื่องที่ {n}\nสำรอง"),
-                ..crate::store::logged::tests::asset(n)
+                ..crate::store::logged::test_asset(n)
             })
             .collect();
         let parts = |b: Vec<Block>| -> Vec<(Id, Id, String)> {
