@@ -339,14 +339,10 @@ impl Reader<'_> {
                 fail(Some(Field::Category), Refusal::UnknownCategory { category }.into());
                 continue;
             };
-            // The date's fiscal year is one the register takes, as the
-            // write path checks it: 2290-01-01 or 1/10/2800 read as dates,
-            // and were then refused by row index, not by the file's row.
-            let acquired_on = match parse_register_date(get(Field::AcquiredOn)).and_then(|d| {
-                crate::thai::check_year_be(crate::thai::fiscal_year_of(d))
-                    .map(|_| d)
-                    .map_err(|_| Refusal::ImplausibleDate { date: d }.into())
-            }) {
+            // Held to the write path's rule here: 2290-01-01 or 1/10/2800
+            // read as dates, and were then refused by row index, not by
+            // the file's row.
+            let acquired_on = match parse_register_date(get(Field::AcquiredOn)).and_then(super::check_acquired_on) {
                 Ok(d) => d,
                 Err(e) => {
                     fail(Some(Field::AcquiredOn), e);

@@ -146,6 +146,14 @@ fn accumulated(price: Decimal, life_years: u32, acquired: NaiveDate, as_of: Naiv
     (total, this_year)
 }
 
+/// An acquisition date the register takes: its fiscal year is one
+/// Prongsai holds. The file's check and the write path both ask it.
+pub fn check_acquired_on(date: NaiveDate) -> Result<NaiveDate> {
+    crate::thai::check_year_be(crate::thai::fiscal_year_of(date))
+        .map(|_| date)
+        .map_err(|_| Refusal::ImplausibleDate { date }.into())
+}
+
 pub fn depreciation(doc: &AssetDoc, as_of: NaiveDate) -> Depreciation {
     let (acc, this_year) = accumulated(doc.price, doc.useful_life, doc.acquired_on, as_of);
     Depreciation {

@@ -252,8 +252,7 @@ fn check_row(a: &mut AssetDoc, cats: &[(String, u32)], seen: &mut FastSet<String
     if let Some(y) = a.budget_year {
         crate::thai::check_year_be(y).map_err(fault)?;
     }
-    crate::thai::check_year_be(crate::thai::fiscal_year_of(a.acquired_on))
-        .map_err(|_| fault(Refusal::ImplausibleDate { date: a.acquired_on }.into()))?;
+    crate::assets::check_acquired_on(a.acquired_on).map_err(fault)?;
     let line = |f: &str, v: &mut String| clean_owned_line(f, std::mem::take(v), false).map_err(fault);
     a.name = clean_owned_line("name", std::mem::take(&mut a.name), true).map_err(fault)?;
     a.brand = line("brand", &mut a.brand)?;
