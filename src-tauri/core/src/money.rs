@@ -25,6 +25,14 @@ fn bad(input: &str, problem: AmountProblem) -> CoreError {
 /// decimal places, separators not in groups of three (`1,23`), a decimal
 /// comma (`1.234,56`), spaces inside the number, anything else.
 pub fn parse_amount(input: &str) -> Result<Decimal> {
+    match plain_amount(input.trim()) {
+        Some(plain) => Ok(plain),
+        None => parse_written(input),
+    }
+}
+
+/// [`parse_amount`] the long way, for every form.
+fn parse_written(input: &str) -> Result<Decimal> {
     let original = input;
     let mut s = thai::to_storage(input.trim()).replace('\u{a0}', " ");
     if s.is_empty() {
@@ -79,6 +87,45 @@ pub fn parse_amount(input: &str) -> Result<Decimal> {
     );
     let value: Decimal = plain.parse().map_err(|_| bad(original, AmountProblem::TooLarge))?;
     Ok(if negative { -value } else { value })
+}
+
+/// An amount written in ASCII digits alone, grouped by commas in threes or
+/// not at all, with at most [`PLACES`] decimals (`25,900.00`, `1500`): what
+/// [`parse_amount`] makes of it, without its copies. A register's every
+/// row has one. `None` for anything else, which takes the long way.
+fn plain_amount(s: &str) -> Option<Decimal> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let mut mantissa: i64 = 0;
+    let mut digits = 0;
+    let mut push = |d: u8| {
+        mantissa = mantissa * 10 + i64::from(d - b'0');
+        digits += 1;
+    };
+    let grouped = int.contains(',');
+    for (i, group) in int.split(',').enumerate() {
+        let fits = match (grouped, i) {
+            (false, _) => !group.is_empty(),
+            (true, 0) => (1..=3).contains(&group.len()),
+            (true, _) => group.len() == 3,
+        };
+        if !fits || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        group.bytes().for_each(&mut push);
+    }
+    let scale = match frac {
+        Some(f) if (1..=PLACES as usize).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()) => {
+            f.bytes().for_each(&mut push);
+            f.len() as u32
+        }
+        Some(_) => return None,
+        None => 0,
+    };
+    // 18 digits cannot overflow an i64 (nor a Decimal's 28).
+    (digits <= 18).then(|| Decimal::new(mantissa, scale))
 }
 
 /// An amount as documents print it: thousands commas, two decimals, the
@@ -304,6 +351,40 @@ mod tests {
         ] {
             let err = parse_amount(input).unwrap_err();
             assert_eq!(err.code(), crate::ErrorCode::InvalidInput, "{input}: {err}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The short way reads what the long way reads, to the scale, and
+        /// leaves it every text it would refuse.
+        #[test]
+        fn a_plain_amount_is_read_as_the_long_way_reads_it(text in "[0-9]{0,7}(,?[0-9]{0,4}){0,6}(\\.[0-9]{0,3})?") {
+            if let Some(short) = plain_amount(&text) {
+                let long = parse_written(&text).expect("the long way reads it");
+                proptest::prop_assert_eq!(short, long);
+                proptest::prop_assert_eq!(short.scale(), long.scale());
+            }
+        }
+    }
+
+    #[test]
+    fn plain_amounts_take_the_short_way() {
+        for (text, mantissa, scale) in [("25,900.00", 2_590_000, 2), ("1500", 1500, 0), ("007.5", 75, 1)] {
+            assert_eq!(plain_amount(text), Some(Decimal::new(mantissa, scale)), "{text}");
+        }
+        for text in [
+            "",
+            "1,23",
+            "12,345,67",
+            ",123",
+            "1.234",
+            "1.",
+            ".5",
+            "-1",
+            "1 000",
+            "1234567890123456789",
+        ] {
+            assert_eq!(plain_amount(text), None, "{text}");
         }
     }
 }

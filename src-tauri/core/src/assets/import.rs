@@ -56,6 +56,9 @@ pub const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Note, "note", "หมายเหตุ"),
 ];
 
+// Every field has its entry, in the order of [`Field`] (`Reader` indexes by it).
+const _: () = assert!(FIELDS.len() == Field::Note as usize + 1);
+
 /// Columns the register export adds that Prongsai works out, never
 /// imports (depreciation as of a date): left out of an import by name.
 pub const DERIVED: [&str; 2] = ["ค่าเสื่อมราคาสะสม", "มูลค่าสุทธิ"];
@@ -96,7 +99,11 @@ pub fn field_names() -> Vec<String> {
 /// date cell), or typed with a Buddhist Era year (5/4/2566, 2566-04-05).
 pub fn parse_register_date(text: &str) -> Result<NaiveDate> {
     let t = crate::thai::to_storage(text.trim());
-    if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+    // Without a hyphen it is not ISO: chrono is not asked (a register's
+    // every row has a date, most of them written 5/4/2566).
+    if t.contains('-')
+        && let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+    {
         use chrono::Datelike;
         if (1900..=2300).contains(&d.year()) {
             return Ok(d);
@@ -200,8 +207,12 @@ pub fn read_assets_into(
         .map(|(c, life)| (crate::keys::normalize_key(c), *life))
         .collect();
     let mut rows = std::mem::take(&mut table.rows);
+    let mut by_field = [None; FIELDS.len()];
+    for (&f, &c) in &columns {
+        by_field[f as usize] = Some(c);
+    }
     let reader = Reader {
-        columns: &columns,
+        columns: by_field,
         categories: &categories,
         table: &table,
     };
@@ -277,7 +288,9 @@ const PARALLEL_ROWS: usize = 2_000;
 
 /// What reading a row needs of its table.
 struct Reader<'a> {
-    columns: &'a HashMap<Field, usize>,
+    /// The column of each field, by the field's place in [`Field`]: looked
+    /// up for every cell, so not hashed.
+    columns: [Option<usize>; FIELDS.len()],
     categories: &'a [(String, u32)],
     table: &'a Table,
 }
@@ -285,11 +298,15 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// The column of `f` in a row `width` cells wide, if the row reaches it.
     fn cell(&self, width: usize, f: Field) -> Option<usize> {
-        self.columns.get(&f).copied().filter(|&c| c < width)
+        self.columns[f as usize].filter(|&c| c < width)
     }
 
     fn error(&self, line: usize, f: Option<Field>, e: crate::error::CoreError) -> RowError {
-        RowError::of(line, f.map(|f| self.table.headers[self.columns[&f]].clone()), e)
+        RowError::of(
+            line,
+            f.map(|f| self.table.headers[self.columns[f as usize].expect("a field at fault has a column")].clone()),
+            e,
+        )
     }
 
     /// Reads `rows` (the table's from `offset`), but those to `skip`, into

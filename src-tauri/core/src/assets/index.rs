@@ -94,17 +94,30 @@ pub fn haystack(a: &super::AssetDoc) -> String {
     out
 }
 
-/// `s` lower-cased onto `out` character by character (`str::to_lowercase`
-/// but for the Greek final sigma); ASCII and Thai, which has no case,
-/// without looking in the case tables.
+/// `s` lower-cased onto `out` (`str::to_lowercase` but for the Greek final
+/// sigma). Runs of ASCII that is not upper case and of Thai, which has no
+/// case, are copied whole; only other characters are looked up in the case
+/// tables. In UTF-8 Thai (U+0E00..U+0E7F) is E0 B8 xx and E0 B9 xx.
 fn lower_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            '\u{0E00}'..='\u{0E7F}' => out.push(c),
-            _ => out.extend(c.to_lowercase()),
+    let b = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 && !x.is_ascii_uppercase() {
+            i += 1;
+            continue;
         }
+        if x == 0xE0 && matches!(b.get(i + 1), Some(0xB8 | 0xB9)) {
+            i += 3;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let c = s[i..].chars().next().expect("a char starts at i");
+        out.extend(c.to_lowercase());
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 /// The words of a filter, every one of which an asset's [`haystack`] must
@@ -303,5 +316,24 @@ mod tests {
             ..q("")
         });
         assert_eq!((page.total, numbers(page)), (3, vec!["B-2".to_owned()]));
+    }
+
+    proptest::proptest! {
+        /// Copying runs finds what lower-casing each character did.
+        #[test]
+        fn lower_into_lowers_each_character(
+            parts in proptest::collection::vec(proptest::prop_oneof![
+                proptest::char::range('\u{0}', '\u{24F}'),
+                proptest::char::range('\u{E00}', '\u{E7F}'),
+                proptest::char::range('\u{391}', '\u{3A9}'),
+                proptest::char::any(),
+            ], 0..24)
+        ) {
+            let text: String = parts.into_iter().collect();
+            let mut out = String::from("x");
+            lower_into(&mut out, &text);
+            let by_chars: String = text.chars().flat_map(char::to_lowercase).collect();
+            proptest::prop_assert_eq!(out, format!("x{by_chars}"));
+        }
     }
 }
