@@ -98,15 +98,21 @@ fn plain_amount(s: &str) -> Option<Decimal> {
         Some((i, f)) => (i, Some(f)),
         None => (s, None),
     };
-    let mut mantissa: i64 = 0;
-    let mut digits = 0;
-    let mut push = |d: u8| {
-        mantissa = mantissa * 10 + i64::from(d - b'0');
-        digits += 1;
+    let frac = match frac {
+        Some(f) if (1..=PLACES as usize).contains(&f.len()) => f,
+        Some(_) => return None,
+        None => "",
     };
+    // At most 18 digits, counted before any is read: they cannot
+    // overflow an i64 (nor a Decimal's 28).
+    if int.len() - int.matches(',').count() + frac.len() > 18 {
+        return None;
+    }
     let grouped = int.contains(',');
-    for (i, group) in int.split(',').enumerate() {
+    let mut mantissa: i64 = 0;
+    for (i, group) in int.split(',').enumerate().chain([(usize::MAX, frac)]) {
         let fits = match (grouped, i) {
+            (_, usize::MAX) => true,
             (false, _) => !group.is_empty(),
             (true, 0) => (1..=3).contains(&group.len()),
             (true, _) => group.len() == 3,
@@ -114,18 +120,11 @@ fn plain_amount(s: &str) -> Option<Decimal> {
         if !fits || !group.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        group.bytes().for_each(&mut push);
-    }
-    let scale = match frac {
-        Some(f) if (1..=PLACES as usize).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()) => {
-            f.bytes().for_each(&mut push);
-            f.len() as u32
+        for d in group.bytes() {
+            mantissa = mantissa * 10 + i64::from(d - b'0');
         }
-        Some(_) => return None,
-        None => 0,
-    };
-    // 18 digits cannot overflow an i64 (nor a Decimal's 28).
-    (digits <= 18).then(|| Decimal::new(mantissa, scale))
+    }
+    Some(Decimal::new(mantissa, frac.len() as u32))
 }
 
 /// An amount as documents print it: thousands commas, two decimals, the
@@ -358,7 +357,7 @@ mod tests {
         /// The short way reads what the long way reads, to the scale, and
         /// leaves it every text it would refuse.
         #[test]
-        fn a_plain_amount_is_read_as_the_long_way_reads_it(text in "[0-9]{0,7}(,?[0-9]{0,4}){0,6}(\\.[0-9]{0,3})?") {
+        fn a_plain_amount_is_read_as_the_long_way_reads_it(text in "[0-9]{0,7}(,?[0-9]{0,4}){0,6}(\\.[0-9]{0,3})?|[0-9]{17,24}") {
             if let Some(short) = plain_amount(&text) {
                 let long = parse_written(&text).expect("the long way reads it");
                 proptest::prop_assert_eq!(short, long);
@@ -369,7 +368,12 @@ mod tests {
 
     #[test]
     fn plain_amounts_take_the_short_way() {
-        for (text, mantissa, scale) in [("25,900.00", 2_590_000, 2), ("1500", 1500, 0), ("007.5", 75, 1)] {
+        for (text, mantissa, scale) in [
+            ("25,900.00", 2_590_000, 2),
+            ("1500", 1500, 0),
+            ("007.5", 75, 1),
+            ("9999999999999999.99", 999_999_999_999_999_999, 2),
+        ] {
             assert_eq!(plain_amount(text), Some(Decimal::new(mantissa, scale)), "{text}");
         }
         for text in [

@@ -15,7 +15,7 @@ function area(name: string, height: number, log: string[], connected = true): Gr
 }
 
 describe('grow', () => {
-  it('sizes the areas of one task together: every reset, then every read, then every height', async () => {
+  it('sizes the areas asked for at once together: every reset, then every read, then every height', async () => {
     const log: string[] = [];
     const a = area('a', 40, log);
     const b = area('b', 120, log);

@@ -56,9 +56,6 @@ pub const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Note, "note", "หมายเหตุ"),
 ];
 
-// Every field has its entry, in the order of [`Field`] (`Reader` indexes by it).
-const _: () = assert!(FIELDS.len() == Field::Note as usize + 1);
-
 /// Columns the register export adds that Prongsai works out, never
 /// imports (depreciation as of a date): left out of an import by name.
 pub const DERIVED: [&str; 2] = ["ค่าเสื่อมราคาสะสม", "มูลค่าสุทธิ"];
@@ -296,15 +293,21 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The column of `f`, if the table has one. Kept at `f`'s place in
+    /// [`Field`], where [`FIELDS`] lists it (a test holds the order).
+    fn column(&self, f: Field) -> Option<usize> {
+        self.columns.get(f as usize).copied().flatten()
+    }
+
     /// The column of `f` in a row `width` cells wide, if the row reaches it.
     fn cell(&self, width: usize, f: Field) -> Option<usize> {
-        self.columns[f as usize].filter(|&c| c < width)
+        self.column(f).filter(|&c| c < width)
     }
 
     fn error(&self, line: usize, f: Option<Field>, e: crate::error::CoreError) -> RowError {
         RowError::of(
             line,
-            f.map(|f| self.table.headers[self.columns[f as usize].expect("a field at fault has a column")].clone()),
+            f.map(|f| self.table.headers[self.column(f).expect("a field at fault has a column")].clone()),
             e,
         )
     }

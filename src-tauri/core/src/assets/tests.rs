@@ -120,3 +120,12 @@ fn statuses_parse_in_thai_and_english() {
     assert_eq!(AssetStatus::parse("Disposed"), Some(AssetStatus::Disposed));
     assert_eq!(AssetStatus::parse("พัง"), None);
 }
+
+/// A register file's reader keeps each field's column at the field's place
+/// in `Field`: `import::FIELDS` lists every field at that place.
+#[test]
+fn the_import_fields_are_listed_in_their_order() {
+    for (i, (field, _, _)) in import::FIELDS.iter().enumerate() {
+        assert_eq!(*field as usize, i, "{field:?}");
+    }
+}
