@@ -108,21 +108,29 @@ fn plain_amount(s: &str) -> Option<Decimal> {
     if int.len() - int.matches(',').count() + frac.len() > 18 {
         return None;
     }
-    let grouped = int.contains(',');
     let mut mantissa: i64 = 0;
-    for (i, group) in int.split(',').enumerate().chain([(usize::MAX, frac)]) {
+    let mut read = |digits: &str| {
+        let plain = digits.bytes().all(|b| b.is_ascii_digit());
+        if plain {
+            digits
+                .bytes()
+                .for_each(|d| mantissa = mantissa * 10 + i64::from(d - b'0'));
+        }
+        plain
+    };
+    let grouped = int.contains(',');
+    for (i, group) in int.split(',').enumerate() {
         let fits = match (grouped, i) {
-            (_, usize::MAX) => true,
             (false, _) => !group.is_empty(),
             (true, 0) => (1..=3).contains(&group.len()),
             (true, _) => group.len() == 3,
         };
-        if !fits || !group.bytes().all(|b| b.is_ascii_digit()) {
+        if !fits || !read(group) {
             return None;
         }
-        for d in group.bytes() {
-            mantissa = mantissa * 10 + i64::from(d - b'0');
-        }
+    }
+    if !read(frac) {
+        return None;
     }
     Some(Decimal::new(mantissa, frac.len() as u32))
 }
@@ -387,6 +395,9 @@ mod tests {
             "-1",
             "1 000",
             "1234567890123456789",
+            "9999999999999999999",
+            "99999999999999999999",
+            "999,999,999,999,999,999,999",
         ] {
             assert_eq!(plain_amount(text), None, "{text}");
         }

@@ -133,6 +133,23 @@ fn one_line(field: &str, newline: bool) -> Result<()> {
     Ok(())
 }
 
+/// Short texts for property tests of text handling: Latin with the C0 and
+/// C1 controls, Greek capitals, Thai with its digits, other three-byte
+/// characters that start as Thai does in UTF-8, and any character.
+#[cfg(test)]
+pub(crate) fn mixed_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::char::{any, range};
+    use proptest::strategy::Strategy as _;
+    let parts = proptest::prop_oneof![
+        range('\u{0}', '\u{24F}'),
+        range('\u{391}', '\u{3A9}'),
+        range('\u{E00}', '\u{E7F}'),
+        range('\u{800}', '\u{FFF}'),
+        any(),
+    ];
+    proptest::collection::vec(parts, 0..24).prop_map(|parts| parts.into_iter().collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,14 +216,8 @@ mod tests {
         /// digits and C0 and C1 controls.
         #[test]
         fn scan_finds_what_a_test_for_each_found(
-            parts in proptest::collection::vec(proptest::prop_oneof![
-                proptest::char::range('\u{0}', '\u{FF}'),
-                proptest::char::range('\u{E00}', '\u{E7F}'),
-                proptest::char::range('\u{800}', '\u{FFF}'),
-                proptest::char::any(),
-            ], 0..24)
+            text in mixed_text()
         ) {
-            let text: String = parts.into_iter().collect();
             proptest::prop_assert_eq!(scan(&text), scan_by_chars(&text));
         }
     }

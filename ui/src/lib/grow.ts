@@ -13,19 +13,16 @@ export interface Growable {
   readonly isConnected: boolean;
 }
 
+/** Areas to size in the microtask already queued (none queued when empty). */
 const pending = new Set<Growable>();
-let queued = false;
 
 /** Sizes `area` to its text, with the other areas asked for before the next microtask. */
 export function grow(area: Growable): void {
+  if (pending.size === 0) queueMicrotask(growPending);
   pending.add(area);
-  if (queued) return;
-  queued = true;
-  queueMicrotask(growPending);
 }
 
 function growPending(): void {
-  queued = false;
   const areas = [...pending].filter((a) => a.isConnected);
   pending.clear();
   // With every area one line high the page is shorter for a moment, and

@@ -321,15 +321,7 @@ mod tests {
     proptest::proptest! {
         /// Copying runs finds what lower-casing each character did.
         #[test]
-        fn lower_into_lowers_each_character(
-            parts in proptest::collection::vec(proptest::prop_oneof![
-                proptest::char::range('\u{0}', '\u{24F}'),
-                proptest::char::range('\u{E00}', '\u{E7F}'),
-                proptest::char::range('\u{391}', '\u{3A9}'),
-                proptest::char::any(),
-            ], 0..24)
-        ) {
-            let text: String = parts.into_iter().collect();
+        fn lower_into_lowers_each_character(text in crate::text::mixed_text()) {
             let mut out = String::from("x");
             lower_into(&mut out, &text);
             let by_chars: String = text.chars().flat_map(char::to_lowercase).collect();
