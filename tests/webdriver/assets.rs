@@ -161,7 +161,15 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
     click(&c, "[data-testid=tab-report]").await;
     let search = all(&c, "[data-testid=search]").await.remove(0);
     search.send_keys("สมใจ").await.unwrap();
-    all(&c, "[data-testid=search-hit]").await;
+    // The hits for the whole word: typed slowly, a search for the first
+    // letters alone may answer first, its first hit in the report.
+    until("the loan's hit first", || async {
+        match c.find(Locator::Css("[data-testid=search-hit]")).await {
+            Ok(hit) => hit.text().await.is_ok_and(|t| t.contains("สมใจ")),
+            Err(_) => false,
+        }
+    })
+    .await;
     search.send_keys("\u{E007}").await.unwrap(); // Enter
     let detail = all(&c, "[data-testid=asset-detail] h2").await.remove(0);
     assert_eq!(detail.text().await.unwrap(), "๗๔๔๐-๐๐๑-๐๐๐๐๗/๖๖");
