@@ -71,7 +71,7 @@ fn spawn_rolling_backups(app: tauri::AppHandle) {
         let mut tick = tokio::time::interval(ROLLING_EVERY);
         loop {
             tick.tick().await;
-            let Ok(store) = app.state::<AppState>().store() else {
+            let Ok(store) = app.state::<AppState>().store().await else {
                 continue;
             };
             if let Err(e) = store
@@ -111,11 +111,18 @@ pub fn run() {
             timing("setup");
             refuse_an_unsupported_webview(app);
             let state = match database_path(app) {
-                Ok(path) => tauri::async_runtime::block_on(AppState::open(&path)),
+                Ok(path) => AppState::locking(&path),
                 Err(e) => AppState::failed(prongsai_core::CoreError::Io(e)),
             };
             app.manage(state);
-            timing("database open");
+            // Opened while the window loads its page: the event loop does
+            // not wait for it (seeding the sample takes a tenth of a
+            // second), and the first command waits only if it comes first.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                handle.state::<AppState>().open_store().await;
+                timing("database open");
+            });
             spawn_rolling_backups(app.handle().clone());
             Ok(())
         })

@@ -15,6 +15,10 @@ use prongsai_core::{CoreError, ErrorPayload, Store};
 
 pub struct AppState {
     store: Mutex<Result<Store, ErrorPayload>>,
+    /// Whether `store` holds the opened store (or why it could not be
+    /// opened): the app opens its database while the window loads, and
+    /// [`AppState::store`] waits for it.
+    opened: tokio::sync::watch::Sender<bool>,
     /// The database file, and the lock on it while this app has it open.
     db: Option<PathBuf>,
     _lock: Option<AppLock>,
@@ -38,6 +42,7 @@ impl AppState {
     fn new(store: Result<Store, ErrorPayload>, db: Option<PathBuf>, lock: Option<AppLock>) -> AppState {
         AppState {
             store: Mutex::new(store),
+            opened: tokio::sync::watch::Sender::new(true),
             db,
             _lock: lock,
             exported: Mutex::default(),
@@ -53,9 +58,9 @@ impl AppState {
         self.db.as_deref()
     }
 
-    /// Locks the database for this app, then opens it (seeding a new one):
-    /// the core's one way in, shared with the CLI (`store::session`).
-    pub async fn open(path: &Path) -> AppState {
+    /// Locks the database for this app; [`AppState::open_store`] then
+    /// opens it. Commands that come before it is open wait for it.
+    pub fn locking(path: &Path) -> AppState {
         let db = match prongsai_core::store::canonical_db_path(path) {
             Ok(p) => p,
             Err(e) => return AppState::new(Err(e.payload()), None, None),
@@ -64,8 +69,24 @@ impl AppState {
             Ok(l) => l,
             Err(e) => return AppState::new(Err(e.payload()), None, None),
         };
-        let store = Store::open_or_seed(&db).await.map(|(s, _)| s).map_err(|e| e.payload());
-        AppState::new(store, Some(db), Some(lock))
+        let opening = CoreError::DatabaseLocked("the database is being opened".into()).payload();
+        let state = AppState::new(Err(opening), Some(db), Some(lock));
+        state.opened.send_replace(false);
+        state
+    }
+
+    /// Opens the locked database (seeding a new one), the core's one way
+    /// in, shared with the CLI (`store::session`), and lets the waiting
+    /// commands go on. Does nothing when it is open or was refused.
+    pub async fn open_store(&self) {
+        if *self.opened.borrow() {
+            return;
+        }
+        if let Some(db) = &self.db {
+            let store = Store::open_or_seed(db).await.map(|(s, _)| s).map_err(|e| e.payload());
+            *locked(&self.store) = store;
+        }
+        self.opened.send_replace(true);
     }
 
     pub fn failed(e: CoreError) -> AppState {
@@ -77,13 +98,19 @@ impl AppState {
         AppState::new(Ok(store), Some(db), None)
     }
 
-    /// The store, writing in the name of the app's user.
-    pub fn store(&self) -> Result<Store, ErrorPayload> {
+    /// The store, writing in the name of the app's user; once it is open.
+    pub async fn store(&self) -> Result<Store, ErrorPayload> {
+        self.until_open().await;
         let user = locked(&self.user).clone();
         locked(&self.store)
             .as_ref()
             .map(|s| s.clone().with_actor(user))
             .map_err(Clone::clone)
+    }
+
+    async fn until_open(&self) {
+        // The sender lives as long as `self`: waiting cannot fail.
+        let _ = self.opened.subscribe().wait_for(|open| *open).await;
     }
 
     pub fn set_user(&self, name: String) {
@@ -98,6 +125,7 @@ impl AppState {
             .db
             .clone()
             .ok_or_else(|| CoreError::Io("no database is open".into()).payload())?;
+        self.until_open().await;
         let busy = CoreError::DatabaseLocked("the database is being restored".into()).payload();
         let current = std::mem::replace(&mut *locked(&self.store), Err(busy));
         if let Ok(store) = current {
@@ -111,7 +139,7 @@ impl AppState {
 
     /// The register's index, rebuilt when anything was written since.
     pub async fn asset_index(&self) -> Result<Arc<AssetIndex>, ErrorPayload> {
-        let store = self.store()?;
+        let store = self.store().await?;
         let at = store.last_change_id().await.map_err(|e| e.payload())?;
         if let Some((built, index)) = locked(&self.asset_index).as_ref()
             && *built == at
@@ -145,5 +173,45 @@ impl AppState {
 
     pub fn was_exported(&self, path: &Path) -> bool {
         locked(&self.exported).contains(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The window loads while the database opens: a command that comes
+    /// first waits for the store, and is not told the database is busy.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_command_waits_for_the_database_to_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = Arc::new(AppState::locking(&dir.path().join("p.sqlite")));
+        let first = tokio::spawn({
+            let state = state.clone();
+            async move { state.store().await.map(|s| s.path().to_owned()) }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        assert!(!first.is_finished(), "the command went on before the database was open");
+
+        state.open_store().await;
+        let opened = first.await.unwrap().expect("the opened store");
+        assert_eq!(Some(opened.as_path()), state.db_path());
+        // The sample was seeded: the store is the real one.
+        let years = state.store().await.unwrap().years().await.unwrap();
+        assert!(!years.is_empty());
+    }
+
+    /// A database another app holds is refused at once, and the refusal is
+    /// what every command is told: nothing waits for an open that never comes.
+    #[tokio::test]
+    async fn a_refused_database_is_said_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.sqlite");
+        let holder = AppState::locking(&path);
+        let second = AppState::locking(&path);
+        second.open_store().await;
+        let refused = second.store().await.err().expect("the lock refuses a second app");
+        assert_eq!(refused.code, prongsai_core::ErrorCode::DatabaseLocked);
+        drop(holder);
     }
 }

@@ -24,19 +24,19 @@ pub async fn asset_rows(state: State<'_, AppState>, query: AssetQuery) -> Res<As
 /// One asset's page as of today.
 #[tauri::command]
 pub async fn asset_page(state: State<'_, AppState>, number: String) -> Res<AssetPage> {
-    Ok(state.store()?.asset_page(&number, today()).await?)
+    Ok(state.store().await?.asset_page(&number, today()).await?)
 }
 
 #[tauri::command]
 pub async fn loans(state: State<'_, AppState>, filter: LoanFilter) -> Res<Vec<Loan>> {
-    Ok(state.store()?.loans(&filter, today()).await?)
+    Ok(state.store().await?.loans(&filter, today()).await?)
 }
 
 /// Loans out past their due date, and those due within 3 days: the banner on start.
 #[tauri::command]
 pub async fn loan_reminders(state: State<'_, AppState>) -> Res<LoanReminders> {
     let day = today();
-    let all = state.store()?.loans(&LoanFilter::default(), day).await?;
+    let all = state.store().await?.loans(&LoanFilter::default(), day).await?;
     let overdue = LoanFilter {
         overdue_on: Some(day),
         ..Default::default()
@@ -54,7 +54,7 @@ pub async fn loan_reminders(state: State<'_, AppState>) -> Res<LoanReminders> {
 
 #[tauri::command]
 pub async fn asset_summary(state: State<'_, AppState>, year_be: i32) -> Res<AssetSummary> {
-    Ok(state.store()?.asset_summary(year_be, today()).await?)
+    Ok(state.store().await?.asset_summary(year_be, today()).await?)
 }
 
 /// A year's asset figures as a sentence, to insert in a result.
@@ -65,7 +65,7 @@ pub async fn asset_summary_phrase(state: State<'_, AppState>, year_be: i32) -> R
 
 #[tauri::command]
 pub async fn export_assets_xlsx<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let name = format!("ทะเบียนครุภัณฑ์-{}.xlsx", today().format("%Y-%m-%d"));
     export_with(&app, &state, (&name, "Excel", "xlsx"), |path| async move {
         documents::export_assets_xlsx(&store, today(), &path).await
@@ -79,7 +79,7 @@ pub async fn export_loan_slip<R: Runtime>(
     state: State<'_, AppState>,
     id: Id,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let name = format!("แบบยืมพัสดุ-{id}.pdf");
     export_with(&app, &state, (&name, "PDF", "pdf"), |path| async move {
         documents::export_loan_slip(&store, id, &path).await
@@ -93,7 +93,7 @@ pub async fn export_inspection_pdf<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let name = format!("ตรวจสอบพัสดุ-{year_be}.pdf");
     export_with(&app, &state, (&name, "PDF", "pdf"), |path| async move {
         documents::export_inspection(&store, year_be, &path).await
@@ -104,7 +104,7 @@ pub async fn export_inspection_pdf<R: Runtime>(
 /// A year's inspection; `null` when none has started.
 #[tauri::command]
 pub async fn inspection(state: State<'_, AppState>, year_be: i32) -> Res<Option<Inspection>> {
-    match state.store()?.inspection(year_be).await {
+    match state.store().await?.inspection(year_be).await {
         Ok(i) => Ok(Some(i)),
         Err(CoreError::Refused(Refusal::NotFound { .. })) => Ok(None),
         Err(e) => Err(e.payload()),
@@ -118,7 +118,7 @@ pub async fn assets_import_choose<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Res<Option<AssetImportCheck>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let Some(path) = open_file(&app, "CSV / Excel", &["csv", "xlsx", "xls", "ods"]).await else {
         return Ok(None);
     };
@@ -138,7 +138,8 @@ pub async fn assets_import_check(
         .pending_assets()
         .ok_or_else(|| CoreError::from(Refusal::NoFileChosen).payload())?;
     let (check, _) = state
-        .store()?
+        .store()
+        .await?
         .check_asset_import_file_with(&path, mapping, &ReadOptions { sheet })
         .await?;
     Ok(check)
@@ -155,7 +156,8 @@ pub async fn assets_import_apply(
         .pending_assets()
         .ok_or_else(|| CoreError::from(Refusal::NoFileChosen).payload())?;
     let (check, added) = state
-        .store()?
+        .store()
+        .await?
         .import_assets_file(&path, mapping, &ReadOptions { sheet }, true)
         .await?;
     if added.is_some() {

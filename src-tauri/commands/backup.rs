@@ -10,7 +10,7 @@ use crate::AppState;
 /// The rolling backups kept beside the database, newest first.
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Res<Vec<BackupInfo>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     Ok(backups::list(&backups::backup_dir(store.path()))?)
 }
 
@@ -18,7 +18,7 @@ pub async fn list_backups(state: State<'_, AppState>) -> Res<Vec<BackupInfo>> {
 /// `None` when the user cancels.
 #[tauri::command]
 pub async fn backup_now<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<Option<String>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let name = format!("prongsai-{}.sqlite", chrono::Local::now().format("%Y-%m-%d-%H%M"));
     let Some(path) = save_as(&app, &name, "SQLite", "sqlite").await else {
         return Ok(None);
@@ -45,7 +45,7 @@ pub async fn restore_choose<R: Runtime>(app: AppHandle<R>, state: State<'_, AppS
 /// Restores one of the rolling backups, by its name in the list.
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Res<String> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let path = backups::resolve(&backups::backup_dir(store.path()), &name)?;
     drop(store);
     state.restore(&path).await.map(|p| p.display().to_string())

@@ -20,7 +20,7 @@ pub async fn budget_view(
     year_be: i32,
     through: u8,
 ) -> Res<prongsai_core::budget::BudgetView> {
-    Ok(state.store()?.budget_view(year_be, through).await?)
+    Ok(state.store().await?.budget_view(year_be, through).await?)
 }
 
 /// Lets the user pick a CSV/XLSX file and checks it against the year's
@@ -31,7 +31,7 @@ pub async fn budget_import_choose<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<ImportCheck>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let Some(path) = open_file(&app, "CSV / Excel", &["csv", "xlsx", "xls", "ods"]).await else {
         return Ok(None);
     };
@@ -52,7 +52,8 @@ pub async fn budget_import_check(
         .pending_import()
         .ok_or_else(|| CoreError::from(Refusal::NoFileChosen).payload())?;
     let (check, _) = state
-        .store()?
+        .store()
+        .await?
         .check_budget_import_with(year_be, &path, mapping, &ReadOptions { sheet })
         .await?;
     Ok(check)
@@ -66,7 +67,7 @@ pub async fn budget_import_apply(
     mapping: Option<BTreeMap<String, String>>,
     sheet: Option<String>,
 ) -> Res<ImportCheck> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let path = state
         .pending_import()
         .ok_or_else(|| CoreError::from(Refusal::NoFileChosen).payload())?;
@@ -92,7 +93,7 @@ pub async fn export_budget_pdf<R: Runtime>(
     year_be: i32,
     through: u8,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     export_with(
         &app,
         &state,
@@ -110,7 +111,7 @@ pub async fn export_budget_xlsx<R: Runtime>(
     year_be: i32,
     through: u8,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     export_with(
         &app,
         &state,
@@ -127,7 +128,7 @@ pub async fn export_spending_plan_pdf<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     export_with(
         &app,
         &state,

@@ -17,7 +17,7 @@ use crate::AppState;
 /// The rounds stored, newest first.
 #[tauri::command]
 pub async fn ita_rounds(state: State<'_, AppState>) -> Res<Vec<RoundSummary>> {
-    Ok(state.store()?.ita_rounds().await?)
+    Ok(state.store().await?.ita_rounds().await?)
 }
 
 /// The rounds whose catalogue Prongsai ships.
@@ -29,13 +29,13 @@ pub fn ita_shipped() -> Vec<i32> {
 /// Adds the catalogue Prongsai ships for round `year_be`.
 #[tauri::command]
 pub async fn ita_add_round(state: State<'_, AppState>, year_be: i32) -> Res<Applied> {
-    Ok(state.store()?.add_shipped_round(year_be).await?)
+    Ok(state.store().await?.add_shipped_round(year_be).await?)
 }
 
 /// A round with its tracker, findings and measures.
 #[tauri::command]
 pub async fn ita_round(state: State<'_, AppState>, year_be: i32) -> Res<Round> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let digits = store.organization().await?.digits;
     Ok(store.ita_round(year_be).await?.for_display(digits))
 }
@@ -44,7 +44,7 @@ pub async fn ita_round(state: State<'_, AppState>, year_be: i32) -> Res<Round> {
 /// stored yet.
 #[tauri::command]
 pub async fn ita_analysis(state: State<'_, AppState>, year_be: i32) -> Res<Option<Analysis>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     if store.ita_scores(year_be - 1).await?.is_none() {
         return Ok(None);
     }
@@ -56,7 +56,7 @@ pub async fn ita_analysis(state: State<'_, AppState>, year_be: i32) -> Res<Optio
 /// and a network is present. The flag says whether they were opened.
 #[tauri::command]
 pub async fn ita_check_links(state: State<'_, AppState>, year_be: i32, online: bool) -> Res<(Vec<Answer>, bool)> {
-    Ok(state.store()?.ita_check_links(year_be, online).await?)
+    Ok(state.store().await?.ita_check_links(year_be, online).await?)
 }
 
 /// Lets the user pick a catalogue file for round `year_be` and imports it
@@ -68,7 +68,7 @@ pub async fn ita_import_catalogue<R: Runtime>(
     year_be: i32,
     replace: bool,
 ) -> Res<Option<ItaImport>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let Some(path) = open_file(&app, "CSV / Excel", &["csv", "xlsx"]).await else {
         return Ok(None);
     };
@@ -87,7 +87,7 @@ pub async fn ita_import_scores<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<ItaImport>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let Some(path) = open_file(&app, "CSV / Excel", &["csv", "xlsx"]).await else {
         return Ok(None);
     };
@@ -101,7 +101,7 @@ pub async fn export_ita_analysis_pdf<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     export_with(
         &app,
         &state,
@@ -119,7 +119,7 @@ pub async fn export_ita_answers<R: Runtime>(
     year_be: i32,
     xlsx: bool,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let (kind, ext) = if xlsx { ("Excel", "xlsx") } else { ("PDF", "pdf") };
     export_with(
         &app,

@@ -21,7 +21,7 @@ pub async fn export_report_docx<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     export_with(
         &app,
         &state,
@@ -38,7 +38,7 @@ pub async fn export_memo_docx<R: Runtime>(
     state: State<'_, AppState>,
     id: Id,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     export_with(
         &app,
         &state,
@@ -77,7 +77,7 @@ pub async fn publish_site<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let Some(dir) = pick_folder(&app).await else {
         return Ok(None);
     };
@@ -96,7 +96,7 @@ pub async fn export_open_data<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let Some(dir) = pick_folder(&app).await else {
         return Ok(None);
     };
@@ -114,7 +114,7 @@ pub async fn export_infographic<R: Runtime>(
     size: Size,
     theme: Theme,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let name = format!("infographic-{}-{year_be}-{}.png", kind.as_str(), size.as_str());
     export_with(&app, &state, (&name, "PNG", "png"), |path| async move {
         publish::export_infographic(&store, year_be, (kind, size, theme), None, &path).await

@@ -12,14 +12,14 @@ use crate::AppState;
 /// Fiscal years, newest first.
 #[tauri::command]
 pub async fn years(state: State<'_, AppState>) -> Res<Vec<YearSummary>> {
-    Ok(state.store()?.years().await?)
+    Ok(state.store().await?.years().await?)
 }
 
 /// A year's report as the reader sees it (the organization's digits); the
 /// newest year when `year_be` is absent, `null` when there is none.
 #[tauri::command]
 pub async fn report(state: State<'_, AppState>, year_be: Option<i32>) -> Res<Option<Report>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let report = match year_be {
         Some(y) => Some(store.report(y).await),
         None => store.latest_report().await.transpose(),
@@ -39,7 +39,7 @@ pub async fn export_report_pdf<R: Runtime>(
     state: State<'_, AppState>,
     year_be: i32,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     export_with(
         &app,
         &state,
@@ -56,7 +56,7 @@ pub async fn export_memo_pdf<R: Runtime>(
     state: State<'_, AppState>,
     id: Id,
 ) -> Res<Option<Exported>> {
-    let store = state.store()?;
+    let store = state.store().await?;
     export_with(
         &app,
         &state,
@@ -69,7 +69,7 @@ pub async fn export_memo_pdf<R: Runtime>(
 /// Lets the user pick the emblem image (PNG, JPEG or SVG); `false` when cancelled.
 #[tauri::command]
 pub async fn choose_emblem<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<bool> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let Some(path) = open_file(&app, "PNG / JPEG / SVG", &["png", "jpg", "jpeg", "svg"]).await else {
         return Ok(false);
     };
@@ -82,7 +82,7 @@ pub async fn choose_emblem<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
 /// regular face; the bold must be beside it); `false` when cancelled.
 #[tauri::command]
 pub async fn choose_font<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Res<bool> {
-    let store = state.store()?;
+    let store = state.store().await?;
     let Some(path) = open_file(&app, "TrueType", &["ttf", "otf", "TTF", "OTF"]).await else {
         return Ok(false);
     };
@@ -119,7 +119,8 @@ pub async fn start_own_report(
     remove_sample: bool,
 ) -> Res<Applied> {
     Ok(state
-        .store()?
+        .store()
+        .await?
         .start_own_report(settings, year_be, remove_sample)
         .await?)
 }
@@ -136,12 +137,12 @@ pub fn empty_year(year_be: i32) -> Res<YearSnap> {
 /// "พณ 0701.08/ว25" after ว24).
 #[tauri::command]
 pub async fn next_memo_number(state: State<'_, AppState>, prefix: String) -> Res<String> {
-    Ok(state.store()?.next_memo_number(&prefix).await?)
+    Ok(state.store().await?.next_memo_number(&prefix).await?)
 }
 
 /// The memo form's typing as it would print: its pages as SVG, laid out by
 /// the same code as the PDF.
 #[tauri::command]
 pub async fn preview_memo(state: State<'_, AppState>, memo: prongsai_core::MemoDoc) -> Res<Vec<String>> {
-    Ok(documents::preview_memo(&state.store()?, memo).await?)
+    Ok(documents::preview_memo(&state.store().await?, memo).await?)
 }
