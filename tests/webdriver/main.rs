@@ -132,6 +132,14 @@ async fn all(c: &Client, css: &str) -> Vec<Element> {
         .for_element(Locator::Css(css))
         .await
         .expect(css);
+    // A long report is built in steps after its first paint
+    // (ui/src/lib/steps.ts): the elements asked for are all of them.
+    until("the whole report built", || async {
+        c.find_all(Locator::Css("[data-building]"))
+            .await
+            .is_ok_and(|b| b.is_empty())
+    })
+    .await;
     c.find_all(Locator::Css(css)).await.unwrap()
 }
 
