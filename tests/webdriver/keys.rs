@@ -147,5 +147,18 @@ async fn the_shortcuts_work_with_the_thai_layout_active() {
         level().await == Some(0)
     })
     .await;
+
+    // Tab from the text goes on to its tools, built when the row took focus.
+    let area = all(&c, &text).await.remove(0);
+    c.execute("arguments[0].focus()", vec![serde_json::to_value(&area).unwrap()])
+        .await
+        .unwrap();
+    area.send_keys(&Key::Tab.to_string()).await.unwrap();
+    let in_tools = "const t = document.activeElement.closest('.tools'); \
+                    return t && t.parentElement.dataset.id";
+    until("Tab to reach the activity's tools", || async {
+        c.execute(in_tools, vec![]).await.unwrap() == serde_json::json!(id)
+    })
+    .await;
     c.close().await.unwrap();
 }

@@ -156,6 +156,17 @@ async fn hostile_text_renders_inert() {
     for f in &fields {
         assert_eq!(value(f).await, shown, "a field does not hold the payloads as text");
     }
+    // A result's tools are built when it takes focus: its channel list
+    // holds the payloads as an option's text (the first option names the list).
+    c.execute("document.querySelector('[data-testid=result-text]').focus()", vec![])
+        .await
+        .unwrap();
+    let option = all_css(&c, "[data-testid=result-row] .tools select option[value='0']")
+        .await
+        .remove(0);
+    let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let text = option.prop("textContent").await.unwrap().unwrap_or_default();
+    assert_eq!(words(&text), words(&format!("{all} ({all})")));
     // Give any handler a moment, then look for effects.
     tokio::time::sleep(Duration::from_millis(800)).await;
     let ran = c
