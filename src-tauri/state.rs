@@ -201,6 +201,30 @@ mod tests {
         assert!(!years.is_empty());
     }
 
+    /// A file that is not a database: the open's error is what every
+    /// command is told, once the open has tried.
+    #[tokio::test]
+    async fn a_database_that_will_not_open_is_said_to_every_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.sqlite");
+        std::fs::write(&path, vec![0x5a; 64 * 1024]).unwrap();
+        let state = AppState::locking(&path);
+        state.open_store().await;
+        let first = state.store().await.err().expect("the open fails");
+        let second = state.store().await.err().expect("and stays failed");
+        assert_eq!(first.code, second.code);
+        assert_ne!(
+            first.code,
+            prongsai_core::ErrorCode::DatabaseLocked,
+            "not the placeholder: {first:?}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            vec![0x5a; 64 * 1024],
+            "the file is left as it was"
+        );
+    }
+
     /// A database another app holds is refused at once, and the refusal is
     /// what every command is told: nothing waits for an open that never comes.
     #[tokio::test]
