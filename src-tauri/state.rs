@@ -82,8 +82,13 @@ impl AppState {
         if *self.opened.borrow() {
             return;
         }
-        if let Some(db) = &self.db {
-            let store = Store::open_or_seed(db).await.map(|(s, _)| s).map_err(|e| e.payload());
+        if let Some(db) = self.db.clone() {
+            // On a task of its own: should the open panic, the commands are
+            // told so, where they would otherwise wait for it forever.
+            let store = match tokio::spawn(async move { Store::open_or_seed(&db).await }).await {
+                Ok(opened) => opened.map(|(s, _)| s).map_err(|e| e.payload()),
+                Err(e) => Err(CoreError::Io(format!("opening the database failed: {e}")).payload()),
+            };
             *locked(&self.store) = store;
         }
         self.opened.send_replace(true);
@@ -233,8 +238,12 @@ mod tests {
         let path = dir.path().join("p.sqlite");
         let holder = AppState::locking(&path);
         let second = AppState::locking(&path);
-        second.open_store().await;
-        let refused = second.store().await.err().expect("the lock refuses a second app");
+        // No open_store: the refusal is there at once, and nothing waits.
+        let refused = tokio::time::timeout(std::time::Duration::from_secs(5), second.store())
+            .await
+            .expect("the refusal is said without waiting for an open")
+            .err()
+            .expect("the lock refuses a second app");
         assert_eq!(refused.code, prongsai_core::ErrorCode::DatabaseLocked);
         drop(holder);
     }
