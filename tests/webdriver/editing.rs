@@ -323,3 +323,50 @@ async fn a_field_shows_the_stored_text_after_undo_and_a_tab_switch_and_never_sav
     assert!(c.find(Locator::Css("[data-testid=field-conflict]")).await.is_err());
     c.close().await.unwrap();
 }
+
+/// A search hit in another year, far down a long report: the year's report
+/// is built in steps after its first paint, and the jump builds the rest
+/// at once so the field it names is there to focus.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_search_hit_far_down_another_years_long_report_is_focused() {
+    let _serial = SERIAL.lock().await;
+    let (_dir, db) = temp_db();
+    let word = "ปลายรายงานยาวมาก";
+    {
+        let (store, _) = Store::open_or_seed(&db).await.unwrap();
+        let mut d = store.export_doc(2566).await.unwrap();
+        let first = d.measures[0].clone();
+        d.measures = (0..40).map(|_| first.clone()).collect();
+        d.measures[39].title = format!("มาตรการ{word}");
+        store
+            .apply(prongsai_core::Change::ImportReport {
+                doc: Box::new(d),
+                replace: true,
+            })
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let driver = tauri_driver(&db);
+    let c = start_app(&driver, &db).await;
+    all(&c, "[data-testid=measure]").await;
+    let search = all(&c, "[data-testid=search]").await.remove(0);
+    search.send_keys(word).await.unwrap();
+    until("the hit in the long year", || async {
+        match c.find(Locator::Css("[data-testid=search-hit]")).await {
+            Ok(hit) => hit.text().await.is_ok_and(|t| t.contains(word)),
+            Err(_) => false,
+        }
+    })
+    .await;
+    search.send_keys("\u{E007}").await.unwrap(); // Enter
+    until("the hit's field to have focus", || async {
+        let focused = c.active_element().await.unwrap();
+        focused.attr("data-testid").await.unwrap().as_deref() == Some("measure-title")
+            && value(&focused).await.contains(word)
+    })
+    .await;
+    let report = c.find(Locator::Css("[data-testid=report]")).await.unwrap();
+    assert_eq!(report.attr("data-year").await.unwrap().as_deref(), Some("2566"));
+    c.close().await.unwrap();
+}

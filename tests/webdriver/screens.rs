@@ -71,6 +71,14 @@ async fn every_view_fits_the_window_at_office_sizes() {
                     == Some("true")
             })
             .await;
+            // Every item's tools are built (as when its row takes focus), so
+            // the checks below see them.
+            c.execute(
+                "document.querySelectorAll('.item').forEach((i) => i.dispatchEvent(new FocusEvent('focusin')))",
+                vec![],
+            )
+            .await
+            .unwrap();
             tokio::time::sleep(Duration::from_millis(400)).await;
             if let Ok(png) = c.screenshot().await {
                 std::fs::write(out.join(format!("{view}-{w}x{h}.png")), png).unwrap();

@@ -29,6 +29,7 @@ export const en: Messages = {
   urgencyMostUrgent: 'Most urgent',
   part1Table: 'Measures and results',
   editHint: 'Edit any text in place; it is saved as you type.',
+  reportBuilding: 'Showing the rest of the report…',
   exportPdf: 'Export PDF',
   exporting: 'Typesetting the file…',
   exported: 'Saved',

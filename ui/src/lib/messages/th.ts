@@ -28,6 +28,7 @@ export const th = {
   urgencyMostUrgent: 'ด่วนที่สุด',
   part1Table: 'ตารางมาตรการและผลการดำเนินการ',
   editHint: 'แก้ไขข้อความได้ทันที ระบบบันทึกให้เอง',
+  reportBuilding: 'กำลังแสดงรายงานส่วนที่เหลือ…',
   exportPdf: 'ส่งออก PDF',
   exporting: 'กำลังจัดหน้าและสร้างไฟล์…',
   exported: 'บันทึกแล้ว',
