@@ -7,12 +7,7 @@ use super::*;
 /// A register of `n` assets, numbered 7440-001-00001/66 …, every tenth a chair.
 /// A new database (the sample) with a register of `n` assets.
 pub(crate) async fn seed_register(db: &Path, n: usize) {
-    let (store, _) = Store::open_or_seed(db).await.unwrap();
-    store
-        .apply(prongsai_core::Change::ImportAssets { assets: register(n) })
-        .await
-        .unwrap();
-    store.close().await;
+    seed(db, [prongsai_core::Change::ImportAssets { assets: register(n) }]).await;
 }
 
 pub(crate) fn register(n: usize) -> Vec<prongsai_core::assets::AssetDoc> {
@@ -212,16 +207,7 @@ async fn a_loan_goes_from_request_to_return_in_the_app() {
 async fn a_register_of_100000_assets_is_a_virtual_table() {
     let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
-    {
-        let (store, _) = Store::open_or_seed(&db).await.unwrap();
-        store
-            .apply(prongsai_core::Change::ImportAssets {
-                assets: register(100_000),
-            })
-            .await
-            .unwrap();
-        store.close().await;
-    }
+    seed_register(&db, 100_000).await;
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;

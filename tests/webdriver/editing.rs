@@ -332,21 +332,20 @@ async fn a_search_hit_far_down_another_years_long_report_is_focused() {
     let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
     let word = "ปลายรายงานยาวมาก";
-    {
-        let (store, _) = Store::open_or_seed(&db).await.unwrap();
-        let mut d = store.export_doc(2566).await.unwrap();
-        let first = d.measures[0].clone();
-        d.measures = (0..40).map(|_| first.clone()).collect();
-        d.measures[39].title = format!("มาตรการ{word}");
-        store
-            .apply(prongsai_core::Change::ImportReport {
-                doc: Box::new(d),
-                replace: true,
-            })
-            .await
-            .unwrap();
-        store.close().await;
-    }
+    // The sample's FY 2566, 40 measures long.
+    let mut d = prongsai_core::sample::sample_doc().unwrap();
+    assert_eq!(d.year.year_be, 2566);
+    let first = d.measures[0].clone();
+    d.measures = (0..40).map(|_| first.clone()).collect();
+    d.measures[39].title = format!("มาตรการ{word}");
+    seed(
+        &db,
+        [prongsai_core::Change::ImportReport {
+            doc: Box::new(d),
+            replace: true,
+        }],
+    )
+    .await;
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;

@@ -126,6 +126,15 @@ async fn start_app(driver: &Driver, db: &Path) -> Client {
     }
 }
 
+/// A new database (the sample) with `changes` applied, before the app opens it.
+async fn seed(db: &Path, changes: impl IntoIterator<Item = prongsai_core::Change>) {
+    let (store, _) = Store::open_or_seed(db).await.unwrap();
+    for change in changes {
+        store.apply(change).await.unwrap();
+    }
+    store.close().await;
+}
+
 async fn all(c: &Client, css: &str) -> Vec<Element> {
     c.wait()
         .at_most(TIMEOUT)
