@@ -87,15 +87,20 @@ bundle: setup tauri-driver ui
 
 # Every benchmark: typesetting, export and the 100,000-asset register
 # (criterion), then the whole-process figures (hyperfine, GNU time) quoted
-# in docs/benchmarks.md: export, a 100,000-asset import and search, and
-# cost against history up to 10 registers and 10,000 edits.
-bench: setup
+# in docs/benchmarks.md: export, a 100,000-asset import and search, cost
+# against history up to 10 registers and 10,000 edits, and the release
+# app's start to its first paint (a fresh database, 100,000 assets).
+bench: setup ui
 	@scripts/setup-system.sh bench
 	$(CARGO) bench -p prongsai-typeset
 	$(CARGO) bench -p prongsai-core --bench export
 	$(CARGO) bench -p prongsai-core --bench assets
 	scripts/bench-cli.sh
 	scripts/bench-scale.sh
+	$(CARGO) build --release -q -p prongsai --features custom-protocol
+	xvfb-run --auto-servernum --server-args="-screen 0 1024x768x24" \
+	  python3 scripts/bench-start.py $(or $(CARGO_TARGET_DIR),target)/release/prongsai \
+	  $(or $(CARGO_TARGET_DIR),target)/release/prongsai-cli 7
 
 # Every view at 1024×768 and 1366×768, from the WebDriver run, into
 # docs/screenshots (commit them after looking at them).
