@@ -88,8 +88,9 @@ bundle: setup tauri-driver ui
 # Every benchmark: typesetting, export and the 100,000-asset register
 # (criterion), then the whole-process figures (hyperfine, GNU time) quoted
 # in docs/benchmarks.md: export, a 100,000-asset import and search, cost
-# against history up to 10 registers and 10,000 edits, and the release
-# app's start to its first paint (a fresh database, 100,000 assets).
+# against history up to 10 registers and 10,000 edits; last, the release
+# app's start to its first paint (a fresh database, 100,000 assets), which
+# scripts/bench-start.py times itself.
 bench: setup ui
 	@scripts/setup-system.sh bench
 	$(CARGO) bench -p prongsai-typeset
