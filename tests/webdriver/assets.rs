@@ -4,12 +4,12 @@ use super::*;
 
 // ---------------------------------------------------------------- assets
 
-/// A register of `n` assets, numbered 7440-001-00001/66 …, every tenth a chair.
 /// A new database (the sample) with a register of `n` assets.
 pub(crate) async fn seed_register(db: &Path, n: usize) {
     seed(db, [prongsai_core::Change::ImportAssets { assets: register(n) }]).await;
 }
 
+/// A register of `n` assets, numbered 7440-001-00001/66 …, every tenth a chair.
 pub(crate) fn register(n: usize) -> Vec<prongsai_core::assets::AssetDoc> {
     (1..=n)
         .map(|i| prongsai_core::assets::AssetDoc {
@@ -404,14 +404,11 @@ async fn a_loan_step_recorded_wrong_is_corrected_on_the_assets_page() {
     let (_dir, db) = temp_db();
     let number = "7440-001-00007/66";
     let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2024, m, d).unwrap();
-    {
-        let (store, _) = Store::open_or_seed(&db).await.unwrap();
-        store
-            .apply(Change::ImportAssets { assets: register(10) })
-            .await
-            .unwrap();
-        store
-            .apply(Change::RequestLoan {
+    seed(
+        &db,
+        [
+            Change::ImportAssets { assets: register(10) },
+            Change::RequestLoan {
                 request: LoanRequest {
                     asset_number: number.into(),
                     borrower: "นางสาวสมใจ ใฝ่ดี".into(),
@@ -423,10 +420,7 @@ async fn a_loan_step_recorded_wrong_is_corrected_on_the_assets_page() {
                     due_on: day(5, 9),
                 },
                 on: day(4, 28),
-            })
-            .await
-            .unwrap();
-        for change in [
+            },
             Change::DecideLoan {
                 loan_id: 1,
                 approve: true,
@@ -447,11 +441,9 @@ async fn a_loan_step_recorded_wrong_is_corrected_on_the_assets_page() {
                 condition: ReturnCondition::Good,
                 received_by: "เจ้าหน้าที่พัสดุ".into(),
             },
-        ] {
-            store.apply(change).await.unwrap();
-        }
-        store.close().await;
-    }
+        ],
+    )
+    .await;
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     c.set_window_size(1024, 768).await.unwrap();

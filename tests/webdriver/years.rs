@@ -8,43 +8,40 @@ async fn entering_a_months_disbursement_changes_the_reports_percent() {
     use prongsai_core::budget::{BudgetDoc, BudgetLineDoc, Category, MonthFigures};
     let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
-    {
-        let (store, _) = Store::open_or_seed(&db).await.unwrap();
-        let line = |division: &str, category, allocated: &str, disbursed: &str| BudgetLineDoc {
-            division: division.into(),
-            category,
-            item: None,
-            plan: String::new(),
-            source: String::new(),
-            allocated: allocated.parse().unwrap(),
-            transfer_in: Default::default(),
-            transfer_out: Default::default(),
-            months: vec![MonthFigures {
-                month: 6,
-                disbursed: disbursed.parse().unwrap(),
-                ..Default::default()
-            }],
-        };
-        let budget = BudgetDoc {
-            year_be: 2566,
-            lines: vec![
-                BudgetLineDoc {
-                    item: Some(prongsai_core::budget::OperatingItem::Expenses),
-                    ..line("กลุ่มบริหารงานคลัง", Category::Operating, "1000000", "250000")
-                },
-                line("สำนักงานเลขาธิการกรม", Category::Investment, "1000000", "0"),
-            ],
-            targets: vec![],
-        };
-        store
-            .apply(Change::ImportBudget {
-                budget: Box::new(budget),
-                replace: false,
-            })
-            .await
-            .unwrap();
-        store.close().await;
-    }
+    let line = |division: &str, category, allocated: &str, disbursed: &str| BudgetLineDoc {
+        division: division.into(),
+        category,
+        item: None,
+        plan: String::new(),
+        source: String::new(),
+        allocated: allocated.parse().unwrap(),
+        transfer_in: Default::default(),
+        transfer_out: Default::default(),
+        months: vec![MonthFigures {
+            month: 6,
+            disbursed: disbursed.parse().unwrap(),
+            ..Default::default()
+        }],
+    };
+    let budget = BudgetDoc {
+        year_be: 2566,
+        lines: vec![
+            BudgetLineDoc {
+                item: Some(prongsai_core::budget::OperatingItem::Expenses),
+                ..line("กลุ่มบริหารงานคลัง", Category::Operating, "1000000", "250000")
+            },
+            line("สำนักงานเลขาธิการกรม", Category::Investment, "1000000", "0"),
+        ],
+        targets: vec![],
+    };
+    seed(
+        &db,
+        [Change::ImportBudget {
+            budget: Box::new(budget),
+            replace: false,
+        }],
+    )
+    .await;
     let driver = tauri_driver(&db);
     let c = start_app(&driver, &db).await;
     all(&c, "[data-testid=measure]").await;
@@ -191,7 +188,7 @@ async fn year_2567_is_created_from_2566_and_2566_is_approved_read_only() {
 async fn a_database_open_in_another_window_is_refused_with_a_message() {
     let _serial = SERIAL.lock().await;
     let (_dir, db) = temp_db();
-    Store::open_or_seed(&db).await.unwrap().0.close().await;
+    seed(&db, []).await;
     // Another Prongsai holds the database.
     let held = prongsai_core::store::AppLock::acquire(&db).unwrap();
     let driver = tauri_driver(&db);

@@ -20,7 +20,7 @@ export function stepEnd(sizes: readonly number[], from: number, budget: number):
   return end;
 }
 
-/** What `afterPaint` needs of the window (a `Window`). */
+/** What `afterEachPaint` needs of the window (a `Window`). */
 export interface Frames {
   requestAnimationFrame(run: () => void): number;
   cancelAnimationFrame(id: number): void;
